@@ -1,0 +1,141 @@
+/**
+ * The post's 2D convolution example, computed with tfjs `conv2d`: two hand-set
+ * 3×3 filters (`f1` a horizontal line, `f2` a diagonal) slid over a small image
+ * of a diagonal line, plus the post's own 3×3 worked numbers.
+ */
+import type {Tensor4D} from '@tensorflow/tfjs';
+import {loadTf} from './tf';
+import {SCHEMA_VERSION} from '../records/header';
+import type {ConvFilterRecord, ConvPostCase, ConvRecord} from '../records/conv';
+
+/** Side of the animated image; 7 keeps every cell readable and gives a 5×5 valid feature map. */
+const SIZE = 7;
+const STRIDE = 1;
+const PADDING = 'valid' as const;
+const DILATION = 1;
+
+const eye = (n: number): number[][] => Array.from({length: n}, (_, r) => Array.from({length: n}, (_, c) => (r === c ? 1 : 0)));
+
+/** The post's `f1`: `np.zeros((3, 3)); f1[1, :] = 1`. */
+const F1 = [
+  [0, 0, 0],
+  [1, 1, 1],
+  [0, 0, 0],
+];
+/** The post's `f2`: `np.eye(3)`. */
+const F2 = eye(3);
+/** The post's second image: `np.zeros((3, 3)); img[1, :2] = 1`. */
+const LINE2 = [
+  [0, 0, 0],
+  [1, 1, 0],
+  [0, 0, 0],
+];
+
+/**
+ * Cross-correlates `image` with every kernel in one tfjs conv2d call (Keras
+ * Conv2D semantics: no kernel flip), adds the biases, and returns one map per kernel.
+ */
+async function featureMaps(image: number[][], kernels: number[][][], biases: number[]): Promise<number[][][]> {
+  const {tf} = await loadTf();
+  return tf.tidy(() => {
+    const h = image.length;
+    const w = image[0].length;
+    const kh = kernels[0].length;
+    const kw = kernels[0][0].length;
+    const x = tf.tensor4d(image.flat(), [1, h, w, 1]);
+    // Keras kernel layout [kh, kw, inChannels, filters]: filter index is the last axis.
+    const k = tf.stack(kernels.map((kernel) => tf.tensor2d(kernel, [kh, kw])), 2).reshape([kh, kw, 1, kernels.length]) as Tensor4D;
+    const y = tf.conv2d(x, k, STRIDE, PADDING, 'NHWC', DILATION).add(tf.tensor1d(biases));
+    // [1, H', W', F] → [F][H'][W'].
+    return y.squeeze([0]).transpose([2, 0, 1]).arraySync() as number[][][];
+  });
+}
+
+/** Python literal for a nested array of numbers, with integers printed as floats so numpy makes float32-compatible arrays. */
+const py = (value: number[][]): string => `np.array(${JSON.stringify(value)}, dtype='float32')`;
+
+function kerasSnippet(image: number[][], filters: {name: string; kernel: number[][]; bias: number}[]): string {
+  const h = image.length;
+  const w = image[0].length;
+  return [
+    'import numpy as np',
+    'import tensorflow as tf',
+    'from tensorflow.keras import Input, Model',
+    'from tensorflow.keras.layers import Conv2D',
+    '',
+    `img = np.eye(${h}, dtype='float32').reshape(1, ${h}, ${w}, 1)`,
+    ...filters.map((f) => `${f.name} = ${py(f.kernel)}`),
+    '#  Keras kernel layout: (height, width, in_channels, filters)',
+    `kernel = np.stack([${filters.map((f) => f.name).join(', ')}], axis=-1).reshape(3, 3, 1, ${filters.length})`,
+    `bias = np.array(${JSON.stringify(filters.map((f) => f.bias))}, dtype='float32')`,
+    '',
+    `inp = Input(shape=(${h}, ${w}, 1))`,
+    `conv = Conv2D(filters=${filters.length}, kernel_size=(3, 3), strides=${STRIDE}, padding='${PADDING}', dilation_rate=${DILATION}, use_bias=True)`,
+    'mdl = Model(inputs=inp, outputs=conv(inp))',
+    'conv.set_weights([kernel, bias])',
+    '',
+    'fmap = mdl(img).numpy()',
+    ...filters.map((f, i) => `print('${f.name}'); print(fmap[0, :, :, ${i}])`),
+  ].join('\n');
+}
+
+/**
+ * Computes the conv record: the post's filters over a 7×7 diagonal line with tfjs
+ * conv2d, and the post's 3×3 examples, each as a 1×1 valid convolution.
+ */
+export async function computeConvRecord(): Promise<ConvRecord> {
+  const {backend} = await loadTf();
+  const image = eye(SIZE);
+  const named = [
+    {name: 'f1', kernel: F1, bias: 0},
+    {name: 'f2', kernel: F2, bias: 0},
+  ];
+  const maps = await featureMaps(
+    image,
+    named.map((f) => f.kernel),
+    named.map((f) => f.bias),
+  );
+  const filters: ConvFilterRecord[] = named.map((f, i) => ({...f, featureMap: maps[i]}));
+
+  // A 3×3 kernel over a 3×3 image with valid padding is exactly the post's np.sum(img * f).
+  const images = [
+    {name: 'eye3', pixels: eye(3)},
+    {name: 'line2', pixels: LINE2},
+  ];
+  const postFilters = named.map(({name, kernel}) => ({name, kernel}));
+  const printed: Record<string, number> = {'eye3/f1': 1, 'eye3/f2': 3, 'line2/f2': 2};
+  const cases: ConvPostCase[] = [];
+  for (const img of images) {
+    const responses = await featureMaps(
+      img.pixels,
+      postFilters.map((f) => f.kernel),
+      postFilters.map(() => 0),
+    );
+    postFilters.forEach((f, i) => {
+      const key = `${img.name}/${f.name}`;
+      const item: ConvPostCase = {image: img.name, filter: f.name, response: responses[i][0][0]};
+      if (key in printed) item.postPrints = printed[key];
+      cases.push(item);
+    });
+  }
+  const line2 = (name: string) => cases.find((c) => c.image === 'line2' && c.filter === name)!.response;
+  const notes = [
+    `The post's second-image code runs np.sum(img * f2) and prints 2.0, but f2 (the diagonal) gives ${line2('f2').toFixed(1)} there. ` +
+      `2.0 is f1's response (${line2('f1').toFixed(1)}), which is what the surrounding text means: "our line detector f1 will produce a stronger response".`,
+  ];
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: 'conv',
+    backend,
+    // No random draws: the filters are set by hand. 42 is the post's seed, kept for the header.
+    seed: 42,
+    keras: kerasSnippet(image, named),
+    image,
+    filters,
+    stride: STRIDE,
+    padding: PADDING,
+    dilation: DILATION,
+    postExamples: {images, filters: postFilters, cases, notes},
+  };
+}

@@ -1,0 +1,104 @@
+/** The 2D convolution record: the numbers `scenes/conv.tsx` draws. */
+import type {RecordHeader} from './header';
+import {RecordError} from './header';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString} from './validate';
+
+/** One 3×3 filter slid over the image, and the feature map it produced. */
+export interface ConvFilterRecord {
+  /** `f1` (middle row of ones) and `f2` (identity) are the post's filters. */
+  name: string;
+  /** `[kh][kw]`, applied as cross-correlation (no flip), as Keras Conv2D does. */
+  kernel: number[][];
+  bias: number;
+  /** `[H'][W']`: sum(window · kernel) + bias at each output position. */
+  featureMap: number[][];
+}
+
+/** One of the post's 3×3 worked examples: `np.sum(img * f)`, computed with conv2d. */
+export interface ConvPostCase {
+  /** `eye3` (np.eye(3)) or `line2` (zeros with `img[1, :2] = 1`). */
+  image: string;
+  filter: string;
+  response: number;
+  /** What the post's code prints for this case, when it prints one. */
+  postPrints?: number;
+}
+
+export interface ConvPostExamples {
+  images: {name: string; pixels: number[][]}[];
+  filters: {name: string; kernel: number[][]}[];
+  cases: ConvPostCase[];
+  /** Where the post's text and code disagree, and which number is right. */
+  notes: string[];
+}
+
+export interface ConvRecord extends RecordHeader {
+  name: 'conv';
+  /** `[H][W]` grayscale, a diagonal line (np.eye generalised). */
+  image: number[][];
+  filters: ConvFilterRecord[];
+  stride: number;
+  padding: 'valid' | 'same';
+  dilation: number;
+  postExamples: ConvPostExamples;
+}
+
+/** Output size of one spatial axis, as TensorFlow computes it. */
+export function convOutputSize(size: number, kernel: number, stride: number, padding: 'valid' | 'same', dilation: number): number {
+  const effective = (kernel - 1) * dilation + 1;
+  return padding === 'same' ? Math.ceil(size / stride) : Math.ceil((size - effective + 1) / stride);
+}
+
+/** Parses a conv record from JSON, throwing a RecordError that names the field on any mismatch. */
+export function validateConvRecord(json: unknown, source: string): ConvRecord {
+  const record = expectHeader(json, source, 'conv');
+  const image = expectMatrix(record.image, source, 'image');
+  const stride = positiveInteger(record.stride, source, 'stride');
+  const dilation = positiveInteger(record.dilation, source, 'dilation');
+  if (record.padding !== 'valid' && record.padding !== 'same') {
+    throw new RecordError(source, `padding: expected "valid" or "same", got ${JSON.stringify(record.padding)}`);
+  }
+  const padding = record.padding;
+  if (!Array.isArray(record.filters) || record.filters.length === 0) {
+    throw new RecordError(source, 'filters: expected a non-empty array of {name, kernel, bias, featureMap}');
+  }
+  record.filters.forEach((raw, i) => {
+    const field = `filters[${i}]`;
+    const filter = expectObject(raw, source, field);
+    expectString(filter.name, source, `${field}.name`);
+    const kernel = expectMatrix(filter.kernel, source, `${field}.kernel`);
+    expectNumber(filter.bias, source, `${field}.bias`);
+    const rows = convOutputSize(image.length, kernel.length, stride, padding, dilation);
+    const cols = convOutputSize(image[0].length, kernel[0].length, stride, padding, dilation);
+    expectMatrix(filter.featureMap, source, `${field}.featureMap`, rows, cols);
+  });
+  const post = expectObject(record.postExamples, source, 'postExamples');
+  for (const key of ['images', 'filters'] as const) {
+    if (!Array.isArray(post[key])) throw new RecordError(source, `postExamples.${key}: expected an array`);
+    (post[key] as unknown[]).forEach((raw, i) => {
+      const item = expectObject(raw, source, `postExamples.${key}[${i}]`);
+      expectString(item.name, source, `postExamples.${key}[${i}].name`);
+      const matrix = key === 'images' ? item.pixels : item.kernel;
+      expectMatrix(matrix, source, `postExamples.${key}[${i}].${key === 'images' ? 'pixels' : 'kernel'}`, 3, 3);
+    });
+  }
+  if (!Array.isArray(post.cases) || post.cases.length === 0) {
+    throw new RecordError(source, 'postExamples.cases: expected a non-empty array of {image, filter, response}');
+  }
+  post.cases.forEach((raw, i) => {
+    const item = expectObject(raw, source, `postExamples.cases[${i}]`);
+    expectString(item.image, source, `postExamples.cases[${i}].image`);
+    expectString(item.filter, source, `postExamples.cases[${i}].filter`);
+    expectNumber(item.response, source, `postExamples.cases[${i}].response`);
+    if (item.postPrints !== undefined) expectNumber(item.postPrints, source, `postExamples.cases[${i}].postPrints`);
+  });
+  if (!Array.isArray(post.notes)) throw new RecordError(source, 'postExamples.notes: expected an array of strings');
+  post.notes.forEach((n, i) => expectString(n, source, `postExamples.notes[${i}]`));
+  return record as unknown as ConvRecord;
+}
+
+function positiveInteger(value: unknown, source: string, field: string): number {
+  const n = expectNumber(value, source, field);
+  if (!Number.isInteger(n) || n < 1) throw new RecordError(source, `${field}: expected a positive integer, got ${n}`);
+  return n;
+}
