@@ -1,0 +1,148 @@
+import {describe, expect, it} from 'vitest';
+import {GifStreamEncoder, gifFrameDelays} from '../src/encode/gif.js';
+import {displayedFrames, framesAtSourceTimes, openGif} from '../src/encode/gif/decode.js';
+import {syntheticFrames, type SyntheticScene} from '../src/encode/gif/synthetic.js';
+import {psnr} from '../src/encode/psnr.js';
+
+const W = 240, H = 135; // quarter size keeps the tests fast; the scenes scale with width
+
+function encode(frames: Uint8Array[], opts: Partial<ConstructorParameters<typeof GifStreamEncoder>[0]> = {}) {
+  const enc = new GifStreamEncoder({width: W, height: H, fps: 30, ...opts});
+  const models: Uint8Array[] = [];
+  for (const f of frames) {
+    enc.addFrame(f);
+    models.push(enc.displayedRGB());
+  }
+  return {bytes: enc.finish(), models, frameCount: enc.frameCount};
+}
+
+function rgbEqualsModel(rgba: Uint8Array, model: Uint8Array): number {
+  let mismatches = 0;
+  for (let p = 0; p < model.length / 3; p++) {
+    if (rgba[p * 4] !== model[p * 3] || rgba[p * 4 + 1] !== model[p * 3 + 1] || rgba[p * 4 + 2] !== model[p * 3 + 2] || rgba[p * 4 + 3] !== 255) mismatches++;
+  }
+  return mismatches;
+}
+
+describe('gifFrameDelays', () => {
+  it('30 fps gives 3,3,4 repeating and sums to the duration', () => {
+    const d = gifFrameDelays(90, 30);
+    expect(d.slice(0, 6)).toEqual([3, 3, 4, 3, 3, 4]);
+    expect(d.reduce((a, b) => a + b, 0)).toBe(300);
+    const d7 = gifFrameDelays(7, 30); // 7 frames = 233.3 cs
+    expect(Math.abs(d7.reduce((a, b) => a + b, 0) * 10 - (7 / 30) * 1000)).toBeLessThanOrEqual(5);
+  });
+  it('25 and 50 fps give constant 4 and 2', () => {
+    expect(gifFrameDelays(5, 25)).toEqual([4, 4, 4, 4, 4]);
+    expect(gifFrameDelays(5, 50)).toEqual([2, 2, 2, 2, 2]);
+  });
+  for (const fps of [24, 29.97, 30, 60]) {
+    it(`at ${fps} fps every frame starts within 10 ms before its true time (1000 frames)`, () => {
+      let sum = 0;
+      gifFrameDelays(1000, fps).forEach((d, k) => {
+        sum += d;
+        const err = ((k + 1) * 1000) / fps - sum * 10;
+        expect(err).toBeGreaterThanOrEqual(-1e-6);
+        expect(err).toBeLessThan(10);
+      });
+    });
+  }
+});
+
+describe('GifStreamEncoder', () => {
+  const scenes: SyntheticScene[] = ['conv', 'lstm', 'attention'];
+  for (const scene of scenes) {
+    it(`${scene}: decodes to exactly the encoder's display model, close to the source, with correct timing`, () => {
+      const n = 45, T = 8;
+      const frames = [...syntheticFrames(scene, n, W, H)];
+      const {bytes, models, frameCount} = encode(frames, {tolerance: T});
+      expect(frameCount).toBe(n);
+      const reader = openGif(bytes);
+      expect(reader.width).toBe(W);
+      expect(reader.height).toBe(H);
+      expect(reader.loopCount()).toBe(0); // NETSCAPE2.0, loop forever
+      // total duration within 10 ms of n/fps
+      let totalCs = 0;
+      for (const f of displayedFrames(bytes)) totalCs += f.delayCs;
+      expect(Math.abs(totalCs * 10 - (n / 30) * 1000)).toBeLessThanOrEqual(10);
+      // every source frame: the composited GIF equals what the encoder says it encoded (bit-exact),
+      // and is close to the source: PSNR >= 35 dB, and a pixel may differ from the source by more
+      // than the tolerance only where the local palette had to approximate it (<= 3% of pixels,
+      // never more than 64 per channel).
+      let k = 0;
+      for (const shown of framesAtSourceTimes(bytes, 30, n)) {
+        expect(rgbEqualsModel(shown, models[k])).toBe(0);
+        expect(psnr(shown, frames[k])).toBeGreaterThanOrEqual(35);
+        let over = 0, maxErr = 0;
+        for (let i = 0; i < shown.length; i += 4) {
+          const e = Math.max(Math.abs(shown[i] - frames[k][i]), Math.abs(shown[i + 1] - frames[k][i + 1]), Math.abs(shown[i + 2] - frames[k][i + 2]));
+          if (e > T) over++;
+          if (e > maxErr) maxErr = e;
+        }
+        expect(over / (W * H)).toBeLessThanOrEqual(0.03);
+        expect(maxErr).toBeLessThanOrEqual(64);
+        k++;
+      }
+      expect(k).toBe(n);
+    });
+  }
+
+  it('is lossless at tolerance 0 when the frames have few colours (crop, offsets and transparency reconstruct every frame)', () => {
+    const colours = [[10, 20, 30], [200, 40, 40], [40, 200, 40], [40, 40, 200], [250, 250, 250], [128, 128, 0]];
+    const frames: Uint8Array[] = [];
+    for (let k = 0; k < 20; k++) {
+      const f = new Uint8Array(W * H * 4);
+      for (let p = 0; p < W * H; p++) {
+        const x = p % W, y = Math.floor(p / W);
+        let c = colours[0];
+        if (x >= 10 + k * 3 && x < 40 + k * 3 && y >= 20 && y < 50) c = colours[1 + (k % 3)]; // moving box
+        if (k > 10 && x >= 200 && x < 230 && y >= 100 && y < 120) c = colours[4]; // appears late, far away
+        if (k === 15 && x === 5 && y === 130) c = colours[5]; // single pixel blink
+        f.set([c[0], c[1], c[2], 255], p * 4);
+      }
+      frames.push(f);
+      if (k === 7) frames.push(f.slice()); // an identical frame: merged into the previous image's delay
+    }
+    const {bytes} = encode(frames, {tolerance: 0});
+    let k = 0;
+    for (const shown of framesAtSourceTimes(bytes, 30, frames.length)) {
+      expect(psnr(shown, frames[k])).toBe(Infinity);
+      k++;
+    }
+    const images = [...displayedFrames(bytes)].length;
+    expect(images).toBe(frames.length - 1);
+    // later images are cropped: the first changed-rectangle image is far smaller than the screen
+    expect(openGif(bytes).frameInfo(1).width * openGif(bytes).frameInfo(1).height).toBeLessThan(W * H / 4);
+  });
+
+  it('identical input gives identical bytes, and a Buffer view with a byteOffset works like a fresh array', () => {
+    const frames = [...syntheticFrames('conv', 12, W, H)];
+    const a = encode(frames).bytes;
+    const enc = new GifStreamEncoder({width: W, height: H, fps: 30});
+    const pool = Buffer.alloc(frames[0].length + 13);
+    for (const f of frames) {
+      pool.set(f, 13);
+      enc.addFrame(pool.subarray(13));
+    }
+    const b = enc.finish();
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    expect(Buffer.from(encode(frames).bytes).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it('everyNthFrame keeps frames 0, N, 2N… with delays at fps/N', () => {
+    const frames = [...syntheticFrames('lstm', 20, W, H)];
+    const {bytes, frameCount} = encode(frames, {everyNthFrame: 3, fps: 30});
+    expect(frameCount).toBe(7);
+    const kept = frames.filter((_, i) => i % 3 === 0);
+    let totalCs = 0;
+    for (const f of displayedFrames(bytes)) totalCs += f.delayCs;
+    expect(totalCs).toBe(70); // 7 frames at 10 fps
+    let k = 0;
+    for (const shown of framesAtSourceTimes(bytes, 10, 7)) expect(psnr(shown, kept[k++])).toBeGreaterThan(35);
+  });
+
+  it('rejects frames of the wrong size', () => {
+    const enc = new GifStreamEncoder({width: W, height: H, fps: 30});
+    expect(() => enc.addFrame(new Uint8Array(10))).toThrow(/expected/);
+  });
+});
