@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Independent numpy reference for the post's four Keras examples (TF 2.2 semantics).
 
-This is the tool that produced test/fixtures/post-examples-seed7.json:
+This is the tool that produced test/fixtures/post-examples-seed7.json and
+test/fixtures/recurr-numpy.json:
 
     python3 scripts/reference/post_examples_numpy.py --seed 7 > test/fixtures/post-examples-seed7.json
+    python3 scripts/reference/post_examples_numpy.py --recurr > test/fixtures/recurr-numpy.json
 
 It shares no code with the TypeScript: inputs come from numpy's own RandomState, op
 seeds from Python's own `random.Random`, and Philox, Box-Muller, QR (LAPACK) and the
@@ -174,7 +176,28 @@ def run(seed):
     return {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in out.items()}
 
 
+def recurr(seed=42, units=3, scale=0.0125):
+    """The recurr record's LSTM: the post's (1, 5, 2) sequence times `scale`, every step's gates."""
+    x = np.vstack([np.arange(0, 10, 2), np.arange(0, 100, 20)]).T.reshape(1, 5, 2)
+    x = (x * scale).astype(np.float32).astype(np.float64)[0]
+    s = Seeds(seed)
+    kernel, rec = glorot(s, (2, 4 * units)), orthogonal(s, (units, 4 * units))
+    bias = np.r_[np.zeros(units), np.ones(units), np.zeros(2 * units)]
+    h, c, steps = np.zeros(units), np.zeros(units), []
+    for xt in x:
+        z = xt @ kernel.astype(np.float64) + h @ rec.astype(np.float64) + bias
+        i, f = sigmoid(z[:units]), sigmoid(z[units:2 * units])
+        g, o = np.tanh(z[2 * units:3 * units]), sigmoid(z[3 * units:])
+        c = f * c + i * g
+        h = o * np.tanh(c)
+        steps.append({k: v.tolist() for k, v in dict(i=i, f=f, g=g, o=o, c=c, h=h).items()})
+    return {"seed": seed, "units": units, "inputScale": scale, "kernel": kernel.tolist(),
+            "recurrentKernel": rec.tolist(), "steps": steps}
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=42)
-    print(json.dumps(run(parser.parse_args().seed)))
+    parser.add_argument("--recurr", action="store_true", help="the recurr record's LSTM (seed 42) instead")
+    args = parser.parse_args()
+    print(json.dumps(recurr() if args.recurr else run(args.seed)))
