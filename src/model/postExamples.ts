@@ -12,6 +12,8 @@ import {TfGlobalSeed} from './keras/tfSeed';
 import {loadTf, type Tf} from './tf';
 
 type Tensor = ReturnType<Tf['tensor']>;
+/** A layer's output in a functional model under construction. */
+type Symbolic = ReturnType<Tf['input']>;
 type Matrix = number[][];
 
 /** The tensors the post's examples print (and the ones it runs without printing), as float32 values. */
@@ -106,7 +108,7 @@ function denseExample(tf: Tf, seed: number): ExampleRun {
       .apply(inp);
     const flat = tf.layers.flatten().apply(hidden);
     const y = tf.layers.dense({units: 2, weights: [tf.tensor2d(k2, [8192, 2]), tf.tensor1d(b2)]}).apply(flat);
-    return runModel(tf, tf.model({inputs: inp, outputs: y as never}), tf.tensor4d(Float32Array.from(x), [4, 32, 32, 3]));
+    return runModel(tf, tf.model({inputs: inp, outputs: y as Symbolic}), tf.tensor4d(Float32Array.from(x), [4, 32, 32, 3]));
   });
   return {
     inputs: {x: {shape: [4, 32, 32, 3], values: x, draw: {generator: 'numpy.random.rand', seed, skip: 0}}},
@@ -141,7 +143,7 @@ function convExample(tf: Tf, seed: number): ExampleRun {
     // Dense(2, activation='softmax') split in two so the logits the post prints are an output too.
     const z = tf.layers.dense({units: 2, weights: [tf.tensor2d(ko, [7200, 2]), tf.tensor1d(bo)]}).apply(flat);
     const y = tf.layers.activation({activation: 'softmax'}).apply(z);
-    return runModel(tf, tf.model({inputs: inp, outputs: [z, y] as never}), tf.tensor4d(Float32Array.from(x), [4, 32, 32, 3]));
+    return runModel(tf, tf.model({inputs: inp, outputs: [z, y] as Symbolic[]}), tf.tensor4d(Float32Array.from(x), [4, 32, 32, 3]));
   });
   return {
     inputs: {x: {shape: [4, 32, 32, 3], values: x, draw: {generator: 'numpy.random.rand', seed, skip: 0}}},
@@ -172,7 +174,7 @@ function lstmExample(tf: Tf, seed: number): ExampleRun {
         })
         .apply(inp);
       const y = tf.layers.dense({units: 2, weights: [tf.tensor2d(kd, [8, 2]), tf.tensor1d(bd)]}).apply(lstm);
-      return runModel(tf, tf.model({inputs: inp, outputs: y as never}), tf.tensor3d(Float32Array.from(x), [4, 3, 32]));
+      return runModel(tf, tf.model({inputs: inp, outputs: y as Symbolic}), tf.tensor3d(Float32Array.from(x), [4, 3, 32]));
     });
     return {weights: book.weights, out};
   };
@@ -292,7 +294,7 @@ export const POST_SEED = 42;
 
 function toPostTensor({shape, values, draw}: Named): PostTensor {
   if (values.length <= POST_TENSOR_STORE_LIMIT || !draw) return {shape, values: Array.from(values)};
-  return {shape, draw, head: Array.from(Array.prototype.slice.call(values, 0, 8) as number[])};
+  return {shape, draw, head: Array.from({length: 8}, (_, k) => values[k])};
 }
 
 function toRecord(name: PostRecordName, backend: string, run: ExampleRun): PostRecord {
