@@ -1,0 +1,386 @@
+/**
+ * An LSTM encoder-decoder (seq2seq) trained in tfjs on the project's small
+ * German→English set, then greedy-decoded on the post's sentences. The LSTM is
+ * written with tf ops in Keras's formulation (gates i, f, c, o; sigmoid recurrent
+ * activation), so the trained weights drop into Keras layers unchanged.
+ *
+ * Training is seeded and deterministic on one backend; the trained weights are
+ * cached under `.cache/seq2seq/<sha256>.json` so tests and renders train at most once.
+ */
+import {createHash} from 'node:crypto';
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Scalar, Tensor, Tensor1D, Tensor2D, Variable} from '@tensorflow/tfjs';
+import {loadTf, type Tf} from './tf';
+import {DE_EN} from './data/de-en';
+import {SCHEMA_VERSION} from '../records/header';
+import type {Seq2seqRecord, Seq2seqTrace, Seq2seqWeights, TokenProbability} from '../records/seq2seq';
+
+/** Hyperparameters. Small enough to draw the state as a row of cells, big enough to learn the set. */
+export const SEQ2SEQ_CONFIG = {
+  seed: 42,
+  embedding: 16,
+  units: 16,
+  epochs: 200,
+  learningRate: 0.02,
+  topK: 5,
+  /** Greedy decoding stops here if `<end>` never comes. */
+  maxDecodeLength: 12,
+} as const;
+
+const PAD = '<pad>';
+const START = '<start>';
+const END = '<end>';
+
+const tokenize = (sentence: string): string[] => sentence.split(/\s+/).filter(Boolean);
+
+/** Token lists; a token's index is its id. Default sort (code units) keeps the order locale-independent. */
+export function buildVocab(pairs: readonly (readonly [string, string])[] = DE_EN): {source: string[]; target: string[]} {
+  const words = (side: 0 | 1) => [...new Set(pairs.flatMap((p) => tokenize(p[side])))].sort();
+  return {source: [PAD, ...words(0)], target: [PAD, START, END, ...words(1)]};
+}
+
+/** The trained model: weights, how it was trained and its loss per epoch. */
+export interface Seq2seqTraining {
+  weights: Seq2seqWeights;
+  lossCurve: number[];
+  epochs: number;
+  hash: string;
+}
+
+type WeightName = keyof Seq2seqWeights;
+const WEIGHT_NAMES: WeightName[] = [
+  'encoderEmbedding',
+  'encoderKernel',
+  'encoderRecurrentKernel',
+  'encoderBias',
+  'decoderEmbedding',
+  'decoderKernel',
+  'decoderRecurrentKernel',
+  'decoderBias',
+  'denseKernel',
+  'denseBias',
+];
+type WeightTensors = Record<WeightName, Tensor>;
+
+/**
+ * Keras's default initialisers, drawn with tfjs initialisers given explicit seeds
+ * (seed + position in WEIGHT_NAMES), so the start point never depends on global RNG state.
+ */
+function initialWeights(tf: Tf, vocab: {source: string[]; target: string[]}): WeightTensors {
+  const {seed, embedding: e, units: u} = SEQ2SEQ_CONFIG;
+  const s = (name: WeightName) => seed + WEIGHT_NAMES.indexOf(name);
+  const emb = (name: WeightName, rows: number) => tf.initializers.randomUniform({minval: -0.05, maxval: 0.05, seed: s(name)}).apply([rows, e]);
+  const glorot = (name: WeightName, shape: number[]) => tf.initializers.glorotUniform({seed: s(name)}).apply(shape);
+  const orth = (name: WeightName) => tf.initializers.orthogonal({gain: 1, seed: s(name)}).apply([u, 4 * u]);
+  // unit_forget_bias: zeros except 1 on the forget gate's slice (i, f, c, o order).
+  const forgetBias = () => tf.tensor1d(Array.from({length: 4 * u}, (_, k) => (k >= u && k < 2 * u ? 1 : 0)));
+  return {
+    encoderEmbedding: emb('encoderEmbedding', vocab.source.length),
+    encoderKernel: glorot('encoderKernel', [e, 4 * u]),
+    encoderRecurrentKernel: orth('encoderRecurrentKernel'),
+    encoderBias: forgetBias(),
+    decoderEmbedding: emb('decoderEmbedding', vocab.target.length),
+    decoderKernel: glorot('decoderKernel', [e, 4 * u]),
+    decoderRecurrentKernel: orth('decoderRecurrentKernel'),
+    decoderBias: forgetBias(),
+    denseKernel: glorot('denseKernel', [u, vocab.target.length]),
+    denseBias: tf.zeros([vocab.target.length]),
+  };
+}
+
+/**
+ * One Keras LSTM step, feature-major: states are `[units, batch]` and `xz` is
+ * (x·kernel + bias)ᵀ, `[4·units, batch]`. Feature-major makes the gate split a
+ * split along axis 0, which the cpu backend slices contiguously (axis 1 is ~10× slower).
+ */
+function lstmStep(tf: Tf, xz: Tensor2D, h: Tensor2D, c: Tensor2D, recurrent: Tensor2D): [Tensor2D, Tensor2D] {
+  const z = xz.add(tf.matMul(recurrent, h, true, false)) as Tensor2D;
+  const [zi, zf, zc, zo] = tf.split(z, 4, 0);
+  const cNext = tf.sigmoid(zf).mul(c).add(tf.sigmoid(zi).mul(tf.tanh(zc))) as Tensor2D;
+  const hNext = tf.sigmoid(zo).mul(tf.tanh(cNext)) as Tensor2D;
+  return [hNext, cNext];
+}
+
+/** Embeds time-major ids `[T][B]` and applies kernel and bias: `T` tensors of `[4·units, B]`. */
+function inputProjections(tf: Tf, ids: number[][], embedding: Tensor, kernel: Tensor, bias: Tensor): Tensor2D[] {
+  const steps = ids.length;
+  const batch = ids[0].length;
+  // One-hot · embedding rather than gather: the same rows, and on the cpu backend
+  // gather's gradient (UnsortedSegmentSum) is ~100× slower than a small matMul.
+  const oneHot = tf.oneHot(tf.tensor1d(ids.flat(), 'int32'), embedding.shape[0]).toFloat() as Tensor2D;
+  const x = tf.matMul(oneHot, embedding as Tensor2D);
+  const z = tf.matMul(x, kernel as Tensor2D).add(bias);
+  return tf.unstack(z.reshape([steps, batch, -1]).transpose([0, 2, 1])) as Tensor2D[];
+}
+
+/** Runs the encoder; `mask[t][b]` = 0 keeps sample b's state through a (pre-)padding step, as Keras masking does. */
+function encode(tf: Tf, w: WeightTensors, ids: number[][], mask?: number[][]) {
+  const batch = ids[0].length;
+  const xz = inputProjections(tf, ids, w.encoderEmbedding, w.encoderKernel, w.encoderBias);
+  let h = tf.zeros([SEQ2SEQ_CONFIG.units, batch]) as Tensor2D;
+  let c = tf.zeros([SEQ2SEQ_CONFIG.units, batch]) as Tensor2D;
+  const hs: Tensor2D[] = [];
+  const cs: Tensor2D[] = [];
+  xz.forEach((z, t) => {
+    let [hNext, cNext] = lstmStep(tf, z, h, c, w.encoderRecurrentKernel as Tensor2D);
+    if (mask) {
+      const m = tf.tensor2d(mask[t], [1, batch]);
+      hNext = h.add(m.mul(hNext.sub(h))) as Tensor2D;
+      cNext = c.add(m.mul(cNext.sub(c))) as Tensor2D;
+    }
+    [h, c] = [hNext, cNext];
+    hs.push(h);
+    cs.push(c);
+  });
+  return {h, c, hs, cs};
+}
+
+/** Dataset as padded, time-major id arrays: sources pre-padded (masked), decoder inputs/targets post-padded. */
+function batchOf(vocab: {source: string[]; target: string[]}) {
+  const srcIds = DE_EN.map(([de]) => tokenize(de).map((t) => vocab.source.indexOf(t)));
+  const tgtIds = DE_EN.map(([, en]) => tokenize(en).map((t) => vocab.target.indexOf(t)));
+  const start = vocab.target.indexOf(START);
+  const end = vocab.target.indexOf(END);
+  const srcLen = Math.max(...srcIds.map((s) => s.length));
+  const tgtLen = Math.max(...tgtIds.map((s) => s.length)) + 1;
+  const timeMajor = (rows: number[][], len: number) => Array.from({length: len}, (_, t) => rows.map((r) => r[t]));
+  const src = srcIds.map((s) => [...Array(srcLen - s.length).fill(0), ...s]);
+  const srcMask = srcIds.map((s) => Array.from({length: srcLen}, (_, t) => (t >= srcLen - s.length ? 1 : 0)));
+  const decIn = tgtIds.map((s) => [start, ...s, ...Array(tgtLen - 1 - s.length).fill(0)]);
+  const decOut = tgtIds.map((s) => [...s, end, ...Array(tgtLen - 1 - s.length).fill(0)]);
+  const decMask = tgtIds.map((s) => Array.from({length: tgtLen}, (_, t) => (t <= s.length ? 1 : 0)));
+  return {
+    src: timeMajor(src, srcLen),
+    srcMask: timeMajor(srcMask, srcLen),
+    decIn: timeMajor(decIn, tgtLen),
+    // Targets and loss mask flattened time-major, to line up with the stacked logits.
+    decOut: timeMajor(decOut, tgtLen).flat(),
+    decMask: timeMajor(decMask, tgtLen).flat(),
+  };
+}
+
+/** Masked mean cross-entropy of the teacher-forced decoder over the whole set. */
+function loss(tf: Tf, w: WeightTensors, data: ReturnType<typeof batchOf>, targetVocab: number): Tensor {
+  const {h, c} = encode(tf, w, data.src, data.srcMask);
+  const xz = inputProjections(tf, data.decIn, w.decoderEmbedding, w.decoderKernel, w.decoderBias);
+  let state: [Tensor2D, Tensor2D] = [h, c];
+  const hs: Tensor2D[] = [];
+  for (const z of xz) {
+    state = lstmStep(tf, z, state[0], state[1], w.decoderRecurrentKernel as Tensor2D);
+    hs.push(state[0]);
+  }
+  // Columns t·B + b, time-major like decOut; transposed back to rows for the Dense layer.
+  const logits = tf.matMul(tf.concat(hs, 1), w.denseKernel as Tensor2D, true, false).add(w.denseBias);
+  const logp = tf.logSoftmax(logits);
+  const picked = logp.mul(tf.oneHot(tf.tensor1d(data.decOut, 'int32'), targetVocab)).sum(1);
+  const mask = tf.tensor1d(data.decMask);
+  return picked.mul(mask).sum().div(mask.sum()).neg();
+}
+
+const toNested = (t: Tensor): number[][] | number[] => t.arraySync() as number[][] | number[];
+
+/** Source text that decides the trained weights; part of the cache key. */
+function modelSources(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return ['seq2seq.ts', 'data/de-en.ts'].map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
+}
+
+/** sha256 of everything that decides the trained weights. */
+export async function seq2seqHash(epochs: number = SEQ2SEQ_CONFIG.epochs): Promise<string> {
+  const {tf, backend} = await loadTf();
+  const key = JSON.stringify({dataset: DE_EN, source: modelSources(), config: SEQ2SEQ_CONFIG, epochs, backend, tfjs: tf.version.tfjs});
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * Trains the model from its seeded initial weights with full-batch Adam and teacher
+ * forcing. Always trains (no cache); pass fewer `epochs` for quick determinism checks.
+ */
+export async function trainSeq2seq({epochs = SEQ2SEQ_CONFIG.epochs}: {epochs?: number} = {}): Promise<Seq2seqTraining> {
+  const {tf} = await loadTf();
+  const vocab = buildVocab();
+  const data = batchOf(vocab);
+  const initial = tf.tidy(() => initialWeights(tf, vocab));
+  const vars = Object.fromEntries(WEIGHT_NAMES.map((n) => [n, tf.variable(initial[n], true)])) as Record<WeightName, Variable>;
+  tf.dispose(Object.values(initial));
+  const optimizer = tf.train.adam(SEQ2SEQ_CONFIG.learningRate);
+  const lossCurve: number[] = [];
+  try {
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const value = optimizer.minimize(() => loss(tf, vars, data, vocab.target.length) as Scalar, true, Object.values(vars));
+      lossCurve.push(value!.dataSync()[0]);
+      value!.dispose();
+    }
+    const weights = Object.fromEntries(WEIGHT_NAMES.map((n) => [n, toNested(vars[n])])) as unknown as Seq2seqWeights;
+    return {weights, lossCurve, epochs, hash: await seq2seqHash(epochs)};
+  } finally {
+    optimizer.dispose();
+    tf.dispose(Object.values(vars));
+  }
+}
+
+/** Where trained weights are cached: `<project>/.cache/seq2seq`. */
+export const SEQ2SEQ_CACHE_DIR = fileURLToPath(new URL('../../.cache/seq2seq/', import.meta.url));
+
+/**
+ * Reads trained weights from the cache, or trains and writes them (atomically, so
+ * parallel test files never read half a file). `fromCache` says which happened.
+ */
+export async function loadOrTrainSeq2seq({
+  epochs = SEQ2SEQ_CONFIG.epochs,
+  cacheDir = SEQ2SEQ_CACHE_DIR,
+}: {epochs?: number; cacheDir?: string} = {}): Promise<Seq2seqTraining & {fromCache: boolean}> {
+  const hash = await seq2seqHash(epochs);
+  const file = join(cacheDir, `${hash}.json`);
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as Seq2seqTraining;
+    if (cached.hash === hash && cached.lossCurve.length === epochs) return {...cached, fromCache: true};
+  } catch {
+    // Missing or unreadable: train below.
+  }
+  const trained = await trainSeq2seq({epochs});
+  mkdirSync(cacheDir, {recursive: true});
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(trained));
+  renameSync(tmp, file);
+  return {...trained, fromCache: false};
+}
+
+/** Greedy-decodes one sentence with tfjs, recording every state and the top-k softmax at each step. */
+async function translate(weights: Seq2seqWeights, vocab: {source: string[]; target: string[]}, de: string, en: string): Promise<Seq2seqTrace> {
+  const {tf} = await loadTf();
+  const source = tokenize(de);
+  const ids = source.map((t) => {
+    const id = vocab.source.indexOf(t);
+    if (id < 1) throw new Error(`seq2seq: "${t}" in "${de}" is not in the German vocabulary`);
+    return id;
+  });
+  const trace: Seq2seqTrace = {
+    source,
+    target: tokenize(en),
+    predicted: [],
+    encoder: {h: [], c: []},
+    context: {h: [], c: []},
+    decoder: {inputs: [], h: [], c: []},
+    topK: [],
+  };
+  // tidy frees every intermediate; the trace is filled with plain numbers as we go.
+  tf.tidy(() => {
+    const w = Object.fromEntries(WEIGHT_NAMES.map((n) => [n, tf.tensor(weights[n])])) as WeightTensors;
+    const enc = encode(tf, w, ids.map((id) => [id]));
+    const row = (t: Tensor) => Array.from(t.dataSync());
+    trace.encoder = {h: enc.hs.map(row), c: enc.cs.map(row)};
+    trace.context = {h: row(enc.h), c: row(enc.c)};
+    let state: [Tensor2D, Tensor2D] = [enc.h, enc.c];
+    let token = START;
+    for (let step = 0; step < SEQ2SEQ_CONFIG.maxDecodeLength; step++) {
+      const [xz] = inputProjections(tf, [[vocab.target.indexOf(token)]], w.decoderEmbedding, w.decoderKernel, w.decoderBias);
+      state = lstmStep(tf, xz, state[0], state[1], w.decoderRecurrentKernel as Tensor2D);
+      const probs = tf.softmax(tf.matMul(state[0], w.denseKernel as Tensor2D, true, false).add(w.denseBias)).squeeze([0]) as Tensor1D;
+      const top = tf.topk(probs, SEQ2SEQ_CONFIG.topK);
+      const indices = Array.from(top.indices.dataSync());
+      const values = Array.from(top.values.dataSync());
+      const topK: TokenProbability[] = indices.map((i, k) => ({token: vocab.target[i], p: values[k]}));
+      trace.decoder.inputs.push(token);
+      trace.decoder.h.push(row(state[0]));
+      trace.decoder.c.push(row(state[1]));
+      trace.topK.push(topK);
+      token = topK[0].token;
+      if (token === END) break;
+      trace.predicted.push(token);
+    }
+  });
+  return trace;
+}
+
+function kerasSnippet(main: Seq2seqTrace): string {
+  return `#  trained in tfjs; weights loaded from the record
+#  (the record is the JSON the records script writes, e.g. output/activations/seq2seq.json)
+import json
+import numpy as np
+import tensorflow as tf
+from tensorflow.keras import Input, Model
+from tensorflow.keras.layers import Dense, Embedding, LSTM
+
+rec = json.load(open('output/activations/seq2seq.json'))
+w = {k: np.array(v, dtype='float32') for k, v in rec['weights'].items()}
+src_vocab, tgt_vocab = rec['vocab']['source'], rec['vocab']['target']
+emb, units = rec['model']['embedding'], rec['model']['units']
+
+#  encoder: German tokens -> final (h, c), the context vector
+enc_in = Input(shape=(None,), dtype='int32')
+enc_emb = Embedding(len(src_vocab), emb)
+enc_lstm = LSTM(units, return_state=True)
+_, h, c = enc_lstm(enc_emb(enc_in))
+encoder = Model(enc_in, [h, c])
+
+#  decoder: one English token and a state -> next-token probabilities and the new state
+dec_in = Input(shape=(1,), dtype='int32')
+h_in, c_in = Input(shape=(units,)), Input(shape=(units,))
+dec_emb = Embedding(len(tgt_vocab), emb)
+dec_lstm = LSTM(units, return_state=True)
+dec_dense = Dense(len(tgt_vocab), activation='softmax')
+out, h_out, c_out = dec_lstm(dec_emb(dec_in), initial_state=[h_in, c_in])
+decoder = Model([dec_in, h_in, c_in], [dec_dense(out), h_out, c_out])
+
+enc_emb.set_weights([w['encoderEmbedding']])
+enc_lstm.set_weights([w['encoderKernel'], w['encoderRecurrentKernel'], w['encoderBias']])
+dec_emb.set_weights([w['decoderEmbedding']])
+dec_lstm.set_weights([w['decoderKernel'], w['decoderRecurrentKernel'], w['decoderBias']])
+dec_dense.set_weights([w['denseKernel'], w['denseBias']])
+
+def translate(sentence, max_len=${SEQ2SEQ_CONFIG.maxDecodeLength}):
+    ids = np.array([[src_vocab.index(t) for t in sentence.split()]])
+    h, c = encoder(ids)
+    token, out = '${START}', []
+    for _ in range(max_len):
+        p, h, c = decoder([np.array([[tgt_vocab.index(token)]]), h, c])
+        token = tgt_vocab[int(np.argmax(p[0]))]
+        if token == '${END}':
+            break
+        out.append(token)
+    return out
+
+print(translate('${main.source.join(' ')}'))
+#  ${JSON.stringify(main.predicted).replaceAll('"', "'")}`;
+}
+
+/**
+ * Computes the seq2seq record: trains (or loads cached) weights, then greedy-decodes
+ * the post's two sentences with tfjs, recording states and top-k at every step.
+ */
+export async function computeSeq2seqRecord(options: {epochs?: number; cacheDir?: string} = {}): Promise<Seq2seqRecord> {
+  const {backend} = await loadTf();
+  const training = await loadOrTrainSeq2seq(options);
+  const vocab = buildVocab();
+  const traces: Seq2seqTrace[] = [];
+  for (const [de, en] of DE_EN.slice(0, 2)) traces.push(await translate(training.weights, vocab, de, en));
+  let correct = 0;
+  for (const [de, en] of DE_EN) {
+    const t = await translate(training.weights, vocab, de, en);
+    if (t.predicted.join(' ') === en) correct++;
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: 'seq2seq',
+    backend,
+    seed: SEQ2SEQ_CONFIG.seed,
+    keras: kerasSnippet(traces[0]),
+    ...traces[0],
+    examples: traces.slice(1),
+    vocab: {...vocab, sourceSize: vocab.source.length, targetSize: vocab.target.length},
+    model: {embedding: SEQ2SEQ_CONFIG.embedding, units: SEQ2SEQ_CONFIG.units},
+    training: {
+      pairs: DE_EN.length,
+      epochs: training.epochs,
+      optimizer: 'adam',
+      learningRate: SEQ2SEQ_CONFIG.learningRate,
+      correct,
+      hash: training.hash,
+    },
+    lossCurve: training.lossCurve,
+    weights: training.weights,
+  };
+}
