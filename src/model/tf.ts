@@ -44,6 +44,8 @@ export function loadTf(): Promise<LoadedTf> {
     const tf = native ?? ((await import('@tensorflow/tfjs')) as Tf);
     if (!native) await tf.setBackend('cpu');
     await tf.ready();
+    // The CPU backend prints its "install tfjs-node" banner on the first tensor write.
+    tf.dispose(tf.scalar(0));
     return {tf, backend: tf.getBackend()};
   });
   return loading;

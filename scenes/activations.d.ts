@@ -1,0 +1,14 @@
+/// <reference types="@motion-canvas/core/project" />
+// The records computed in Node (src/model) reach the browser through this virtual
+// module, served by src/render/activationsPlugin.ts. The editor and the renderer
+// read the same numbers.
+declare module 'virtual:activations' {
+  const records: import('../src/records').ActivationRecords;
+  export default records;
+}
+
+// The vite plugin turns `project.ts?project` into the bootstrapped Project.
+declare module '*?project' {
+  const project: import('@motion-canvas/core').Project;
+  export default project;
+}

@@ -1,0 +1,31 @@
+/**
+ * Scenes report when each storyboard step begins; the render page collects the
+ * reports (for caption tracks). Motion Canvas runs a scene twice (to measure, then
+ * to render), so reports are keyed by scene and time and deduplicated.
+ */
+import {useScene, useThread} from '@motion-canvas/core';
+
+export interface StepReport {
+  scene: string;
+  /** Seconds from the scene's start. */
+  time: number;
+  text: string;
+}
+
+declare global {
+  interface Window {
+    __sceneSteps?: Map<string, StepReport>;
+  }
+}
+
+export function reportStep(text: string): void {
+  const scene = useScene().name;
+  const time = useThread().time();
+  const steps = (window.__sceneSteps ??= new Map());
+  steps.set(`${scene}@${time.toFixed(4)}`, {scene, time, text});
+}
+
+/** The steps reported so far for one scene, in time order. */
+export function stepsOf(scene: string): StepReport[] {
+  return [...(window.__sceneSteps?.values() ?? [])].filter(s => s.scene === scene).sort((a, b) => a.time - b.time);
+}

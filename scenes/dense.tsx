@@ -1,0 +1,105 @@
+/**
+ * dense.gif — "The fully connected layer". Every neuron is wired to every neuron
+ * of the next layer; a forward pass computes each weighted sum plus bias, then the
+ * activation (ReLU visibly clips negatives to zero), and ends on the outputs.
+ * All numbers come from the `dense` activation record.
+ */
+import {makeScene2D} from '@motion-canvas/2d';
+import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
+import records from 'virtual:activations';
+import {CaptionLine} from './components/CaptionLine';
+import {Connections} from './components/Connections';
+import {maxAbs} from './components/layout';
+import {NeuronColumn} from './components/NeuronColumn';
+import {sceneTheme} from './sceneTheme';
+import {formatValue} from './format';
+import {fonts, pace, sizes} from './theme';
+import type {DenseLayerRecord} from '../src/records/dense';
+
+const COLUMN_X = [-300, 0, 300];
+const SPACING = 60;
+/** The network sits a little above centre to leave room for the equation lines. */
+const NETWORK_Y = -25;
+/** Neurons explained slowly; the rest of each layer runs at the quick pace. */
+const DETAILED_STEPS = 2;
+
+export default makeScene2D(function* (view) {
+  const theme = sceneTheme();
+  const record = records.dense;
+  const x = record.input[0];
+  const [hidden, output] = record.layers;
+  const range = maxAbs([x, ...record.layers.flatMap(l => [l.preActivation[0], l.output[0]])]);
+
+  view.fill(theme.background);
+  const columns = [x.length, hidden.units, output.units].map((count, c) => (
+    <NeuronColumn theme={theme} x={COLUMN_X[c]} y={NETWORK_Y} count={count} spacing={SPACING} range={range} initial={c === 0 ? x : undefined} />
+  )) as NeuronColumn[];
+  const edges = record.layers.map((layer, l) => (
+    <Connections theme={theme} from={columns[l]} to={columns[l + 1]} weights={layer.kernel} />
+  )) as Connections[];
+  const equation = createRef<CaptionLine>();
+  const activation = createRef<CaptionLine>();
+  const caption = createRef<CaptionLine>();
+
+  view.add(
+    <>
+      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      {edges}
+      {columns}
+      {['input x', `hidden · ${hidden.activation}`, `output · ${output.activation}`].map((label, c) => (
+        <CaptionLine theme={theme} text={label} x={COLUMN_X[c]} y={-218} fontSize={sizes.small} fill={theme.muted} />
+      ))}
+      <CaptionLine ref={equation} theme={theme} mono y={193} lineHeight={26} />
+      <CaptionLine ref={activation} theme={theme} mono y={242} />
+    </>,
+  );
+
+  yield* caption().say('A fully connected layer: every input feeds every neuron');
+  yield* waitFor(pace.step);
+
+  for (let l = 0; l < record.layers.length; l++) {
+    const layer = record.layers[l];
+    const name = l === 0 ? 'h' : 'y';
+    yield* all(caption().say(l === 0 ? 'Each neuron: weighted sum + bias, then ReLU' : 'Output layer: weighted sum + bias, no activation'), ...edges.map((e, k) => (k === l ? e.rest() : e.dim())));
+    for (let j = 0; j < layer.units; j++) {
+      const detailed = j < DETAILED_STEPS || l > 0;
+      yield* neuronStep(layer, l, j, name, detailed);
+    }
+    yield* edges[l].rest();
+  }
+
+  yield* all(equation().clear(), activation().clear(), caption().say('Output: the layer’s prediction for this input'));
+  yield* waitFor(pace.hold * 1.5);
+  // Back to the first frame's state so the GIF loops without a jump.
+  yield* all(columns[1].clear(), columns[2].clear(), caption().clear());
+
+  function* neuronStep(layer: DenseLayerRecord, l: number, j: number, name: string, detailed: boolean) {
+    const inputs = l === 0 ? x : record.layers[l - 1].output[0];
+    const z = layer.preActivation[0][j];
+    const out = layer.output[0][j];
+    const target = columns[l + 1];
+    const speed = detailed ? 1 : pace.quickStep / pace.step;
+    const terms = inputs.map((v, i) => `${formatValue(v)}×${paren(layer.kernel[i][j])}`);
+    // More than four terms do not fit one line at 960 px: break after the first half.
+    const half = terms.length > 4 ? Math.ceil(terms.length / 2) : terms.length;
+    const sum = [terms.slice(0, half).join(' + '), terms.slice(half).join(' + ')].filter(Boolean).join('\n     + ');
+    yield* all(edges[l].focusTarget(j, pace.fade * speed), target.highlight(j, true, pace.fade * speed));
+    yield* equation().say(`z = ${sum} + ${formatValue(layer.bias[j])} = ${formatValue(z)}`, pace.fade * speed);
+    yield* target.showValue(j, z, pace.fade * speed);
+    if (layer.activation === 'relu') {
+      const clipped = z < 0;
+      yield* activation().say(`${name} = ReLU(z) = max(0, ${formatValue(z)}) = ${formatValue(out)}${clipped ? '   (negative: clipped)' : ''}`, pace.fade * speed);
+      if (clipped) yield* target.showValue(j, out, pace.fade * speed * 1.5);
+    } else {
+      yield* activation().say(`${name} = z = ${formatValue(out)}   (linear: no activation)`, pace.fade * speed);
+    }
+    yield* waitFor((detailed ? pace.step : pace.quickStep) * 0.6);
+    yield* target.highlight(j, false, pace.fade * speed * 0.5);
+  }
+});
+
+/** Wraps negatives in brackets so `0.37×(−0.52)` reads unambiguously. */
+function paren(v: number): string {
+  const s = formatValue(v);
+  return v < 0 && s.startsWith('\u2212') ? `(${s})` : s;
+}

@@ -1,0 +1,90 @@
+/**
+ * A Motion Canvas exporter that ships each frame's RGBA pixels to the Node side
+ * over 127.0.0.1: `fetch` POSTs of a Blob holding a few frames each, with a small
+ * window of uploads in flight (the fastest transport measured; see
+ * shared/design/headless-render.md).
+ */
+import {type Exporter, ObjectMetaField, RendererResult} from '@motion-canvas/core';
+import {FRAME_ROUTE, type RenderJob} from './protocol';
+
+/** Uploads allowed in flight before rendering waits; keeps Node's memory bounded. */
+const WINDOW = 3;
+
+export class FrameUploader {
+  private pending = new Set<Promise<void>>();
+  private batch: Uint8ClampedArray[] = [];
+  private first = 0;
+  sent = 0;
+  failure: Error | undefined;
+
+  constructor(
+    private readonly job: RenderJob,
+    /** Frames past this index are not shipped (the loop seam; see the README's frame rule). */
+    private readonly frameLimit: () => number,
+  ) {}
+
+  async add(canvas: HTMLCanvasElement, frame: number): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (frame >= this.frameLimit()) return;
+    const context = canvas.getContext('2d', {willReadFrequently: true})!;
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    if (this.batch.length === 0) this.first = frame;
+    this.batch.push(pixels);
+    if (this.batch.length >= this.job.batch) await this.flush(canvas.width, canvas.height);
+  }
+
+  async flush(width: number, height: number): Promise<void> {
+    if (this.batch.length > 0) {
+      const body = new Blob(this.batch as BlobPart[]);
+      const query = new URLSearchParams({
+        job: this.job.job,
+        first: String(this.first),
+        count: String(this.batch.length),
+        width: String(width),
+        height: String(height),
+        total: String(this.frameLimit()),
+      });
+      this.sent += this.batch.length;
+      this.batch = [];
+      const upload = fetch(`${FRAME_ROUTE}?${query}`, {method: 'POST', body}).then(async response => {
+        if (!response.ok) throw new Error(`frame upload refused: ${response.status} ${await response.text()}`);
+      });
+      const tracked = upload.catch(e => {
+        this.failure ??= e instanceof Error ? e : new Error(String(e));
+      }).finally(() => this.pending.delete(tracked));
+      this.pending.add(tracked);
+    }
+    while (this.pending.size >= WINDOW) await Promise.race(this.pending);
+  }
+
+  async drain(width: number, height: number): Promise<void> {
+    await this.flush(width, height);
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** Builds the exporter class for one job; Motion Canvas instantiates it through `create`. */
+export function frameExporterFor(uploader: FrameUploader) {
+  let size = {width: 0, height: 0};
+  return class FrameExporter implements Exporter {
+    static readonly id = 'four-dl-layers/frame-transport';
+    static readonly displayName = 'Frame transport (headless)';
+    static meta() {
+      return new ObjectMetaField(FrameExporter.id, {});
+    }
+    static async create(): Promise<FrameExporter> {
+      return new FrameExporter();
+    }
+    async handleFrame(canvas: HTMLCanvasElement, frame: number): Promise<void> {
+      size = {width: canvas.width, height: canvas.height};
+      await uploader.add(canvas, frame);
+    }
+    async stop(result: RendererResult): Promise<void> {
+      // Even a failed render drains, so no upload is left writing after the page reports.
+      await uploader.drain(size.width, size.height).catch(e => {
+        if (result === RendererResult.Success) throw e;
+      });
+    }
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The headless render page. Node opens it in Chromium and calls
+ * `window.renderScene(job)`; the page renders that one scene with Motion Canvas's
+ * own Renderer and ships the frames back through FrameExporter. No editor UI, no
+ * DOM scraping.
+ */
+import {
+  type Project,
+  ProjectMetadata,
+  Renderer,
+  RendererResult,
+  Vector2,
+} from '@motion-canvas/core';
+import project from '../project?project';
+import {stepsOf} from '../components/steps';
+import {fonts} from '../theme';
+import {FrameUploader, frameExporterFor} from './FrameExporter';
+import type {RenderJob, RenderOutcome, SceneInfo} from './protocol';
+
+declare global {
+  interface Window {
+    renderScene(job: RenderJob): Promise<RenderOutcome>;
+    describeScenes(fps: number): Promise<SceneInfo[]>;
+    renderPageReady: Promise<void>;
+  }
+}
+
+// Every glyph the scenes draw, so each font subset is loaded before the first frame.
+const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_';
+
+async function loadFonts(): Promise<void> {
+  const faces = [`400 18px "${fonts.mono}"`, `400 20px "${fonts.sans}"`, `600 28px "${fonts.sans}"`];
+  await Promise.all(faces.map(face => document.fonts.load(face, GLYPHS)));
+  const missing = faces.filter(face => !document.fonts.check(face, GLYPHS));
+  if (missing.length > 0) throw new Error(`fonts did not load: ${missing.join(', ')}`);
+}
+
+/** A copy of the project with only `scene` and our exporter registered (see headless-render.md). */
+function projectFor(scene: string, theme: string, exporter: unknown): Project {
+  const description = project.scenes.find(s => s.name === scene);
+  if (!description) {
+    throw new Error(`unknown scene "${scene}"; the project has: ${project.scenes.map(s => s.name).join(', ')}`);
+  }
+  const copy: Project = {
+    ...project,
+    scenes: [description],
+    variables: {...project.variables, theme},
+    plugins: [...project.plugins, {name: 'four-dl-layers/frame-transport', exporters: () => [exporter as never]}],
+  };
+  copy.meta = new ProjectMetadata(copy);
+  return copy;
+}
+
+function settingsFor(p: Project, job: Pick<RenderJob, 'width' | 'height' | 'fps' | 'resolutionScale'>, exporter: string) {
+  return {
+    ...p.meta.getFullRenderingSettings(),
+    size: new Vector2(job.width, job.height),
+    resolutionScale: job.resolutionScale,
+    fps: job.fps,
+    colorSpace: 'srgb' as const,
+    range: [0, Infinity] as [number, number],
+    name: p.name,
+    exporter: {name: exporter, options: {}},
+  };
+}
+
+window.renderPageReady = loadFonts();
+
+window.describeScenes = async (fps: number): Promise<SceneInfo[]> => {
+  await window.renderPageReady;
+  const renderer = new Renderer(project) as unknown as {playback: {fps: number; recalculate(): Promise<void>; onScenesRecalculated: {current: {name: string; firstFrame: number; lastFrame: number}[]}}};
+  renderer.playback.fps = fps;
+  await renderer.playback.recalculate();
+  return renderer.playback.onScenesRecalculated.current.map(s => ({
+    name: s.name,
+    frames: s.lastFrame - s.firstFrame,
+    seconds: (s.lastFrame - s.firstFrame) / fps,
+  }));
+};
+
+window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
+  await window.renderPageReady;
+  let renderer: Renderer | undefined;
+  // Renderer renders frames 0..duration inclusive; the last one equals time `duration`,
+  // which in a looping scene is frame 0 again, so it is not shipped.
+  const frameLimit = () => (renderer as unknown as {playback: {duration: number}} | undefined)?.playback.duration ?? Infinity;
+  const uploader = new FrameUploader(job, frameLimit);
+  const Exporter = frameExporterFor(uploader);
+  const p = projectFor(job.scene, job.theme, Exporter);
+
+  let error: RenderOutcome['error'];
+  p.logger.onLogged.subscribe(entry => {
+    if (entry.level === 'error' && !error) {
+      const message = entry.object instanceof Error ? entry.object.message : entry.message;
+      const stack = entry.object instanceof Error ? entry.object.stack : entry.stack;
+      error = {frame: renderer?.onFrameChanged.current ?? 0, message, stack};
+    }
+  });
+
+  renderer = new Renderer(p);
+  const finished: {result: RendererResult} = {result: RendererResult.Error};
+  renderer.onFinished.subscribe(r => {
+    finished.result = r;
+  });
+  await renderer.render(settingsFor(p, job, Exporter.id));
+  const size = {width: Math.round(job.width * job.resolutionScale), height: Math.round(job.height * job.resolutionScale)};
+  return {
+    result: error ? 'error' : outcomeOf(finished.result),
+    frames: uploader.sent,
+    ...size,
+    error: error ?? (uploader.failure && {frame: uploader.sent, message: uploader.failure.message}),
+    steps: stepsOf(job.scene).map(({time, text}) => ({time, text})),
+  };
+};
+
+function outcomeOf(result: RendererResult): RenderOutcome['result'] {
+  if (result === RendererResult.Success) return 'success';
+  return result === RendererResult.Aborted ? 'aborted' : 'error';
+}

@@ -1,0 +1,43 @@
+/**
+ * What the Node renderer and the render page say to each other. Shared by both
+ * sides (type-only on the Node side), so the wire format is written down once.
+ */
+
+/** Sent by Node (through `window.renderScene`) to render one scene. */
+export interface RenderJob {
+  /** Opaque id the frame uploads carry, so two scenes can render at once. */
+  job: string;
+  scene: string;
+  /** Layout size in scene units; the canvas is this times `resolutionScale`. */
+  width: number;
+  height: number;
+  resolutionScale: number;
+  fps: number;
+  theme: string;
+  /** Frames per upload; batching amortises the request overhead. */
+  batch: number;
+}
+
+/** Returned by `window.renderScene` when the render ends. */
+export interface RenderOutcome {
+  result: 'success' | 'error' | 'aborted';
+  frames: number;
+  width: number;
+  height: number;
+  /** Frame index when an error was logged, and its message and stack. */
+  error?: {frame: number; message: string; stack?: string};
+  steps: {time: number; text: string}[];
+}
+
+/** Returned by `window.describeScenes`: each scene's length, for `--list`. */
+export interface SceneInfo {
+  name: string;
+  frames: number;
+  seconds: number;
+}
+
+/**
+ * `POST` route for frame uploads. Query: job, first, count, width, height, total (frames
+ * in the scene). Body: `count` frames of width*height*4 RGBA bytes, back to back.
+ */
+export const FRAME_ROUTE = '/__frames';

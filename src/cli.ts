@@ -1,0 +1,203 @@
+/**
+ * `npm run render`: the only module that prints. Parses options, wires Ctrl-C and
+ * SIGTERM to a clean stop, draws progress (bars on a terminal, plain lines
+ * otherwise) and ends with a summary table and an exit code.
+ */
+import {relative} from 'node:path';
+import {HELP, parseCli, UsageError, type CliOptions} from './cliArgs';
+import {RecordError} from './records/header';
+import {PROJECT_ROOT} from './model/store';
+import {InterruptedError, RenderError} from './render/errors';
+import {BrowserNotFoundError} from './render/browser';
+import {DEFAULT_CONCURRENCY, renderAnimations, type OutputFile, type RenderEvent} from './render/render';
+import {listScenes} from './render/listScenes';
+
+export const EXIT = {ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143} as const;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCli(argv, PROJECT_ROOT);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`render: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  if (options.help) {
+    console.log(HELP);
+    return EXIT.ok;
+  }
+
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint);
+    if (!options.quiet) console.error(`\nrender: ${signal} received, stopping…`);
+    controller.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = new Progress(options.quiet);
+  const started = performance.now();
+
+  try {
+    if (options.list) {
+      const scenes = await listScenes(options.names, options.fps, controller.signal);
+      console.log(table(['scene', 'duration', 'frames'], scenes.map(s => [s.name, `${s.seconds.toFixed(2)} s`, String(s.frames)])));
+      return EXIT.ok;
+    }
+    const files: OutputFile[] = [];
+    const failures: RenderError[] = [];
+    for (const theme of options.themes) {
+      const result = await renderAnimations(
+        {
+          names: options.names,
+          formats: options.formats,
+          fps: options.fps,
+          scale: options.scale,
+          outDir: options.outDir,
+          keepFrames: options.keepFrames,
+          force: options.force,
+          theme,
+          timeoutMs: options.timeoutSeconds * 1000,
+          concurrency: options.jobs || DEFAULT_CONCURRENCY,
+          signal: controller.signal,
+        },
+        event => progress.update(event),
+      );
+      files.push(...result.files);
+      failures.push(...result.failures);
+    }
+    progress.finish();
+    if (!options.quiet && files.length > 0) {
+      console.log(summary(files));
+      console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    for (const failure of failures) console.error(`render: ${failure.message}`);
+    return failures.length > 0 ? EXIT.failed : EXIT.ok;
+  } catch (error) {
+    progress.finish();
+    if (error instanceof InterruptedError) {
+      console.error(`render: ${error.message}`);
+      return error.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+    }
+    if (error instanceof RecordError || error instanceof BrowserNotFoundError || error instanceof RenderError) {
+      console.error(`render: ${error.message}`);
+      return EXIT.failed;
+    }
+    console.error(`render: unexpected error: ${(error as Error).stack ?? error}`);
+    return EXIT.failed;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Progress bars on a terminal, a plain line per quarter otherwise. Also emits JSON lines when asked (tests). */
+class Progress {
+  private readonly tty = Boolean(process.stderr.isTTY);
+  private readonly json = process.env.RENDER_PROGRESS_JSON === '1';
+  private readonly bars = new Map<string, {rendered: number; total: number; done: boolean}>();
+  private drawnLines = 0;
+  private readonly reported = new Map<string, number>();
+
+  constructor(private readonly quiet: boolean) {}
+
+  update(event: RenderEvent): void {
+    if (this.json) process.stderr.write(`${JSON.stringify(progressJson(event))}\n`);
+    if (this.quiet) return;
+    switch (event.type) {
+      case 'stage':
+        this.line(`${{records: 'computing activation records', 'page-build': 'building the render page', browser: 'starting Chromium'}[event.stage]}…`);
+        break;
+      case 'scene-start':
+        this.bars.set(event.scene, {rendered: 0, total: 0, done: false});
+        this.draw();
+        break;
+      case 'frames': {
+        this.bars.set(event.scene, {rendered: event.rendered, total: event.total, done: false});
+        if (this.tty) this.draw();
+        else {
+          const quarter = Math.floor((4 * event.rendered) / Math.max(1, event.total));
+          if (quarter > (this.reported.get(event.scene) ?? -1)) {
+            this.reported.set(event.scene, quarter);
+            this.line(`${event.scene}: ${event.rendered}/${event.total} frames`);
+          }
+        }
+        break;
+      }
+      case 'scene-done': {
+        const bar = this.bars.get(event.scene);
+        if (bar) bar.done = true;
+        if (this.tty) this.draw();
+        else this.line(`${event.scene}: done in ${(event.renderMs / 1000).toFixed(1)} s`);
+        break;
+      }
+      case 'scene-failed':
+        this.bars.delete(event.scene);
+        this.line(`${event.scene}: failed`);
+        break;
+      case 'warning':
+        this.line(`warning: ${event.message}`);
+        break;
+    }
+  }
+
+  finish(): void {
+    if (this.tty) this.drawnLines = 0;
+  }
+
+  private line(text: string): void {
+    if (this.tty && this.drawnLines > 0) {
+      process.stderr.write(`\x1b[${this.drawnLines}F\x1b[0J`);
+      this.drawnLines = 0;
+    }
+    process.stderr.write(`${text}\n`);
+    if (this.tty) this.draw();
+  }
+
+  private draw(): void {
+    if (!this.tty) return;
+    if (this.drawnLines > 0) process.stderr.write(`\x1b[${this.drawnLines}F\x1b[0J`);
+    const lines = [...this.bars].map(([scene, {rendered, total, done}]) => {
+      const fraction = done ? 1 : total > 0 ? rendered / total : 0;
+      const width = 30;
+      const filled = Math.round(fraction * width);
+      const count = total > 0 ? `${rendered}/${total}` : 'starting';
+      return `${scene.padEnd(10)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done ? 'done' : count}`;
+    });
+    if (lines.length > 0) process.stderr.write(lines.join('\n') + '\n');
+    this.drawnLines = lines.length;
+  }
+}
+
+/** The machine-readable progress line (RENDER_PROGRESS_JSON=1), used by tests to interrupt mid-render. */
+function progressJson(event: RenderEvent): object {
+  if (event.type === 'scene-failed') return {type: event.type, scene: event.scene, message: event.error.message};
+  if (event.type === 'scene-done') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path)};
+  return event;
+}
+
+function summary(files: OutputFile[]): string {
+  const rows = files.map(f => [
+    relative(process.cwd(), f.path) || f.path,
+    f.format === 'frames' ? '-' : formatBytes(f.bytes),
+    String(f.frames),
+    `${f.seconds.toFixed(2)} s`,
+  ]);
+  return table(['file', 'size', 'frames', 'duration'], rows);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+/** A plain-text table with left-aligned first column and right-aligned others. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map(r => r[c].length)));
+  const format = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [format(header), widths.map(w => '-'.repeat(w)).join('  '), ...rows.map(format)].join('\n');
+}

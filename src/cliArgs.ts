@@ -1,0 +1,274 @@
+/**
+ * Parses and validates `npm run render` options. Pure: returns options or throws
+ * a UsageError whose one-line message names the input and says what is valid.
+ */
+import {accessSync, constants, existsSync, mkdirSync, readFileSync, statSync} from 'node:fs';
+import {dirname, isAbsolute, join, resolve} from 'node:path';
+import {ANIMATIONS, type AnimationName, isAnimationName} from './records';
+import {DEFAULT_FPS, FORMATS, type Format, LAYOUT} from './render/options';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type ThemeChoice = 'light' | 'dark' | 'both';
+
+export interface CliOptions {
+  help: boolean;
+  list: boolean;
+  names: AnimationName[];
+  formats: Format[];
+  fps: number;
+  scale: number;
+  outDir: string;
+  keepFrames: boolean;
+  force: boolean;
+  quiet: boolean;
+  themes: ('light' | 'dark')[];
+  timeoutSeconds: number;
+  jobs: number;
+}
+
+interface FlagSpec {
+  /** Takes a value (`--fps 30` or `--fps=30`). */
+  value: boolean;
+  /** Key in render.config.json. */
+  key: keyof RawOptions;
+}
+
+/** Options before validation, as strings/booleans from the command line or any JSON from the config. */
+interface RawOptions {
+  format?: unknown;
+  fps?: unknown;
+  scale?: unknown;
+  width?: unknown;
+  out?: unknown;
+  keepFrames?: unknown;
+  force?: unknown;
+  quiet?: unknown;
+  theme?: unknown;
+  timeout?: unknown;
+  jobs?: unknown;
+  help?: unknown;
+  list?: unknown;
+}
+
+const FLAGS: Record<string, FlagSpec> = {
+  '--help': {value: false, key: 'help'},
+  '--list': {value: false, key: 'list'},
+  '--format': {value: true, key: 'format'},
+  '--fps': {value: true, key: 'fps'},
+  '--scale': {value: true, key: 'scale'},
+  '--width': {value: true, key: 'width'},
+  '--out': {value: true, key: 'out'},
+  '--keep-frames': {value: false, key: 'keepFrames'},
+  '--force': {value: false, key: 'force'},
+  '--quiet': {value: false, key: 'quiet'},
+  '--theme': {value: true, key: 'theme'},
+  '--timeout': {value: true, key: 'timeout'},
+  '--jobs': {value: true, key: 'jobs'},
+};
+
+/** Keys render.config.json may hold (the flags' names in camelCase, minus help/list). */
+const CONFIG_KEYS = Object.values(FLAGS).map(f => f.key).filter(k => k !== 'help' && k !== 'list');
+
+export const CONFIG_FILE = 'render.config.json';
+const MAX_FPS = 60;
+/** Browsers play GIF delays of 1 cs as 10 cs; above 50 fps some delays would be 1 cs. */
+const MAX_GIF_FPS = 50;
+const SCALE_RANGE = [0.25, 4] as const;
+const TIMEOUT_RANGE = [1, 3600] as const;
+
+export const HELP = `Usage: npm run render -- [names…] [options]
+
+Renders the animations headlessly to output/<name>.gif and output/<name>.mp4.
+Names: ${ANIMATIONS.join(', ')} (default: all).
+
+Options:
+  --format LIST     comma-separated: ${FORMATS.join(',')} (default: ${FORMATS.join(',')})
+  --fps N           frames per second, 1–${MAX_FPS}; at most ${MAX_GIF_FPS} with gif (default: ${DEFAULT_FPS})
+  --scale X         size multiplier of ${LAYOUT.width}×${LAYOUT.height}, ${SCALE_RANGE[0]}–${SCALE_RANGE[1]} (default: 1)
+  --width W         output width in pixels instead of --scale (height follows 16:9; both even)
+  --out DIR         output folder (default: output)
+  --theme T         light, dark or both; dark files are named <name>-dark.<ext> (default: light)
+  --keep-frames     also write lossless frames to <out>/frames/<name>/000000.png …
+  --force           re-render even when nothing changed
+  --quiet           print only errors
+  --timeout S       stop a scene that ships no frame for S seconds (default: 120)
+  --jobs N          scenes rendered at once (default: number of cores)
+  --list            list the scenes with their durations
+  --help            show this help
+
+Options can also be set in ${CONFIG_FILE} (keys: ${CONFIG_KEYS.join(', ')}); flags override it.
+Exit codes: 0 done, 1 a scene or encoder failed, 2 bad input, 130/143 interrupted.`;
+
+/** Splits argv into names and raw flag values; rejects unknown and repeated flags. */
+export function parseArgv(argv: readonly string[]): {names: string[]; raw: RawOptions} {
+  const names: string[] = [];
+  const raw: RawOptions = {};
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('-')) {
+      names.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const spec = FLAGS[flag];
+    if (!spec) {
+      throw new UsageError(`unknown option ${flag}; valid options: ${Object.keys(FLAGS).join(', ')}`);
+    }
+    if (seen.has(flag)) throw new UsageError(`${flag} given twice; give each option once`);
+    seen.add(flag);
+    if (!spec.value) {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value, got "${inline}"`);
+      raw[spec.key] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+      throw new UsageError(`${flag} needs a value`);
+    }
+    raw[spec.key] = value;
+  }
+  return {names, raw};
+}
+
+/** Reads render.config.json from `projectRoot`, if present. */
+export function readConfig(projectRoot: string): RawOptions {
+  const file = join(projectRoot, CONFIG_FILE);
+  if (!existsSync(file)) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}); fix or delete it`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new UsageError(`${file} must hold a JSON object with keys among: ${CONFIG_KEYS.join(', ')}`);
+  }
+  for (const key of Object.keys(json)) {
+    if (!(CONFIG_KEYS as string[]).includes(key)) {
+      throw new UsageError(`${file}: unknown key "${key}"; valid keys: ${CONFIG_KEYS.join(', ')}`);
+    }
+  }
+  return json as RawOptions;
+}
+
+/** Validates names and options (config first, flags override) into CliOptions. */
+export function parseCli(argv: readonly string[], projectRoot: string): CliOptions {
+  const {names, raw: flags} = parseArgv(argv);
+  if (flags.help) return {...defaults(projectRoot), help: true};
+  const raw = {...readConfig(projectRoot), ...flags};
+  // --width on the command line replaces a configured scale, and vice versa.
+  if (flags.width !== undefined && flags.scale === undefined) delete raw.scale;
+  if (flags.scale !== undefined && flags.width === undefined) delete raw.width;
+  const options = defaults(projectRoot);
+  options.list = raw.list === true;
+
+  for (const name of names) {
+    if (!isAnimationName(name)) throw new UsageError(`unknown scene "${name}"; valid scenes: ${ANIMATIONS.join(', ')}`);
+  }
+  options.names = names.length > 0 ? [...new Set(names as AnimationName[])] : [...ANIMATIONS];
+
+  if (raw.format !== undefined) options.formats = parseFormats(raw.format);
+  if (raw.fps !== undefined) options.fps = parseNumber('--fps', raw.fps, 1, MAX_FPS, true);
+  if (options.formats.includes('gif') && options.fps > MAX_GIF_FPS) {
+    throw new UsageError(`--fps: ${options.fps} is too fast for a GIF (browsers slow delays under 2 cs); use at most ${MAX_GIF_FPS}, or --format mp4`);
+  }
+  if (raw.scale !== undefined && raw.width !== undefined) throw new UsageError('--scale and --width both set; give one of them');
+  if (raw.scale !== undefined) options.scale = parseNumber('--scale', raw.scale, SCALE_RANGE[0], SCALE_RANGE[1], false);
+  if (raw.width !== undefined) {
+    const width = parseNumber('--width', raw.width, LAYOUT.width * SCALE_RANGE[0], LAYOUT.width * SCALE_RANGE[1], true);
+    options.scale = width / LAYOUT.width;
+  }
+  checkEvenSize(options.scale, raw.width !== undefined ? '--width' : '--scale');
+
+  if (raw.theme !== undefined) {
+    if (raw.theme !== 'light' && raw.theme !== 'dark' && raw.theme !== 'both') {
+      throw new UsageError(`--theme: expected light, dark or both, got "${String(raw.theme)}"`);
+    }
+    options.themes = raw.theme === 'both' ? ['light', 'dark'] : [raw.theme];
+  }
+  if (raw.timeout !== undefined) options.timeoutSeconds = parseNumber('--timeout', raw.timeout, TIMEOUT_RANGE[0], TIMEOUT_RANGE[1], false);
+  if (raw.jobs !== undefined) options.jobs = parseNumber('--jobs', raw.jobs, 1, 16, true);
+  options.keepFrames = parseBoolean('--keep-frames', raw.keepFrames);
+  options.force = parseBoolean('--force', raw.force);
+  options.quiet = parseBoolean('--quiet', raw.quiet);
+  if (raw.out !== undefined) {
+    if (typeof raw.out !== 'string' || raw.out === '') throw new UsageError('--out: expected a folder path');
+    options.outDir = isAbsolute(raw.out) ? raw.out : resolve(process.cwd(), raw.out);
+  }
+  if (!options.list) checkWritable(options.outDir);
+  return options;
+}
+
+function defaults(projectRoot: string): CliOptions {
+  return {
+    help: false,
+    list: false,
+    names: [...ANIMATIONS],
+    formats: [...FORMATS],
+    fps: DEFAULT_FPS,
+    scale: 1,
+    outDir: join(projectRoot, 'output'),
+    keepFrames: false,
+    force: false,
+    quiet: false,
+    themes: ['light'],
+    timeoutSeconds: 120,
+    jobs: 0,
+  };
+}
+
+function parseFormats(value: unknown): Format[] {
+  const list = Array.isArray(value) ? value : String(value).split(',');
+  const formats = list.map(f => String(f).trim()).filter(Boolean);
+  if (formats.length === 0) throw new UsageError(`--format: expected a comma-separated list of ${FORMATS.join(', ')}`);
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; valid formats: ${FORMATS.join(', ')}`);
+  }
+  return [...new Set(formats)] as Format[];
+}
+
+function parseNumber(flag: string, value: unknown, min: number, max: number, integer: boolean): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  const kind = integer ? 'an integer' : 'a number';
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
+    throw new UsageError(`${flag}: expected ${kind} from ${min} to ${max}, got "${String(value)}"`);
+  }
+  return n;
+}
+
+function parseBoolean(flag: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false in ${CONFIG_FILE}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** H.264 in yuv420p needs even sides; the GIF does not care but we keep one size for both. */
+function checkEvenSize(scale: number, flag: string): void {
+  const width = LAYOUT.width * scale;
+  const height = LAYOUT.height * scale;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width % 2 !== 0 || height % 2 !== 0) {
+    throw new UsageError(
+      `${flag}: gives ${+width.toFixed(2)}×${+height.toFixed(2)} px; H.264 needs whole, even sides (for example --width 640, 800, 960, 1280 or 1920)`,
+    );
+  }
+}
+
+function checkWritable(dir: string): void {
+  let existing = dir;
+  while (!existsSync(existing)) existing = dirname(existing);
+  try {
+    if (!statSync(existing).isDirectory()) throw new Error('not a folder');
+    accessSync(existing, constants.W_OK);
+    mkdirSync(dir, {recursive: true});
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`--out: cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a writable folder`);
+  }
+}

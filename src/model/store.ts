@@ -1,0 +1,117 @@
+/**
+ * Activation records on disk (`output/activations/<name>.json`): loaded when their
+ * source hash matches the current model code, recomputed otherwise. The editor,
+ * the renderer and the tests all get records through here, so nobody needs a
+ * separate "compute records" step on a fresh clone.
+ */
+import {createHash} from 'node:crypto';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {join, relative} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {RecordError} from '../records/header';
+import {ANIMATIONS, type ActivationRecords, type AnimationName, validators} from '../records';
+import {computeRecord} from './registry';
+import {writeFileAtomic} from '../util/atomicWrite';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DEFAULT_RECORDS_DIR = join(PROJECT_ROOT, 'output', 'activations');
+
+/** Folders whose content determines the records. */
+const MODEL_SOURCES = ['src/model', 'src/records'];
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap(entry => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+let cachedSourceHash: string | undefined;
+
+/** A hash of the model code and the tfjs version: records from other code are stale. */
+export function modelSourceHash(): string {
+  if (cachedSourceHash) return cachedSourceHash;
+  const hash = createHash('sha256');
+  for (const dir of MODEL_SOURCES) {
+    for (const file of listFiles(join(PROJECT_ROOT, dir)).sort()) {
+      hash.update(relative(PROJECT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  const tfjs = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules/@tensorflow/tfjs/package.json'), 'utf8'));
+  hash.update(`tfjs@${tfjs.version}`);
+  cachedSourceHash = hash.digest('hex').slice(0, 16);
+  return cachedSourceHash;
+}
+
+/** Reads and validates one record file; throws RecordError naming the file and field. */
+export async function readRecord<K extends AnimationName>(name: K, file: string): Promise<ActivationRecords[K] & {sourceHash?: string}> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new RecordError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new RecordError(file, `is not valid JSON (${(error as Error).message}); delete it to recompute`);
+  }
+  return validators[name](json, file) as ActivationRecords[K] & {sourceHash?: string};
+}
+
+export interface EnsureOptions {
+  dir?: string;
+  /** Recompute even when the file on disk is current. */
+  force?: boolean;
+  onComputed?: (name: AnimationName, ms: number) => void;
+}
+
+/**
+ * Returns the record for `name`, from disk when its sourceHash is current. A
+ * current-looking file that is corrupt is an error (it names the file), not a
+ * silent recompute: someone edited it by hand.
+ */
+export async function ensureRecord<K extends AnimationName>(name: K, options: EnsureOptions = {}): Promise<ActivationRecords[K]> {
+  const file = join(options.dir ?? DEFAULT_RECORDS_DIR, `${name}.json`);
+  const hash = modelSourceHash();
+  if (!options.force && exists(file)) {
+    const stale = staleHash(file, hash);
+    if (!stale) return stripHash(await readRecord(name, file));
+  }
+  const started = performance.now();
+  const record = await computeRecord(name);
+  validators[name](record, `computed ${name} record`);
+  await writeFileAtomic(file, JSON.stringify({...record, sourceHash: hash}, null, 1) + '\n');
+  options.onComputed?.(name, performance.now() - started);
+  return record;
+}
+
+/** Every animation's record, in ANIMATIONS order. */
+export async function ensureAllRecords(options: EnsureOptions = {}): Promise<ActivationRecords> {
+  const entries: [AnimationName, unknown][] = [];
+  for (const name of ANIMATIONS) entries.push([name, await ensureRecord(name, options)]);
+  return Object.fromEntries(entries) as unknown as ActivationRecords;
+}
+
+function exists(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** True when the file was written by other model code (or its hash cannot be read cheaply). */
+function staleHash(file: string, hash: string): boolean {
+  const head = readFileSync(file, 'utf8');
+  const match = /"sourceHash":\s*"([0-9a-f]+)"/.exec(head);
+  // No hash at all means a hand-made or corrupt file: let readRecord report it.
+  return match !== null && match[1] !== hash;
+}
+
+function stripHash<T extends {sourceHash?: string}>(record: T): Omit<T, 'sourceHash'> {
+  const {sourceHash: _ignored, ...rest} = record;
+  return rest;
+}

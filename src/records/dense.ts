@@ -1,0 +1,47 @@
+/** The fully connected network's record: the numbers `scenes/dense.tsx` draws. */
+import type {RecordHeader} from './header';
+import {RecordError} from './header';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectVector} from './validate';
+
+export interface DenseLayerRecord {
+  units: number;
+  activation: 'relu' | 'linear';
+  /** `[in][units]`, as Keras stores it. */
+  kernel: number[][];
+  bias: number[];
+  /** `[batch][units]`: x·kernel + bias, before the activation. */
+  preActivation: number[][];
+  /** `[batch][units]`: after the activation. */
+  output: number[][];
+}
+
+export interface DenseRecord extends RecordHeader {
+  name: 'dense';
+  /** `[batch][features]`. */
+  input: number[][];
+  layers: DenseLayerRecord[];
+}
+
+/** Parses a dense record from JSON, throwing a RecordError that names the field on any mismatch. */
+export function validateDenseRecord(json: unknown, source: string): DenseRecord {
+  const record = expectHeader(json, source, 'dense');
+  const input = expectMatrix(record.input, source, 'input');
+  if (!Array.isArray(record.layers) || record.layers.length === 0) {
+    throw new RecordError(source, 'layers: expected a non-empty array of Dense layers');
+  }
+  let fanIn = input[0].length;
+  record.layers.forEach((raw, l) => {
+    const field = `layers[${l}]`;
+    const layer = expectObject(raw, source, field);
+    const units = expectNumber(layer.units, source, `${field}.units`);
+    if (layer.activation !== 'relu' && layer.activation !== 'linear') {
+      throw new RecordError(source, `${field}.activation: expected "relu" or "linear", got ${String(layer.activation)}`);
+    }
+    expectMatrix(layer.kernel, source, `${field}.kernel`, fanIn, units);
+    expectVector(layer.bias, source, `${field}.bias`, units);
+    expectMatrix(layer.preActivation, source, `${field}.preActivation`, input.length, units);
+    expectMatrix(layer.output, source, `${field}.output`, input.length, units);
+    fanIn = units;
+  });
+  return record as unknown as DenseRecord;
+}

@@ -1,0 +1,83 @@
+/**
+ * Small shape checks for records read from disk. Each names the record file and
+ * the field, and says what would be valid, so a hand-edited or stale JSON fails clearly.
+ */
+import {RecordError, SCHEMA_VERSION, type RecordHeader} from './header';
+
+type Json = Record<string, unknown>;
+
+export function expectObject(value: unknown, source: string, field: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new RecordError(source, `${field}: expected an object, got ${describe(value)}`);
+  }
+  return value as Json;
+}
+
+export function expectNumber(value: unknown, source: string, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RecordError(source, `${field}: expected a finite number, got ${describe(value)}`);
+  }
+  return value;
+}
+
+export function expectString(value: unknown, source: string, field: string): string {
+  if (typeof value !== 'string') {
+    throw new RecordError(source, `${field}: expected a string, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** A vector of finite numbers, optionally of a given length. */
+export function expectVector(value: unknown, source: string, field: string, length?: number): number[] {
+  if (!Array.isArray(value)) {
+    throw new RecordError(source, `${field}: expected an array of numbers, got ${describe(value)}`);
+  }
+  if (length !== undefined && value.length !== length) {
+    throw new RecordError(source, `${field}: expected ${length} numbers, got ${value.length}`);
+  }
+  value.forEach((v, i) => expectNumber(v, source, `${field}[${i}]`));
+  return value as number[];
+}
+
+/** A rectangular matrix of finite numbers, optionally of a given shape. */
+export function expectMatrix(
+  value: unknown,
+  source: string,
+  field: string,
+  rows?: number,
+  cols?: number,
+): number[][] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new RecordError(source, `${field}: expected a non-empty array of rows, got ${describe(value)}`);
+  }
+  if (rows !== undefined && value.length !== rows) {
+    throw new RecordError(source, `${field}: expected ${rows} rows, got ${value.length}`);
+  }
+  const width = cols ?? (Array.isArray(value[0]) ? value[0].length : undefined);
+  value.forEach((row, i) => expectVector(row, source, `${field}[${i}]`, width));
+  return value as number[][];
+}
+
+/** Checks the common header: schema version and name. */
+export function expectHeader(json: unknown, source: string, name: string): Json & RecordHeader {
+  const record = expectObject(json, source, 'record');
+  if (record.schemaVersion !== SCHEMA_VERSION) {
+    throw new RecordError(
+      source,
+      `schemaVersion: expected ${SCHEMA_VERSION}, got ${describe(record.schemaVersion)} (delete the file to recompute it)`,
+    );
+  }
+  if (record.name !== name) {
+    throw new RecordError(source, `name: expected "${name}", got ${describe(record.name)}`);
+  }
+  expectString(record.backend, source, 'backend');
+  expectNumber(record.seed, source, 'seed');
+  return record as Json & RecordHeader;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 30 ? value.slice(0, 30) + '…' : value);
+  return typeof value === 'object' ? 'an object' : String(value);
+}

@@ -1,0 +1,79 @@
+/**
+ * Receives one scene's frame uploads, which may arrive out of order (several are
+ * in flight), and hands frames to the consumers strictly in order. Each upload's
+ * HTTP response waits for its frames to be consumed: that is the backpressure that
+ * keeps memory bounded while frames stream to the encoders.
+ */
+import type {FrameBatch} from './pageServer';
+
+/** Something that takes frames in order: an encoder, a PNG writer. */
+export type FrameConsumer = (rgba: Uint8Array, index: number) => void | Promise<void>;
+
+export interface SinkProgress {
+  received: number;
+  total: number;
+}
+
+export class FrameSink {
+  private next = 0;
+  private readonly waiting = new Map<number, {batch: FrameBatch; done: () => void; fail: (e: unknown) => void}>();
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  width = 0;
+  height = 0;
+  total = 0;
+  lastActivity = Date.now();
+
+  constructor(
+    private readonly consumers: FrameConsumer[],
+    private readonly onProgress: (progress: SinkProgress) => void,
+  ) {}
+
+  get received(): number {
+    return this.next;
+  }
+
+  /** Queues a batch; resolves once its frames were consumed. */
+  accept(batch: FrameBatch): Promise<void> {
+    this.lastActivity = Date.now();
+    if (this.failure) return Promise.reject(this.failure);
+    this.width = batch.width;
+    this.height = batch.height;
+    this.total = batch.total;
+    return new Promise((done, fail) => {
+      this.waiting.set(batch.first, {batch, done, fail});
+      this.chain = this.chain.then(() => this.drain());
+    });
+  }
+
+  /** Resolves when every queued frame is consumed; rejects with a consumer's error. */
+  async flushed(): Promise<void> {
+    await this.chain;
+    if (this.failure) throw this.failure;
+  }
+
+  private async drain(): Promise<void> {
+    for (let entry = this.waiting.get(this.next); entry; entry = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next);
+      const {batch, done, fail} = entry;
+      if (this.failure) {
+        fail(this.failure);
+        continue;
+      }
+      try {
+        const size = batch.width * batch.height * 4;
+        for (let k = 0; k < batch.count; k++) {
+          const frame = batch.data.subarray(k * size, (k + 1) * size);
+          for (const consume of this.consumers) await consume(frame, batch.first + k);
+        }
+        this.next = batch.first + batch.count;
+        this.lastActivity = Date.now();
+        this.onProgress({received: this.next, total: this.total});
+        done();
+      } catch (error) {
+        this.failure = error;
+        fail(error);
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/** `--list`: each scene's name and length, measured by Motion Canvas itself in the render page. */
+import type {AnimationName} from '../records';
+import type {SceneInfo} from '../../scenes/render-page/protocol';
+import {startSession} from './session';
+
+export async function listScenes(names: AnimationName[], fps: number, signal?: AbortSignal): Promise<SceneInfo[]> {
+  const session = await startSession(() => {}, signal);
+  try {
+    const page = await session.openPage(() => {});
+    const scenes = (await page.evaluate(`window.describeScenes(${fps})`)) as SceneInfo[];
+    return scenes.filter(s => names.includes(s.name as AnimationName));
+  } finally {
+    await session.close();
+  }
+}

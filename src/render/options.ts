@@ -1,0 +1,36 @@
+/** What a render is asked to do, after the CLI has validated it. */
+import type {AnimationName} from '../records';
+
+export const FORMATS = ['gif', 'mp4'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  names: AnimationName[];
+  formats: Format[];
+  fps: number;
+  /** Multiplies the 960×540 layout size. */
+  scale: number;
+  outDir: string;
+  keepFrames: boolean;
+  force: boolean;
+  theme: 'light' | 'dark';
+  /** A scene that ships no frame for this long is stopped as hung. */
+  timeoutMs: number;
+  /** Scenes rendered at once (default: the core count). */
+  concurrency: number;
+  /** Stops the render (the CLI wires SIGINT/SIGTERM to it). */
+  signal?: AbortSignal;
+}
+
+export const LAYOUT = {width: 960, height: 540};
+export const DEFAULT_FPS = 30;
+
+/** Output size in pixels for a scale. */
+export function outputSize(scale: number): {width: number; height: number} {
+  return {width: Math.round(LAYOUT.width * scale), height: Math.round(LAYOUT.height * scale)};
+}
+
+/** `dense.gif` for light, `dense-dark.gif` for dark. */
+export function outputName(name: string, theme: 'light' | 'dark', ext: string): string {
+  return `${name}${theme === 'dark' ? '-dark' : ''}.${ext}`;
+}

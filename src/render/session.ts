@@ -1,0 +1,90 @@
+/**
+ * Everything a render needs running: records on disk, the built page, the
+ * 127.0.0.1 server and Chromium, in a private scratch HOME. `close()` stops all
+ * of it and removes the scratch folder; callers run it in `finally`.
+ */
+import type {Browser, Page} from 'puppeteer-core';
+import {ensureAllRecords} from '../model/store';
+import {findChromium, launchChromium} from './browser';
+import {RenderError} from './errors';
+import type {FrameSink} from './frameSink';
+import {ensurePageBuild, PAGE_ENTRY, pageHash} from './pageBuild';
+import {startPageServer, type PageServer} from './pageServer';
+import {createScratch, usePrivateHome} from './scratch';
+
+export type Stage = 'records' | 'page-build' | 'browser';
+
+export interface Session {
+  browser: Browser;
+  server: PageServer;
+  /** Frame sinks by job id; the server routes uploads to them. */
+  sinks: Map<string, FrameSink>;
+  /** Rejects if Chromium goes away. */
+  browserGone: Promise<never>;
+  /** A new page on the render page, with every request outside the server's origin blocked and reported. */
+  openPage(onBlocked: (url: string) => void): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startSession(onStage: (stage: Stage) => void, signal?: AbortSignal): Promise<Session> {
+  const scratch = createScratch();
+  const restoreHome = usePrivateHome(scratch.home);
+  // The Motion Canvas vite plugin loads vite through require(); the warning is not ours to fix.
+  process.env.VITE_CJS_IGNORE_WARNING = 'true';
+  let browser: Browser | undefined;
+  let server: PageServer | undefined;
+  const close = async () => {
+    await browser?.close().catch(() => browser?.process()?.kill('SIGKILL'));
+    await server?.close();
+    restoreHome();
+    scratch.remove();
+  };
+  try {
+    onStage('records');
+    const records = await ensureAllRecords();
+    signal?.throwIfAborted();
+    onStage('page-build');
+    const {dir} = await ensurePageBuild(pageHash(JSON.stringify(records)));
+    signal?.throwIfAborted();
+
+    const sinks = new Map<string, FrameSink>();
+    server = await startPageServer(dir, batch => {
+      const sink = sinks.get(batch.job);
+      return sink ? sink.accept(batch) : Promise.reject(new Error(`no render job "${batch.job}"`));
+    });
+    onStage('browser');
+    browser = await launchChromium(findChromium(), scratch.dir);
+    const launched = browser;
+    const browserGone = new Promise<never>((_, reject) =>
+      launched.on('disconnected', () => reject(new RenderError('Chromium exited unexpectedly during the render'))),
+    );
+    browserGone.catch(() => {});
+    const origin = server.origin;
+    return {
+      browser,
+      server,
+      sinks,
+      browserGone,
+      close,
+      async openPage(onBlocked) {
+        const page = await launched.newPage();
+        await page.setRequestInterception(true);
+        page.on('request', request => {
+          const url = request.url();
+          if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) {
+            void request.continue();
+          } else {
+            onBlocked(url);
+            void request.abort('blockedbyclient');
+          }
+        });
+        await page.goto(`${origin}/${PAGE_ENTRY}`, {waitUntil: 'load'});
+        await page.evaluate('window.renderPageReady');
+        return page;
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
