@@ -14,6 +14,8 @@ import {fileURLToPath} from 'node:url';
 import type {Scalar, Tensor, Tensor1D, Tensor2D, Variable} from '@tensorflow/tfjs';
 import {loadTf, type Tf} from './tf';
 import {DE_EN} from './data/de-en';
+import {embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from './keras/initializers';
+import {TfGlobalSeed} from './keras/tfSeed';
 import {SCHEMA_VERSION} from '../records/header';
 import type {Seq2seqRecord, Seq2seqTrace, Seq2seqWeights, TokenProbability} from '../records/seq2seq';
 
@@ -65,28 +67,38 @@ const WEIGHT_NAMES: WeightName[] = [
 type WeightTensors = Record<WeightName, Tensor>;
 
 /**
- * Keras's default initialisers, drawn with tfjs initialisers given explicit seeds
- * (seed + position in WEIGHT_NAMES), so the start point never depends on global RNG state.
+ * Keras's default initial weights, value for value: the TF 2.2 draws that
+ * `tf.random.set_seed(seed)` gives when the layers are built in WEIGHT_NAMES order
+ * (encoder Embedding, encoder LSTM, decoder Embedding, decoder LSTM, Dense).
+ * Deterministic and independent of tfjs's global RNG state.
  */
 function initialWeights(tf: Tf, vocab: {source: string[]; target: string[]}): WeightTensors {
   const {seed, embedding: e, units: u} = SEQ2SEQ_CONFIG;
-  const s = (name: WeightName) => seed + WEIGHT_NAMES.indexOf(name);
-  const emb = (name: WeightName, rows: number) => tf.initializers.randomUniform({minval: -0.05, maxval: 0.05, seed: s(name)}).apply([rows, e]);
-  const glorot = (name: WeightName, shape: number[]) => tf.initializers.glorotUniform({seed: s(name)}).apply(shape);
-  const orth = (name: WeightName) => tf.initializers.orthogonal({gain: 1, seed: s(name)}).apply([u, 4 * u]);
-  // unit_forget_bias: zeros except 1 on the forget gate's slice (i, f, c, o order).
-  const forgetBias = () => tf.tensor1d(Array.from({length: 4 * u}, (_, k) => (k >= u && k < 2 * u ? 1 : 0)));
+  const seeds = new TfGlobalSeed(seed);
+  const [vs, vt] = [vocab.source.length, vocab.target.length];
+  const draw = (values: Float32Array, shape: number[]) => tf.tensor(values, shape, 'float32');
+  // Each random initialiser draws one op seed, so the order of these lines is the layer build order.
+  const encoderEmbedding = draw(embeddingUniform(seeds, [vs, e]), [vs, e]);
+  const encoderKernel = draw(glorotUniform(seeds, [e, 4 * u]), [e, 4 * u]);
+  const encoderRecurrentKernel = draw(orthogonal(seeds, [u, 4 * u]), [u, 4 * u]);
+  const encoderBias = draw(unitForgetBias(u), [4 * u]);
+  const decoderEmbedding = draw(embeddingUniform(seeds, [vt, e]), [vt, e]);
+  const decoderKernel = draw(glorotUniform(seeds, [e, 4 * u]), [e, 4 * u]);
+  const decoderRecurrentKernel = draw(orthogonal(seeds, [u, 4 * u]), [u, 4 * u]);
+  const decoderBias = draw(unitForgetBias(u), [4 * u]);
+  const denseKernel = draw(glorotUniform(seeds, [u, vt]), [u, vt]);
+  const denseBias = draw(zeros([vt]), [vt]);
   return {
-    encoderEmbedding: emb('encoderEmbedding', vocab.source.length),
-    encoderKernel: glorot('encoderKernel', [e, 4 * u]),
-    encoderRecurrentKernel: orth('encoderRecurrentKernel'),
-    encoderBias: forgetBias(),
-    decoderEmbedding: emb('decoderEmbedding', vocab.target.length),
-    decoderKernel: glorot('decoderKernel', [e, 4 * u]),
-    decoderRecurrentKernel: orth('decoderRecurrentKernel'),
-    decoderBias: forgetBias(),
-    denseKernel: glorot('denseKernel', [u, vocab.target.length]),
-    denseBias: tf.zeros([vocab.target.length]),
+    encoderEmbedding,
+    encoderKernel,
+    encoderRecurrentKernel,
+    encoderBias,
+    decoderEmbedding,
+    decoderKernel,
+    decoderRecurrentKernel,
+    decoderBias,
+    denseKernel,
+    denseBias,
   };
 }
 
@@ -184,7 +196,8 @@ const toNested = (t: Tensor): number[][] | number[] => t.arraySync() as number[]
 /** Source text that decides the trained weights; part of the cache key. */
 function modelSources(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  return ['seq2seq.ts', 'data/de-en.ts'].map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
+  const files = ['seq2seq.ts', 'data/de-en.ts', 'keras/initializers.ts', 'keras/philox.ts', 'keras/tfSeed.ts', 'keras/numpy.ts'];
+  return files.map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
 }
 
 /** sha256 of everything that decides the trained weights. */
