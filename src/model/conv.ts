@@ -121,7 +121,7 @@ export async function computeConvRecord(): Promise<ConvRecord> {
   const line2 = (name: string) => cases.find((c) => c.image === 'line2' && c.filter === name)!.response;
   const notes = [
     `The post's second-image code runs np.sum(img * f2) and prints 2.0, but f2 (the diagonal) gives ${line2('f2').toFixed(1)} there. ` +
-      `2.0 is f1's response (${line2('f1').toFixed(1)}), which is what the surrounding text means: "our line detector f1 will produce a stronger response".`,
+      `The 2.0 belongs to f1 (np.sum(img * f1) = ${line2('f1').toFixed(1)}), the stronger response the surrounding text means: "our line detector f1 will produce a stronger response".`,
   ];
 
   return {
