@@ -1,8 +1,23 @@
-// Streaming GIF encoder for flat-colour vector animation frames.
-// See src/encode/gif/*.ts for the parts; this file keeps the public API the render pipeline uses.
-import {GifFrameWriter, type Rect} from './gif/frameWriter.js';
+// Streaming GIF encoder for flat-colour vector animation frames, built on gifenc.
+//
+// Per source frame:
+//  1. Compare the frame with what a decoder DISPLAYS now (our model of the GIF canvas, not the
+//     previous source frame, so quantisation errors do not pile up). A pixel needs repainting when
+//     any channel differs by more than `tolerance`. Nothing to repaint: the previous image's delay
+//     grows instead of writing an image.
+//  2. Crop to the bounding rectangle of those pixels (image descriptor x/y set by hand).
+//  3. Map them to the scene palette (which becomes the global colour table). Colours it cannot
+//     represent within `paletteError` are quantised (gifenc quantize) and appended while there is
+//     room; when it is full, the frame falls back to a local palette quantised from its changed pixels.
+//  4. A repainted pixel whose palette colour is no closer to the source than what is displayed stays
+//     transparent. An unchanged pixel repeats the previous pixel's index when that colour is exactly
+//     what is displayed there (longer LZW runs), else it is transparent.
+//  5. The image is encoded both with the global table and with a small local table holding only the
+//     colours it uses (shorter LZW codes); the smaller one is written.
+import {GifFrameWriter, paletteBits, type ImageVariant, type Rect} from './gif/frameWriter.js';
 import {frameDelayCs, gifFrameDelays} from './gif/delays.js';
 import {applyPalette, quantize, type Palette} from './gif/gifenc.js';
+import {GrowingPalette} from './gif/palette.js';
 
 export {gifFrameDelays};
 
@@ -13,11 +28,23 @@ export interface GifOptions {
   /** keep every Nth frame (GIF only), default 1 */
   everyNthFrame?: number;
   /**
-   * A pixel is left as it is displayed (transparent in the new image) when the displayed colour is
-   * within ±tolerance of the source on every channel. 0 = exact. Default 8.
+   * A displayed pixel is kept (transparent in the new image) while it is within ±tolerance of the
+   * source on every channel. 0 = repaint every difference. Default 3.
    */
   tolerance?: number;
+  /** Largest per-channel error accepted from an existing palette colour before new colours are added. Default 3. */
+  paletteError?: number;
 }
+
+const TRANSPARENT = 255; // index reserved for transparency in the global table
+const GLOBAL_COLOURS = 255; // palette entries 0..254
+const FIRST_FRAME_COLOURS = 192; // leave room for colours that appear later
+const MAX_NEW_PER_FRAME = 16;
+const PIXELS_PER_NEW_COLOUR = 24;
+/** With the table full, a frame gets its own quantised palette when more than this many pixels… */
+const FALLBACK_MIN_PIXELS = 64;
+/** …are further than this (per channel) from every global colour. */
+const FALLBACK_ERROR = 12;
 
 export class GifStreamEncoder {
   readonly width: number;
@@ -25,12 +52,17 @@ export class GifStreamEncoder {
   readonly fps: number;
   readonly everyNthFrame: number;
   readonly tolerance: number;
+  readonly paletteError: number;
   private readonly writer: GifFrameWriter;
+  private readonly palette = new GrowingPalette(GLOBAL_COLOURS);
   /** RGB of what a decoder displays after the images written so far. */
   private readonly displayed: Uint8Array;
+  private readonly changed: Uint8Array;
   private inputCount = 0;
   private kept = 0;
   private finished = false;
+  /** counters for the benchmark */
+  readonly stats = {images: 0, localPalette: 0, fallbackPalette: 0, merged: 0};
 
   constructor(options: GifOptions) {
     const {width, height, fps} = options;
@@ -44,16 +76,18 @@ export class GifStreamEncoder {
     this.height = height;
     this.fps = fps;
     this.everyNthFrame = n;
-    this.tolerance = options.tolerance ?? 8;
+    this.tolerance = options.tolerance ?? 3;
+    this.paletteError = options.paletteError ?? 3;
     this.writer = new GifFrameWriter(width, height);
     this.displayed = new Uint8Array(width * height * 3);
+    this.changed = new Uint8Array(width * height);
   }
-
-  /** RGB (3 bytes a pixel) of what a decoder displays after the frames added so far (a copy). */
-  displayedRGB(): Uint8Array { return this.displayed.slice(); }
 
   /** Number of frames kept so far (after everyNthFrame). */
   get frameCount(): number { return this.kept; }
+
+  /** RGB (3 bytes a pixel) of what a decoder displays after the frames added so far (a copy). */
+  displayedRGB(): Uint8Array { return this.displayed.slice(); }
 
   /** RGBA bytes, width*height*4; may be a Buffer view with a byteOffset. */
   addFrame(rgba: Uint8Array): void {
@@ -65,64 +99,181 @@ export class GifStreamEncoder {
     const i = this.inputCount++;
     if (i % this.everyNthFrame !== 0) return;
     const k = this.kept++;
-    const delay = frameDelayCs(k, this.fps / this.everyNthFrame);
-    if (k === 0) this.writeFull(rgba, delay);
-    else this.writeChanges(rgba, delay);
+    this.encodeFrame(rgba, frameDelayCs(k, this.fps / this.everyNthFrame), k === 0);
   }
 
   finish(): Uint8Array {
     if (this.finished) throw new Error('GifStreamEncoder: finish called twice');
     if (this.kept === 0) throw new Error('GifStreamEncoder: no frames');
     this.finished = true;
+    this.writer.setGlobalPalette(this.palette.toPalette());
     return this.writer.finish();
   }
 
-  private writeFull(rgba: Uint8Array, delay: number): void {
-    const {width, height, displayed} = this;
-    const copy = new Uint8Array(rgba); // fresh buffer: gifenc ignores byteOffset
-    const palette = quantize(copy, 256);
-    const index = applyPalette(copy, palette);
-    for (let p = 0; p < index.length; p++) {
-      const c = palette[index[p]];
-      displayed[p * 3] = c[0];
-      displayed[p * 3 + 1] = c[1];
-      displayed[p * 3 + 2] = c[2];
+  /** Mark pixels that differ from the display by more than the tolerance; their bounding box. */
+  private diff(rgba: Uint8Array, first: boolean): Rect | null {
+    const {width, height, displayed, changed} = this;
+    if (first) {
+      changed.fill(1);
+      return {x: 0, y: 0, width, height};
     }
-    this.writer.write(index, {x: 0, y: 0, width, height}, palette, delay, -1);
+    const T = this.tolerance;
+    let x0 = width, y0 = height, x1 = -1, y1 = -1;
+    for (let y = 0; y < height; y++) {
+      let rowMin = -1, rowMax = -1;
+      for (let x = 0, p = y * width, s = p * 4, d = p * 3; x < width; x++, p++, s += 4, d += 3) {
+        let dr = rgba[s] - displayed[d], dg = rgba[s + 1] - displayed[d + 1], db = rgba[s + 2] - displayed[d + 2];
+        if (dr < 0) dr = -dr;
+        if (dg < 0) dg = -dg;
+        if (db < 0) db = -db;
+        if (dr > T || dg > T || db > T) {
+          changed[p] = 1;
+          if (rowMin < 0) rowMin = x;
+          rowMax = x;
+        } else {
+          changed[p] = 0;
+        }
+      }
+      if (rowMin >= 0) {
+        if (rowMin < x0) x0 = rowMin;
+        if (rowMax > x1) x1 = rowMax;
+        if (y < y0) y0 = y;
+        y1 = y;
+      }
+    }
+    return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
   }
 
-  private writeChanges(rgba: Uint8Array, delay: number): void {
-    const {width, height, displayed} = this;
-    const T = this.tolerance;
-    // 1. Which pixels differ from what is displayed by more than T; their bounding box.
-    let x0 = width, y0 = height, x1 = -1, y1 = -1, n = 0;
-    const changed = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const p = y * width + x;
-        const s = p * 4, d = p * 3;
-        if (Math.abs(rgba[s] - displayed[d]) > T || Math.abs(rgba[s + 1] - displayed[d + 1]) > T ||
-            Math.abs(rgba[s + 2] - displayed[d + 2]) > T) {
-          changed[p] = 1;
-          n++;
-          if (x < x0) x0 = x;
-          if (x > x1) x1 = x;
-          if (y < y0) y0 = y;
-          if (y > y1) y1 = y;
+  private encodeFrame(rgba: Uint8Array, delay: number, first: boolean): void {
+    const rect = this.diff(rgba, first);
+    if (!rect) {
+      this.writer.extendLastDelay(delay);
+      this.stats.merged++;
+      return;
+    }
+    const {width, displayed, changed, palette: pal} = this;
+    const Q = this.paletteError;
+    const {x: x0, y: y0, width: rw, height: rh} = rect;
+    const x1 = x0 + rw - 1, y1 = y0 + rh - 1;
+
+    // Map changed pixels to the scene palette; collect those it cannot represent within Q.
+    const gi = new Uint8Array(rw * rh);
+    const poor: number[] = [];
+    const mapAll = () => {
+      poor.length = 0;
+      for (let y = y0, o = 0; y <= y1; y++) {
+        for (let x = x0, p = y * width + x0; x <= x1; x++, p++, o++) {
+          if (!changed[p]) continue;
+          const r = rgba[p * 4], g = rgba[p * 4 + 1], b = rgba[p * 4 + 2];
+          if (pal.count === 0) { poor.push(p); continue; }
+          const i = pal.nearest(r, g, b);
+          gi[o] = i;
+          const c = i * 3;
+          if (Math.abs(pal.rgb[c] - r) > Q || Math.abs(pal.rgb[c + 1] - g) > Q || Math.abs(pal.rgb[c + 2] - b) > Q) poor.push(p);
+        }
+      }
+    };
+    mapAll();
+    if (poor.length && pal.room > 0) {
+      const pixels = new Uint8Array(poor.length * 4);
+      for (let j = 0; j < poor.length; j++) {
+        const p = poor[j] * 4;
+        pixels[j * 4] = rgba[p];
+        pixels[j * 4 + 1] = rgba[p + 1];
+        pixels[j * 4 + 2] = rgba[p + 2];
+        pixels[j * 4 + 3] = 255;
+      }
+      // a few colours for many pixels: transient blends (fades, moving edges) must not fill the table
+      const want = Math.min(pal.room, first ? FIRST_FRAME_COLOURS : Math.min(MAX_NEW_PER_FRAME, Math.ceil(poor.length / PIXELS_PER_NEW_COLOUR)));
+      pal.add(quantize(pixels, want));
+      mapAll();
+    }
+    if (poor.length > FALLBACK_MIN_PIXELS && pal.room === 0) {
+      // table full: a local palette only when the global one is clearly inadequate for this frame
+      let bad = 0;
+      for (const p of poor) {
+        const i = pal.nearest(rgba[p * 4], rgba[p * 4 + 1], rgba[p * 4 + 2]) * 3;
+        if (Math.abs(pal.rgb[i] - rgba[p * 4]) > FALLBACK_ERROR || Math.abs(pal.rgb[i + 1] - rgba[p * 4 + 1]) > FALLBACK_ERROR ||
+            Math.abs(pal.rgb[i + 2] - rgba[p * 4 + 2]) > FALLBACK_ERROR) bad++;
+      }
+      if (bad > FALLBACK_MIN_PIXELS) {
+        this.encodeWithLocalQuantizedPalette(rgba, rect, delay);
+        return;
+      }
+    }
+
+    // Index image over the global table.
+    const index = new Uint8Array(rw * rh);
+    const c = pal.rgb;
+    const used = new Uint8Array(256);
+    let prev = TRANSPARENT;
+    for (let y = y0, o = 0; y <= y1; y++) {
+      prev = TRANSPARENT;
+      for (let x = x0, p = y * width + x0; x <= x1; x++, p++, o++) {
+        const d = p * 3;
+        if (changed[p]) {
+          const i = gi[o], ci = i * 3, s = p * 4;
+          const er = c[ci] - rgba[s], eg = c[ci + 1] - rgba[s + 1], eb = c[ci + 2] - rgba[s + 2];
+          const dr = displayed[d] - rgba[s], dg = displayed[d + 1] - rgba[s + 1], db = displayed[d + 2] - rgba[s + 2];
+          if (first || er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) {
+            index[o] = i;
+            used[i] = 1;
+            displayed[d] = c[ci];
+            displayed[d + 1] = c[ci + 1];
+            displayed[d + 2] = c[ci + 2];
+            prev = i;
+            continue;
+          }
+        }
+        // keep what is displayed: repeat the previous index if it paints exactly that colour
+        const pi = prev * 3;
+        if (prev !== TRANSPARENT && c[pi] === displayed[d] && c[pi + 1] === displayed[d + 1] && c[pi + 2] === displayed[d + 2]) {
+          index[o] = prev;
+        } else {
+          index[o] = TRANSPARENT;
+          prev = TRANSPARENT;
         }
       }
     }
-    if (n === 0) {
-      this.writer.extendLastDelay(delay);
+
+    if (first) {
+      this.writer.writeFirst(index, pal.toPalette(256), delay);
+      this.stats.images++;
       return;
     }
-    const rect: Rect = {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
-    // 2. Local palette from the changed pixels only (one slot kept for transparency).
+    const variants: ImageVariant[] = [{index, rect, palette: null, transparentIndex: TRANSPARENT}];
+    // A local table with just the colours used: smaller LZW codes, worth it for small images.
+    let nUsed = 0;
+    for (let i = 0; i < 256; i++) nUsed += used[i];
+    if (paletteBits(nUsed + 1) <= 6) {
+      const map = new Uint8Array(256);
+      const local: Palette = [];
+      for (let i = 0; i < GLOBAL_COLOURS; i++) {
+        if (!used[i]) continue;
+        map[i] = local.length;
+        local.push([c[i * 3], c[i * 3 + 1], c[i * 3 + 2]]);
+      }
+      const lt = local.length;
+      map[TRANSPARENT] = lt;
+      local.push([0, 0, 0]);
+      const li = new Uint8Array(index.length);
+      for (let o = 0; o < index.length; o++) li[o] = map[index[o]];
+      variants.push({index: li, rect, palette: local, transparentIndex: lt});
+    }
+    if (this.writer.writeImage(variants, delay) === 1) this.stats.localPalette++;
+    this.stats.images++;
+  }
+
+  /** Scene palette full: quantise this frame's changed pixels into a local palette. */
+  private encodeWithLocalQuantizedPalette(rgba: Uint8Array, rect: Rect, delay: number): void {
+    const {width, displayed, changed} = this;
+    const {x: x0, y: y0, width: rw, height: rh} = rect;
+    let n = 0;
+    for (let y = y0; y < y0 + rh; y++) for (let p = y * width + x0; p < y * width + x0 + rw; p++) n += changed[p];
     const pixels = new Uint8Array(n * 4);
     let q = 0;
-    for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++) {
-        const p = y * width + x;
+    for (let y = y0; y < y0 + rh; y++) {
+      for (let p = y * width + x0; p < y * width + x0 + rw; p++) {
         if (!changed[p]) continue;
         pixels[q++] = rgba[p * 4];
         pixels[q++] = rgba[p * 4 + 1];
@@ -130,29 +281,29 @@ export class GifStreamEncoder {
         pixels[q++] = 255;
       }
     }
-    const palette: Palette = quantize(pixels, 255);
-    const mapped = applyPalette(pixels, palette);
-    const transparentIndex = palette.length;
-    palette.push([0, 0, 0]);
-    // 3. Index image for the rectangle; unchanged pixels are transparent.
-    const index = new Uint8Array(rect.width * rect.height);
+    const local: Palette = quantize(pixels, 255);
+    const mapped = applyPalette(pixels, local);
+    const t = local.length;
+    local.push([0, 0, 0]);
+    const index = new Uint8Array(rw * rh);
     q = 0;
-    let o = 0;
-    for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++, o++) {
-        const p = y * width + x;
-        if (!changed[p]) {
-          index[o] = transparentIndex;
-          continue;
-        }
-        const c = mapped[q++];
-        index[o] = c;
-        const col = palette[c];
-        displayed[p * 3] = col[0];
-        displayed[p * 3 + 1] = col[1];
-        displayed[p * 3 + 2] = col[2];
+    for (let y = y0, o = 0; y < y0 + rh; y++) {
+      for (let p = y * width + x0; p < y * width + x0 + rw; p++, o++) {
+        index[o] = t;
+        if (!changed[p]) continue;
+        const col = local[mapped[q++]];
+        const d = p * 3, s = p * 4;
+        const er = col[0] - rgba[s], eg = col[1] - rgba[s + 1], eb = col[2] - rgba[s + 2];
+        const dr = displayed[d] - rgba[s], dg = displayed[d + 1] - rgba[s + 1], db = displayed[d + 2] - rgba[s + 2];
+        if (er * er + eg * eg + eb * eb >= dr * dr + dg * dg + db * db) continue;
+        index[o] = mapped[q - 1];
+        displayed[d] = col[0];
+        displayed[d + 1] = col[1];
+        displayed[d + 2] = col[2];
       }
     }
-    this.writer.write(index, rect, palette, delay, transparentIndex);
+    this.writer.writeImage([{index, rect, palette: local, transparentIndex: t}], delay);
+    this.stats.images++;
+    this.stats.fallbackPalette++;
   }
 }

@@ -31,6 +31,7 @@ declare module 'gifenc' {
     bytes(): Uint8Array;
     bytesView(): Uint8Array;
     readonly buffer: ArrayBuffer;
+    readonly stream: {writeBytesView(data: Uint8Array): void; writeByte(b: number): void};
     writeHeader(): void;
     writeFrame(index: Uint8Array, width: number, height: number, options?: WriteFrameOptions): void;
   }
