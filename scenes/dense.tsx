@@ -20,8 +20,6 @@ const COLUMN_X = [-300, 0, 300];
 const SPACING = 60;
 /** The network sits a little above centre to leave room for the equation lines. */
 const NETWORK_Y = -25;
-/** Neurons explained slowly; the rest of each layer runs at the quick pace. */
-const DETAILED_STEPS = 2;
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -55,46 +53,58 @@ export default makeScene2D(function* (view) {
   );
 
   yield* caption().say('A fully connected layer: every input feeds every neuron');
-  yield* waitFor(pace.step);
+  yield* waitFor(pace.step * 0.5);
 
   for (let l = 0; l < record.layers.length; l++) {
     const layer = record.layers[l];
-    const name = l === 0 ? 'h' : 'y';
-    yield* all(caption().say(l === 0 ? 'Each neuron: weighted sum + bias, then ReLU' : 'Output layer: weighted sum + bias, no activation'), ...edges.map((e, k) => (k === l ? e.rest() : e.dim())));
+    const isHidden = l === 0;
+    const firstClipped = layer.preActivation[0].findIndex((z, j) => z !== layer.output[0][j]);
+    yield* all(
+      caption().say(isHidden ? 'Each neuron: weighted sum + bias, then ReLU' : 'Output layer: weighted sum + bias, no activation'),
+      ...edges.map((e, k) => (k === l ? e.rest() : e.dim())),
+    );
     for (let j = 0; j < layer.units; j++) {
-      const detailed = j < DETAILED_STEPS || l > 0;
-      yield* neuronStep(layer, l, j, name, detailed);
+      // Slow down for the first neuron, for the first one ReLU clips, and for the outputs.
+      const pacing = j === 0 || j === firstClipped ? 'detailed' : isHidden ? 'quick' : 'reading';
+      yield* neuronStep(layer, l, j, isHidden ? 'h' : 'y', pacing);
     }
     yield* edges[l].rest();
   }
 
-  yield* all(equation().clear(), activation().clear(), caption().say('Output: the layer’s prediction for this input'));
-  yield* waitFor(pace.hold * 1.5);
+  yield* all(equation().clear(), activation().clear(), caption().say('The outputs: this layer’s prediction for the input'));
+  yield* waitFor(pace.hold);
   // Back to the first frame's state so the GIF loops without a jump.
   yield* all(columns[1].clear(), columns[2].clear(), caption().clear());
 
-  function* neuronStep(layer: DenseLayerRecord, l: number, j: number, name: string, detailed: boolean) {
+  function* neuronStep(layer: DenseLayerRecord, l: number, j: number, name: string, pacing: 'detailed' | 'reading' | 'quick') {
     const inputs = l === 0 ? x : record.layers[l - 1].output[0];
     const z = layer.preActivation[0][j];
     const out = layer.output[0][j];
     const target = columns[l + 1];
-    const speed = detailed ? 1 : pace.quickStep / pace.step;
+    const t = pacing === 'quick' ? pace.fade * 0.35 : pace.fade * 0.85;
     const terms = inputs.map((v, i) => `${formatValue(v)}×${paren(layer.kernel[i][j])}`);
     // More than four terms do not fit one line at 960 px: break after the first half.
     const half = terms.length > 4 ? Math.ceil(terms.length / 2) : terms.length;
-    const sum = [terms.slice(0, half).join(' + '), terms.slice(half).join(' + ')].filter(Boolean).join('\n     + ');
-    yield* all(edges[l].focusTarget(j, pace.fade * speed), target.highlight(j, true, pace.fade * speed));
-    yield* equation().say(`z = ${sum} + ${formatValue(layer.bias[j])} = ${formatValue(z)}`, pace.fade * speed);
-    yield* target.showValue(j, z, pace.fade * speed);
+    const sum = [terms.slice(0, half).join(' + '), terms.slice(half).join(' + ')].filter(Boolean).join('\n   + ');
+    yield* all(
+      activation().clear(t / 2),
+      edges[l].focusTarget(j, t),
+      target.highlight(j, true, t),
+      equation().say(`z = ${sum} + ${formatValue(layer.bias[j])} = ${formatValue(z)}`, t),
+    );
+    yield* target.showValue(j, z, t);
     if (layer.activation === 'relu') {
-      const clipped = z < 0;
-      yield* activation().say(`${name} = ReLU(z) = max(0, ${formatValue(z)}) = ${formatValue(out)}${clipped ? '   (negative: clipped)' : ''}`, pace.fade * speed);
-      if (clipped) yield* target.showValue(j, out, pace.fade * speed * 1.5);
+      const clipped = z !== out;
+      yield* activation().say(`${name} = ReLU(z) = max(0, ${formatValue(z)}) = ${formatValue(out)}${clipped ? '  (negative: clipped to 0)' : ''}`, t);
+      if (clipped) {
+        yield* waitFor(pacing === 'quick' ? 0.1 : 0.4);
+        yield* target.showValue(j, out, t);
+      }
     } else {
-      yield* activation().say(`${name} = z = ${formatValue(out)}   (linear: no activation)`, pace.fade * speed);
+      yield* activation().say(`${name} = z = ${formatValue(out)}  (linear: no activation)`, t);
     }
-    yield* waitFor((detailed ? pace.step : pace.quickStep) * 0.6);
-    yield* target.highlight(j, false, pace.fade * speed * 0.5);
+    yield* waitFor({detailed: 0.5, reading: 0.6, quick: 0.15}[pacing]);
+    yield* target.highlight(j, false, t / 2);
   }
 });
 

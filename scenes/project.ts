@@ -1,11 +1,17 @@
 import {makeProject} from '@motion-canvas/core';
+import type {FullSceneDescription} from '@motion-canvas/core';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/jetbrains-mono/400.css';
-import dense from './dense?scene';
+import {ANIMATIONS} from '../src/records';
 
-/** Every animation, in the order the post embeds them. Names match the output files. */
+// One scene file per animation, named after its output (scenes/dense.tsx → dense.gif).
+const modules = import.meta.glob<FullSceneDescription>('./*.tsx', {query: '?scene', import: 'default', eager: true});
+
+/** Every animation, in the order the post embeds them. */
+export const scenes = ANIMATIONS.flatMap(name => modules[`./${name}.tsx`] ?? []);
+
 export default makeProject({
-  scenes: [dense],
+  scenes,
   variables: {theme: 'light'},
 });

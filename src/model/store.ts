@@ -78,7 +78,7 @@ export async function ensureRecord<K extends AnimationName>(name: K, options: En
   const hash = modelSourceHash();
   if (!options.force && exists(file)) {
     const stale = staleHash(file, hash);
-    if (!stale) return stripHash(await readRecord(name, file));
+    if (!stale) return stripHash(await readRecord(name, file)) as ActivationRecords[K];
   }
   const started = performance.now();
   const record = await computeRecord(name);

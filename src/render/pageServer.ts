@@ -19,6 +19,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; media-src 'self' data: blob:; worker-src 'self' blob:";
+
 /** One upload: `count` RGBA frames starting at frame `first`. */
 export interface FrameBatch {
   job: string;
@@ -80,7 +83,11 @@ async function handle(root: string, onFrames: FrameHandler, request: IncomingMes
     response.writeHead(404, {'content-type': 'text/plain'}).end(`not found: ${url.pathname}`);
     return;
   }
-  response.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'});
+  response.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    // Loopback only: the page may load and send nothing outside this origin.
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
   createReadStream(file).pipe(response);
 }
 
