@@ -11,12 +11,13 @@ import {CaptionLine} from './components/CaptionLine';
 import {Connections} from './components/Connections';
 import {maxAbs} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
+import {SignLegend} from './components/SignLegend';
 import {sceneTheme} from './sceneTheme';
 import {formatValue} from './format';
 import {fonts, pace, sizes} from './theme';
 import type {DenseLayerRecord} from '../src/records/dense';
 
-const COLUMN_X = [-300, 0, 300];
+const COLUMN_X = [-330, -40, 250];
 const SPACING = 60;
 /** The network sits a little above centre to leave room for the equation lines. */
 const NETWORK_Y = -25;
@@ -47,13 +48,14 @@ export default makeScene2D(function* (view) {
       {['input x', `hidden · ${hidden.activation}`, `output · ${output.activation}`].map((label, c) => (
         <CaptionLine theme={theme} text={label} x={COLUMN_X[c]} y={-218} fontSize={sizes.small} fill={theme.muted} />
       ))}
+      <SignLegend theme={theme} subject="weight" direction="column" gap={8} x={385} y={NETWORK_Y} />
       <CaptionLine ref={equation} theme={theme} mono y={193} lineHeight={26} />
       <CaptionLine ref={activation} theme={theme} mono y={242} />
     </>,
   );
 
   yield* caption().say('A fully connected layer: every input feeds every neuron');
-  yield* waitFor(pace.step * 0.5);
+  yield* waitFor(pace.step * 0.35);
 
   for (let l = 0; l < record.layers.length; l++) {
     const layer = record.layers[l];
@@ -72,7 +74,7 @@ export default makeScene2D(function* (view) {
   }
 
   yield* all(equation().clear(), activation().clear(), caption().say('The outputs: this layer’s prediction for the input'));
-  yield* waitFor(pace.hold);
+  yield* waitFor(pace.hold * 0.85);
   // Back to the first frame's state so the GIF loops without a jump.
   yield* all(columns[1].clear(), columns[2].clear(), caption().clear());
 
@@ -81,7 +83,7 @@ export default makeScene2D(function* (view) {
     const z = layer.preActivation[0][j];
     const out = layer.output[0][j];
     const target = columns[l + 1];
-    const t = pacing === 'quick' ? pace.fade * 0.35 : pace.fade * 0.85;
+    const t = pacing === 'quick' ? pace.fade * 0.3 : pace.fade * 0.85;
     const terms = inputs.map((v, i) => `${formatValue(v)}×${paren(layer.kernel[i][j])}`);
     // More than four terms do not fit one line at 960 px: break after the first half.
     const half = terms.length > 4 ? Math.ceil(terms.length / 2) : terms.length;
@@ -103,7 +105,7 @@ export default makeScene2D(function* (view) {
     } else {
       yield* activation().say(`${name} = z = ${formatValue(out)}  (linear: no activation)`, t);
     }
-    yield* waitFor({detailed: 0.5, reading: 0.6, quick: 0.15}[pacing]);
+    yield* waitFor({detailed: 0.4, reading: 0.45, quick: 0.15}[pacing]);
     yield* target.highlight(j, false, t / 2);
   }
 });

@@ -1,0 +1,36 @@
+/**
+ * A legend for the diverging colour language: what blue and red mean. Used
+ * wherever a colour encodes a sign (edges, cells).
+ */
+import {Layout, type LayoutProps, Line, Rect, Txt} from '@motion-canvas/2d';
+import {fonts, sizes, type Theme} from '../theme';
+
+export interface SignLegendProps extends LayoutProps {
+  theme: Theme;
+  /** What is signed, e.g. "weight" or "value". */
+  subject: string;
+  /** Swatches as lines (edges) or squares (cells). */
+  swatch?: 'line' | 'square';
+}
+
+export class SignLegend extends Layout {
+  constructor({theme, subject, swatch = 'line', ...props}: SignLegendProps) {
+    super({layout: true, direction: 'row', gap: 16, alignItems: 'start', ...props});
+    const [negative, , positive] = theme.diverging;
+    for (const [color, label] of [
+      [negative, `${subject} < 0`],
+      [positive, `${subject} > 0`],
+    ] as const) {
+      this.add(
+        <Layout layout direction="row" gap={8} alignItems="center">
+          {swatch === 'line' ? (
+            <Line points={[[0, 0], [26, 0]]} stroke={color} lineWidth={4} />
+          ) : (
+            <Rect width={16} height={16} fill={color} radius={2} />
+          )}
+          <Txt text={label} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+        </Layout>,
+      );
+    }
+  }
+}
