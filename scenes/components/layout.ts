@@ -20,3 +20,99 @@ export function maxAbs(values: readonly (number | readonly number[])[]): number 
   }
   return m;
 }
+
+/** Length of a bar for a value in [0, 1] (clamped), so that 1 fills `maxLength`. */
+export function barLength(value: number, maxLength: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return Math.max(0, Math.min(1, value)) * maxLength;
+}
+
+/** Centres of `count` bars of `thickness` separated by `gap`, across the bar axis, around 0. */
+export function barCentres(count: number, thickness: number, gap: number): number[] {
+  return columnPositions(count, thickness + gap);
+}
+
+/** Width and height of a rows×cols grid of square cells of side `cell` separated by `gap`. */
+export function gridSize(rows: number, cols: number, cell: number, gap: number): {width: number; height: number} {
+  return {width: cols * cell + Math.max(0, cols - 1) * gap, height: rows * cell + Math.max(0, rows - 1) * gap};
+}
+
+/** Centre of cell (row, col) in a rows×cols grid centred on the origin; y grows downwards. */
+export function gridCellCentre(row: number, col: number, rows: number, cols: number, cell: number, gap: number): {x: number; y: number} {
+  return {x: columnPositions(cols, cell + gap)[col], y: columnPositions(rows, cell + gap)[row]};
+}
+
+/**
+ * Centre and size of the block of `height`×`width` cells whose top-left cell is
+ * (row, col): the outline of a sliding window, hugging the cells it covers.
+ */
+export function gridWindowRect(
+  row: number, col: number, height: number, width: number,
+  rows: number, cols: number, cell: number, gap: number,
+): {x: number; y: number; width: number; height: number} {
+  const first = gridCellCentre(row, col, rows, cols, cell, gap);
+  const last = gridCellCentre(row + height - 1, col + width - 1, rows, cols, cell, gap);
+  return {
+    x: (first.x + last.x) / 2,
+    y: (first.y + last.y) / 2,
+    width: last.x - first.x + cell,
+    height: last.y - first.y + cell,
+  };
+}
+
+/**
+ * The stops of a window sliding over an input, row by row: for each output cell
+ * (outRow, outCol) the input cell under the window's top-left corner.
+ */
+export function slidePositions(outRows: number, outCols: number, stride = 1): {outRow: number; outCol: number; row: number; col: number}[] {
+  const stops = [];
+  for (let r = 0; r < outRows; r++) for (let c = 0; c < outCols; c++) stops.push({outRow: r, outCol: c, row: r * stride, col: c * stride});
+  return stops;
+}
+
+/** Length of a row of `count` cells of `size` with `gap` between neighbours (0 for no cells). */
+export function rowLength(count: number, size: number, gap: number): number {
+  return count > 0 ? count * size + (count - 1) * gap : 0;
+}
+
+/** Centres of `count` cells of `size` with `gap` between them, centred on 0. */
+export function cellCentres(count: number, size: number, gap: number): number[] {
+  return columnPositions(count, size + gap);
+}
+
+/**
+ * The largest cell size, at most `max`, that lets `count` cells with `gap` between
+ * them fit in `available` units (never below 0).
+ */
+export function fitCellSize(count: number, available: number, gap: number, max = Infinity): number {
+  if (count < 1) return max;
+  return Math.max(0, Math.min(max, (available - (count - 1) * gap) / count));
+}
+
+/** Advance of one glyph of a monospaced face, as a fraction of the font size (JetBrains Mono: 600/1000). */
+export const MONO_ADVANCE = 0.6;
+
+/** Width of `text` set in the monospaced face at `fontSize`. */
+export function monoWidth(text: string, fontSize: number): number {
+  return [...text].length * fontSize * MONO_ADVANCE;
+}
+
+/** Whether `text` in the mono face fits inside a cell of `cellWidth`, leaving `padding` on each side. */
+export function labelFits(text: string, fontSize: number, cellWidth: number, padding = 2): boolean {
+  return monoWidth(text, fontSize) <= cellWidth - 2 * padding;
+}
+
+/** Where an arrow from a box at `from` (half-extent `fromHalf`) to a box at `to` should start and end, along x. */
+export function horizontalGap(fromX: number, fromHalf: number, toX: number, toHalf: number, margin = 0): [number, number] {
+  const dir = Math.sign(toX - fromX) || 1;
+  return [fromX + dir * (fromHalf + margin), toX - dir * (toHalf + margin)];
+}
+
+/**
+ * Points along a straight segment at fraction `t` in [0, 1] (clamped). Used for a
+ * pulse travelling along an arrow.
+ */
+export function pointAlong(a: readonly [number, number], b: readonly [number, number], t: number): [number, number] {
+  const u = Math.min(1, Math.max(0, t));
+  return [a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u];
+}
