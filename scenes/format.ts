@@ -28,3 +28,17 @@ export function formatTerm(value: number, decimals = 2): string {
 export function formatPercent(p: number, decimals = 1): string {
   return `${(p * 100).toFixed(decimals)}%`;
 }
+
+/**
+ * A value with at most `maxDecimals` decimals and no trailing zeros, as the post
+ * writes its small examples: `0.9`, `1`, `0.711`. U+2212 minus for negatives.
+ */
+export function formatCompact(value: number, maxDecimals = 3): string {
+  const fixed = formatValue(value, maxDecimals);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/** A vector in the post's list notation: `[0, 0.9]`. */
+export function formatVector(values: readonly number[], maxDecimals = 3): string {
+  return `[${values.map(v => formatCompact(v, maxDecimals)).join(', ')}]`;
+}

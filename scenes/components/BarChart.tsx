@@ -5,6 +5,9 @@
  * (by value) or the accent. Layout maths is `barLength`/`barCentres` (layout.ts).
  *
  *   horizontal: label ▕████████░░░░▏ 0.71      vertical: bars rise above their labels
+ *
+ * With the track, values line up in a column past its end; without it they ride
+ * at each bar's end.
  */
 import {initial, Node, type NodeProps, Rect, signal, Txt} from '@motion-canvas/2d';
 import {all, type SignalValue, type SimpleSignal, type ThreadGenerator} from '@motion-canvas/core';
@@ -48,6 +51,8 @@ export class BarChart extends Node {
   readonly theme: Theme;
   private readonly horizontal: boolean;
   private readonly colorMode: 'sequential' | 'accent';
+  /** With a track, values sit past its end (a fixed column); without one, at each bar's end. */
+  private readonly hasTrack: boolean;
   private readonly valueFormat: 'decimal' | 'percent';
   private readonly decimals: number;
   private readonly bars: Rect[] = [];
@@ -62,6 +67,7 @@ export class BarChart extends Node {
     this.theme = theme;
     this.horizontal = (props.orientation ?? 'horizontal') === 'horizontal';
     this.colorMode = props.colorMode ?? 'sequential';
+    this.hasTrack = props.track !== false;
     this.valueFormat = props.valueFormat ?? 'decimal';
     this.decimals = props.decimals ?? (this.valueFormat === 'percent' ? 1 : 2);
     const thickness = props.thickness ?? 28;
@@ -213,7 +219,8 @@ export class BarChart extends Node {
     return this.horizontal ? {width: length, height: thickness} : {width: thickness, height: length};
   }
 
-  private valuePlace(across: number, length: number): {x: number; y: number; offsetX?: number; offsetY?: number} {
+  private valuePlace(across: number, barEnd: number): {x: number; y: number; offsetX?: number; offsetY?: number} {
+    const length = this.hasTrack ? this.maxLength() : barEnd;
     return this.horizontal ? {x: length + TEXT_GAP, y: across, offsetX: -1} : {x: across, y: -length - TEXT_GAP, offsetY: 1};
   }
 }
