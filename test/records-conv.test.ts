@@ -27,6 +27,23 @@ describe('conv record', () => {
     }
   });
 
+  it('records each window\'s elementwise products, which match float64 and sum (plus bias) to the feature map', () => {
+    for (const f of record.filters) {
+      const [kh, kw] = [f.kernel.length, f.kernel[0].length];
+      f.featureMap.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const top = r * record.stride;
+          const left = c * record.stride;
+          const expected = f.kernel.map((kr, i) => kr.map((w, j) => record.image[top + i * record.dilation][left + j * record.dilation] * w));
+          expectAllClose(f.products[r][c], expected, `filters.${f.name}.products[${r}][${c}]`);
+          expect(f.products[r][c]).toHaveLength(kh);
+          expect(f.products[r][c][0]).toHaveLength(kw);
+          expect(f.products[r][c].flat().reduce((a, b) => a + b, f.bias)).toBeCloseTo(value, 5);
+        }),
+      );
+    }
+  });
+
   it('is cross-correlation, not convolution: f2 peaks at 3 along the diagonal', () => {
     const f2 = record.filters.find((f) => f.name === 'f2')!;
     // A flipped identity kernel would be the anti-diagonal and give 1 on the diagonal.
@@ -80,6 +97,12 @@ describe('validateConvRecord', () => {
     const bad = clone();
     bad.filters[1].featureMap.pop();
     expect(() => validateConvRecord(bad, 'conv.json')).toThrow(/filters\[1\]\.featureMap: expected 5 rows, got 4/);
+  });
+
+  it('rejects a product window of the wrong shape, naming the field', () => {
+    const bad = clone();
+    bad.filters[0].products[2][3].pop();
+    expect(() => validateConvRecord(bad, 'conv.json')).toThrow(/filters\[0\]\.products\[2\]\[3\]: expected 3 rows, got 2/);
   });
 
   it('rejects a ragged image and an unknown padding', () => {

@@ -51,6 +51,32 @@ async function featureMaps(image: number[][], kernels: number[][][], biases: num
   });
 }
 
+/**
+ * The elementwise products window · kernel at every output position, `[F][H'][W'][kh][kw]`:
+ * what conv2d sums (plus the bias) into each feature-map cell. Valid padding only,
+ * so every window lies inside the image.
+ */
+async function windowProducts(image: number[][], kernels: number[][][]): Promise<number[][][][][]> {
+  const {tf} = await loadTf();
+  return tf.tidy(() => {
+    const x = tf.tensor2d(image);
+    const [kh, kw] = [kernels[0].length, kernels[0][0].length];
+    const [eh, ew] = [(kh - 1) * DILATION + 1, (kw - 1) * DILATION + 1];
+    const outH = Math.ceil((image.length - eh + 1) / STRIDE);
+    const outW = Math.ceil((image[0].length - ew + 1) / STRIDE);
+    return kernels.map((kernel) => {
+      const k = tf.tensor2d(kernel);
+      return Array.from({length: outH}, (_, r) =>
+        Array.from({length: outW}, (_, c) => {
+          const [top, left] = [r * STRIDE, c * STRIDE];
+          const window = tf.stridedSlice(x, [top, left], [top + eh, left + ew], [DILATION, DILATION]);
+          return window.mul(k).arraySync() as number[][];
+        }),
+      );
+    });
+  });
+}
+
 /** Python literal for a nested array of numbers, with integers printed as floats so numpy makes float32-compatible arrays. */
 const py = (value: number[][]): string => `np.array(${JSON.stringify(value)}, dtype='float32')`;
 
@@ -95,7 +121,11 @@ export async function computeConvRecord(): Promise<ConvRecord> {
     named.map((f) => f.kernel),
     named.map((f) => f.bias),
   );
-  const filters: ConvFilterRecord[] = named.map((f, i) => ({...f, featureMap: maps[i]}));
+  const products = await windowProducts(
+    image,
+    named.map((f) => f.kernel),
+  );
+  const filters: ConvFilterRecord[] = named.map((f, i) => ({...f, featureMap: maps[i], products: products[i]}));
 
   // A 3×3 kernel over a 3×3 image with valid padding is exactly the post's np.sum(img * f).
   const images = [

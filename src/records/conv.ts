@@ -12,6 +12,11 @@ export interface ConvFilterRecord {
   bias: number;
   /** `[H'][W']`: sum(window · kernel) + bias at each output position. */
   featureMap: number[][];
+  /**
+   * `[H'][W'][kh][kw]`: the elementwise products window · kernel at each output
+   * position, before the sum; the scene shows them as the window slides.
+   */
+  products: number[][][][];
 }
 
 /** One of the post's 3×3 worked examples: `np.sum(img * f)`, computed with conv2d. */
@@ -71,6 +76,15 @@ export function validateConvRecord(json: unknown, source: string): ConvRecord {
     const rows = convOutputSize(image.length, kernel.length, stride, padding, dilation);
     const cols = convOutputSize(image[0].length, kernel[0].length, stride, padding, dilation);
     expectMatrix(filter.featureMap, source, `${field}.featureMap`, rows, cols);
+    if (!Array.isArray(filter.products) || filter.products.length !== rows) {
+      throw new RecordError(source, `${field}.products: expected ${rows} rows of ${cols} ${kernel.length}×${kernel[0].length} product windows`);
+    }
+    filter.products.forEach((row, r) => {
+      if (!Array.isArray(row) || row.length !== cols) {
+        throw new RecordError(source, `${field}.products[${r}]: expected ${cols} product windows`);
+      }
+      row.forEach((window, c) => expectMatrix(window, source, `${field}.products[${r}][${c}]`, kernel.length, kernel[0].length));
+    });
   });
   const post = expectObject(record.postExamples, source, 'postExamples');
   for (const key of ['images', 'filters'] as const) {
