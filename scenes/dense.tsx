@@ -74,7 +74,7 @@ export default makeScene2D(function* (view) {
   }
 
   yield* all(equation().clear(), activation().clear(), caption().say('The outputs: this layer’s prediction for the input'));
-  yield* waitFor(pace.hold * 0.85);
+  yield* waitFor(pace.hold * 0.6);
   // Back to the first frame's state so the GIF loops without a jump.
   yield* all(columns[1].clear(), columns[2].clear(), caption().clear());
 

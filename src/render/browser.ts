@@ -38,11 +38,12 @@ function isExecutable(path: string): boolean {
 
 /** Resolves the browser executable, or throws BrowserNotFoundError naming every path searched. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates = CHROMIUM_CANDIDATES): string {
-  const searched: string[] = [];
   if (env.CHROME_PATH) {
+    // An explicit choice that is wrong is reported, not silently replaced by another browser.
     if (isExecutable(env.CHROME_PATH)) return env.CHROME_PATH;
-    searched.push(`CHROME_PATH=${env.CHROME_PATH}`);
+    throw new BrowserNotFoundError([`CHROME_PATH=${env.CHROME_PATH} (not an executable file)`]);
   }
+  const searched: string[] = ['CHROME_PATH (unset)'];
   for (const path of candidates) {
     if (isExecutable(path)) return path;
     searched.push(path);

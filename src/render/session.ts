@@ -40,6 +40,8 @@ export async function startSession(onStage: (stage: Stage) => void, signal?: Abo
     scratch.remove();
   };
   try {
+    // Fail fast on a missing browser, before minutes of records and build.
+    const executable = findChromium();
     onStage('records');
     const records = await ensureAllRecords();
     signal?.throwIfAborted();
@@ -53,7 +55,7 @@ export async function startSession(onStage: (stage: Stage) => void, signal?: Abo
       return sink ? sink.accept(batch) : Promise.reject(new Error(`no render job "${batch.job}"`));
     });
     onStage('browser');
-    browser = await launchChromium(findChromium(), scratch.dir);
+    browser = await launchChromium(executable, scratch.dir);
     const launched = browser;
     const browserGone = new Promise<never>((_, reject) =>
       launched.on('disconnected', () => reject(new RenderError('Chromium exited unexpectedly during the render'))),

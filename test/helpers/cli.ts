@@ -1,0 +1,46 @@
+/** Runs the render CLI in a child process, as a user would, and captures everything. */
+import {spawn, spawnSync} from 'node:child_process';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run render -- …args` without npm's own noise. */
+export function runRender(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 240_000): Promise<CliRun> {
+  return runScript('scripts/render.ts', args, env, timeoutMs);
+}
+
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 240_000): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: {...process.env, ...env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', d => (stdout += d));
+    child.stderr.on('data', d => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({code, signal, stdout, stderr});
+    });
+  });
+}
+
+/** ffprobe's JSON for a media file. */
+export function probe(file: string): {streams: Record<string, string | number>[]; format: Record<string, string | number>} {
+  const result = spawnSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], {encoding: 'utf8'});
+  if (result.status !== 0) throw new Error(`ffprobe failed on ${file}: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}

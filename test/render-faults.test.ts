@@ -1,0 +1,63 @@
+/** The render's behaviour when its tools are missing, and its determinism. Each test renders `dense` at half size. */
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, inject, it} from 'vitest';
+import {runRender} from './helpers/cli';
+import {BrowserNotFoundError, findChromium} from '../src/render/browser';
+
+const shared = inject('sharedRender');
+const dirs: string[] = [];
+function freshDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'render-test-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, {recursive: true, force: true});
+});
+
+describe('a missing Chromium', () => {
+  it('names every path searched and how to install one', () => {
+    const error = (() => {
+      try {
+        findChromium({}, ['/nowhere/chromium', '/nowhere/chrome']);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(BrowserNotFoundError);
+    expect(error!.message).toContain('CHROME_PATH (unset), /nowhere/chromium, /nowhere/chrome');
+    expect(error!.message).toContain('apt-get install -y chromium');
+  });
+
+  it('makes the CLI exit 1 with that message and write nothing', async () => {
+    const out = freshDir();
+    const run = await runRender(['dense', '--out', out, '--scale', '0.5'], {CHROME_PATH: '/nowhere/chromium'});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('render: no Chromium found. Searched: CHROME_PATH=/nowhere/chromium (not an executable file)');
+    expect(run.stderr).toContain('set CHROME_PATH');
+    expect(existsSync(join(out, 'dense.gif'))).toBe(false);
+  });
+});
+
+describe('a missing ffmpeg', () => {
+  it('still writes the GIF, reports the MP4 failure and exits 1', async () => {
+    const out = freshDir();
+    const run = await runRender(['dense', '--out', out, '--scale', '0.5'], {FFMPEG_PATH: '/nowhere/ffmpeg'});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/render: dense: GIF written, but the MP4 failed: FFMPEG_PATH is set to "\/nowhere\/ffmpeg"/);
+    expect(readFileSync(join(out, 'dense.gif'))).toEqual(readFileSync(join(shared.dir, 'dense.gif')));
+    expect(existsSync(join(out, 'dense.mp4'))).toBe(false);
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical GIFs and MP4s across renders', async () => {
+    const out = freshDir();
+    const run = await runRender(['dense', '--out', out, '--scale', '0.5']);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(out, 'dense.gif')).equals(readFileSync(join(shared.dir, 'dense.gif')))).toBe(true);
+    expect(readFileSync(join(out, 'dense.mp4')).equals(readFileSync(join(shared.dir, 'dense.mp4')))).toBe(true);
+  });
+});

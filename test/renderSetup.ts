@@ -1,0 +1,30 @@
+/**
+ * Renders every animation once, at half size, into .cache/test-render before the
+ * browser-heavy test files run; they all read this one render instead of each
+ * starting Chromium (CI has 2 cores).
+ */
+import {rmSync} from 'node:fs';
+import {join} from 'node:path';
+import type {TestProject} from 'vitest/node';
+import {ROOT, runRender} from './helpers/cli';
+
+export const SHARED_RENDER_DIR = join(ROOT, '.cache', 'test-render');
+
+export default async function setup(project: TestProject) {
+  rmSync(SHARED_RENDER_DIR, {recursive: true, force: true});
+  const started = Date.now();
+  const run = await runRender(['--scale', '0.5', '--out', SHARED_RENDER_DIR, '--force'], {}, 900_000);
+  project.provide('sharedRender', {
+    dir: SHARED_RENDER_DIR,
+    code: run.code,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    seconds: (Date.now() - started) / 1000,
+  });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sharedRender: {dir: string; code: number | null; stdout: string; stderr: string; seconds: number};
+  }
+}
