@@ -33,12 +33,14 @@ export interface VectorRowProps extends NodeProps {
   fontSize?: number;
   /** Print values in the cells where they fit (colour is always shown). */
   showValues?: boolean;
+  /** Room a printed value must leave on each side of its cell. */
+  labelPadding?: number;
   /** 0 = resting, 1 = ringed in the accent colour (tween it with `highlight`). */
   emphasis?: SignalValue<number>;
 }
 
 const CELL_RADIUS = 3;
-const FRAME_PADDING = 4;
+const FRAME_PADDING = 3;
 
 export class VectorRow extends Node {
   @initial(0)
@@ -55,6 +57,7 @@ export class VectorRow extends Node {
   readonly decimals: number;
   readonly fontSize: number;
   readonly showValues: boolean;
+  readonly labelPadding: number;
   private readonly cells: Rect[] = [];
   private readonly labels: Txt[] = [];
   private readonly frame: Rect;
@@ -72,6 +75,7 @@ export class VectorRow extends Node {
     this.decimals = props.decimals ?? 2;
     this.fontSize = props.fontSize ?? sizes.small;
     this.showValues = props.showValues ?? true;
+    this.labelPadding = props.labelPadding ?? 2;
     this.current = Array.from({length: props.count}, (_, i) => props.initial?.[i]);
 
     const [w, h] = this.box();
@@ -154,7 +158,7 @@ export class VectorRow extends Node {
   textFor(value: number | undefined): string {
     if (value === undefined || !this.showValues) return '';
     const text = formatValue(value, this.decimals);
-    return labelFits(text, this.fontSize, this.cellSize) ? text : '';
+    return labelFits(text, this.fontSize, this.cellSize, this.labelPadding) ? text : '';
   }
 
   /** Tweens every cell to `values` (colour glides, the printed value cross-fades). */

@@ -1,0 +1,34 @@
+/**
+ * A legend for the sequential colour map (values in [0, 1], such as gates and
+ * probabilities): a strip of swatches from the map's low end to its high end.
+ */
+import {Layout, type LayoutProps, Rect, Txt} from '@motion-canvas/2d';
+import {formatValue} from '../format';
+import {fonts, sequentialColor, sizes, type Theme} from '../theme';
+
+export interface SequentialLegendProps extends LayoutProps {
+  theme: Theme;
+  /** What is coloured, e.g. "gate" or "probability". */
+  subject: string;
+  /** Number of swatches in the strip. */
+  steps?: number;
+}
+
+export class SequentialLegend extends Layout {
+  constructor({theme, subject, steps = 9, ...props}: SequentialLegendProps) {
+    super({layout: true, direction: 'row', gap: 8, alignItems: 'center', ...props});
+    const text = (t: string, mono = false) => (
+      <Txt text={t} fontFamily={mono ? fonts.mono : fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+    );
+    this.add(text(subject));
+    this.add(text(formatValue(0, 0), true));
+    this.add(
+      <Layout layout direction="row" gap={0}>
+        {Array.from({length: steps}, (_, k) => (
+          <Rect width={12} height={16} fill={sequentialColor(theme, k / (steps - 1))} />
+        ))}
+      </Layout>,
+    );
+    this.add(text(formatValue(1, 0), true));
+  }
+}

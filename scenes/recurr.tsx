@@ -1,0 +1,188 @@
+/**
+ * recurr.gif — "A recurrent neural network". The post's sequence [0, 0], [2, 20], …,
+ * [8, 80] enters an LSTM(3) one timestep at a time. The cell is unrolled across the
+ * five timesteps: each step reads its (scaled) input and the previous hidden state h
+ * and cell state c, its gates decide what to DELETE (forget), POST (input) and GET
+ * (output), and it writes the new c and h; h is also the step's output
+ * (return_sequences). All numbers come from the `recurr` activation record.
+ */
+import {makeScene2D, Txt} from '@motion-canvas/2d';
+import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
+import records from 'virtual:activations';
+import {Arrow} from './components/Arrow';
+import {CaptionLine} from './components/CaptionLine';
+import {maxAbs} from './components/layout';
+import {SequentialLegend} from './components/SequentialLegend';
+import {SignLegend} from './components/SignLegend';
+import {VectorRow} from './components/VectorRow';
+import {formatValue, formatVector} from './format';
+import {sceneTheme} from './sceneTheme';
+import {fonts, pace, sizes} from './theme';
+
+/** Cells wide enough for "−0.02" in the mono face at sizes.small. */
+const CELL = 50;
+const CELL_HEIGHT = 30;
+/** Input cells hold three decimals ("0.025"), so they are a little wider. */
+const INPUT_CELL = 56;
+const GAP = 2;
+/** Distance between neighbouring timesteps. */
+const STEP_X = 180;
+const FIRST_X = -330;
+/** The left gutter holds the row names. */
+const GUTTER_X = -470;
+
+const Y = {
+  time: -212,
+  output: -172,
+  h: -98,
+  c: -52,
+  x: 22,
+  raw: 62,
+  gatesTitle: 118,
+  gateLabel: 148,
+  gates: 180,
+  legend: 236,
+};
+
+/** The gates in the order the cell uses them, with the post's database verbs. */
+const GATES = [
+  {key: 'f', label: 'forget f · DELETE', map: 'sequential'},
+  {key: 'i', label: 'input i · POST', map: 'sequential'},
+  {key: 'g', label: 'candidate g', map: 'diverging'},
+  {key: 'o', label: 'output o · GET', map: 'sequential'},
+] as const;
+const GATE_X = [-337, -112, 112, 337];
+
+export default makeScene2D(function* (view) {
+  const theme = sceneTheme();
+  const record = records.recurr;
+  const T = record.steps.length;
+  const units = record.units;
+  const xs = Array.from({length: T}, (_, t) => FIRST_X + t * STEP_X);
+  // One range for every signed state value, so colours compare across rows and steps.
+  const range = maxAbs(record.steps.flatMap(s => [s.h, s.c, s.g]));
+  const inputRange = maxAbs(record.input);
+
+  view.fill(theme.background);
+  const row = (count: number, x: number, y: number, props: Partial<{range: number; decimals: number; cellSize: number}> = {}) =>
+    (<VectorRow theme={theme} labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />) as VectorRow;
+  const outputs = xs.map(x => row(units, x, Y.output));
+  const hs = xs.map(x => row(units, x, Y.h));
+  const cs = xs.map(x => row(units, x, Y.c));
+  const inputs = xs.map(x => row(record.input[0].length, x, Y.x, {range: inputRange, decimals: 3, cellSize: INPUT_CELL}));
+  const gates = GATES.map((g, k) =>
+    (<VectorRow theme={theme} labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={range} colorMap={g.map} />) as VectorRow,
+  );
+  const arrow = (from: [number, number], to: [number, number]) =>
+    (<Arrow theme={theme} points={[from, to]} lineWidth={sizes.line} />) as Arrow;
+  // State lanes: h and c flow right from one timestep into the next.
+  const hLanes = xs.slice(1).map((_, t) => arrow([hs[t].anchor('right', 6).x, Y.h], [hs[t + 1].anchor('left', 2).x, Y.h]));
+  const cLanes = xs.slice(1).map((_, t) => arrow([cs[t].anchor('right', 6).x, Y.c], [cs[t + 1].anchor('left', 2).x, Y.c]));
+  const ups = xs.map((x, t) => arrow([x, hs[t].anchor('top', 3).y], [x, outputs[t].anchor('bottom', 3).y]));
+  const ins = xs.map((x, t) => arrow([x, inputs[t].anchor('top', 3).y], [x, cs[t].anchor('bottom', 3).y]));
+  const raws = record.rawInput.map((raw, t) => (
+    <Txt x={xs[t]} y={Y.raw} text={`${formatVector(raw)} × ${formatValue(record.inputScale, 4)}`} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} />
+  )) as Txt[];
+  const timeLabels = xs.map((x, t) => (
+    <Txt x={x} y={Y.time} text={`t = ${t}`} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+  )) as Txt[];
+
+  const caption = createRef<CaptionLine>();
+  const gatesTitle = createRef<CaptionLine>();
+  view.add(
+    <>
+      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      {[
+        ['output', Y.output],
+        ['h', Y.h],
+        ['c', Y.c],
+        ['x', Y.x],
+        ['raw', Y.raw],
+      ].map(([label, y]) => (
+        <Txt x={GUTTER_X} y={y as number} offsetX={-1} text={label as string} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+      ))}
+      {timeLabels}
+      {hLanes}
+      {cLanes}
+      {ups}
+      {ins}
+      {outputs}
+      {hs}
+      {cs}
+      {inputs}
+      {raws}
+      <CaptionLine ref={gatesTitle} theme={theme} y={Y.gatesTitle} fontSize={sizes.small} fill={theme.accent} />
+      {GATES.map((g, k) => (
+        <Txt x={GATE_X[k]} y={Y.gateLabel} text={g.label} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.text} />
+      ))}
+      {gates}
+      <SignLegend theme={theme} subject="value" swatch="square" x={-250} y={Y.legend} />
+      <SequentialLegend theme={theme} subject="gate" x={250} y={Y.legend} />
+    </>,
+  );
+
+  yield* caption().say('An LSTM reads the sequence one timestep at a time');
+  yield* waitFor(pace.step * 0.3);
+
+  for (let t = 0; t < T; t++) {
+    const step = record.steps[t];
+    // t = 1 is told slowly: the first step where a non-zero state flows in from the left.
+    const detailed = t === 1;
+    const f = detailed ? pace.fade : pace.fade * 0.6;
+    const intro = t === 0
+      ? `t = 0: x = ${formatVector(record.rawInput[0])} × ${formatValue(record.inputScale, 4)}; h and c start at zero`
+      : `t = ${t}: x = ${formatVector(record.rawInput[t])} × ${formatValue(record.inputScale, 4)}, plus the previous h and c`;
+    // The raw pair is scaled and enters the cell; the previous h and c flow in along the lanes.
+    yield* all(
+      caption().say(intro, f),
+      timeLabels[t].fill(theme.accent, f),
+      raws[t].fill(theme.text, f),
+      inputs[t].set(record.input[t], f),
+      inputs[t].highlight(true, f),
+      ...(t > 0
+        ? [
+            timeLabels[t - 1].fill(theme.muted, f),
+            raws[t - 1].fill(theme.muted, f),
+            hLanes[t - 1].drawOn(pace.move * 0.7),
+            cLanes[t - 1].drawOn(pace.move * 0.7),
+            hs[t - 1].highlight(true, f),
+            cs[t - 1].highlight(true, f),
+          ]
+        : []),
+    );
+    if (detailed) yield* waitFor(pace.step * 0.45);
+    // The gates decide what to DELETE, POST and GET.
+    yield* all(
+      ins[t].drawOn(pace.move * 0.6),
+      detailed ? caption().say('Gates: forget = DELETE, input = POST, output = GET', f) : waitFor(0),
+      gatesTitle().say(`gates at t = ${t}`, f),
+      sequence(detailed ? 0.12 : 0.04, ...GATES.map((g, k) => gates[k].set(step[g.key], f))),
+    );
+    if (detailed) yield* waitFor(pace.step);
+    // The new cell state, then the new hidden state, which is also this step's output.
+    yield* all(
+      detailed ? caption().say('New c = f·c + i·g, then h = o·tanh(c): the output', f) : waitFor(0),
+      ...(t > 0 ? [hs[t - 1].highlight(false, f), cs[t - 1].highlight(false, f)] : []),
+      inputs[t].highlight(false, f),
+      sequence(detailed ? f : f * 0.4, cs[t].set(step.c, f), hs[t].set(step.h, f)),
+    );
+    yield* all(ups[t].drawOn(pace.move * 0.5), sequence(pace.move * 0.35, waitFor(0), outputs[t].set(step.h, f)));
+    if (detailed) yield* waitFor(pace.step * 0.5);
+  }
+
+  yield* all(
+    caption().say('One output h per timestep (return_sequences=True)'),
+    timeLabels[T - 1].fill(theme.muted, pace.fade),
+    raws[T - 1].fill(theme.muted, pace.fade),
+    gatesTitle().clear(),
+    ...gates.map(g => g.clear()),
+    ...outputs.map(o => o.highlight(true)),
+  );
+  yield* waitFor(pace.hold * 0.8);
+  // Back to the first frame's state so the GIF loops without a jump.
+  yield* all(
+    caption().clear(),
+    ...[...outputs, ...hs, ...cs, ...inputs].map(r => r.clear()),
+    ...[...hLanes, ...cLanes, ...ups, ...ins].map(a => a.erase()),
+  );
+});
