@@ -12,6 +12,7 @@ import {Connections} from './components/Connections';
 import {maxAbs} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
 import {SignLegend} from './components/SignLegend';
+import {reportPoster} from './components/steps';
 import {sceneTheme} from './sceneTheme';
 import {formatValue} from './format';
 import {fonts, pace, sizes} from './theme';
@@ -74,6 +75,7 @@ export default makeScene2D(function* (view) {
   }
 
   yield* all(equation().clear(), activation().clear(), caption().say('The outputs: this layer’s prediction for the input'));
+  reportPoster();
   yield* waitFor(pace.hold * 0.6);
   // Back to the first frame's state so the GIF loops without a jump.
   yield* all(columns[1].clear(), columns[2].clear(), caption().clear());

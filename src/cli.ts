@@ -180,11 +180,13 @@ function progressJson(event: RenderEvent): object {
 }
 
 function summary(files: OutputFile[]): string {
+  // A poster is one frame and kept frames are a folder: frames and duration belong to the animations.
+  const animated = (f: OutputFile) => f.format !== 'png';
   const rows = files.map(f => [
     relative(process.cwd(), f.path) || f.path,
     f.format === 'frames' ? '-' : formatBytes(f.bytes),
-    String(f.frames),
-    `${f.seconds.toFixed(2)} s`,
+    animated(f) ? String(f.frames) : '1',
+    animated(f) ? `${f.seconds.toFixed(2)} s` : '-',
   ]);
   return table(['file', 'size', 'frames', 'duration'], rows);
 }

@@ -15,7 +15,21 @@ export interface StepReport {
 declare global {
   interface Window {
     __sceneSteps?: Map<string, StepReport>;
+    __scenePosters?: Map<string, number>;
   }
+}
+
+/**
+ * Marks the current moment as the scene's poster: the still shown to readers who
+ * prefer reduced motion, so pick the most telling moment, not frame 0.
+ */
+export function reportPoster(): void {
+  (window.__scenePosters ??= new Map()).set(useScene().name, useThread().time());
+}
+
+/** The poster time a scene reported, in seconds from its start. */
+export function posterOf(scene: string): number | undefined {
+  return window.__scenePosters?.get(scene);
 }
 
 export function reportStep(text: string): void {

@@ -21,6 +21,8 @@ export class FrameUploader {
     private readonly job: RenderJob,
     /** Frames past this index are not shipped (the loop seam; see the README's frame rule). */
     private readonly frameLimit: () => number,
+    /** Index of the poster frame, known once Motion Canvas has measured the scene. */
+    private readonly posterFrame: () => number,
   ) {}
 
   async add(canvas: HTMLCanvasElement, frame: number): Promise<void> {
@@ -43,6 +45,7 @@ export class FrameUploader {
         width: String(width),
         height: String(height),
         total: String(this.frameLimit()),
+        poster: String(this.posterFrame()),
       });
       this.sent += this.batch.length;
       this.batch = [];

@@ -12,7 +12,7 @@ import {
   Vector2,
 } from '@motion-canvas/core';
 import project from '../project?project';
-import {stepsOf} from '../components/steps';
+import {posterOf, stepsOf} from '../components/steps';
 import {fonts} from '../theme';
 import {FrameUploader, frameExporterFor} from './FrameExporter';
 import type {RenderJob, RenderOutcome, SceneInfo} from './protocol';
@@ -84,7 +84,13 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
   // Renderer renders frames 0..duration inclusive; the last one equals time `duration`,
   // which in a looping scene is frame 0 again, so it is not shipped.
   const frameLimit = () => (renderer as unknown as {playback: {duration: number}} | undefined)?.playback.duration ?? Infinity;
-  const uploader = new FrameUploader(job, frameLimit);
+  // Scenes report their poster moment while Motion Canvas measures them, before frame 0 ships.
+  const posterFrame = () => {
+    const time = posterOf(job.scene);
+    const frames = frameLimit();
+    return time === undefined ? Math.floor(frames / 2) : Math.min(frames - 1, Math.round(time * job.fps));
+  };
+  const uploader = new FrameUploader(job, frameLimit, posterFrame);
   const Exporter = frameExporterFor(uploader);
   const p = projectFor(job.scene, job.theme, Exporter);
 
@@ -110,6 +116,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     ...size,
     error: error ?? (uploader.failure && {frame: uploader.sent, message: uploader.failure.message}),
     steps: stepsOf(job.scene).map(({time, text}) => ({time, text})),
+    posterReported: posterOf(job.scene) !== undefined,
   };
 };
 

@@ -27,6 +27,8 @@ export interface RenderOutcome {
   /** Frame index when an error was logged, and its message and stack. */
   error?: {frame: number; message: string; stack?: string};
   steps: {time: number; text: string}[];
+  /** False when the scene reported no poster moment and the middle frame was used. */
+  posterReported: boolean;
 }
 
 /** Returned by `window.describeScenes`: each scene's length, for `--list`. */
@@ -38,6 +40,6 @@ export interface SceneInfo {
 
 /**
  * `POST` route for frame uploads. Query: job, first, count, width, height, total (frames
- * in the scene). Body: `count` frames of width*height*4 RGBA bytes, back to back.
+ * in the scene), poster (the frame index of the scene's poster). Body: `count` frames of width*height*4 RGBA bytes, back to back.
  */
 export const FRAME_ROUTE = '/__frames';

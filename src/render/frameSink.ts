@@ -22,6 +22,7 @@ export class FrameSink {
   width = 0;
   height = 0;
   total = 0;
+  poster = -1;
   lastActivity = Date.now();
 
   constructor(
@@ -40,6 +41,7 @@ export class FrameSink {
     this.width = batch.width;
     this.height = batch.height;
     this.total = batch.total;
+    this.poster = batch.poster;
     return new Promise((done, fail) => {
       this.waiting.set(batch.first, {batch, done, fail});
       this.chain = this.chain.then(() => this.drain());

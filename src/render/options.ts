@@ -1,7 +1,8 @@
 /** What a render is asked to do, after the CLI has validated it. */
 import type {AnimationName} from '../records';
 
-export const FORMATS = ['gif', 'mp4'] as const;
+/** Every format a render writes by default; `--format` picks a subset. `png` is the poster frame. */
+export const FORMATS = ['gif', 'mp4', 'webm', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {

@@ -31,6 +31,8 @@ export interface FrameBatch {
   height: number;
   /** Frames the scene will send in all. */
   total: number;
+  /** Index of the scene's poster frame. */
+  poster: number;
   data: Buffer;
 }
 
@@ -104,6 +106,7 @@ function parseBatch(query: URLSearchParams, data: Buffer): FrameBatch {
     width: number('width'),
     height: number('height'),
     total: number('total'),
+    poster: number('poster'),
     data,
   };
   if (data.length !== batch.count * batch.width * batch.height * 4) {

@@ -5,18 +5,13 @@
  * Reports progress through `onEvent`; it never prints (the CLI does).
  */
 import {availableParallelism} from 'node:os';
-import {join} from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {PNG} from 'pngjs';
-import {mkdirSync, statSync, writeFileSync} from 'node:fs';
 import type {AnimationName} from '../records';
-import {GifStreamEncoder} from '../encode/gif';
-import {Mp4StreamEncoder} from '../encode/mp4';
 import {resolveFfmpeg} from '../encode/ffmpegPath';
-import {writeFileAtomic} from '../util/atomicWrite';
 import {InterruptedError, RenderError} from './errors';
 import {FrameSink, type FrameConsumer} from './frameSink';
-import {type RenderOptions, outputName, outputSize, LAYOUT} from './options';
+import {type RenderOptions, LAYOUT} from './options';
+import {createSceneOutputs, sizeOf, type OutputKind, type SceneOutput} from './sceneOutputs';
 import {PendingOutputs, ensureDir} from './outputs';
 import {startSession, type Session} from './session';
 import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
@@ -24,7 +19,7 @@ import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
 export interface OutputFile {
   scene: string;
   path: string;
-  format: 'gif' | 'mp4' | 'frames';
+  format: OutputKind;
   bytes: number;
   frames: number;
   seconds: number;
@@ -76,7 +71,7 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
 
 /** ffmpeg's path, or the error explaining why it is missing (the GIF is still written). */
 function findFfmpeg(options: RenderOptions): string | Error {
-  if (!options.formats.includes('mp4')) return new Error('mp4 not requested');
+  if (!options.formats.some(f => f === 'mp4' || f === 'webm')) return new Error('no video format requested');
   try {
     return resolveFfmpeg().path;
   } catch (error) {
@@ -92,39 +87,17 @@ async function renderScene(
   name: AnimationName,
 ): Promise<OutputFile[]> {
   const started = performance.now();
-  const {width, height} = outputSize(options.scale);
   const pending = new PendingOutputs();
-  const consumers: FrameConsumer[] = [];
-  const target = (ext: string) => join(options.outDir, outputName(name, options.theme, ext));
-
-  const gif = options.formats.includes('gif') ? new GifStreamEncoder({width, height, fps: options.fps}) : undefined;
-  if (gif) consumers.push(frame => gif.addFrame(frame));
-
-  let mp4: Mp4StreamEncoder | undefined;
-  let mp4Failure: string | undefined;
-  if (options.formats.includes('mp4')) {
-    if (ffmpeg instanceof Error) mp4Failure = ffmpeg.message;
-    else {
-      const encoder = new Mp4StreamEncoder(ffmpeg, {width, height, fps: options.fps, output: pending.reserve(target('mp4'))});
-      mp4 = encoder;
-      consumers.push(frame => encoder.addFrame(frame));
-    }
-  }
-
-  let framesDir: string | undefined;
-  if (options.keepFrames) {
-    const dir = pending.reserve(join(options.outDir, 'frames', outputName(name, options.theme, '').slice(0, -1)));
-    framesDir = dir;
-    mkdirSync(dir, {recursive: true});
-    consumers.push((frame, index) => writePng(join(dir, `${String(index).padStart(6, '0')}.png`), frame, width, height));
-  }
-
   const job = `${name}-${Math.random().toString(36).slice(2, 10)}`;
+  const consumers: FrameConsumer[] = [];
   const sink = new FrameSink(consumers, ({received, total}) => onEvent({type: 'frames', scene: name, rendered: received, total}));
+  let outputs: SceneOutput[] = [];
   session.sinks.set(job, sink);
   onEvent({type: 'scene-start', scene: name});
   let page: Page | undefined;
   try {
+    outputs = createSceneOutputs({name, options, ffmpeg, pending, sink});
+    for (const output of outputs) if (output.consume) consumers.push(output.consume);
     page = await session.openPage(url => onEvent({type: 'warning', message: `${name}: blocked a request outside 127.0.0.1: ${url}`}));
     const pageErrors: string[] = [];
     page.on('pageerror', error => pageErrors.push((error as Error).message));
@@ -153,30 +126,33 @@ async function renderScene(
     }
     if (outcome.frames === 0) throw new RenderError('the scene produced no frames', name);
 
-    const seconds = outcome.frames / options.fps;
-    const files: OutputFile[] = [];
-    if (gif) {
-      const gifPath = target('gif');
-      const bytes = gif.finish();
-      await writeFileAtomic(gifPath, bytes);
-      files.push({scene: name, path: gifPath, format: 'gif', bytes: bytes.length, frames: gif.frameCount, seconds});
+    if (!outcome.posterReported && options.formats.includes('png')) {
+      onEvent({type: 'warning', message: `${name}: the scene reports no poster moment; the middle frame was used`});
     }
-    if (mp4) {
+
+    const seconds = outcome.frames / options.fps;
+    const failed = new Map<SceneOutput, string>();
+    for (const output of outputs) {
       try {
-        await mp4.finish();
+        await output.finish(outcome);
       } catch (error) {
-        mp4Failure = (error as Error).message;
-        pending.drop(target('mp4'));
+        if (!output.optional) throw new RenderError(`${output.format}: ${(error as Error).message}`, name);
+        failed.set(output, `the ${output.format.toUpperCase()} failed: ${(error as Error).message}`);
+        pending.drop(output.target);
       }
     }
     pending.commit();
-    if (mp4 && !mp4Failure) files.push({scene: name, path: target('mp4'), format: 'mp4', bytes: fileSize(target('mp4')), frames: outcome.frames, seconds});
-    if (framesDir) files.push({scene: name, path: join(options.outDir, 'frames', name), format: 'frames', bytes: 0, frames: outcome.frames, seconds});
+    const files: OutputFile[] = outputs
+      .filter(output => !failed.has(output))
+      .map(output => ({scene: name, path: output.target, format: output.format, bytes: sizeOf(output.target), frames: outcome.frames, seconds}));
     onEvent({type: 'scene-done', scene: name, files, renderMs: performance.now() - started});
-    if (mp4Failure) throw new RenderError(`GIF written, but the MP4 failed: ${mp4Failure}`, name);
+    if (failed.size > 0) {
+      const written = files.map(f => f.format.toUpperCase()).join(', ') || 'nothing';
+      throw new RenderError(`${written} written, but ${[...failed.values()].join('; ')}`, name);
+    }
     return files;
   } catch (error) {
-    mp4?.kill();
+    for (const output of outputs) output.abort();
     pending.discard();
     throw error;
   } finally {
@@ -205,16 +181,6 @@ function watchdog(sink: FrameSink, options: RenderOptions, scene: string): Promi
     }, 200);
     timer.unref();
   });
-}
-
-function writePng(path: string, rgba: Uint8Array, width: number, height: number): void {
-  const png = new PNG({width, height});
-  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  writeFileSync(path, PNG.sync.write(png, {colorType: 6}));
-}
-
-function fileSize(path: string): number {
-  return statSync(path).size;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

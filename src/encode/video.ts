@@ -1,11 +1,12 @@
 /**
- * H.264 MP4 from raw RGBA frames streamed into ffmpeg's stdin. The argument list
- * is built by a pure function, one comment per flag, so tests can read it.
+ * Videos from raw RGBA frames streamed into ffmpeg's stdin: H.264 MP4 and VP9
+ * WebM. Argument lists are built by pure functions, one comment per flag, so tests
+ * can read them.
  */
 import {spawn, type ChildProcessByStdio} from 'node:child_process';
 import type {Readable, Writable} from 'node:stream';
 
-export interface Mp4Options {
+export interface VideoOptions {
   width: number;
   height: number;
   fps: number;
@@ -13,8 +14,8 @@ export interface Mp4Options {
   output: string;
 }
 
-/** ffmpeg arguments for an H.264, yuv420p, BT.709, faststart MP4 from rgba on stdin. */
-export function mp4Args({width, height, fps, output}: Mp4Options): string[] {
+/** Raw RGBA frames on stdin, converted to BT.709 yuv420p: shared by every video format. */
+function rgbaInputToYuv({width, height, fps}: VideoOptions): string[] {
   return [
     '-hide_banner',
     '-loglevel', 'error',
@@ -28,36 +29,61 @@ export function mp4Args({width, height, fps, output}: Mp4Options): string[] {
     '-i', 'pipe:0',
     // Convert RGB to YUV with the BT.709 matrix (ffmpeg defaults to BT.601), limited range.
     '-vf', 'scale=out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=yuv420p',
+  ];
+}
+
+/** Tags the stream so players decode with the matrix it was encoded with. */
+const BT709_TAGS = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
+
+/** No encoder version, creation time or other metadata: byte-identical re-renders. */
+const REPRODUCIBLE = ['-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact'];
+
+/** ffmpeg arguments for an H.264, yuv420p, BT.709, faststart MP4 from rgba on stdin. */
+export function mp4Args(options: VideoOptions): string[] {
+  return [
+    ...rgbaInputToYuv(options),
     '-c:v', 'libx264',
     '-preset', 'medium',
     '-crf', '18', // visually lossless for flat diagrams
     '-tune', 'animation', // flat colours and hard edges
     '-pix_fmt', 'yuv420p', // the only 4:2:0 layout every browser plays
-    // Tag the stream so players decode with the matrix it was encoded with.
-    '-colorspace', 'bt709',
-    '-color_primaries', 'bt709',
-    '-color_trc', 'bt709',
-    '-color_range', 'tv',
+    ...BT709_TAGS,
     '-movflags', '+faststart', // moov atom first: playback starts before the download ends
-    // No encoder version, creation time or other metadata: byte-identical re-renders.
-    '-map_metadata', '-1',
-    '-fflags', '+bitexact',
-    '-flags:v', '+bitexact',
+    ...REPRODUCIBLE,
     '-threads', '2',
     '-f', 'mp4',
-    output,
+    options.output,
+  ];
+}
+
+/** ffmpeg arguments for a VP9 WebM; libvpx's defaults are very slow, so realtime settings. */
+export function webmArgs(options: VideoOptions): string[] {
+  return [
+    ...rgbaInputToYuv(options),
+    '-c:v', 'libvpx-vp9',
+    '-deadline', 'realtime', // orders of magnitude faster than the default "good"
+    '-cpu-used', '8', // fastest speed preset for realtime
+    '-row-mt', '1', // row-based multithreading
+    '-b:v', '0', // constant quality: bitrate follows -crf
+    '-crf', '32', // clean edges on flat diagrams at a fraction of the MP4's size
+    '-pix_fmt', 'yuv420p',
+    ...BT709_TAGS,
+    ...REPRODUCIBLE,
+    '-threads', '2',
+    '-f', 'webm',
+    options.output,
   ];
 }
 
 /** A running ffmpeg that takes frames and finishes the file. */
-export class Mp4StreamEncoder {
+export class FfmpegStreamEncoder {
   private readonly process: ChildProcessByStdio<Writable, null, Readable>;
   private stderr = '';
   private readonly exited: Promise<number | null>;
   private spawnError: Error | undefined;
 
-  constructor(ffmpeg: string, options: Mp4Options) {
-    this.process = spawn(ffmpeg, mp4Args(options), {stdio: ['pipe', 'ignore', 'pipe']});
+  constructor(ffmpeg: string, args: string[]) {
+    this.process = spawn(ffmpeg, args, {stdio: ['pipe', 'ignore', 'pipe']});
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-4000);
     });
