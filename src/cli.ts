@@ -134,6 +134,9 @@ class Progress {
         else this.line(`${event.scene}: done in ${(event.renderMs / 1000).toFixed(1)} s`);
         break;
       }
+      case 'scene-skipped':
+        this.line(`${event.scene}: up to date (use --force to re-render)`);
+        break;
       case 'scene-failed':
         this.bars.delete(event.scene);
         this.line(`${event.scene}: failed`);
@@ -175,7 +178,7 @@ class Progress {
 /** The machine-readable progress line (RENDER_PROGRESS_JSON=1), used by tests to interrupt mid-render. */
 function progressJson(event: RenderEvent): object {
   if (event.type === 'scene-failed') return {type: event.type, scene: event.scene, message: event.error.message};
-  if (event.type === 'scene-done') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path)};
+  if (event.type === 'scene-done' || event.type === 'scene-skipped') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path)};
   return event;
 }
 

@@ -1,10 +1,10 @@
 /** `--list`: each scene's name and length, measured by Motion Canvas itself in the render page. */
 import type {AnimationName} from '../records';
 import type {SceneInfo} from '../../scenes/render-page/protocol';
-import {startSession} from './session';
+import {preparePage, startSession} from './session';
 
 export async function listScenes(names: AnimationName[], fps: number, signal?: AbortSignal): Promise<SceneInfo[]> {
-  const session = await startSession(() => {}, signal);
+  const session = await startSession(await preparePage(() => {}), () => {}, signal);
   try {
     const page = await session.openPage(() => {});
     const scenes = (await page.evaluate(`window.describeScenes(${fps})`)) as SceneInfo[];

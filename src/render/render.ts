@@ -10,10 +10,12 @@ import type {AnimationName} from '../records';
 import {resolveFfmpeg} from '../encode/ffmpegPath';
 import {InterruptedError, RenderError} from './errors';
 import {FrameSink, type FrameConsumer} from './frameSink';
-import {type RenderOptions, LAYOUT} from './options';
+import {type RenderOptions, LAYOUT, outputName} from './options';
 import {createSceneOutputs, sizeOf, type OutputKind, type SceneOutput} from './sceneOutputs';
 import {PendingOutputs, ensureDir} from './outputs';
-import {startSession, type Session} from './session';
+import {preparePage, startSession, type Session} from './session';
+import {RenderCache, sceneKey} from './renderCache';
+import {findChromium} from './browser';
 import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
 
 export interface OutputFile {
@@ -30,6 +32,7 @@ export type RenderEvent =
   | {type: 'scene-start'; scene: string}
   | {type: 'frames'; scene: string; rendered: number; total: number}
   | {type: 'scene-done'; scene: string; files: OutputFile[]; renderMs: number}
+  | {type: 'scene-skipped'; scene: string; files: OutputFile[]}
   | {type: 'scene-failed'; scene: string; error: RenderError}
   | {type: 'warning'; message: string};
 
@@ -44,16 +47,37 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
   ensureDir(options.outDir);
   let session: Session | undefined;
   try {
-    session = await startSession(stage => onEvent({type: 'stage', stage}), options.signal).catch(error => {
-      throw options.signal?.aborted ? new InterruptedError(options.signal.reason as NodeJS.Signals) : error;
-    });
-    const active = session;
+    const hash = await preparePage(stage => onEvent({type: 'stage', stage}));
+    throwIfAborted(options.signal);
     const ffmpeg = findFfmpeg(options);
     const result: RenderResult = {files: [], failures: []};
-    await pool(options.names, Math.max(1, options.concurrency), async name => {
+
+    // Scenes whose outputs are current are skipped without starting a browser.
+    const cache = new RenderCache(options.outDir);
+    const tools = {chromium: safely(findChromium), ffmpeg: typeof ffmpeg === 'string' ? ffmpeg : undefined};
+    const keys = new Map(options.names.map(name => [name, sceneKey(name, hash, options, tools)]));
+    const slot = (name: string) => outputName(name, options.theme, 'scene');
+    const stale = options.names.filter(name => {
+      const cached = options.force ? undefined : cache.lookup(slot(name), keys.get(name)!);
+      if (cached) {
+        result.files.push(...cached);
+        onEvent({type: 'scene-skipped', scene: name, files: cached});
+      }
+      return !cached;
+    });
+
+    if (stale.length > 0) {
+      session = await startSession(hash, stage => onEvent({type: 'stage', stage}), options.signal).catch(error => {
+        throw options.signal?.aborted ? new InterruptedError(options.signal.reason as NodeJS.Signals) : error;
+      });
+    }
+    const active = session!;
+    await pool(stale, Math.max(1, options.concurrency), async name => {
       throwIfAborted(options.signal);
       try {
-        result.files.push(...(await renderScene(active, ffmpeg, options, onEvent, name)));
+        const files = await renderScene(active, ffmpeg, options, onEvent, name);
+        result.files.push(...files);
+        await cache.store(slot(name), keys.get(name)!, files);
       } catch (error) {
         if (error instanceof InterruptedError) throw error;
         const failure = error instanceof RenderError ? error : new RenderError((error as Error).message ?? String(error), name);
@@ -181,6 +205,15 @@ function watchdog(sink: FrameSink, options: RenderOptions, scene: string): Promi
     }, 200);
     timer.unref();
   });
+}
+
+/** The value, or undefined where the lookup throws (a missing tool is reported later, if needed). */
+function safely<T>(lookup: () => T): T | undefined {
+  try {
+    return lookup();
+  } catch {
+    return undefined;
+  }
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -26,7 +26,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(onStage: (stage: Stage) => void, signal?: AbortSignal): Promise<Session> {
+/** Brings the records up to date and returns the hash of the page that embeds them. */
+export async function preparePage(onStage: (stage: Stage) => void): Promise<string> {
+  onStage('records');
+  return pageHash(JSON.stringify(await ensureAllRecords()));
+}
+
+/** Builds (or reuses) the page for `hash`, serves it and starts Chromium. */
+export async function startSession(hash: string, onStage: (stage: Stage) => void, signal?: AbortSignal): Promise<Session> {
   const scratch = createScratch();
   const restoreHome = usePrivateHome(scratch.home);
   // The Motion Canvas vite plugin loads vite through require(); the warning is not ours to fix.
@@ -40,13 +47,10 @@ export async function startSession(onStage: (stage: Stage) => void, signal?: Abo
     scratch.remove();
   };
   try {
-    // Fail fast on a missing browser, before minutes of records and build.
+    // Fail fast on a missing browser, before the page build.
     const executable = findChromium();
-    onStage('records');
-    const records = await ensureAllRecords();
-    signal?.throwIfAborted();
     onStage('page-build');
-    const {dir} = await ensurePageBuild(pageHash(JSON.stringify(records)));
+    const {dir} = await ensurePageBuild(hash);
     signal?.throwIfAborted();
 
     const sinks = new Map<string, FrameSink>();

@@ -1,0 +1,114 @@
+/**
+ * Skips scenes whose outputs are already up to date. A scene's key hashes
+ * everything its frames and files depend on: the built page (scene sources and
+ * records), the render options, the encoders' code and the tools' versions. The
+ * manifest also keeps each output's sha256, so a file edited or deleted by hand
+ * is re-rendered. `--force` ignores the cache.
+ */
+import {createHash} from 'node:crypto';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {PROJECT_ROOT} from '../model/store';
+import {writeFileAtomic} from '../util/atomicWrite';
+import type {OutputFile} from './render';
+import type {RenderOptions} from './options';
+
+const MANIFEST = '.render-cache.json';
+/** Code that turns frames into files; a change here changes the outputs. */
+const ENCODER_SOURCES = ['src/encode', 'src/render/sceneOutputs.ts', 'src/render/options.ts'];
+
+interface Entry {
+  key: string;
+  files: (OutputFile & {sha256: string})[];
+}
+
+function hashFile(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function filesUnder(path: string): string[] {
+  const full = join(PROJECT_ROOT, path);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [full];
+  return readdirSync(full).flatMap(entry => filesUnder(join(path, entry)));
+}
+
+/** Identifies a binary cheaply: its path, size and modification time. */
+function toolStamp(path: string | undefined): string {
+  if (!path) return 'none';
+  try {
+    const stat = statSync(path);
+    return `${path}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return `${path}:missing`;
+  }
+}
+
+let encoderHash: string | undefined;
+function encoderSourceHash(): string {
+  if (!encoderHash) {
+    const hash = createHash('sha256');
+    for (const file of ENCODER_SOURCES.flatMap(filesUnder).sort()) hash.update(file).update(readFileSync(file));
+    encoderHash = hash.digest('hex');
+  }
+  return encoderHash;
+}
+
+/** The cache key of one scene's outputs. */
+export function sceneKey(
+  name: string,
+  pageHash: string,
+  options: Pick<RenderOptions, 'formats' | 'fps' | 'scale' | 'theme' | 'keepFrames'>,
+  tools: {chromium?: string; ffmpeg?: string},
+): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        name,
+        pageHash,
+        formats: [...options.formats].sort(),
+        fps: options.fps,
+        scale: options.scale,
+        theme: options.theme,
+        keepFrames: options.keepFrames,
+        encoders: encoderSourceHash(),
+        chromium: toolStamp(tools.chromium),
+        ffmpeg: toolStamp(tools.ffmpeg),
+        node: process.version,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 24);
+}
+
+export class RenderCache {
+  private readonly path: string;
+  private readonly entries: Record<string, Entry>;
+
+  constructor(outDir: string) {
+    this.path = join(outDir, MANIFEST);
+    let entries: Record<string, Entry> = {};
+    try {
+      entries = JSON.parse(readFileSync(this.path, 'utf8'));
+    } catch {
+      // No manifest or a damaged one: everything renders, and a new one is written.
+    }
+    this.entries = entries;
+  }
+
+  /** The files of a scene rendered with `key`, if every one is still there and unchanged. */
+  lookup(slot: string, key: string): OutputFile[] | undefined {
+    const entry = this.entries[slot];
+    if (!entry || entry.key !== key) return undefined;
+    for (const file of entry.files) {
+      if (!existsSync(file.path)) return undefined;
+      if (file.format !== 'frames' && hashFile(file.path) !== file.sha256) return undefined;
+    }
+    return entry.files.map(({sha256: _sha, ...file}) => file);
+  }
+
+  async store(slot: string, key: string, files: OutputFile[]): Promise<void> {
+    this.entries[slot] = {key, files: files.map(f => ({...f, sha256: f.format === 'frames' ? '' : hashFile(f.path)}))};
+    await writeFileAtomic(this.path, JSON.stringify(this.entries, null, 1) + '\n');
+  }
+}
