@@ -34,7 +34,8 @@ export function modelSourceHash(): string {
   if (cachedSourceHash) return cachedSourceHash;
   const hash = createHash('sha256');
   for (const dir of MODEL_SOURCES) {
-    for (const file of listFiles(join(PROJECT_ROOT, dir)).sort()) {
+    // This file only stores records; editing it does not change a number.
+    for (const file of listFiles(join(PROJECT_ROOT, dir)).sort().filter(f => !f.endsWith('store.ts'))) {
       hash.update(relative(PROJECT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
     }
   }
@@ -93,6 +94,27 @@ export async function ensureAllRecords(options: EnsureOptions = {}): Promise<Act
   const entries: [AnimationName, unknown][] = [];
   for (const name of ANIMATIONS) entries.push([name, await ensureRecord(name, options)]);
   return Object.fromEntries(entries) as unknown as ActivationRecords;
+}
+
+/**
+ * The post's own four examples as records (`post-dense.json` …), so a figure or a
+ * reader can check the numbers the post prints. Recomputed when the model code changes.
+ */
+export async function ensurePostRecords(options: EnsureOptions = {}): Promise<string[]> {
+  const dir = options.dir ?? DEFAULT_RECORDS_DIR;
+  const hash = modelSourceHash();
+  const names = ['post-dense', 'post-conv', 'post-lstm', 'post-attention'];
+  const files = names.map(name => join(dir, `${name}.json`));
+  if (!options.force && files.every(file => exists(file) && !staleHash(file, hash) && /"sourceHash"/.test(readFileSync(file, 'utf8')))) {
+    return files;
+  }
+  const started = performance.now();
+  const {computePostRecords} = await import('./postExamples');
+  for (const record of await computePostRecords()) {
+    await writeFileAtomic(join(dir, `${record.name}.json`), JSON.stringify({...record, sourceHash: hash}) + '\n');
+  }
+  options.onComputed?.('post-examples' as AnimationName, performance.now() - started);
+  return files;
 }
 
 function exists(file: string): boolean {

@@ -4,7 +4,7 @@
  * of it and removes the scratch folder; callers run it in `finally`.
  */
 import type {Browser, Page} from 'puppeteer-core';
-import {ensureAllRecords} from '../model/store';
+import {ensureAllRecords, ensurePostRecords} from '../model/store';
 import {findChromium, launchChromium} from './browser';
 import {RenderError} from './errors';
 import type {FrameSink} from './frameSink';
@@ -29,7 +29,10 @@ export interface Session {
 /** Brings the records up to date and returns the hash of the page that embeds them. */
 export async function preparePage(onStage: (stage: Stage) => void): Promise<string> {
   onStage('records');
-  return pageHash(JSON.stringify(await ensureAllRecords()));
+  const records = await ensureAllRecords();
+  // The post's own examples are exported beside the animations' records.
+  await ensurePostRecords();
+  return pageHash(JSON.stringify(records));
 }
 
 /** Builds (or reuses) the page for `hash`, serves it and starts Chromium. */
