@@ -1,0 +1,175 @@
+/**
+ * seq2seq.gif — the LSTM encoder-decoder. The encoder reads "Ich bin eine Maschine"
+ * token by token (one row of its 16-unit hidden state per token); its final state is
+ * the fixed-length context vector, the bottleneck; the decoder starts from it and
+ * emits "I am a machine" token by token, each step's top candidates shown as bars.
+ * All numbers come from the `seq2seq` activation record.
+ */
+import {Layout, makeScene2D, Txt} from '@motion-canvas/2d';
+import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
+import records from 'virtual:activations';
+import {Arrow} from './components/Arrow';
+import {BarChart} from './components/BarChart';
+import {CaptionLine} from './components/CaptionLine';
+import {maxAbs} from './components/layout';
+import {SignLegend} from './components/SignLegend';
+import {VectorRow} from './components/VectorRow';
+import {sceneTheme} from './sceneTheme';
+import {fonts, pace, sizes} from './theme';
+
+/** 16 cells of 22 with gaps of 2: too narrow for values, so colour carries them. */
+const CELL = 22;
+const GAP = 2;
+const ROW_X = -130;
+const ROW_STEP = 26;
+/** Row names (tokens) end here, right-aligned. */
+const LABEL_X = ROW_X - 202;
+/** Emitted tokens start here, left of the bars. */
+const EMIT_X = ROW_X + 212;
+const ENCODER_Y = -174;
+const CONTEXT_Y = -34;
+const DECODER_Y = 34;
+const BARS_X = 290;
+const BARS_Y = 86;
+const BAR_LENGTH = 110;
+const SENTENCE_Y = 186;
+const LEGEND_Y = 236;
+
+export default makeScene2D(function* (view) {
+  const theme = sceneTheme();
+  const record = records.seq2seq;
+  const units = record.model.units;
+  const source = record.source;
+  const steps = record.decoder.inputs.length;
+  const emitted = record.topK.map(k => k[0].token);
+  const range = maxAbs([...record.encoder.h, ...record.decoder.h, record.context.h]);
+
+  view.fill(theme.background);
+  const row = (y: number) => (
+    <VectorRow theme={theme} count={units} cellSize={CELL} gap={GAP} x={ROW_X} y={y} range={range} showValues={false} />
+  ) as VectorRow;
+  const encoderRows = source.map((_, t) => row(ENCODER_Y + t * ROW_STEP));
+  const contextRow = row(CONTEXT_Y);
+  const decoderRows = record.decoder.inputs.map((_, t) => row(DECODER_Y + t * ROW_STEP));
+  const label = (text: string, y: number) => (
+    <Txt x={LABEL_X} y={y} offsetX={1} text={text} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+  ) as Txt;
+  const sourceLabels = source.map((token, t) => label(token, ENCODER_Y + t * ROW_STEP));
+  const inputLabels = record.decoder.inputs.map((token, t) => label(token, DECODER_Y + t * ROW_STEP));
+  const emitLabels = emitted.map((token, t) => (
+    <Txt x={EMIT_X} y={DECODER_Y + t * ROW_STEP} offsetX={-1} text={token} fontFamily={fonts.sans} fontSize={sizes.small} fontWeight={600} fill={theme.accent} opacity={0} />
+  )) as Txt[];
+  // One chart per decoder step: each step has its own candidate tokens.
+  const charts = record.topK.map(top => (
+    <BarChart
+      theme={theme}
+      x={BARS_X}
+      y={BARS_Y}
+      labels={top.map(c => c.token)}
+      maxLength={BAR_LENGTH}
+      thickness={20}
+      gap={6}
+      fontSize={sizes.small}
+      colorMode="accent"
+      valueFormat="percent"
+      decimals={2}
+      opacity={0}
+    />
+  )) as BarChart[];
+  const toContext = (<Arrow theme={theme} points={[[ROW_X, encoderRows[source.length - 1].anchor('bottom', 4).y], [ROW_X, contextRow.anchor('top', 8).y]]} />) as Arrow;
+  const toDecoder = (<Arrow theme={theme} points={[[ROW_X, contextRow.anchor('bottom', 8).y], [ROW_X, decoderRows[0].anchor('top', 4).y]]} />) as Arrow;
+  const sentenceArrow = (<Arrow theme={theme} points={[[-14, SENTENCE_Y], [22, SENTENCE_Y]]} drawn />) as Arrow;
+  const translation = emitted.slice(0, record.predicted.length).map(token => (
+    <Txt text={token} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.text} opacity={0} />
+  )) as Txt[];
+
+  const caption = createRef<CaptionLine>();
+  const chartTitle = createRef<CaptionLine>();
+  const contextLabel = createRef<Txt>();
+  view.add(
+    <>
+      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <Txt x={ROW_X - 191} y={ENCODER_Y - 34} offsetX={-1} text="encoder: hidden state h after each token (16 units)" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+      <Txt x={ROW_X + 16} y={(CONTEXT_Y + DECODER_Y) / 2 - 6} offsetX={-1} text="decoder" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+      <Txt ref={contextLabel} x={EMIT_X} y={CONTEXT_Y} offsetX={-1} text="context vector" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+      {sourceLabels}
+      {inputLabels}
+      {emitLabels}
+      {encoderRows}
+      {toContext}
+      {contextRow}
+      {toDecoder}
+      {decoderRows}
+      <CaptionLine ref={chartTitle} theme={theme} x={BARS_X - 70} y={BARS_Y - 88} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
+      {charts}
+      <Txt x={-30} y={SENTENCE_Y} offsetX={1} text={source.join(' ')} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.muted} />
+      {sentenceArrow}
+      <Layout layout direction="row" gap={7} x={38} y={SENTENCE_Y} offsetX={-1}>
+        {translation}
+      </Layout>
+      <SignLegend theme={theme} subject="value" swatch="square" x={-250} y={LEGEND_Y} />
+    </>,
+  );
+
+  yield* caption().say('The encoder reads the German sentence token by token');
+  for (let t = 0; t < source.length; t++) {
+    yield* all(
+      sourceLabels[t].fill(theme.accent, pace.fade * 0.6),
+      t > 0 ? sourceLabels[t - 1].fill(theme.text, pace.fade * 0.6) : waitFor(0),
+      encoderRows[t].set(record.encoder.h[t], pace.fade),
+      encoderRows[t].highlight(true, pace.fade * 0.6),
+      t > 0 ? encoderRows[t - 1].highlight(false, pace.fade * 0.6) : waitFor(0),
+    );
+    yield* waitFor(pace.quickStep * 0.3);
+  }
+
+  yield* all(
+    caption().say('Its final state is the context vector: the fixed-length bottleneck'),
+    sourceLabels[source.length - 1].fill(theme.text, pace.fade),
+    encoderRows[source.length - 1].highlight(false, pace.fade),
+    toContext.drawOn(pace.move * 0.7),
+  );
+  yield* all(contextRow.set(record.context.h, pace.fade), contextRow.highlight(true, pace.fade), contextLabel().fill(theme.accent, pace.fade));
+  yield* waitFor(pace.step * 0.8);
+
+  yield* all(caption().say('The decoder starts from it and emits one token at a time'), toDecoder.drawOn(pace.move * 0.7));
+  for (let t = 0; t < steps; t++) {
+    const f = pace.fade * 0.7;
+    const top = record.topK[t];
+    yield* all(
+      t === 0 ? all(contextRow.highlight(false, f), contextLabel().fill(theme.muted, f)) : decoderRows[t - 1].highlight(false, f),
+      t > 0 ? inputLabels[t - 1].fill(theme.text, f) : waitFor(0),
+      t > 0 ? charts[t - 1].opacity(0, f) : waitFor(0),
+      inputLabels[t].fill(theme.accent, f),
+      decoderRows[t].set(record.decoder.h[t], f),
+      decoderRows[t].highlight(true, f),
+      chartTitle().say(`next token after "${record.decoder.inputs[t]}"`, f),
+    );
+    charts[t].opacity(1);
+    yield* charts[t].grow(top.map(c => c.p), pace.move * 0.8);
+    yield* all(
+      charts[t].highlight(0, f),
+      emitLabels[t].opacity(1, f),
+      t < translation.length ? translation[t].opacity(1, f) : waitFor(0),
+    );
+    yield* waitFor(t === 0 ? pace.step * 0.35 : pace.quickStep * 0.8);
+  }
+
+  yield* all(
+    caption().say(`Translated: ${record.predicted.join(' ')}`),
+    inputLabels[steps - 1].fill(theme.muted, pace.fade),
+    decoderRows[steps - 1].highlight(false, pace.fade),
+  );
+  yield* waitFor(pace.hold * 0.8);
+  // Back to the first frame's state so the GIF loops without a jump.
+  yield* all(
+    caption().clear(),
+    chartTitle().clear(),
+    charts[steps - 1].opacity(0, pace.fade),
+    ...[...encoderRows, contextRow, ...decoderRows].map(r => r.clear()),
+    ...[...sourceLabels, ...inputLabels].map(l => l.fill(theme.muted, pace.fade)),
+    ...[...emitLabels, ...translation].map(l => l.opacity(0, pace.fade)),
+    toContext.erase(),
+    toDecoder.erase(),
+  );
+});
