@@ -12,3 +12,9 @@ declare module '*?project' {
   const project: import('@motion-canvas/core').Project;
   export default project;
 }
+
+// Test-only fixture scenes (src/render/testScenes.ts); empty outside the test suite.
+declare module 'virtual:test-scenes' {
+  const scenes: import('@motion-canvas/core').FullSceneDescription[];
+  export default scenes;
+}

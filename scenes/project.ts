@@ -4,12 +4,13 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/jetbrains-mono/400.css';
 import {ANIMATIONS} from '../src/records';
+import testScenes from 'virtual:test-scenes';
 
 // One scene file per animation, named after its output (scenes/dense.tsx → dense.gif).
 const modules = import.meta.glob<FullSceneDescription>('./*.tsx', {query: '?scene', import: 'default', eager: true});
 
-/** Every animation, in the order the post embeds them. */
-export const scenes = ANIMATIONS.flatMap(name => modules[`./${name}.tsx`] ?? []);
+/** Every animation, in the order the post embeds them (plus test fixtures when RENDER_TEST_SCENES=1). */
+export const scenes = [...ANIMATIONS.flatMap(name => modules[`./${name}.tsx`] ?? []), ...testScenes];
 
 export default makeProject({
   scenes,

@@ -82,7 +82,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`render: ${error.message}`);
       return error.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
     }
-    if (error instanceof RecordError || error instanceof BrowserNotFoundError || error instanceof RenderError) {
+    if (error instanceof RecordError) {
+      console.error(`render: activation record ${error.message}`);
+      return EXIT.usage;
+    }
+    if (error instanceof BrowserNotFoundError || error instanceof RenderError) {
       console.error(`render: ${error.message}`);
       return EXIT.failed;
     }

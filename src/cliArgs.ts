@@ -4,8 +4,9 @@
  */
 import {accessSync, constants, existsSync, mkdirSync, readFileSync, statSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
-import {ANIMATIONS, type AnimationName, isAnimationName} from './records';
+import {ANIMATIONS} from './records';
 import {DEFAULT_FPS, FORMATS, type Format, LAYOUT} from './render/options';
+import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -19,7 +20,7 @@ export type ThemeChoice = 'light' | 'dark' | 'both';
 export interface CliOptions {
   help: boolean;
   list: boolean;
-  names: AnimationName[];
+  names: SceneName[];
   formats: Format[];
   fps: number;
   scale: number;
@@ -54,6 +55,7 @@ interface RawOptions {
   jobs?: unknown;
   help?: unknown;
   list?: unknown;
+  config?: unknown;
 }
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -70,10 +72,11 @@ const FLAGS: Record<string, FlagSpec> = {
   '--theme': {value: true, key: 'theme'},
   '--timeout': {value: true, key: 'timeout'},
   '--jobs': {value: true, key: 'jobs'},
+  '--config': {value: true, key: 'config'},
 };
 
 /** Keys render.config.json may hold (the flags' names in camelCase, minus help/list). */
-const CONFIG_KEYS = Object.values(FLAGS).map(f => f.key).filter(k => k !== 'help' && k !== 'list');
+const CONFIG_KEYS = Object.values(FLAGS).map(f => f.key).filter(k => k !== 'help' && k !== 'list' && k !== 'config');
 
 export const CONFIG_FILE = 'render.config.json';
 const MAX_FPS = 60;
@@ -99,6 +102,7 @@ Options:
   --quiet           print only errors
   --timeout S       stop a scene that ships no frame for S seconds (default: 120)
   --jobs N          scenes rendered at once (default: number of cores)
+  --config FILE     read options from FILE instead of ${CONFIG_FILE}
   --list            list the scenes with their durations
   --help            show this help
 
@@ -137,9 +141,12 @@ export function parseArgv(argv: readonly string[]): {names: string[]; raw: RawOp
   return {names, raw};
 }
 
-/** Reads render.config.json from `projectRoot`, if present. */
-export function readConfig(projectRoot: string): RawOptions {
-  const file = join(projectRoot, CONFIG_FILE);
+/** Reads the config file: `--config FILE` (which must exist) or render.config.json in the project, if present. */
+export function readConfig(projectRoot: string, explicit?: unknown): RawOptions {
+  if (explicit !== undefined && (typeof explicit !== 'string' || !existsSync(explicit))) {
+    throw new UsageError(`--config: no such file: ${String(explicit)}`);
+  }
+  const file = (explicit as string | undefined) ?? join(projectRoot, CONFIG_FILE);
   if (!existsSync(file)) return {};
   let json: unknown;
   try {
@@ -162,17 +169,18 @@ export function readConfig(projectRoot: string): RawOptions {
 export function parseCli(argv: readonly string[], projectRoot: string): CliOptions {
   const {names, raw: flags} = parseArgv(argv);
   if (flags.help) return {...defaults(projectRoot), help: true};
-  const raw = {...readConfig(projectRoot), ...flags};
+  const raw = {...readConfig(projectRoot, flags.config), ...flags};
   // --width on the command line replaces a configured scale, and vice versa.
   if (flags.width !== undefined && flags.scale === undefined) delete raw.scale;
   if (flags.scale !== undefined && flags.width === undefined) delete raw.width;
   const options = defaults(projectRoot);
   options.list = raw.list === true;
 
+  const valid: readonly string[] = testScenesEnabled() ? [...ANIMATIONS, ...TEST_SCENES] : ANIMATIONS;
   for (const name of names) {
-    if (!isAnimationName(name)) throw new UsageError(`unknown scene "${name}"; valid scenes: ${ANIMATIONS.join(', ')}`);
+    if (!valid.includes(name)) throw new UsageError(`unknown scene "${name}"; valid scenes: ${valid.join(', ')}`);
   }
-  options.names = names.length > 0 ? [...new Set(names as AnimationName[])] : [...ANIMATIONS];
+  options.names = names.length > 0 ? [...new Set(names as SceneName[])] : [...ANIMATIONS];
 
   if (raw.format !== undefined) options.formats = parseFormats(raw.format);
   if (raw.fps !== undefined) options.fps = parseNumber('--fps', raw.fps, 1, MAX_FPS, true);

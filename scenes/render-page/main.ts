@@ -36,7 +36,7 @@ async function loadFonts(): Promise<void> {
 }
 
 /** A copy of the project with only `scene` and our exporter registered (see headless-render.md). */
-function projectFor(scene: string, theme: string, exporter: unknown): Project {
+function projectFor(scene: string, variables: Record<string, string>, exporter: unknown): Project {
   const description = project.scenes.find(s => s.name === scene);
   if (!description) {
     throw new Error(`unknown scene "${scene}"; the project has: ${project.scenes.map(s => s.name).join(', ')}`);
@@ -44,7 +44,7 @@ function projectFor(scene: string, theme: string, exporter: unknown): Project {
   const copy: Project = {
     ...project,
     scenes: [description],
-    variables: {...project.variables, theme},
+    variables: {...project.variables, ...variables},
     plugins: [...project.plugins, {name: 'four-dl-layers/frame-transport', exporters: () => [exporter as never]}],
   };
   copy.meta = new ProjectMetadata(copy);
@@ -92,14 +92,16 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
   };
   const uploader = new FrameUploader(job, frameLimit, posterFrame);
   const Exporter = frameExporterFor(uploader);
-  const p = projectFor(job.scene, job.theme, Exporter);
+  const p = projectFor(job.scene, {...job.variables, theme: job.theme}, Exporter);
 
   let error: RenderOutcome['error'];
   p.logger.onLogged.subscribe(entry => {
     if (entry.level === 'error' && !error) {
       const message = entry.object instanceof Error ? entry.object.message : entry.message;
       const stack = entry.object instanceof Error ? entry.object.stack : entry.stack;
-      error = {frame: renderer?.onFrameChanged.current ?? 0, message, stack};
+      // The playback's frame counts through the measuring pass too, where a throw usually surfaces first.
+      const frame = (renderer as unknown as {playback?: {frame: number}} | undefined)?.playback?.frame ?? 0;
+      error = {frame, message, stack};
     }
   });
 

@@ -16,6 +16,8 @@ export interface RenderJob {
   theme: string;
   /** Frames per upload; batching amortises the request overhead. */
   batch: number;
+  /** Extra project variables (the test fixture scene reads `fault`). */
+  variables?: Record<string, string>;
 }
 
 /** Returned by `window.renderScene` when the render ends. */

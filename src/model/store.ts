@@ -15,7 +15,8 @@ import {computeRecord} from './registry';
 import {writeFileAtomic} from '../util/atomicWrite';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const DEFAULT_RECORDS_DIR = join(PROJECT_ROOT, 'output', 'activations');
+/** Where records live; ACTIVATIONS_DIR moves them (the tests use a scratch copy). */
+export const DEFAULT_RECORDS_DIR = process.env.ACTIVATIONS_DIR ?? join(PROJECT_ROOT, 'output', 'activations');
 
 /** Folders whose content determines the records. */
 const MODEL_SOURCES = ['src/model', 'src/records'];

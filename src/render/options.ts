@@ -1,12 +1,12 @@
 /** What a render is asked to do, after the CLI has validated it. */
-import type {AnimationName} from '../records';
+import type {SceneName} from './testScenes';
 
 /** Every format a render writes by default; `--format` picks a subset. `png` is the poster frame. */
 export const FORMATS = ['gif', 'mp4', 'webm', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
-  names: AnimationName[];
+  names: SceneName[];
   formats: Format[];
   fps: number;
   /** Multiplies the 960×540 layout size. */

@@ -4,14 +4,15 @@
  * that goes into it, so an unchanged project reuses the last build.
  */
 import {createHash} from 'node:crypto';
-import {existsSync, readdirSync, readFileSync, renameSync, rmSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {PROJECT_ROOT} from '../model/store';
+import {testScenesEnabled} from './testScenes';
 
 export const PAGE_ENTRY = 'scenes/render-page/index.html';
 const BUILD_ROOT = join(PROJECT_ROOT, '.cache', 'render-page');
 /** Inputs of the page build besides the records. */
-const PAGE_SOURCES = ['scenes', 'src/records', 'src/render/activationsPlugin.ts', 'vite.config.ts', 'package-lock.json'];
+const PAGE_SOURCES = ['scenes', 'src/records', 'src/render/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'vite.config.ts', 'package-lock.json'];
 
 function filesUnder(path: string): string[] {
   const full = join(PROJECT_ROOT, path);
@@ -38,6 +39,7 @@ export function pageHash(recordsJson: string): string {
     hash.update(relative(PROJECT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   hash.update(recordsJson);
+  hash.update(testScenesEnabled() ? 'with test scenes' : '');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -62,14 +64,23 @@ export async function ensurePageBuild(hash: string): Promise<{dir: string; built
         rollupOptions: {input: {render: join(PROJECT_ROOT, PAGE_ENTRY)}},
       },
     });
-    rmSync(dir, {recursive: true, force: true});
-    renameSync(staging, dir);
+    // Another render may have finished the same build meanwhile; both are identical.
+    if (!existsSync(join(dir, PAGE_ENTRY))) {
+      rmSync(dir, {recursive: true, force: true});
+      renameSync(staging, dir);
+    }
   } finally {
     rmSync(staging, {recursive: true, force: true});
   }
-  // Old builds are dead weight: keep only the current one.
-  for (const entry of readdirSync(BUILD_ROOT)) {
-    if (entry !== hash) rmSync(join(BUILD_ROOT, entry), {recursive: true, force: true});
-  }
+  pruneOldBuilds(hash);
   return {dir, built: true};
+}
+
+/** Keeps the few most recent builds (the test suite alternates two) and deletes the rest. */
+function pruneOldBuilds(current: string, keep = 3): void {
+  const builds = readdirSync(BUILD_ROOT)
+    .filter(entry => entry !== current && !entry.endsWith('.tmp'))
+    .map(entry => ({entry, time: statSync(join(BUILD_ROOT, entry)).mtimeMs}))
+    .sort((a, b) => b.time - a.time);
+  for (const {entry} of builds.slice(keep - 1)) rmSync(join(BUILD_ROOT, entry), {recursive: true, force: true});
 }

@@ -6,7 +6,6 @@
  */
 import {availableParallelism} from 'node:os';
 import type {Page} from 'puppeteer-core';
-import type {AnimationName} from '../records';
 import {resolveFfmpeg} from '../encode/ffmpegPath';
 import {InterruptedError, RenderError} from './errors';
 import {FrameSink, type FrameConsumer} from './frameSink';
@@ -16,6 +15,7 @@ import {PendingOutputs, ensureDir} from './outputs';
 import {preparePage, startSession, type Session} from './session';
 import {RenderCache, sceneKey} from './renderCache';
 import {findChromium} from './browser';
+import {isTestScene, type SceneName} from './testScenes';
 import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
 
 export interface OutputFile {
@@ -86,7 +86,7 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
       }
     });
     // Keep the summary in the order the scenes were asked for, whatever finished first.
-    result.files.sort((a, b) => options.names.indexOf(a.scene as AnimationName) - options.names.indexOf(b.scene as AnimationName));
+    result.files.sort((a, b) => options.names.indexOf(a.scene as SceneName) - options.names.indexOf(b.scene as SceneName));
     return result;
   } finally {
     await session?.close();
@@ -108,7 +108,7 @@ async function renderScene(
   ffmpeg: string | Error,
   options: RenderOptions,
   onEvent: (event: RenderEvent) => void,
-  name: AnimationName,
+  name: SceneName,
 ): Promise<OutputFile[]> {
   const started = performance.now();
   const pending = new PendingOutputs();
@@ -135,6 +135,8 @@ async function renderScene(
       fps: options.fps,
       theme: options.theme,
       batch: 4,
+      // Only the test fixture scenes read faults; the real scenes never get one.
+      variables: isTestScene(name) && process.env.RENDER_FAULT ? {fault: process.env.RENDER_FAULT} : {},
     };
     const outcome = (await Promise.race([
       page.evaluate(`window.renderScene(${JSON.stringify(request)})`),
@@ -178,6 +180,8 @@ async function renderScene(
   } catch (error) {
     for (const output of outputs) output.abort();
     pending.discard();
+    // Ctrl-C also reaches Chromium and ffmpeg; their deaths are a symptom, the signal is the cause.
+    if (options.signal?.aborted) throw new InterruptedError(options.signal.reason as NodeJS.Signals);
     throw error;
   } finally {
     session.sinks.delete(job);

@@ -81,9 +81,15 @@ export async function startSession(hash: string, onStage: (stage: Stage) => void
         // logs each refusal to the console, which is where we pick them up to report.
         // (Puppeteer request interception would do the same but routes every frame upload
         // through the DevTools protocol, which made rendering ten times slower.)
+        const reported = new Set<string>();
         page.on('console', message => {
           const text = message.text();
-          if (message.type() === 'error' && text.includes('Content Security Policy')) onBlocked(blockedUrl(text));
+          // Chromium logs "Refused to … 'URL' because it violates … Content Security Policy" once per
+          // blocked request (plus a generic fetch error we skip); the scene runs twice, so dedupe.
+          if (message.type() !== 'error' || !text.startsWith('Refused to') || !text.includes('Content Security Policy')) return;
+          const url = blockedUrl(text);
+          if (!reported.has(url)) onBlocked(url);
+          reported.add(url);
         });
         await page.goto(`${origin}/${PAGE_ENTRY}`, {waitUntil: 'load'});
         await page.evaluate('window.renderPageReady');
