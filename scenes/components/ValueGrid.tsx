@@ -1,0 +1,227 @@
+/**
+ * A grid of cells with values: an image, a filter, a feature map, an attention
+ * matrix. Each cell is filled from the theme's diverging map (signed values) or
+ * sequential map (non-negative values) and prints its value in the contrasting
+ * text colour. An accent outline marks a window of cells (a sliding filter).
+ * Layout is `gridCellCentre`/`gridWindowRect`/`gridSize` (layout.ts, tested);
+ * behaviour is generator methods the scene yields.
+ */
+import {initial, Node, type NodeProps, Rect, signal, Txt} from '@motion-canvas/2d';
+import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
+import {formatValue} from '../format';
+import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../theme';
+import {gridCellCentre, gridSize, gridWindowRect} from './layout';
+
+export interface ValueGridProps extends NodeProps {
+  theme: Theme;
+  rows: number;
+  cols: number;
+  cellSize?: number;
+  gap?: number;
+  /** `diverging`: signed values, zero neutral; `sequential`: values in [0, range]. */
+  colorMap?: 'diverging' | 'sequential';
+  /** The map saturates at ±range (diverging) or at range (sequential). */
+  range?: number;
+  /** Values drawn from the start, `[rows][cols]`; omit to start empty. */
+  initial?: readonly (readonly number[])[];
+  decimals?: number;
+  fontSize?: number;
+  /** 0 hides every printed value (colour stays); tween it to reveal or hide them all. */
+  valueOpacity?: SignalValue<number>;
+  /** A background-coloured slab behind the cells, so a grid in front hides one behind it (stacked maps). */
+  backing?: boolean;
+  /** Opacity of a thin frame around the grid (0 = none); tween it to present the grid as one sheet. */
+  frameOpacity?: SignalValue<number>;
+}
+
+const CELL_RADIUS = 3;
+/** How far the window outline stands off the cells it covers. */
+const WINDOW_MARGIN = 3;
+/** How far the sheet frame stands off the cells; under a gap, so a grid one cell behind stays clear. */
+const FRAME_MARGIN = 1.5;
+
+export class ValueGrid extends Node {
+  /** Opacity of the printed values (the cells' colour stays). */
+  @initial(1)
+  @signal()
+  declare readonly valueOpacity: SimpleSignal<number, this>;
+
+  /** Opacity of the frame around the grid (a sheet in a stack of maps). */
+  @initial(0)
+  @signal()
+  declare readonly frameOpacity: SimpleSignal<number, this>;
+
+  readonly theme: Theme;
+  readonly rows: number;
+  readonly cols: number;
+  readonly cellSize: number;
+  readonly gap: number;
+  private readonly colorMap: 'diverging' | 'sequential';
+  private readonly range: number;
+  private readonly decimals: number;
+  private readonly cells: Rect[][] = [];
+  private readonly labels: Txt[][] = [];
+  private readonly current: (number | undefined)[][];
+  private readonly window: Rect;
+
+  constructor(props: ValueGridProps) {
+    super(props);
+    const {theme, rows, cols} = props;
+    this.theme = theme;
+    this.rows = rows;
+    this.cols = cols;
+    this.cellSize = props.cellSize ?? 40;
+    this.gap = props.gap ?? 3;
+    this.colorMap = props.colorMap ?? 'diverging';
+    this.range = props.range ?? 1;
+    this.decimals = props.decimals ?? 2;
+    const fontSize = Math.max(sizes.small, props.fontSize ?? sizes.value);
+    this.current = Array.from({length: rows}, (_, r) => Array.from({length: cols}, (_, c) => props.initial?.[r]?.[c]));
+    if (props.backing) {
+      const {width, height} = gridSize(rows, cols, this.cellSize, this.gap);
+      this.add(<Rect width={width} height={height} fill={theme.background} />);
+    }
+    const framed = this.frameExtent;
+    this.add(
+      <Rect width={framed.width} height={framed.height} radius={CELL_RADIUS + 1} stroke={theme.muted} lineWidth={sizes.line} opacity={() => this.frameOpacity()} />,
+    );
+
+    for (let r = 0; r < rows; r++) {
+      const cellRow: Rect[] = [];
+      const labelRow: Txt[] = [];
+      for (let c = 0; c < cols; c++) {
+        const {x, y} = gridCellCentre(r, c, rows, cols, this.cellSize, this.gap);
+        const value = this.current[r][c];
+        const fill = this.fillFor(value);
+        const cell = (
+          <Rect x={x} y={y} size={this.cellSize} radius={CELL_RADIUS} fill={fill} stroke={theme.accent} lineWidth={0} />
+        ) as Rect;
+        const label = (
+          <Txt
+            x={x}
+            y={y}
+            text={value === undefined ? '' : this.format(value)}
+            fontFamily={fonts.mono}
+            fontSize={fontSize}
+            fill={textOn(theme, fill)}
+            opacity={() => this.valueOpacity()}
+          />
+        ) as Txt;
+        cellRow.push(cell);
+        labelRow.push(label);
+        this.add(cell);
+        this.add(label);
+      }
+      this.cells.push(cellRow);
+      this.labels.push(labelRow);
+    }
+    this.window = (
+      <Rect stroke={theme.accent} lineWidth={sizes.line * 2} radius={CELL_RADIUS + 2} opacity={0} size={this.cellSize} />
+    ) as Rect;
+    this.add(this.window);
+  }
+
+  /** Width and height of the cells, without the window outline. */
+  get extent(): {width: number; height: number} {
+    return gridSize(this.rows, this.cols, this.cellSize, this.gap);
+  }
+
+  /** Outer size of the frame drawn around the cells (`frameOpacity`). */
+  get frameExtent(): {width: number; height: number} {
+    const {width, height} = this.extent;
+    return {width: width + 2 * FRAME_MARGIN, height: height + 2 * FRAME_MARGIN};
+  }
+
+  /** The value in cell (r, c), or undefined while it is empty. */
+  valueAt(r: number, c: number): number | undefined {
+    return this.current[r][c];
+  }
+
+  /** Centre of cell (r, c) in this grid's parent coordinates (the grid is not rotated). */
+  cellPosition(r: number, c: number): Vector2 {
+    const {x, y} = gridCellCentre(r, c, this.rows, this.cols, this.cellSize, this.gap);
+    return this.position().add(new Vector2(x, y).mul(this.scale()));
+  }
+
+  /** Writes a value into cell (r, c): its fill takes the value's colour and the number fades in. */
+  *setValue(r: number, c: number, value: number, duration = pace.fade): ThreadGenerator {
+    this.current[r][c] = value;
+    const fill = this.fillFor(value);
+    const label = this.labels[r][c];
+    const text = this.format(value);
+    const changes = label.text() !== text;
+    label.text(text);
+    label.fill(textOn(this.theme, fill));
+    yield* all(this.cells[r][c].fill(fill, duration), changes ? fadeIn(label, this, duration) : noop());
+  }
+
+  /** Writes every cell at once (`[rows][cols]`). */
+  *setValues(values: readonly (readonly number[])[], duration = pace.fade): ThreadGenerator {
+    yield* all(...values.flatMap((row, r) => row.map((v, c) => this.setValue(r, c, v, duration))));
+  }
+
+  /**
+   * Outlines the `height`×`width` block of cells whose top-left is (r, c) in the
+   * accent: it fades in where it is first shown, then slides from stop to stop.
+   */
+  *highlightWindow(r: number, c: number, height: number, width: number, duration = pace.fade): ThreadGenerator {
+    const box = gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap);
+    const size = new Vector2(box.width + 2 * WINDOW_MARGIN, box.height + 2 * WINDOW_MARGIN);
+    if (this.window.opacity() === 0) {
+      this.window.position([box.x, box.y]);
+      this.window.size(size);
+      yield* this.window.opacity(1, duration);
+      return;
+    }
+    yield* all(this.window.position([box.x, box.y], duration), this.window.size(size, duration));
+  }
+
+  /** Fades the window outline away. */
+  *hideWindow(duration = pace.fade): ThreadGenerator {
+    yield* this.window.opacity(0, duration);
+  }
+
+  /** Rings one cell in the accent (the cell being written), or removes the ring. */
+  *highlightCell(r: number, c: number, on: boolean, duration = pace.fade / 2): ThreadGenerator {
+    yield* this.cells[r][c].lineWidth(on ? sizes.line * 1.5 : 0, duration);
+  }
+
+  /** Empties every cell: the state before any value was written. */
+  *clear(duration = pace.fade): ThreadGenerator {
+    yield* all(
+      ...this.cells.flatMap((row, r) =>
+        row.map((cell, c) => all(cell.fill(this.theme.surface, duration), cell.lineWidth(0, duration), this.labels[r][c].opacity(0, duration))),
+      ),
+    );
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        this.current[r][c] = undefined;
+        this.labels[r][c].text('');
+        this.labels[r][c].opacity(() => this.valueOpacity());
+      }
+    }
+  }
+
+  private fillFor(value: number | undefined): string {
+    if (value === undefined) return this.theme.surface;
+    if (this.colorMap === 'diverging') return divergingColor(this.theme, value, this.range);
+    return sequentialColor(this.theme, this.range > 0 ? value / this.range : 0);
+  }
+
+  private format(value: number): string {
+    return formatValue(value, this.decimals);
+  }
+}
+
+/** Fades a label from 0 up to the grid's value opacity. */
+function* fadeIn(label: Txt, grid: ValueGrid, duration: number): ThreadGenerator {
+  if (duration <= 0) {
+    label.opacity(() => grid.valueOpacity());
+    return;
+  }
+  label.opacity(0);
+  yield* label.opacity(grid.valueOpacity(), duration);
+  label.opacity(() => grid.valueOpacity());
+}
+
+function* noop(): ThreadGenerator {}
