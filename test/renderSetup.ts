@@ -11,9 +11,11 @@ import {ROOT, runRender} from './helpers/cli';
 export const SHARED_RENDER_DIR = join(ROOT, '.cache', 'test-render');
 
 export default async function setup(project: TestProject) {
-  rmSync(SHARED_RENDER_DIR, {recursive: true, force: true});
+  // TEST_REUSE_RENDER=1 (local iteration only) lets the render cache skip unchanged scenes.
+  const reuse = process.env.TEST_REUSE_RENDER === '1';
+  if (!reuse) rmSync(SHARED_RENDER_DIR, {recursive: true, force: true});
   const started = Date.now();
-  const run = await runRender(['--scale', '0.5', '--out', SHARED_RENDER_DIR, '--force'], {}, 900_000);
+  const run = await runRender(['--scale', '0.5', '--out', SHARED_RENDER_DIR, ...(reuse ? [] : ['--force'])], {}, 900_000);
   project.provide('sharedRender', {
     dir: SHARED_RENDER_DIR,
     code: run.code,

@@ -1,0 +1,233 @@
+/**
+ * The render CLI a user can trust (issue 7): every bad input gets a one-line
+ * error and exit 2; every fault is reported with its scene and frame; previous
+ * outputs are never damaged; nothing outlives the render.
+ */
+import {copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {ROOT, runRender, startRender} from './helpers/cli';
+import {commandOf, descendants, isAlive} from './helpers/processes';
+
+const shared = inject('sharedRender');
+const TEST_SCENES = {RENDER_TEST_SCENES: '1'};
+const work = mkdtempSync(join(tmpdir(), 'cli-test-'));
+/** An output folder holding good renders, which every failing run must leave byte-identical. */
+const previous = join(work, 'previous');
+let snapshot: Map<string, Buffer>;
+
+function files(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).filter(f => !f.startsWith('.')).map(f => [f, readFileSync(join(dir, f))]));
+}
+
+function expectPreviousUntouched(): void {
+  const now = files(previous);
+  expect([...now.keys()].sort()).toEqual([...snapshot.keys()].sort());
+  for (const [name, bytes] of snapshot) expect(now.get(name)!.equals(bytes), `${name} changed`).toBe(true);
+}
+
+function oneLine(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0];
+}
+
+beforeAll(async () => {
+  mkdirSync(previous, {recursive: true});
+  for (const f of ['dense.gif', 'dense.mp4']) copyFileSync(join(shared.dir, f), join(previous, f));
+  // A good render of the fixture scene, for the fault tests to (not) damage.
+  const good = await runRender(['faulty', '--scale', '0.5', '--out', previous, '--format', 'gif,mp4'], TEST_SCENES);
+  expect(good.code, good.stderr).toBe(0);
+  snapshot = files(previous);
+}, 600_000);
+
+afterAll(() => rmSync(work, {recursive: true, force: true}));
+
+describe('bad input: a one-line error naming the input, exit 2, outputs untouched', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown scene', ['dense', 'densee'], /^render: unknown scene "densee"; valid scenes: dense, conv, recurr, seq2seq, attention$/],
+    ['an unknown flag', ['--fsp', '30'], /^render: unknown option --fsp; valid options: --help, --list, --format/],
+    ['a repeated flag', ['--fps', '30', '--fps', '24'], /^render: --fps given twice; give each option once$/],
+    ['a non-numeric fps', ['--fps', 'abc'], /^render: --fps: expected an integer from 1 to 60, got "abc"$/],
+    ['a zero fps', ['--fps', '0'], /^render: --fps: expected an integer from 1 to 60, got "0"$/],
+    ['a negative fps', ['--fps=-5'], /^render: --fps: expected an integer from 1 to 60, got "-5"$/],
+    ['an absurd fps', ['--fps', '1000'], /^render: --fps: expected an integer from 1 to 60, got "1000"$/],
+    ['a GIF faster than browsers play', ['--fps', '60'], /^render: --fps: 60 is too fast for a GIF .*use at most 50, or --format mp4$/],
+    ['a zero scale', ['--scale', '0'], /^render: --scale: expected a number from 0.25 to 4, got "0"$/],
+    ['a negative scale', ['--scale', '-1'], /^render: --scale: expected a number from 0.25 to 4, got "-1"$/],
+    ['an absurd scale', ['--scale', '100'], /^render: --scale: expected a number from 0.25 to 4, got "100"$/],
+    ['an odd width', ['--width', '962'], /^render: --width: gives 962×541.13 px; H.264 needs whole, even sides/],
+    ['an unknown format', ['--format', 'gif,avi'], /^render: --format: unknown format "avi"; valid formats: gif, mp4, webm, png$/],
+    ['an unknown theme', ['--theme', 'sepia'], /^render: --theme: expected light, dark or both, got "sepia"$/],
+  ];
+  it.each(cases)('%s', async (_, args, message) => {
+    const run = await runRender([...args, '--out', previous]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toMatch(message);
+    expectPreviousUntouched();
+  });
+
+  it('an --out that cannot be written', async () => {
+    const file = join(work, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const run = await runRender(['dense', '--out', join(file, 'sub')]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toMatch(/^render: --out: cannot write to .*a-file\/sub \(not a folder\); choose a writable folder$/);
+  });
+
+  it('a config file that is not valid JSON', async () => {
+    const config = join(work, 'broken.json');
+    writeFileSync(config, '{"fps": 30,');
+    const run = await runRender(['dense', '--config', config, '--out', previous]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toMatch(/^render: .*broken\.json is not valid JSON \(.*\); fix or delete it$/);
+    expectPreviousUntouched();
+  });
+
+  it('a config file with an unknown key', async () => {
+    const config = join(work, 'typo.json');
+    writeFileSync(config, '{"fsp": 30}');
+    const run = await runRender(['dense', '--config', config, '--out', previous]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toMatch(/typo\.json: unknown key "fsp"; valid keys: format, fps, scale/);
+  });
+
+  describe('activation records', () => {
+    const records = join(work, 'activations');
+    beforeAll(() => cpSync(join(ROOT, 'output', 'activations'), records, {recursive: true}));
+
+    it('a corrupt record', async () => {
+      const file = join(records, 'dense.json');
+      const good = readFileSync(file, 'utf8');
+      writeFileSync(file, good.replace('{', '{,'));
+      const run = await runRender(['dense', '--out', previous], {ACTIVATIONS_DIR: records});
+      writeFileSync(file, good);
+      expect(run.code).toBe(2);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/^render: activation record .*dense\.json: is not valid JSON \(.*\); delete it to recompute$/);
+      expectPreviousUntouched();
+    });
+
+    it('a record of the wrong schema', async () => {
+      const file = join(records, 'conv.json');
+      const good = readFileSync(file, 'utf8');
+      writeFileSync(file, good.replace(/"schemaVersion": ?1/, '"schemaVersion": 7'));
+      const run = await runRender(['conv', '--out', previous], {ACTIVATIONS_DIR: records});
+      writeFileSync(file, good);
+      expect(run.code).toBe(2);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/conv\.json: schemaVersion: expected 1, got 7 \(delete the file to recompute it\)$/);
+      expectPreviousUntouched();
+    });
+  });
+});
+
+describe('help and listing', () => {
+  it('--help prints the usage and exits 0', async () => {
+    const run = await runRender(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run render -- \[names…\] \[options\]/);
+    for (const flag of ['--format', '--fps', '--scale', '--width', '--out', '--keep-frames', '--force', '--quiet', '--list', '--theme', '--config']) {
+      expect(run.stdout).toContain(flag);
+    }
+  });
+
+  it('--list gives each scene with its duration; the config sets fps and a flag overrides it', async () => {
+    const config = join(work, 'fps15.json');
+    writeFileSync(config, '{"fps": 15}');
+    const fromConfig = await runRender(['--list', '--config', config]);
+    const fromFlag = await runRender(['--list', '--config', config, '--fps', '30']);
+    const frames = (stdout: string) => Number(/^dense\s+([\d.]+) s\s+(\d+)$/m.exec(stdout)?.[2]);
+    const seconds = (stdout: string) => Number(/^dense\s+([\d.]+) s/m.exec(stdout)?.[1]);
+    expect(fromConfig.code).toBe(0);
+    expect(seconds(fromConfig.stdout)).toBeCloseTo(seconds(fromFlag.stdout), 1);
+    expect(Math.abs(frames(fromFlag.stdout) - 2 * frames(fromConfig.stdout))).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('faults: reported with the scene and frame, previous outputs untouched', () => {
+  it('a scene that throws', async () => {
+    const run = await runRender(['faulty', '--scale', '0.5', '--out', previous], {...TEST_SCENES, RENDER_FAULT: 'throw@10'});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/render: faulty \(frame 10\): the scene threw: injected fault at frame 10/);
+    expectPreviousUntouched();
+  });
+
+  it('a scene that hangs, stopped by --timeout', async () => {
+    const run = await runRender(['faulty', '--scale', '0.5', '--out', previous, '--timeout', '3'], {...TEST_SCENES, RENDER_FAULT: 'hang@10'});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/render: faulty \(frame \d+\): timed out: no frame for 3 s after frame \d+ of [\d?]+; the scene appears to hang/);
+    expectPreviousUntouched();
+  });
+
+  it('an ffmpeg that fails: the GIF is still written, the MP4 failure reported, exit 1', async () => {
+    const fake = join(work, 'failing-ffmpeg');
+    writeFileSync(fake, '#!/bin/sh\necho "simulated encoder failure" >&2\nexit 3\n', {mode: 0o755});
+    const out = join(work, 'ffmpeg-fails');
+    mkdirSync(out);
+    copyFileSync(join(previous, 'faulty.mp4'), join(out, 'faulty.mp4'));
+    const run = await runRender(['faulty', '--scale', '0.5', '--out', out, '--format', 'gif,mp4'], {...TEST_SCENES, FFMPEG_PATH: fake});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/render: faulty: GIF written, but the MP4 failed: ffmpeg exited with code 3: simulated encoder failure/);
+    expect(readFileSync(join(out, 'faulty.gif')).equals(snapshot.get('faulty.gif')!)).toBe(true);
+    expect(readFileSync(join(out, 'faulty.mp4')).equals(snapshot.get('faulty.mp4')!)).toBe(true);
+  });
+
+  it('Chromium killed mid-render', async () => {
+    const run = startRender(['faulty', '--scale', '0.5', '--out', previous], TEST_SCENES);
+    await run.waitFor(e => e.type === 'frames' && Number(e.rendered) >= 20);
+    const browsers = descendants(run.pid).filter(pid => /chrom/i.test(commandOf(pid)) && !/--type=/.test(commandOf(pid)));
+    expect(browsers.length).toBeGreaterThan(0);
+    for (const pid of browsers) process.kill(pid, 'SIGKILL');
+    const result = await run.done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/render: faulty \(frame \d+\): Chromium exited unexpectedly during the render/);
+    expectPreviousUntouched();
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s mid-render: exit %i, old outputs unchanged, no process or temporary folder left', async (signal, code) => {
+    const scratchBefore = new Set(readdirSync(tmpdir()).filter(d => d.startsWith('four-dl-render-')));
+    const run = startRender(['faulty', '--scale', '0.5', '--out', previous, '--force'], TEST_SCENES);
+    const event = await run.waitFor(e => e.type === 'frames' && Number(e.rendered) >= Number(e.total) / 3);
+    expect(Number(event.rendered)).toBeLessThan(Number(event.total));
+    const started = descendants(run.pid);
+    expect(started.some(pid => /chrom/i.test(commandOf(pid)))).toBe(true);
+    run.kill(signal);
+    const result = await run.done;
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(`render: interrupted by ${signal}; outputs already in place were left untouched`);
+    expectPreviousUntouched();
+    expect(started.filter(isAlive).map(commandOf)).toEqual([]);
+    const leftover = readdirSync(tmpdir()).filter(d => d.startsWith('four-dl-render-') && !scratchBefore.has(d));
+    expect(leftover).toEqual([]);
+    expect(readdirSync(previous).filter(f => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('guarantees', () => {
+  it('blocks and reports requests outside 127.0.0.1', async () => {
+    const out = join(work, 'loopback');
+    const run = await runRender(['faulty', '--scale', '0.5', '--out', out, '--format', 'gif'], {...TEST_SCENES, RENDER_FAULT: 'fetch@10'});
+    expect(run.code).toBe(0);
+    const reports = run.stderr.split('\n').filter(l => l.includes('blocked a request'));
+    expect(reports).toEqual(['warning: faulty: blocked a request outside 127.0.0.1: http://192.0.2.1/not-allowed']);
+  });
+
+  it('writes nothing into the user’s home directory', async () => {
+    const home = join(work, 'home');
+    mkdirSync(home);
+    const run = await runRender(['faulty', '--scale', '0.5', '--out', join(work, 'home-out'), '--format', 'gif'], {...TEST_SCENES, HOME: home, XDG_CONFIG_HOME: join(home, '.config')});
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(home)).toEqual([]);
+  });
+
+  it('runs two renders at once without collisions, with identical results', async () => {
+    const [a, b] = [join(work, 'twin-a'), join(work, 'twin-b')];
+    const runs = await Promise.all([a, b].map(out => runRender(['faulty', '--scale', '0.5', '--out', out, '--format', 'gif'], TEST_SCENES)));
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(a, 'faulty.gif')).equals(readFileSync(join(b, 'faulty.gif')))).toBe(true);
+    expect(existsSync(join(a, 'faulty.gif'))).toBe(true);
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * The gallery page in a real browser: headless Chromium opens index.html of the
+ * shared half-size render straight from disk (file://) and checks that every image
+ * and video decodes, the alt texts carry the records' numbers, the caption tracks
+ * load, nothing is fetched from outside the folder and nothing logs an error.
+ */
+import {mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import type {Browser, Page} from 'puppeteer-core';
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {formatCompact, formatValue} from '../scenes/format';
+import {writeGallery} from '../src/gallery/gallery';
+import {ensureAllRecords, PROJECT_ROOT} from '../src/model/store';
+import {ANIMATIONS, type ActivationRecords, isAnimationName} from '../src/records';
+import {findChromium, launchChromium} from '../src/render/browser';
+import {altText} from '../src/text/altText';
+
+// GALLERY_TEST_DIR points the test at another rendered folder (development without the global setup).
+const DIR = resolve(process.env.GALLERY_TEST_DIR ?? inject('sharedRender').dir);
+const SCREENSHOT = join(PROJECT_ROOT, 'output', 'gallery.png');
+
+let records: ActivationRecords;
+let browser: Browser;
+let page: Page;
+let scratch: string;
+const consoleErrors: string[] = [];
+const foreignRequests: string[] = [];
+const failedRequests: string[] = [];
+
+/** Numbers in a record as scenes/format.ts prints them, with a decimal point and not zero. */
+function formattedDecimals(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === 'number') {
+    for (const d of [2, 3, 4]) out.add(formatValue(value, d));
+    out.add(formatCompact(value, 3));
+  } else if (Array.isArray(value)) value.forEach(v => formattedDecimals(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach(v => formattedDecimals(v, out));
+  return out;
+}
+
+function recordNumbersIn(text: string, record: unknown): string[] {
+  const known = formattedDecimals(record);
+  return (text.match(/\u2212?\d+\.\d+/g) ?? []).filter(n => known.has(n) && !/^\u2212?0\.0+$/.test(n));
+}
+
+/** Rendered media in the folder, by file name. */
+function mediaFiles(ext: string): string[] {
+  return readdirSync(DIR).filter(f => f.endsWith(`.${ext}`) && isAnimationName(f.replace(/(-dark)?\.[a-z0-9]+$/, '')));
+}
+
+beforeAll(async () => {
+  records = await ensureAllRecords();
+  expect(mediaFiles('gif').length, `no GIF in ${DIR}; the shared render said: ${inject('sharedRender')?.stderr ?? ''}`).toBeGreaterThan(0);
+  // The render may write the gallery itself; writing it again here is idempotent and keeps this test independent of that.
+  await writeGallery(DIR, ANIMATIONS, records, ['light', 'dark']);
+
+  scratch = mkdtempSync(join(tmpdir(), 'gallery-browser-'));
+  browser = await launchChromium(findChromium(), scratch);
+  page = await browser.newPage();
+  await page.setViewport({width: 1200, height: 900});
+  page.on('console', message => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', error => consoleErrors.push(`pageerror: ${(error as Error).message}`));
+  const own = pathToFileURL(DIR).href + '/';
+  page.on('request', request => {
+    const url = request.url();
+    const allowed = url.startsWith('data:') || url.startsWith(own);
+    if (!allowed) foreignRequests.push(url);
+  });
+  page.on('requestfailed', request => failedRequests.push(`${request.url().slice(0, 120)}: ${request.failure()?.errorText}`));
+  await page.goto(pathToFileURL(join(DIR, 'index.html')).href, {waitUntil: 'load'});
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (scratch) rmSync(scratch, {recursive: true, force: true});
+});
+
+describe('the gallery opened from disk in Chromium', () => {
+  it('shows every rendered GIF, video and poster in the folder', async () => {
+    const shown = await page.$$eval('img, video source', nodes => nodes.map(n => n.getAttribute('src')!));
+    for (const file of [...mediaFiles('gif'), ...mediaFiles('png'), ...mediaFiles('mp4'), ...mediaFiles('webm')]) {
+      expect(shown, `${file} is in ${DIR} but not on the page`).toContain(encodeURIComponent(file));
+    }
+    expect(await page.$$eval('section.animation', s => s.map(x => x.id))).toEqual([...ANIMATIONS]);
+  });
+
+  it('decodes every image', async () => {
+    const images = await page.$$eval('img', imgs =>
+      Promise.all(
+        imgs.map(async img => {
+          const decoded = await img.decode().then(
+            () => true,
+            () => false,
+          );
+          return {src: img.getAttribute('src'), decoded, width: img.naturalWidth, height: img.naturalHeight};
+        }),
+      ),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(image, `${image.src} did not decode`).toMatchObject({decoded: true});
+      expect(image.width, `${image.src}`).toBeGreaterThan(0);
+      expect(image.height, `${image.src}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('decodes every video (readyState ≥ HAVE_CURRENT_DATA), WebM first when there is one', async () => {
+    const videos = await page.$$eval('video', nodes =>
+      Promise.all(
+        nodes.map(
+          video =>
+            new Promise<{src: string; readyState: number; error: number | null; width: number; sources: string[]}>(done => {
+              const report = () =>
+                done({
+                  src: video.currentSrc,
+                  readyState: video.readyState,
+                  error: video.error?.code ?? null,
+                  width: video.videoWidth,
+                  sources: [...video.querySelectorAll('source')].map(s => s.getAttribute('src')!),
+                });
+              if (video.readyState >= 2) return report();
+              video.addEventListener('loadeddata', report, {once: true});
+              video.addEventListener('error', report, {once: true});
+              video.querySelector('source:last-of-type')?.addEventListener('error', report, {once: true});
+              setTimeout(report, 30_000);
+            }),
+        ),
+      ),
+    );
+    expect(videos.length).toBe(mediaFiles('mp4').length + mediaFiles('webm').filter(w => !mediaFiles('mp4').includes(w.replace(/webm$/, 'mp4'))).length);
+    for (const video of videos) {
+      expect(video, `video ${video.sources.join(', ')}`).toMatchObject({error: null});
+      expect(video.readyState, `video ${video.sources.join(', ')}`).toBeGreaterThanOrEqual(2);
+      expect(video.width).toBeGreaterThan(0);
+      expect(decodeURIComponent(video.src)).toMatch(new RegExp(`/${video.sources[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      if (video.sources.length === 2) expect(video.sources[0]).toMatch(/\.webm$/);
+    }
+  });
+
+  it('gives every image its animation\u2019s alt text, with a number from its record', async () => {
+    const images = await page.$$eval('img', imgs => imgs.map(img => ({src: img.getAttribute('src')!, alt: img.getAttribute('alt'), section: img.closest('section')!.id})));
+    for (const {src, alt, section} of images) {
+      expect(isAnimationName(section), src).toBe(true);
+      const record = records[section as keyof ActivationRecords];
+      expect(alt, src).toBeTruthy();
+      expect(alt).toBe(altText(section as keyof ActivationRecords, record as never));
+      expect(recordNumbersIn(alt!, record), `${src}: ${alt}`).not.toEqual([]);
+    }
+  });
+
+  it('loads every caption track and its cues', async context => {
+    if (mediaFiles('vtt').length === 0) context.skip(`no .vtt in ${DIR} yet: the render does not write caption tracks`);
+    const tracks = await page.$$eval('video track', nodes =>
+      Promise.all(
+        (nodes as HTMLTrackElement[]).map(
+          element =>
+            new Promise<{readyState: number; cues: number; first: string; src: string}>(done => {
+              const report = () =>
+                done({
+                  readyState: element.readyState,
+                  cues: element.track.cues?.length ?? 0,
+                  first: (element.track.cues?.[0] as VTTCue | undefined)?.text ?? '',
+                  src: element.src.slice(0, 40),
+                });
+              element.track.mode = 'showing';
+              if (element.readyState === 2) return report();
+              element.addEventListener('load', report, {once: true});
+              element.addEventListener('error', report, {once: true});
+              setTimeout(report, 10_000);
+            }),
+        ),
+      ),
+    );
+    expect(tracks.length).toBe(mediaFiles('vtt').filter(f => mediaFiles('mp4').includes(f.replace(/vtt$/, 'mp4')) || mediaFiles('webm').includes(f.replace(/vtt$/, 'webm'))).length);
+    for (const track of tracks) {
+      expect(track.src).toMatch(/^data:text\/vtt;base64,/);
+      expect(track.readyState, track.src).toBe(2);
+      expect(track.cues).toBeGreaterThan(0);
+      expect(track.first.trim()).not.toBe('');
+    }
+  });
+
+  it('in reduced motion shows posters where they exist and pauses every video', async () => {
+    await page.emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'reduce'}]);
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll('video')].every(v => v.paused), {timeout: 5000});
+      const variants = await page.$$eval('article.variant', nodes =>
+        nodes.map(n => ({
+          label: n.getAttribute('aria-label'),
+          poster: n.classList.contains('has-poster'),
+          movingVisible: [...n.querySelectorAll('.motion')].filter(m => getComputedStyle(m).display !== 'none').length,
+          posterVisible: [...n.querySelectorAll('.poster')].filter(m => getComputedStyle(m).display !== 'none').length,
+          gifVisible: [...n.querySelectorAll('.gif')].filter(m => getComputedStyle(m).display !== 'none').length,
+          videos: n.querySelectorAll('video').length,
+        })),
+      );
+      for (const v of variants) {
+        if (v.poster) expect(v, `${v.label}`).toMatchObject({movingVisible: 0, posterVisible: 1});
+        // No poster: the paused video's first frame replaces the GIF.
+        else if (v.videos > 0) expect(v, `${v.label}`).toMatchObject({gifVisible: 0});
+      }
+    } finally {
+      await page.emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'no-preference'}]);
+    }
+    await page.waitForFunction(() => [...document.querySelectorAll('video')].every(v => !v.paused), {timeout: 5000});
+  });
+
+  it('saves a screenshot', async () => {
+    mkdirSync(join(PROJECT_ROOT, 'output'), {recursive: true});
+    await page.screenshot({path: SCREENSHOT as `${string}.png`, fullPage: true});
+    expect(readdirSync(join(PROJECT_ROOT, 'output'))).toContain('gallery.png');
+  });
+
+  it('requested nothing outside its own folder and logged no errors', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(failedRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

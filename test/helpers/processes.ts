@@ -1,0 +1,49 @@
+/** Process-tree inspection from /proc, to prove that a render leaves nothing running. */
+import {readdirSync, readFileSync} from 'node:fs';
+
+function parentOf(pid: number): number | undefined {
+  try {
+    // Field 4 of /proc/PID/stat, after the parenthesised command name.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every live descendant of `root`. */
+export function descendants(root: number): number[] {
+  const pids = readdirSync('/proc').filter(e => /^\d+$/.test(e)).map(Number);
+  const children = new Map<number, number[]>();
+  for (const pid of pids) {
+    const parent = parentOf(pid);
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/\) Z /.test(state); // a zombie is already dead
+  } catch {
+    return false;
+  }
+}
+
+export function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
