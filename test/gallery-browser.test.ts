@@ -183,10 +183,11 @@ describe('the gallery opened from disk in Chromium', () => {
     }
   });
 
-  it('in reduced motion shows posters where they exist and pauses every video', async () => {
+  it('in reduced motion shows posters where they exist and pauses every video, giving it controls', async () => {
     await page.emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'reduce'}]);
     try {
-      await page.waitForFunction(() => [...document.querySelectorAll('video')].every(v => v.paused), {timeout: 5000});
+      // Paused, with controls so the reader can still choose to play.
+      await page.waitForFunction(() => [...document.querySelectorAll('video')].every(v => v.paused && v.controls), {timeout: 5000});
       const variants = await page.$$eval('article.variant', nodes =>
         nodes.map(n => ({
           label: n.getAttribute('aria-label'),

@@ -51,6 +51,7 @@ describe('buildGalleryHtml', () => {
     const escaped = 'A layer with &quot;4&quot; inputs &lt;end&gt; &amp; 0.71.';
     expect(attrs(html, 'img', 'alt')).toEqual([escaped, escaped]);
     expect(html).toContain('<p class="description">One paragraph about it.</p>');
+    expect(html).toContain(`<p class="alt"><strong>Alt text:</strong> A layer with "4" inputs &lt;end&gt; &amp; 0.71.</p>`);
     expect(html).not.toContain('<end>');
   });
 
@@ -83,7 +84,7 @@ describe('buildGalleryHtml', () => {
     expect(attrs(html, 'img', 'src')).toEqual(['dense.gif']);
 
     const videoOnly = buildGalleryHtml([entry([{theme: 'light', files: {mp4: ALL.files.mp4}}])]);
-    expect(videoOnly).toMatch(/<video autoplay muted loop playsinline controls preload="auto" aria-label/);
+    expect(videoOnly).toMatch(/<video autoplay muted loop playsinline preload="auto" aria-label/);
     expect(videoOnly).not.toMatch(/poster=|<img|webm|Markdown/);
   });
 

@@ -1,0 +1,12 @@
+/**
+ * `tsx scripts/gallery.ts [outDir]`: (re)writes outDir/index.html (default output/)
+ * from the rendered files there; formats that were not rendered are left out.
+ */
+import {resolve} from 'node:path';
+import {writeGallery} from '../src/gallery/gallery';
+import {ensureAllRecords, PROJECT_ROOT} from '../src/model/store';
+import {ANIMATIONS} from '../src/records';
+
+const outDir = resolve(process.argv[2] ?? resolve(PROJECT_ROOT, 'output'));
+const page = await writeGallery(outDir, ANIMATIONS, await ensureAllRecords(), ['light', 'dark']);
+console.log(page);
