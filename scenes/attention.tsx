@@ -32,7 +32,7 @@ const ROW_HEIGHT = 50;
 const ROW_GAP = 36;
 const CELL = {query: 116, key: 100, value: 70, output: 120};
 const EQUATION_Y = 140;
-const NOTE_Y = 188;
+const NOTE_Y = 206;
 /** Weight → arrow thickness, so the flow into the output shows each value's share. */
 const flowWidth = (w: number) => 2 + 10 * w;
 
@@ -125,7 +125,7 @@ export default makeScene2D(function* (view) {
       <Rect ref={outputBox} x={OUTPUT_X} y={TABLE_Y} width={CELL.output} height={ROW_HEIGHT} radius={6} fill={theme.surface} stroke={theme.stroke} lineWidth={sizes.line}>
         <Txt ref={outputText} text="" fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />
       </Rect>
-      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} />
+      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} lineHeight={26} />
       <CaptionLine ref={note} theme={theme} y={NOTE_Y} fontSize={sizes.small} fill={theme.muted} />
     </>,
   );
@@ -192,7 +192,7 @@ export default makeScene2D(function* (view) {
     ...rows.map((_, i) => all(drawArrow(queryArrows[i], 3), ring(keyBoxes[i], true))),
   );
   yield* all(
-    equation().say(rows.map((_, i) => `${formatVector(record.query)} · ${formatVector(record.keys[i])} = ${formatCompact(record.scores[i])}`).join('     ')),
+    equation().say(rows.map((_, i) => `${formatVector(record.query)} · ${formatVector(record.keys[i])} = ${formatCompact(record.scores[i])}`).join('\n')),
     ...scoreTexts.map((t, i) => swap(t, formatCompact(record.scores[i]))),
   );
   yield* waitFor(pace.step * 0.6);
