@@ -10,14 +10,18 @@
 //     represent within `paletteError` are quantised (gifenc quantize) and appended while there is
 //     room; when it is full, the frame falls back to a local palette quantised from its changed pixels.
 //  4. A repainted pixel whose palette colour is no closer to the source than what is displayed stays
-//     transparent. An unchanged pixel repeats the previous pixel's index when that colour is exactly
-//     what is displayed there (longer LZW runs), else it is transparent.
+//     transparent. Then a lossy-LZW pass (gif/lossy.ts) replaces a pixel's index by another
+//     acceptable one (transparent while the display is within ±tolerance, or a palette colour within
+//     ±tolerance) wherever that extends the current LZW string, and the image is cropped again to
+//     the box of what is actually painted; nothing painted = the previous image's delay grows.
 //  5. The image is encoded both with the global table and with a small local table holding only the
 //     colours it uses (shorter LZW codes); the smaller one is written.
 import {GifFrameWriter, paletteBits, type ImageVariant, type Rect} from './gif/frameWriter.js';
 import {frameDelayCs, gifFrameDelays} from './gif/delays.js';
 import {applyPalette, quantize, type Palette} from './gif/gifenc.js';
 import {GrowingPalette} from './gif/palette.js';
+import {LossyLzw} from './gif/lossy.js';
+import {cropToPainted} from './gif/crop.js';
 
 export {gifFrameDelays};
 
@@ -29,22 +33,23 @@ export interface GifOptions {
   everyNthFrame?: number;
   /**
    * A displayed pixel is kept (transparent in the new image) while it is within ±tolerance of the
-   * source on every channel. 0 = repaint every difference. Default 3.
+   * source on every channel, and another palette colour within ±tolerance may replace the
+   * preferred one where that lengthens an LZW string. 0 = repaint every difference. Default 6.
    */
   tolerance?: number;
-  /** Largest per-channel error accepted from an existing palette colour before new colours are added. Default 3. */
+  /** Largest per-channel error accepted from an existing palette colour before new colours are added. Default 8. */
   paletteError?: number;
 }
 
 const TRANSPARENT = 255; // index reserved for transparency in the global table
 const GLOBAL_COLOURS = 255; // palette entries 0..254
-const FIRST_FRAME_COLOURS = 192; // leave room for colours that appear later
+const FIRST_FRAME_COLOURS = 128; // leave room for colours that appear later
 const MAX_NEW_PER_FRAME = 16;
-const PIXELS_PER_NEW_COLOUR = 24;
+const PIXELS_PER_NEW_COLOUR = 128;
 /** With the table full, a frame gets its own quantised palette when more than this many pixels… */
 const FALLBACK_MIN_PIXELS = 64;
 /** …are further than this (per channel) from every global colour. */
-const FALLBACK_ERROR = 12;
+const FALLBACK_ERROR = 32;
 
 export class GifStreamEncoder {
   readonly width: number;
@@ -58,6 +63,7 @@ export class GifStreamEncoder {
   /** RGB of what a decoder displays after the images written so far. */
   private readonly displayed: Uint8Array;
   private readonly changed: Uint8Array;
+  private readonly lossy = new LossyLzw();
   private inputCount = 0;
   private kept = 0;
   private finished = false;
@@ -76,8 +82,8 @@ export class GifStreamEncoder {
     this.height = height;
     this.fps = fps;
     this.everyNthFrame = n;
-    this.tolerance = options.tolerance ?? 3;
-    this.paletteError = options.paletteError ?? 3;
+    this.tolerance = options.tolerance ?? 6;
+    this.paletteError = options.paletteError ?? 8;
     this.writer = new GifFrameWriter(width, height);
     this.displayed = new Uint8Array(width * height * 3);
     this.changed = new Uint8Array(width * height);
@@ -145,7 +151,7 @@ export class GifStreamEncoder {
   }
 
   private encodeFrame(rgba: Uint8Array, delay: number, first: boolean): void {
-    const rect = this.diff(rgba, first);
+    let rect = this.diff(rgba, first);
     if (!rect) {
       this.writer.extendLastDelay(delay);
       this.stats.merged++;
@@ -202,39 +208,30 @@ export class GifStreamEncoder {
       }
     }
 
-    // Index image over the global table.
-    const index = new Uint8Array(rw * rh);
+    // Index image over the global table: the preferred index of each pixel (paint a changed pixel
+    // when its palette colour is closer to the source than what is displayed).
+    let index: Uint8Array = new Uint8Array(rw * rh);
     const c = pal.rgb;
-    const used = new Uint8Array(256);
-    let prev = TRANSPARENT;
     for (let y = y0, o = 0; y <= y1; y++) {
-      prev = TRANSPARENT;
       for (let x = x0, p = y * width + x0; x <= x1; x++, p++, o++) {
-        const d = p * 3;
-        if (changed[p]) {
-          const i = gi[o], ci = i * 3, s = p * 4;
-          const er = c[ci] - rgba[s], eg = c[ci + 1] - rgba[s + 1], eb = c[ci + 2] - rgba[s + 2];
-          const dr = displayed[d] - rgba[s], dg = displayed[d + 1] - rgba[s + 1], db = displayed[d + 2] - rgba[s + 2];
-          if (first || er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) {
-            index[o] = i;
-            used[i] = 1;
-            displayed[d] = c[ci];
-            displayed[d + 1] = c[ci + 1];
-            displayed[d + 2] = c[ci + 2];
-            prev = i;
-            continue;
-          }
-        }
-        // keep what is displayed: repeat the previous index if it paints exactly that colour
-        const pi = prev * 3;
-        if (prev !== TRANSPARENT && c[pi] === displayed[d] && c[pi + 1] === displayed[d + 1] && c[pi + 2] === displayed[d + 2]) {
-          index[o] = prev;
-        } else {
-          index[o] = TRANSPARENT;
-          prev = TRANSPARENT;
-        }
+        index[o] = TRANSPARENT;
+        if (!changed[p]) continue;
+        const i = gi[o], ci = i * 3, s = p * 4, d = p * 3;
+        const er = c[ci] - rgba[s], eg = c[ci + 1] - rgba[s + 1], eb = c[ci + 2] - rgba[s + 2];
+        const dr = displayed[d] - rgba[s], dg = displayed[d + 1] - rgba[s + 1], db = displayed[d + 2] - rgba[s + 2];
+        if (first || er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) index[o] = i;
       }
     }
+    // then let LZW strings run on through pixels where another index is just as acceptable, and
+    // keep only the box around what is painted
+    const painted = this.paint(rgba, index, rect, c, first ? -1 : TRANSPARENT, 8);
+    if (!painted) {
+      this.writer.extendLastDelay(delay);
+      this.stats.merged++;
+      return;
+    }
+    const used = painted.used;
+    ({index, rect} = painted);
 
     if (first) {
       this.writer.writeFirst(index, pal.toPalette(256), delay);
@@ -264,6 +261,36 @@ export class GifStreamEncoder {
     this.stats.images++;
   }
 
+  /**
+   * From preferred indices to the image written: crop to what is painted, choose LZW-friendly
+   * alternatives, crop again, and update the display model. Null when nothing is painted.
+   */
+  private paint(rgba: Uint8Array, pref: Uint8Array, rect: Rect, paletteRGB: Uint8Array, transparent: number, minCodeSize: number):
+      {index: Uint8Array; rect: Rect; used: Uint8Array} | null {
+    const pre = cropToPainted(pref, rect, transparent);
+    if (!pre) return null;
+    const {width, displayed} = this;
+    const r0 = pre.rect;
+    this.lossy.choose({index: pre.index, x: r0.x, y: r0.y, width: r0.width, height: r0.height, screenWidth: width, rgba, displayed,
+      paletteRGB, transparent, tolerance: this.tolerance, minCodeSize});
+    const out = cropToPainted(pre.index, r0, transparent);
+    if (!out) return null;
+    const {index, rect: r} = out;
+    const used = new Uint8Array(256);
+    for (let y = 0, o = 0; y < r.height; y++) {
+      for (let x = 0, p = (r.y + y) * width + r.x; x < r.width; x++, p++, o++) {
+        const i = index[o];
+        if (i === transparent) continue;
+        used[i] = 1;
+        const d = p * 3, ci = i * 3;
+        displayed[d] = paletteRGB[ci];
+        displayed[d + 1] = paletteRGB[ci + 1];
+        displayed[d + 2] = paletteRGB[ci + 2];
+      }
+    }
+    return {index, rect: r, used};
+  }
+
   /** Scene palette full: quantise this frame's changed pixels into a local palette. */
   private encodeWithLocalQuantizedPalette(rgba: Uint8Array, rect: Rect, delay: number): void {
     const {width, displayed, changed} = this;
@@ -285,23 +312,28 @@ export class GifStreamEncoder {
     const mapped = applyPalette(pixels, local);
     const t = local.length;
     local.push([0, 0, 0]);
-    const index = new Uint8Array(rw * rh);
+    const localRGB = new Uint8Array(local.length * 3);
+    local.forEach((col, i) => localRGB.set(col.slice(0, 3), i * 3));
+    let index: Uint8Array = new Uint8Array(rw * rh);
     q = 0;
     for (let y = y0, o = 0; y < y0 + rh; y++) {
       for (let p = y * width + x0; p < y * width + x0 + rw; p++, o++) {
         index[o] = t;
         if (!changed[p]) continue;
-        const col = local[mapped[q++]];
+        const m = mapped[q++], col = local[m];
         const d = p * 3, s = p * 4;
         const er = col[0] - rgba[s], eg = col[1] - rgba[s + 1], eb = col[2] - rgba[s + 2];
         const dr = displayed[d] - rgba[s], dg = displayed[d + 1] - rgba[s + 1], db = displayed[d + 2] - rgba[s + 2];
-        if (er * er + eg * eg + eb * eb >= dr * dr + dg * dg + db * db) continue;
-        index[o] = mapped[q - 1];
-        displayed[d] = col[0];
-        displayed[d + 1] = col[1];
-        displayed[d + 2] = col[2];
+        if (er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) index[o] = m;
       }
     }
+    const painted = this.paint(rgba, index, rect, localRGB, t, paletteBits(local.length));
+    if (!painted) {
+      this.writer.extendLastDelay(delay);
+      this.stats.merged++;
+      return;
+    }
+    ({index, rect} = painted);
     this.writer.writeImage([{index, rect, palette: local, transparentIndex: t}], delay);
     this.stats.images++;
     this.stats.fallbackPalette++;

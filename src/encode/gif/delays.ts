@@ -1,9 +1,9 @@
 /**
- * Delay of each frame in centiseconds by cumulative rounding, so that the image of frame k starts
- * at cs(k) = floor(k*100/fps) and d_k = cs(k+1) - cs(k). At 30 fps: 3,3,4,3,3,4… (the sequence the
- * render pipeline expects). The start of every frame is within 10 ms before its true time, and the
- * total is floor(n*100/fps) cs, within 10 ms of n/fps.
- * (round() instead of floor() would give 3,4,3,3,4,3… at 30 fps.)
+ * Delay of each frame in centiseconds by cumulative rounding:
+ *   d_k = round((k+1)·100/fps) − round(k·100/fps)   (Math.round)
+ * At 30 fps: round(3.33)−0 = 3, round(6.67)−3 = 4, round(10)−7 = 3, … i.e. 3,4,3,3,4,3 … (the same
+ * sequence ffmpeg's GIF muxer writes). Frame k starts at round(k·100/fps) cs, within 5 ms of its
+ * true time, and the total is round(n·100/fps) cs, within 5 ms of n/fps.
  */
 export function gifFrameDelays(frameCount: number, fps: number): number[] {
   if (!(fps > 0) || !Number.isFinite(fps)) throw new Error(`gifFrameDelays: fps must be a positive number, got ${fps}`);
@@ -13,12 +13,7 @@ export function gifFrameDelays(frameCount: number, fps: number): number[] {
   return delays;
 }
 
-/** Start of frame k in centiseconds; the epsilon keeps exact multiples exact despite float division. */
-function startCs(k: number, fps: number): number {
-  return Math.floor((k * 100) / fps + 1e-9);
-}
-
 /** Delay of frame k alone (same formula as gifFrameDelays, for streaming). */
 export function frameDelayCs(k: number, fps: number): number {
-  return startCs(k + 1, fps) - startCs(k, fps);
+  return Math.round(((k + 1) * 100) / fps) - Math.round((k * 100) / fps);
 }
