@@ -6,11 +6,15 @@
 import {relative} from 'node:path';
 import {HELP, parseCli, UsageError, type CliOptions} from './cliArgs';
 import {RecordError} from './records/header';
-import {PROJECT_ROOT} from './model/store';
 import {InterruptedError, RenderError} from './render/errors';
 import {BrowserNotFoundError} from './render/browser';
 import {DEFAULT_CONCURRENCY, renderAnimations, type OutputFile, type RenderEvent} from './render/render';
 import {listScenes} from './render/listScenes';
+import {statSync} from 'node:fs';
+import {ANIMATIONS, isAnimationName} from './records';
+import {ensureAllRecords, PROJECT_ROOT} from './model/store';
+import {writeGallery} from './gallery/gallery';
+import {THEME_NAMES} from '../scenes/theme';
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143} as const;
 
@@ -68,6 +72,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
       files.push(...result.files);
       failures.push(...result.failures);
+    }
+    // The gallery shows whatever is in the folder now, so it stays whole after partial renders.
+    if (options.names.some(isAnimationName)) {
+      const page = await writeGallery(options.outDir, ANIMATIONS, await ensureAllRecords(), THEME_NAMES);
+      files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
     }
     progress.finish();
     if (!options.quiet && files.length > 0) {
@@ -188,11 +197,11 @@ function progressJson(event: RenderEvent): object {
 
 function summary(files: OutputFile[]): string {
   // A poster is one frame and kept frames are a folder: frames and duration belong to the animations.
-  const animated = (f: OutputFile) => f.format !== 'png';
+  const animated = (f: OutputFile) => f.format !== 'png' && f.format !== 'vtt' && f.format !== 'html';
   const rows = files.map(f => [
     relative(process.cwd(), f.path) || f.path,
     f.format === 'frames' ? '-' : formatBytes(f.bytes),
-    animated(f) ? String(f.frames) : '1',
+    animated(f) ? String(f.frames) : f.format === 'png' ? '1' : '-',
     animated(f) ? `${f.seconds.toFixed(2)} s` : '-',
   ]);
   return table(['file', 'size', 'frames', 'duration'], rows);

@@ -12,6 +12,8 @@ import {commandOf, descendants, isAlive} from './helpers/processes';
 
 const shared = inject('sharedRender');
 const TEST_SCENES = {RENDER_TEST_SCENES: '1'};
+/** Render options of the fault tests: the same files as the good render, never served from the cache. */
+const FAULTY = ['faulty', '--scale', '0.5', '--format', 'gif,mp4', '--force'];
 const work = mkdtempSync(join(tmpdir(), 'cli-test-'));
 /** An output folder holding good renders, which every failing run must leave byte-identical. */
 const previous = join(work, 'previous');
@@ -146,14 +148,14 @@ describe('help and listing', () => {
 
 describe('faults: reported with the scene and frame, previous outputs untouched', () => {
   it('a scene that throws', async () => {
-    const run = await runRender(['faulty', '--scale', '0.5', '--out', previous], {...TEST_SCENES, RENDER_FAULT: 'throw@10'});
+    const run = await runRender([...FAULTY, '--out', previous], {...TEST_SCENES, RENDER_FAULT: 'throw@10'});
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/render: faulty \(frame 10\): the scene threw: injected fault at frame 10/);
     expectPreviousUntouched();
   });
 
   it('a scene that hangs, stopped by --timeout', async () => {
-    const run = await runRender(['faulty', '--scale', '0.5', '--out', previous, '--timeout', '3'], {...TEST_SCENES, RENDER_FAULT: 'hang@10'});
+    const run = await runRender([...FAULTY, '--out', previous, '--timeout', '3'], {...TEST_SCENES, RENDER_FAULT: 'hang@10'});
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/render: faulty \(frame \d+\): timed out: no frame for 3 s after frame \d+ of [\d?]+; the scene appears to hang/);
     expectPreviousUntouched();
@@ -165,7 +167,7 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
     const out = join(work, 'ffmpeg-fails');
     mkdirSync(out);
     copyFileSync(join(previous, 'faulty.mp4'), join(out, 'faulty.mp4'));
-    const run = await runRender(['faulty', '--scale', '0.5', '--out', out, '--format', 'gif,mp4'], {...TEST_SCENES, FFMPEG_PATH: fake});
+    const run = await runRender([...FAULTY, '--out', out], {...TEST_SCENES, FFMPEG_PATH: fake});
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/render: faulty: GIF written, but the MP4 failed: ffmpeg exited with code 3: simulated encoder failure/);
     expect(readFileSync(join(out, 'faulty.gif')).equals(snapshot.get('faulty.gif')!)).toBe(true);
@@ -173,7 +175,7 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
   });
 
   it('Chromium killed mid-render', async () => {
-    const run = startRender(['faulty', '--scale', '0.5', '--out', previous], TEST_SCENES);
+    const run = startRender([...FAULTY, '--out', previous], TEST_SCENES);
     await run.waitFor(e => e.type === 'frames' && Number(e.rendered) >= 20);
     const browsers = descendants(run.pid).filter(pid => /chrom/i.test(commandOf(pid)) && !/--type=/.test(commandOf(pid)));
     expect(browsers.length).toBeGreaterThan(0);
@@ -189,7 +191,7 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
     ['SIGTERM', 143],
   ] as const)('%s mid-render: exit %i, old outputs unchanged, no process or temporary folder left', async (signal, code) => {
     const scratchBefore = new Set(readdirSync(tmpdir()).filter(d => d.startsWith('four-dl-render-')));
-    const run = startRender(['faulty', '--scale', '0.5', '--out', previous, '--force'], TEST_SCENES);
+    const run = startRender([...FAULTY, '--out', previous], TEST_SCENES);
     const event = await run.waitFor(e => e.type === 'frames' && Number(e.rendered) >= Number(e.total) / 3);
     expect(Number(event.rendered)).toBeLessThan(Number(event.total));
     const started = descendants(run.pid);

@@ -1,8 +1,11 @@
 /** What a render is asked to do, after the CLI has validated it. */
 import type {SceneName} from './testScenes';
 
-/** Every format a render writes by default; `--format` picks a subset. `png` is the poster frame. */
-export const FORMATS = ['gif', 'mp4', 'webm', 'png'] as const;
+/**
+ * Every format a render writes by default; `--format` picks a subset. `png` is the
+ * poster frame, `vtt` the caption track built from the scene's steps.
+ */
+export const FORMATS = ['gif', 'mp4', 'webm', 'png', 'vtt'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {

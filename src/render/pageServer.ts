@@ -76,6 +76,11 @@ async function handle(root: string, onFrames: FrameHandler, request: IncomingMes
     response.writeHead(204).end();
     return;
   }
+  // Chromium asks for a favicon on its own; answer it so the console stays clean.
+  if (url.pathname === '/favicon.ico') {
+    response.writeHead(204).end();
+    return;
+  }
   if (request.method !== 'GET') {
     response.writeHead(405).end();
     return;

@@ -21,7 +21,7 @@ import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
 export interface OutputFile {
   scene: string;
   path: string;
-  format: OutputKind;
+  format: OutputKind | 'html';
   bytes: number;
   frames: number;
   seconds: number;
@@ -55,7 +55,7 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
     // Scenes whose outputs are current are skipped without starting a browser.
     const cache = new RenderCache(options.outDir);
     const tools = {chromium: safely(findChromium), ffmpeg: typeof ffmpeg === 'string' ? ffmpeg : undefined};
-    const keys = new Map(options.names.map(name => [name, sceneKey(name, hash, options, tools)]));
+    const keys = new Map(options.names.map(name => [name, sceneKey(name, hash, options, tools, sceneVariables(name))]));
     const slot = (name: string) => outputName(name, options.theme, 'scene');
     const stale = options.names.filter(name => {
       const cached = options.force ? undefined : cache.lookup(slot(name), keys.get(name)!);
@@ -135,8 +135,7 @@ async function renderScene(
       fps: options.fps,
       theme: options.theme,
       batch: 4,
-      // Only the test fixture scenes read faults; the real scenes never get one.
-      variables: isTestScene(name) && process.env.RENDER_FAULT ? {fault: process.env.RENDER_FAULT} : {},
+      variables: sceneVariables(name),
     };
     const outcome = (await Promise.race([
       page.evaluate(`window.renderScene(${JSON.stringify(request)})`),
@@ -209,6 +208,11 @@ function watchdog(sink: FrameSink, options: RenderOptions, scene: string): Promi
     }, 200);
     timer.unref();
   });
+}
+
+/** Project variables for one scene: only the test fixture scenes read faults; the real scenes never get one. */
+function sceneVariables(name: SceneName): Record<string, string> {
+  return isTestScene(name) && process.env.RENDER_FAULT ? {fault: process.env.RENDER_FAULT} : {};
 }
 
 /** The value, or undefined where the lookup throws (a missing tool is reported later, if needed). */

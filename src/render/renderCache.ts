@@ -60,6 +60,7 @@ export function sceneKey(
   pageHash: string,
   options: Pick<RenderOptions, 'formats' | 'fps' | 'scale' | 'theme' | 'keepFrames'>,
   tools: {chromium?: string; ffmpeg?: string},
+  variables: Record<string, string> = {},
 ): string {
   return createHash('sha256')
     .update(
@@ -75,6 +76,7 @@ export function sceneKey(
         chromium: toolStamp(tools.chromium),
         ffmpeg: toolStamp(tools.ffmpeg),
         node: process.version,
+        variables,
       }),
     )
     .digest('hex')

@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {GifStreamEncoder} from '../encode/gif';
 import {FfmpegStreamEncoder, mp4Args, webmArgs} from '../encode/video';
+import {toWebVtt} from '../text/vtt';
 import type {RenderOutcome} from '../../scenes/render-page/protocol';
 import type {FrameConsumer, FrameSink} from './frameSink';
 import {type Format, type RenderOptions, outputName, outputSize} from './options';
@@ -81,6 +82,13 @@ const FACTORIES: Record<Format, (context: OutputContext, target: string) => Scen
       abort: () => {},
     };
   },
+  vtt: ({options, pending}, target) => ({
+    format: 'vtt',
+    target,
+    optional: false,
+    finish: async outcome => writeFileSync(pending.reserve(target), toWebVtt(outcome.steps, outcome.frames / options.fps)),
+    abort: () => {},
+  }),
 };
 
 function video(

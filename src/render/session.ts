@@ -83,13 +83,12 @@ export async function startSession(hash: string, onStage: (stage: Stage) => void
         // through the DevTools protocol, which made rendering ten times slower.)
         const reported = new Set<string>();
         page.on('console', message => {
-          const text = message.text();
-          // Chromium logs "Refused to … 'URL' because it violates … Content Security Policy" once per
-          // blocked request (plus a generic fetch error we skip); the scene runs twice, so dedupe.
-          if (message.type() !== 'error' || !text.startsWith('Refused to') || !text.includes('Content Security Policy')) return;
-          const url = blockedUrl(text);
-          if (!reported.has(url)) onBlocked(url);
-          reported.add(url);
+          // Chromium logs each blocked request as "Connecting to 'URL' violates the following Content
+          // Security Policy directive…" (older builds: "Refused to connect to 'URL' …"), plus a generic
+          // fetch error we skip. The scene runs twice, so each URL is reported once.
+          const url = message.type() === 'error' ? blockedUrl(message.text()) : undefined;
+          if (url && !reported.has(url)) onBlocked(url);
+          if (url) reported.add(url);
         });
         await page.goto(`${origin}/${PAGE_ENTRY}`, {waitUntil: 'load'});
         await page.evaluate('window.renderPageReady');
@@ -102,7 +101,7 @@ export async function startSession(hash: string, onStage: (stage: Stage) => void
   }
 }
 
-/** The URL inside Chromium's "Refused to load 'URL' because it violates … Content Security Policy" message. */
-function blockedUrl(message: string): string {
-  return /'((?:https?|wss?|ftp):[^']+)'/.exec(message)?.[1] ?? message;
+/** The URL a Content-Security-Policy violation message names, if the message is one. */
+export function blockedUrl(message: string): string | undefined {
+  return /^(?:Connecting to|Refused to \w+(?: to)?) '([^']+)'.*Content Security Policy/.exec(message)?.[1];
 }
