@@ -17,6 +17,7 @@ import {barCentres} from './components/layout';
 import {formatCompact, formatValue, formatVector} from './format';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from './theme';
+import {reportPoster} from './components/steps';
 
 const QUERY_X = -392;
 const KEY_X = -222;
@@ -221,6 +222,7 @@ export default makeScene2D(function* (view) {
     ...rows.map((_, i) => all(ring(valueBoxes[i], true), drawArrow(outputArrows[i], flowWidth(record.weights[i])))),
   );
   yield* all(swap(outputText(), formatVector(record.output)), ring(outputBox(), true));
+  reportPoster();
   yield* waitFor(pace.hold * 1.3);
 
   // Back to the first frame's state so the GIF loops without a jump.

@@ -16,6 +16,7 @@ import {formatValue} from './format';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from './theme';
 import type {ConvFilterRecord} from '../src/records/conv';
+import {reportPoster} from './components/steps';
 
 const CELL = 34;
 const GAP = 3;
@@ -141,6 +142,7 @@ export default makeScene2D(function* (view) {
   );
   volumeLabel.text(`feature maps ${record.filters.map(r => r.name).join(', ')} stacked: ${outH} × ${outW} × ${record.filters.length}`);
   yield* all(...depthEdges.map(e => e.opacity(1, pace.fade)), ...maps.map(m => m.frameOpacity(1, pace.fade)), volumeLabel.opacity(0).opacity(1, pace.fade));
+  reportPoster();
   yield* waitFor(pace.hold * 0.85);
 
   // Back to the first frame's state so the GIF loops without a jump.

@@ -18,6 +18,7 @@ import {VectorRow} from './components/VectorRow';
 import {formatValue, formatVector} from './format';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from './theme';
+import {reportPoster} from './components/steps';
 
 /** Cells wide enough for "−0.02" in the mono face at sizes.small. */
 const CELL = 50;
@@ -178,6 +179,7 @@ export default makeScene2D(function* (view) {
     ...gates.map(g => g.clear()),
     ...outputs.map(o => o.highlight(true)),
   );
+  reportPoster();
   yield* waitFor(pace.hold * 0.8);
   // Back to the first frame's state so the GIF loops without a jump.
   yield* all(

@@ -16,6 +16,7 @@ import {SignLegend} from './components/SignLegend';
 import {VectorRow} from './components/VectorRow';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from './theme';
+import {reportPoster} from './components/steps';
 
 /** 16 cells of 22 with gaps of 2: too narrow for values, so colour carries them. */
 const CELL = 22;
@@ -160,6 +161,7 @@ export default makeScene2D(function* (view) {
     inputLabels[steps - 1].fill(theme.muted, pace.fade),
     decoderRows[steps - 1].highlight(false, pace.fade),
   );
+  reportPoster();
   yield* waitFor(pace.hold * 0.8);
   // Back to the first frame's state so the GIF loops without a jump.
   yield* all(
