@@ -18,6 +18,11 @@ export interface RenderJob {
   batch: number;
   /** Extra project variables (the test fixture scene reads `fault`). */
   variables?: Record<string, string>;
+  /**
+   * `none` reads every frame's pixels and drops them: the speed of drawing plus
+   * readback with no transport, the floor the benchmark compares against.
+   */
+  transport?: 'post' | 'none';
 }
 
 /** Returned by `window.renderScene` when the render ends. */

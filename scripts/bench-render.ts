@@ -1,0 +1,88 @@
+// First half of `npm run bench`: render-side targets of issue 6. Full render wall time
+// (gif,mp4, all five, warm records), render speed against the floor (drawing plus
+// readback, no transport), a cached re-render, and peak memory at 1080p.
+// The GIF encoder half (size, PSNR, encode time vs ffmpeg) is scripts/bench.ts.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {measureFloor, runRenderMeasured} from '../src/bench/renderBench';
+import {PROJECT_ROOT} from '../src/model/store';
+import {ANIMATIONS} from '../src/records';
+import {table} from '../src/cli';
+import {computeRecord} from '../src/model/registry';
+import {computeSeq2seqRecord} from '../src/model/seq2seq';
+import {computePostRecords} from '../src/model/postExamples';
+
+const MB = 1024 * 1024;
+const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
+
+/** Every record computed from scratch, seq2seq training included (into a throwaway weight cache). */
+async function benchRecords(scratch: string): Promise<void> {
+  const rows: string[][] = [];
+  for (const name of ANIMATIONS) {
+    const started = performance.now();
+    if (name === 'seq2seq') await computeSeq2seqRecord({cacheDir: join(scratch, 'seq2seq-weights')});
+    else await computeRecord(name);
+    rows.push([name, `${((performance.now() - started) / 1000).toFixed(2)} s`, name === 'seq2seq' ? 'includes training (target ≤ 30 s)' : '']);
+  }
+  const started = performance.now();
+  await computePostRecords();
+  rows.push(['post examples', `${((performance.now() - started) / 1000).toFixed(2)} s`, 'the four Keras examples of the post']);
+  console.log('Records (pure-JS tfjs backend; the first includes loading tfjs)');
+  console.log(table(['record', 'compute', ''], rows) + '\n');
+}
+
+async function main(): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), 'bench-render-'));
+  try {
+    await benchRecords(out);
+    const full = await runRenderMeasured(PROJECT_ROOT, ['--format', 'gif,mp4', '--force', '--out', out]);
+    if (full.code !== 0) throw new Error(`full render failed (${full.code}):\n${full.stderr}`);
+    const again = await runRenderMeasured(PROJECT_ROOT, ['--format', 'gif,mp4', '--out', out]);
+    const floors = await measureFloor([...ANIMATIONS], 30);
+    const hd = await runRenderMeasured(PROJECT_ROOT, ['dense', '--scale', '2', '--format', 'gif,mp4', '--force', '--out', join(out, 'hd')]);
+
+    console.log('Render speed (960×540, 30 fps; floor = drawing + pixel readback in the page, no transport)');
+    console.log(
+      table(
+        ['scene', 'render fps', 'floor fps', 'ratio', '≥ 70%'],
+        ANIMATIONS.map(name => {
+          const fps = full.sceneFps.get(name) ?? 0;
+          const floor = floors.get(name) ?? 0;
+          return [name, fps.toFixed(1), floor.toFixed(1), `${((100 * fps) / floor).toFixed(0)}%`, yes(fps >= 0.7 * floor)];
+        }),
+      ),
+    );
+    console.log('');
+    console.log('Whole renders');
+    console.log(
+      table(
+        ['run', 'wall', 'target', 'met', 'peak RSS node', 'peak RSS tree'],
+        [
+          ['full: 5 scenes, gif+mp4, --force', `${(full.wallMs / 1000).toFixed(1)} s`, '≤ 60 s', yes(full.wallMs <= 60_000), `${(full.peakNodeBytes / MB).toFixed(0)} MB`, `${(full.peakTreeBytes / MB).toFixed(0)} MB`],
+          ['again, nothing changed (cache)', `${(again.wallMs / 1000).toFixed(1)} s`, '≤ 5 s', yes(again.wallMs <= 5_000), `${(again.peakNodeBytes / MB).toFixed(0)} MB`, `${(again.peakTreeBytes / MB).toFixed(0)} MB`],
+          [
+            'dense at 1080p (--scale 2)',
+            `${(hd.wallMs / 1000).toFixed(1)} s`,
+            'node ≤ 1 GB, tree ≤ 2 GB',
+            yes(hd.code === 0 && hd.peakNodeBytes <= 1024 * MB && hd.peakTreeBytes <= 2048 * MB),
+            `${(hd.peakNodeBytes / MB).toFixed(0)} MB`,
+            `${(hd.peakTreeBytes / MB).toFixed(0)} MB`,
+          ],
+        ],
+      ),
+    );
+    console.log('(tree RSS sums every process, so memory Chromium processes share is counted more than once)\n');
+    return 0;
+  } finally {
+    rmSync(out, {recursive: true, force: true});
+  }
+}
+
+main().then(
+  code => process.exit(code),
+  error => {
+    console.error(`bench: ${error.message}`);
+    process.exit(1);
+  },
+);
