@@ -60,7 +60,7 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
     ['a negative scale', ['--scale', '-1'], /^render: --scale: expected a number from 0.25 to 4, got "-1"$/],
     ['an absurd scale', ['--scale', '100'], /^render: --scale: expected a number from 0.25 to 4, got "100"$/],
     ['an odd width', ['--width', '962'], /^render: --width: gives 962×541.13 px; H.264 needs whole, even sides/],
-    ['an unknown format', ['--format', 'gif,avi'], /^render: --format: unknown format "avi"; valid formats: gif, mp4, webm, png$/],
+    ['an unknown format', ['--format', 'gif,avi'], /^render: --format: unknown format "avi"; valid formats: gif, mp4, webm, png, vtt$/],
     ['an unknown theme', ['--theme', 'sepia'], /^render: --theme: expected light, dark or both, got "sepia"$/],
   ];
   it.each(cases)('%s', async (_, args, message) => {
@@ -157,7 +157,7 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
   it('a scene that hangs, stopped by --timeout', async () => {
     const run = await runRender([...FAULTY, '--out', previous, '--timeout', '3'], {...TEST_SCENES, RENDER_FAULT: 'hang@10'});
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/render: faulty \(frame \d+\): timed out: no frame for 3 s after frame \d+ of [\d?]+; the scene appears to hang/);
+    expect(run.stderr).toMatch(/render: faulty \(frame \d+\): timed out: no frame for 3 s (before its first frame|after frame \d+ of \d+); the scene appears to hang/);
     expectPreviousUntouched();
   });
 

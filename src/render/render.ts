@@ -197,9 +197,10 @@ function watchdog(sink: FrameSink, options: RenderOptions, scene: string): Promi
         reject(new InterruptedError((options.signal.reason as NodeJS.Signals) ?? 'SIGINT'));
       } else if (Date.now() - sink.lastActivity > options.timeoutMs) {
         clearInterval(timer);
+        const where = sink.received === 0 ? 'before its first frame' : `after frame ${sink.received - 1} of ${sink.total}`;
         reject(
           new RenderError(
-            `timed out: no frame for ${(options.timeoutMs / 1000).toFixed(0)} s after frame ${sink.received} of ${sink.total || '?'}; the scene appears to hang (raise --timeout if it is just slow)`,
+            `timed out: no frame for ${(options.timeoutMs / 1000).toFixed(0)} s ${where}; the scene appears to hang (raise --timeout if it is just slow)`,
             scene,
             sink.received,
           ),
