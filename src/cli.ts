@@ -3,6 +3,7 @@
  * SIGTERM to a clean stop, draws progress (bars on a terminal, plain lines
  * otherwise) and ends with a summary table and an exit code.
  */
+import {formatBytes} from './util/formatBytes';
 import {relative} from 'node:path';
 import {HELP, parseCli, UsageError, type CliOptions} from './cliArgs';
 import {RecordError} from './records/header';
@@ -207,11 +208,6 @@ function summary(files: OutputFile[]): string {
   return table(['file', 'size', 'frames', 'duration'], rows);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-}
 
 /** A plain-text table with left-aligned first column and right-aligned others. */
 export function table(header: string[], rows: string[][]): string {

@@ -80,15 +80,6 @@ export function cellCentres(count: number, size: number, gap: number): number[] 
   return columnPositions(count, size + gap);
 }
 
-/**
- * The largest cell size, at most `max`, that lets `count` cells with `gap` between
- * them fit in `available` units (never below 0).
- */
-export function fitCellSize(count: number, available: number, gap: number, max = Infinity): number {
-  if (count < 1) return max;
-  return Math.max(0, Math.min(max, (available - (count - 1) * gap) / count));
-}
-
 /** Advance of one glyph of a monospaced face, as a fraction of the font size (JetBrains Mono: 600/1000). */
 export const MONO_ADVANCE = 0.6;
 
@@ -100,19 +91,4 @@ export function monoWidth(text: string, fontSize: number): number {
 /** Whether `text` in the mono face fits inside a cell of `cellWidth`, leaving `padding` on each side. */
 export function labelFits(text: string, fontSize: number, cellWidth: number, padding = 2): boolean {
   return monoWidth(text, fontSize) <= cellWidth - 2 * padding;
-}
-
-/** Where an arrow from a box at `from` (half-extent `fromHalf`) to a box at `to` should start and end, along x. */
-export function horizontalGap(fromX: number, fromHalf: number, toX: number, toHalf: number, margin = 0): [number, number] {
-  const dir = Math.sign(toX - fromX) || 1;
-  return [fromX + dir * (fromHalf + margin), toX - dir * (toHalf + margin)];
-}
-
-/**
- * Points along a straight segment at fraction `t` in [0, 1] (clamped). Used for a
- * pulse travelling along an arrow.
- */
-export function pointAlong(a: readonly [number, number], b: readonly [number, number], t: number): [number, number] {
-  const u = Math.min(1, Math.max(0, t));
-  return [a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u];
 }

@@ -5,6 +5,7 @@
  * with no network: inline style, inline script, relative links, captions inlined
  * as data: URLs (a file:// page cannot fetch a sibling .vtt for a <track>).
  */
+import {formatBytes} from '../util/formatBytes';
 import {open, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {DARK, LIGHT} from '../../scenes/theme';
@@ -183,11 +184,6 @@ function href(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-}
 
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
