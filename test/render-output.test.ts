@@ -4,6 +4,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {PNG} from 'pngjs';
 import {beforeAll, describe, expect, inject, it} from 'vitest';
 import {displayedFrames, framesAtSourceTimes, openGif} from '../src/encode/gif/decode';
 import {ANIMATIONS} from '../src/records';
@@ -100,5 +101,36 @@ describe.each(ANIMATIONS)('%s.mp4', name => {
     expect(Math.abs(Number(format.duration) - frames / FPS)).toBeLessThan(1 / FPS + 1e-6);
     const data = readFileSync(file);
     expect(data.indexOf('moov')).toBeLessThan(data.indexOf('mdat'));
+  });
+});
+
+describe.each(ANIMATIONS)('%s.webm and %s.png', name => {
+  it('the WebM is VP9 at the render size, as long as the MP4', () => {
+    const {streams, format} = probe(join(shared.dir, `${name}.webm`));
+    const video = streams.find(s => s.codec_type === 'video')!;
+    expect(video.codec_name).toBe('vp9');
+    expect([video.width, video.height]).toEqual([480, 270]);
+    const mp4 = probe(join(shared.dir, `${name}.mp4`)).format;
+    expect(Math.abs(Number(format.duration) - Number(mp4.duration))).toBeLessThan(0.05);
+  });
+
+  it('the poster is a PNG at the render size, not the first frame', () => {
+    const {streams} = probe(join(shared.dir, `${name}.png`));
+    expect(streams[0].codec_name).toBe('png');
+    expect([streams[0].width, streams[0].height]).toEqual([480, 270]);
+    const first = Array.from(framesAtSourceTimes(readFileSync(join(shared.dir, `${name}.gif`)), FPS, 1), f => f.slice())[0];
+    const poster = PNG.sync.read(readFileSync(join(shared.dir, `${name}.png`))).data;
+    let differing = 0;
+    for (let i = 0; i < poster.length; i += 4) if (Math.abs(poster[i] - first[i]) > 40) differing++;
+    expect(differing).toBeGreaterThan(1000);
+  });
+
+  it('the caption track is WebVTT with cues inside the animation', () => {
+    const vtt = readFileSync(join(shared.dir, `${name}.vtt`), 'utf8');
+    expect(vtt.startsWith('WEBVTT')).toBe(true);
+    const ends = [...vtt.matchAll(/--> (\d\d):(\d\d):(\d\d)\.(\d\d\d)/g)].map(m => Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000);
+    expect(ends.length).toBeGreaterThan(1);
+    const frames = summaryFrames(shared.stdout).get(name)!;
+    expect(Math.max(...ends)).toBeLessThanOrEqual(frames / FPS + 0.001);
   });
 });

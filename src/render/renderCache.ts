@@ -7,7 +7,7 @@
  */
 import {createHash} from 'node:crypto';
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
-import {join} from 'node:path';
+import {join, relative, resolve} from 'node:path';
 import {PROJECT_ROOT} from '../model/store';
 import {writeFileAtomic} from '../util/atomicWrite';
 import type {OutputFile} from './render';
@@ -84,10 +84,12 @@ export function sceneKey(
 }
 
 export class RenderCache {
+  private readonly outDir: string;
   private readonly path: string;
   private readonly entries: Record<string, Entry>;
 
   constructor(outDir: string) {
+    this.outDir = outDir;
     this.path = join(outDir, MANIFEST);
     let entries: Record<string, Entry> = {};
     try {
@@ -102,15 +104,20 @@ export class RenderCache {
   lookup(slot: string, key: string): OutputFile[] | undefined {
     const entry = this.entries[slot];
     if (!entry || entry.key !== key) return undefined;
-    for (const file of entry.files) {
+    // Paths are stored relative to the folder, so a copied or moved folder stays valid.
+    const files = entry.files.map(({sha256, ...file}) => ({file: {...file, path: resolve(this.outDir, file.path)}, sha256}));
+    for (const {file, sha256} of files) {
       if (!existsSync(file.path)) return undefined;
-      if (file.format !== 'frames' && hashFile(file.path) !== file.sha256) return undefined;
+      if (file.format !== 'frames' && hashFile(file.path) !== sha256) return undefined;
     }
-    return entry.files.map(({sha256: _sha, ...file}) => file);
+    return files.map(({file}) => file);
   }
 
   async store(slot: string, key: string, files: OutputFile[]): Promise<void> {
-    this.entries[slot] = {key, files: files.map(f => ({...f, sha256: f.format === 'frames' ? '' : hashFile(f.path)}))};
+    this.entries[slot] = {
+      key,
+      files: files.map(f => ({...f, path: relative(this.outDir, f.path), sha256: f.format === 'frames' ? '' : hashFile(f.path)})),
+    };
     await writeFileAtomic(this.path, JSON.stringify(this.entries, null, 1) + '\n');
   }
 }

@@ -1,0 +1,79 @@
+/** The content-hash render cache (issue 6): what invalidates it, and that a no-op render skips every scene. */
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, inject, it} from 'vitest';
+import {RenderCache, sceneKey} from '../src/render/renderCache';
+import {runRender} from './helpers/cli';
+
+const shared = inject('sharedRender');
+const options = {formats: ['gif', 'mp4'] as ('gif' | 'mp4')[], fps: 30, scale: 1, theme: 'light' as const, keepFrames: false};
+const tools = {chromium: '/usr/bin/chromium', ffmpeg: '/usr/bin/ffmpeg'};
+const work = mkdtempSync(join(tmpdir(), 'cache-test-'));
+afterAll(() => rmSync(work, {recursive: true, force: true}));
+
+describe('sceneKey', () => {
+  const base = sceneKey('dense', 'page-a', options, tools);
+
+  it('is stable for the same inputs', () => {
+    expect(sceneKey('dense', 'page-a', options, tools)).toBe(base);
+  });
+
+  it('changes with the page (scene sources and the records it embeds)', () => {
+    expect(sceneKey('dense', 'page-b', options, tools)).not.toBe(base);
+  });
+
+  it('changes with every render option', () => {
+    expect(sceneKey('dense', 'page-a', {...options, fps: 24}, tools)).not.toBe(base);
+    expect(sceneKey('dense', 'page-a', {...options, scale: 2}, tools)).not.toBe(base);
+    expect(sceneKey('dense', 'page-a', {...options, theme: 'dark'}, tools)).not.toBe(base);
+    expect(sceneKey('dense', 'page-a', {...options, formats: ['gif']}, tools)).not.toBe(base);
+    expect(sceneKey('dense', 'page-a', {...options, keepFrames: true}, tools)).not.toBe(base);
+  });
+
+  it('changes with the scene and with the tools', () => {
+    expect(sceneKey('conv', 'page-a', options, tools)).not.toBe(base);
+    expect(sceneKey('dense', 'page-a', options, {...tools, ffmpeg: '/opt/other/ffmpeg'})).not.toBe(base);
+  });
+});
+
+describe('RenderCache', () => {
+  it('misses when an output was edited or deleted by hand', async () => {
+    const dir = join(work, 'manifest');
+    cpSync(shared.dir, dir, {recursive: true});
+    const file = {scene: 'dense', path: join(dir, 'dense.gif'), format: 'gif' as const, bytes: 1, frames: 1, seconds: 1};
+    const cache = new RenderCache(dir);
+    await cache.store('dense.scene', 'key-1', [file]);
+    expect(new RenderCache(dir).lookup('dense.scene', 'key-1')).toEqual([file]);
+    expect(new RenderCache(dir).lookup('dense.scene', 'key-2')).toBeUndefined();
+    writeFileSync(file.path, Buffer.concat([readFileSync(file.path), Buffer.from([0])]));
+    expect(new RenderCache(dir).lookup('dense.scene', 'key-1')).toBeUndefined();
+  });
+});
+
+describe('a second render with nothing changed', () => {
+  it('skips every scene without starting a browser, and --force renders again', async () => {
+    const out = join(work, 'again');
+    cpSync(shared.dir, out, {recursive: true});
+    const again = await runRender(['--scale', '0.5', '--out', out]);
+    expect(again.code, again.stderr).toBe(0);
+    for (const name of ['dense', 'conv', 'recurr', 'seq2seq', 'attention']) {
+      expect(again.stderr).toContain(`${name}: up to date (use --force to re-render)`);
+    }
+    expect(again.stderr).not.toContain('starting Chromium');
+    const changedOption = await runRender(['dense', '--scale', '0.5', '--out', out, '--format', 'gif']);
+    expect(changedOption.stderr).toContain('starting Chromium');
+    expect(changedOption.stderr).not.toContain('up to date');
+  });
+});
+
+describe('parallel and serial renders', () => {
+  it('give identical bytes', async () => {
+    const serial = join(work, 'serial');
+    const run = await runRender(['dense', 'attention', '--scale', '0.5', '--out', serial, '--jobs', '1', '--format', 'gif,mp4']);
+    expect(run.code, run.stderr).toBe(0);
+    for (const file of ['dense.gif', 'dense.mp4', 'attention.gif', 'attention.mp4']) {
+      expect(readFileSync(join(serial, file)).equals(readFileSync(join(shared.dir, file))), file).toBe(true);
+    }
+  });
+});
