@@ -5,7 +5,7 @@
 import {accessSync, constants, existsSync, mkdirSync, readFileSync, statSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {ANIMATIONS} from './records';
-import {DEFAULT_FPS, FORMATS, type Format, LAYOUT} from './render/options';
+import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions} from './render/options';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
 
 export class UsageError extends Error {
@@ -15,21 +15,15 @@ export class UsageError extends Error {
   }
 }
 
-export type ThemeChoice = 'light' | 'dark' | 'both';
-
-export interface CliOptions {
+/** What the command line asks for: the render's own options, plus what only the CLI handles. */
+export interface CliOptions extends Pick<RenderOptions, 'names' | 'formats' | 'fps' | 'scale' | 'outDir' | 'keepFrames' | 'force'> {
   help: boolean;
   list: boolean;
-  names: SceneName[];
-  formats: Format[];
-  fps: number;
-  scale: number;
-  outDir: string;
-  keepFrames: boolean;
-  force: boolean;
   quiet: boolean;
-  themes: ('light' | 'dark')[];
+  /** Each theme is one render pass. */
+  themes: RenderOptions['theme'][];
   timeoutSeconds: number;
+  /** 0 means one scene per core. */
   jobs: number;
 }
 
