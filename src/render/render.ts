@@ -229,13 +229,26 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new InterruptedError((signal.reason as NodeJS.Signals) ?? 'SIGINT');
 }
 
-/** Runs `work` over `items`, at most `limit` at a time; the first rejection stops new work. */
+/**
+ * Runs `work` over `items`, at most `limit` at a time. A rejection stops new work,
+ * but the call settles only when every running item has (so each cleans up its
+ * temporary files before the caller tears the browser down), then rethrows.
+ */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const workers = Array.from({length: Math.min(limit, items.length)}, async () => {
-    while (next < items.length) await work(items[next++]);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   });
-  await Promise.all(workers);
+  const rejected = (await Promise.allSettled(workers)).find(r => r.status === 'rejected');
+  if (rejected) throw (rejected as PromiseRejectedResult).reason;
 }
 
 export const DEFAULT_CONCURRENCY = Math.max(1, availableParallelism());
