@@ -2,9 +2,11 @@
  * A Motion Canvas exporter that ships each frame's RGBA pixels to the Node side
  * over 127.0.0.1: `fetch` POSTs of a Blob holding a few frames each, with a small
  * window of uploads in flight (the fastest transport measured; see
- * shared/design/headless-render.md).
+ * shared/design/headless-render.md). Each frame travels as the rectangle that
+ * changed since the previous one (frameDelta.ts).
  */
 import {type Exporter, ObjectMetaField, RendererResult} from '@motion-canvas/core';
+import {changedRect, extractRect, formatRects, type Rect} from './frameDelta';
 import {FRAME_ROUTE, type RenderJob} from './protocol';
 
 /** Uploads allowed in flight before rendering waits; keeps Node's memory bounded. */
@@ -12,7 +14,9 @@ const WINDOW = 3;
 
 export class FrameUploader {
   private pending = new Set<Promise<void>>();
-  private batch: Uint8ClampedArray[] = [];
+  private batch: Uint8Array[] = [];
+  private rects: Rect[] = [];
+  private previous: Uint32Array | undefined;
   private first = 0;
   sent = 0;
   failure: Error | undefined;
@@ -35,7 +39,11 @@ export class FrameUploader {
       return;
     }
     if (this.batch.length === 0) this.first = frame;
-    this.batch.push(pixels);
+    const next = new Uint32Array(pixels.buffer);
+    const rect = changedRect(this.previous, next, canvas.width, canvas.height);
+    this.previous = next;
+    this.rects.push(rect);
+    this.batch.push(extractRect(pixels, canvas.width, rect));
     if (this.batch.length >= this.job.batch) await this.flush(canvas.width, canvas.height);
   }
 
@@ -50,9 +58,11 @@ export class FrameUploader {
         height: String(height),
         total: String(this.frameLimit()),
         poster: String(this.posterFrame()),
+        rects: formatRects(this.rects),
       });
       this.sent += this.batch.length;
       this.batch = [];
+      this.rects = [];
       const upload = fetch(`${FRAME_ROUTE}?${query}`, {method: 'POST', body}).then(async response => {
         if (!response.ok) throw new Error(`frame upload refused: ${response.status} ${await response.text()}`);
       });

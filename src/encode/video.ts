@@ -43,7 +43,7 @@ export function mp4Args(options: VideoOptions): string[] {
   return [
     ...rgbaInputToYuv(options),
     '-c:v', 'libx264',
-    '-preset', 'medium',
+    '-preset', 'veryfast', // on flat diagrams as small as medium, at half the CPU
     '-crf', '18', // visually lossless for flat diagrams
     '-tune', 'animation', // flat colours and hard edges
     '-pix_fmt', 'yuv420p', // the only 4:2:0 layout every browser plays

@@ -5,6 +5,7 @@
  * keeps memory bounded while frames stream to the encoders.
  */
 import type {FrameBatch} from './pageServer';
+import {applyRect} from '../../scenes/render-page/frameDelta';
 
 /** Something that takes frames in order: an encoder, a PNG writer. */
 export type FrameConsumer = (rgba: Uint8Array, index: number) => void | Promise<void>;
@@ -19,6 +20,8 @@ export class FrameSink {
   private readonly waiting = new Map<number, {batch: FrameBatch; done: () => void; fail: (e: unknown) => void}>();
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown;
+  /** The frame as rebuilt so far from the changed rectangles. */
+  private canvas: Uint8Array | undefined;
   width = 0;
   height = 0;
   total = 0;
@@ -63,9 +66,15 @@ export class FrameSink {
         continue;
       }
       try {
-        const size = batch.width * batch.height * 4;
+        this.canvas ??= new Uint8Array(batch.width * batch.height * 4);
+        let offset = 0;
         for (let k = 0; k < batch.count; k++) {
-          const frame = batch.data.subarray(k * size, (k + 1) * size);
+          const rect = batch.rects[k];
+          const bytes = rect.w * rect.h * 4;
+          applyRect(this.canvas, batch.width, rect, batch.data.subarray(offset, offset + bytes));
+          offset += bytes;
+          // Consumers get a copy, never the canvas itself: ffmpeg's pipe may still hold a frame while the next is rebuilt.
+          const frame = this.canvas.slice();
           for (const consume of this.consumers) await consume(frame, batch.first + k);
         }
         this.next = batch.first + batch.count;

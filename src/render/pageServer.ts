@@ -7,6 +7,7 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from 'node:net';
 import {extname, join, normalize, sep} from 'node:path';
 import {FRAME_ROUTE} from '../../scenes/render-page/protocol';
+import {parseRects, type Rect} from '../../scenes/render-page/frameDelta';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,6 +34,8 @@ export interface FrameBatch {
   total: number;
   /** Index of the scene's poster frame. */
   poster: number;
+  /** Per frame, the rectangle that changed since the previous frame; `data` holds their pixels in order. */
+  rects: Rect[];
   data: Buffer;
 }
 
@@ -112,10 +115,12 @@ function parseBatch(query: URLSearchParams, data: Buffer): FrameBatch {
     height: number('height'),
     total: number('total'),
     poster: number('poster'),
+    rects: parseRects(query.get('rects') ?? ''),
     data,
   };
-  if (data.length !== batch.count * batch.width * batch.height * 4) {
-    throw new Error(`bad frame upload: ${data.length} bytes for ${batch.count} frames of ${batch.width}x${batch.height}`);
+  const expected = batch.rects.reduce((sum, r) => sum + r.w * r.h * 4, 0);
+  if (batch.rects.length !== batch.count || data.length !== expected) {
+    throw new Error(`bad frame upload: ${data.length} bytes for ${batch.rects.length} rectangles of ${batch.count} frames (expected ${expected})`);
   }
   return batch;
 }
