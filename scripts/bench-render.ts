@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     console.log('Whole renders');
     console.log(
       table(
-        ['run', 'wall', 'target', 'met', 'peak RSS node', 'peak RSS tree'],
+        ['run', 'wall', 'target', 'met', 'peak RSS node', 'peak PSS tree'],
         [
           ['full: 5 scenes, gif+mp4, --force', `${(full.wallMs / 1000).toFixed(1)} s`, '≤ 60 s', yes(full.wallMs <= 60_000), `${(full.peakNodeBytes / MB).toFixed(0)} MB`, `${(full.peakTreeBytes / MB).toFixed(0)} MB`],
           ['again, nothing changed (cache)', `${(again.wallMs / 1000).toFixed(1)} s`, '≤ 5 s', yes(again.wallMs <= 5_000), `${(again.peakNodeBytes / MB).toFixed(0)} MB`, `${(again.peakTreeBytes / MB).toFixed(0)} MB`],
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
         ],
       ),
     );
-    console.log('(tree RSS sums every process, so memory Chromium processes share is counted more than once)\n');
+    console.log('(PSS splits memory that processes share between them, so the tree total counts each page once)\n');
     return 0;
   } finally {
     rmSync(out, {recursive: true, force: true});

@@ -33,12 +33,22 @@ export async function measureFloor(names: string[], fps: number, scale = 1): Pro
 export interface TreeRun {
   code: number | null;
   wallMs: number;
-  /** Peak resident memory of the top process alone, and of the whole tree (sampled every 50 ms). */
+  /** Peak resident memory (RSS) of the Node process, and proportional memory (PSS) of the whole tree, sampled every 50 ms. */
   peakNodeBytes: number;
   peakTreeBytes: number;
   /** Per-scene frames/s between its first frame event and its done event. */
   sceneFps: Map<string, number>;
   stderr: string;
+}
+
+/** Proportional set size: shared pages split between the processes sharing them, so a tree's sum is honest. */
+function pssOf(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
 }
 
 function rssOf(pid: number): number {
@@ -97,7 +107,7 @@ export function runRenderMeasured(root: string, args: string[]): Promise<TreeRun
       // tsx runs the script in a child node process: that one is "the Node process".
       const node = tree.find(pid => readCmd(pid).includes('scripts/render.ts') && pid !== child.pid) ?? child.pid!;
       peakNodeBytes = Math.max(peakNodeBytes, rssOf(node));
-      peakTreeBytes = Math.max(peakTreeBytes, tree.reduce((sum, pid) => sum + rssOf(pid), 0));
+      peakTreeBytes = Math.max(peakTreeBytes, tree.reduce((sum, pid) => sum + pssOf(pid), 0));
     }, 50);
     child.on('close', code => {
       clearInterval(sampler);
