@@ -12,8 +12,8 @@ import {BrowserNotFoundError} from './render/browser';
 import {DEFAULT_CONCURRENCY, renderAnimations, type OutputFile, type RenderEvent} from './render/render';
 import {listScenes} from './render/listScenes';
 import {statSync} from 'node:fs';
-import {ANIMATIONS, isAnimationName} from './records';
-import {ensureAllRecords, PROJECT_ROOT} from './model/store';
+import {ANIMATIONS, isAnimationName, type ActivationRecords} from './records';
+import {PROJECT_ROOT} from './model/store';
 import {writeGallery} from './gallery/gallery';
 import {THEME_NAMES} from '../scenes/theme';
 
@@ -54,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const files: OutputFile[] = [];
     const failures: RenderError[] = [];
+    let records: ActivationRecords | undefined;
     for (const theme of options.themes) {
       const result = await renderAnimations(
         {
@@ -73,10 +74,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
       files.push(...result.files);
       failures.push(...result.failures);
+      records = result.records;
     }
     // The gallery shows whatever is in the folder now, so it stays whole after partial renders.
-    if (options.names.some(isAnimationName)) {
-      const page = await writeGallery(options.outDir, ANIMATIONS, await ensureAllRecords(), THEME_NAMES);
+    if (records && options.names.some(isAnimationName)) {
+      const page = await writeGallery(options.outDir, ANIMATIONS, records, THEME_NAMES);
       files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
     }
     progress.finish();

@@ -4,15 +4,16 @@
  * peak memory of the render process tree.
  */
 import {spawn} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {LAYOUT} from '../render/options';
+import {commandOf, descendants} from '../util/processTree';
 import {preparePage, startSession} from '../render/session';
 import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
 
 /** Frames per second of drawing + getImageData alone, per scene. */
 export async function measureFloor(names: string[], fps: number, scale = 1): Promise<Map<string, number>> {
-  const session = await startSession(await preparePage(() => {}), () => {});
+  const session = await startSession((await preparePage(() => {})).hash, () => {});
   const floors = new Map<string, number>();
   try {
     for (const name of names) {
@@ -60,22 +61,6 @@ function rssOf(pid: number): number {
   }
 }
 
-function treeOf(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
-  return tree;
-}
-
 /** Runs `node scripts/render.ts …` (through tsx, without npm) and measures it. */
 export function runRenderMeasured(root: string, args: string[]): Promise<TreeRun> {
   return new Promise(resolve => {
@@ -103,9 +88,9 @@ export function runRenderMeasured(root: string, args: string[]): Promise<TreeRun
       }
     });
     const sampler = setInterval(() => {
-      const tree = treeOf(child.pid!);
+      const tree = [child.pid!, ...descendants(child.pid!)];
       // tsx runs the script in a child node process: that one is "the Node process".
-      const node = tree.find(pid => readCmd(pid).includes('scripts/render.ts') && pid !== child.pid) ?? child.pid!;
+      const node = tree.find(pid => commandOf(pid).includes('scripts/render.ts') && pid !== child.pid) ?? child.pid!;
       peakNodeBytes = Math.max(peakNodeBytes, rssOf(node));
       peakTreeBytes = Math.max(peakTreeBytes, tree.reduce((sum, pid) => sum + pssOf(pid), 0));
     }, 50);
@@ -114,12 +99,4 @@ export function runRenderMeasured(root: string, args: string[]): Promise<TreeRun
       resolve({code, wallMs: performance.now() - started, peakNodeBytes, peakTreeBytes, sceneFps, stderr});
     });
   });
-}
-
-function readCmd(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return '';
-  }
 }

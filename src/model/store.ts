@@ -4,15 +4,15 @@
  * the renderer and the tests all get records through here, so nobody needs a
  * separate "compute records" step on a fresh clone.
  */
-import {createHash} from 'node:crypto';
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
-import {join, relative} from 'node:path';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {RecordError} from '../records/header';
 import {ANIMATIONS, type ActivationRecords, type AnimationName, validators} from '../records';
 import {computeRecord} from './registry';
 import {writeFileAtomic} from '../util/atomicWrite';
+import {hashSources} from '../util/sourceHash';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where records live; ACTIVATIONS_DIR moves them (the tests use a scratch copy). */
@@ -21,28 +21,17 @@ export const DEFAULT_RECORDS_DIR = process.env.ACTIVATIONS_DIR ?? join(PROJECT_R
 /** Folders whose content determines the records. */
 const MODEL_SOURCES = ['src/model', 'src/records'];
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap(entry => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(path) : [path];
-  });
-}
-
 let cachedSourceHash: string | undefined;
 
 /** A hash of the model code and the tfjs version: records from other code are stale. */
 export function modelSourceHash(): string {
   if (cachedSourceHash) return cachedSourceHash;
-  const hash = createHash('sha256');
-  for (const dir of MODEL_SOURCES) {
-    // This file only stores records; editing it does not change a number.
-    for (const file of listFiles(join(PROJECT_ROOT, dir)).sort().filter(f => !f.endsWith('store.ts'))) {
-      hash.update(relative(PROJECT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
-    }
-  }
   const tfjs = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules/@tensorflow/tfjs/package.json'), 'utf8'));
-  hash.update(`tfjs@${tfjs.version}`);
-  cachedSourceHash = hash.digest('hex').slice(0, 16);
+  cachedSourceHash = hashSources(PROJECT_ROOT, MODEL_SOURCES, {
+    // This file only stores records; editing it does not change a number.
+    skip: file => file.endsWith('store.ts'),
+    extra: [`tfjs@${tfjs.version}`],
+  });
   return cachedSourceHash;
 }
 

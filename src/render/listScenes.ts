@@ -4,7 +4,7 @@ import type {SceneInfo} from '../../scenes/render-page/protocol';
 import {preparePage, startSession} from './session';
 
 export async function listScenes(names: SceneName[], fps: number, signal?: AbortSignal): Promise<SceneInfo[]> {
-  const session = await startSession(await preparePage(() => {}), () => {}, signal);
+  const session = await startSession((await preparePage(() => {})).hash, () => {}, signal);
   try {
     const page = await session.openPage(() => {});
     const scenes = (await page.evaluate(`window.describeScenes(${fps})`)) as SceneInfo[];

@@ -3,44 +3,24 @@
  * once per distinct input: the output folder is named after a hash of everything
  * that goes into it, so an unchanged project reuses the last build.
  */
-import {createHash} from 'node:crypto';
-import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs';
-import {join, relative} from 'node:path';
+import {existsSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
+import {join} from 'node:path';
 import {PROJECT_ROOT} from '../model/store';
 import {testScenesEnabled} from './testScenes';
+import {hashSources} from '../util/sourceHash';
 
 export const PAGE_ENTRY = 'scenes/render-page/index.html';
 const BUILD_ROOT = join(PROJECT_ROOT, '.cache', 'render-page');
 /** Inputs of the page build besides the records. */
 const PAGE_SOURCES = ['scenes', 'src/records', 'src/render/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'vite.config.ts', 'package-lock.json'];
 
-function filesUnder(path: string): string[] {
-  const full = join(PROJECT_ROOT, path);
-  if (!existsSync(full)) return [];
-  if (!readdirSafe(full)) return [full];
-  return readdirSync(full, {withFileTypes: true}).flatMap(e => filesUnder(join(path, e.name)));
-}
-
-function readdirSafe(path: string): boolean {
-  try {
-    readdirSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Hash of the page's sources and the records it embeds. */
 export function pageHash(recordsJson: string): string {
-  const hash = createHash('sha256');
-  for (const file of PAGE_SOURCES.flatMap(filesUnder).sort()) {
+  return hashSources(PROJECT_ROOT, PAGE_SOURCES, {
     // The editor's .meta files change when someone scrubs the timeline; they do not change frames.
-    if (file.endsWith('.meta')) continue;
-    hash.update(relative(PROJECT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  hash.update(recordsJson);
-  hash.update(testScenesEnabled() ? 'with test scenes' : '');
-  return hash.digest('hex').slice(0, 16);
+    skip: file => file.endsWith('.meta'),
+    extra: [recordsJson, testScenesEnabled() ? 'with test scenes' : ''],
+  });
 }
 
 /** Returns the folder holding the built page for `hash`, building it if needed. */

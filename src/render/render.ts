@@ -12,7 +12,8 @@ import {FrameSink, type FrameConsumer} from './frameSink';
 import {type RenderOptions, LAYOUT, outputName} from './options';
 import {createSceneOutputs, sizeOf, type OutputKind, type SceneOutput} from './sceneOutputs';
 import {PendingOutputs, ensureDir} from './outputs';
-import {preparePage, startSession, type Session} from './session';
+import {preparePage, startSession, type Session, type Stage} from './session';
+import type {ActivationRecords} from '../records';
 import {RenderCache, sceneKey} from './renderCache';
 import {findChromium} from './browser';
 import {isTestScene, type SceneName} from './testScenes';
@@ -28,7 +29,7 @@ export interface OutputFile {
 }
 
 export type RenderEvent =
-  | {type: 'stage'; stage: 'records' | 'page-build' | 'browser'; detail?: string}
+  | {type: 'stage'; stage: Stage}
   | {type: 'scene-start'; scene: string}
   | {type: 'frames'; scene: string; rendered: number; total: number}
   | {type: 'scene-done'; scene: string; files: OutputFile[]; renderMs: number}
@@ -39,6 +40,8 @@ export type RenderEvent =
 export interface RenderResult {
   files: OutputFile[];
   failures: RenderError[];
+  /** The records the scenes drew, for the gallery's alt text. */
+  records: ActivationRecords;
 }
 
 /** Renders `options.names`; resolves with the files written and the scenes that failed. */
@@ -47,10 +50,10 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
   ensureDir(options.outDir);
   let session: Session | undefined;
   try {
-    const hash = await preparePage(stage => onEvent({type: 'stage', stage}));
+    const {hash, records} = await preparePage(stage => onEvent({type: 'stage', stage}));
     throwIfAborted(options.signal);
     const ffmpeg = findFfmpeg(options);
-    const result: RenderResult = {files: [], failures: []};
+    const result: RenderResult = {files: [], failures: [], records};
 
     // Scenes whose outputs are current are skipped without starting a browser.
     const cache = new RenderCache(options.outDir);

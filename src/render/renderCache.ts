@@ -6,10 +6,11 @@
  * is re-rendered. `--force` ignores the cache.
  */
 import {createHash} from 'node:crypto';
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {PROJECT_ROOT} from '../model/store';
 import {writeFileAtomic} from '../util/atomicWrite';
+import {hashSources} from '../util/sourceHash';
 import type {OutputFile} from './render';
 import type {RenderOptions} from './options';
 
@@ -26,13 +27,6 @@ function hashFile(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function filesUnder(path: string): string[] {
-  const full = join(PROJECT_ROOT, path);
-  if (!existsSync(full)) return [];
-  if (!statSync(full).isDirectory()) return [full];
-  return readdirSync(full).flatMap(entry => filesUnder(join(path, entry)));
-}
-
 /** Identifies a binary cheaply: its path, size and modification time. */
 function toolStamp(path: string | undefined): string {
   if (!path) return 'none';
@@ -46,11 +40,7 @@ function toolStamp(path: string | undefined): string {
 
 let encoderHash: string | undefined;
 function encoderSourceHash(): string {
-  if (!encoderHash) {
-    const hash = createHash('sha256');
-    for (const file of ENCODER_SOURCES.flatMap(filesUnder).sort()) hash.update(file).update(readFileSync(file));
-    encoderHash = hash.digest('hex');
-  }
+  encoderHash ??= hashSources(PROJECT_ROOT, ENCODER_SOURCES);
   return encoderHash;
 }
 

@@ -5,6 +5,7 @@
  */
 import type {Browser, Page} from 'puppeteer-core';
 import {ensureAllRecords, ensurePostRecords} from '../model/store';
+import type {ActivationRecords} from '../records';
 import {findChromium, launchChromium} from './browser';
 import {RenderError} from './errors';
 import type {FrameSink} from './frameSink';
@@ -26,13 +27,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Brings the records up to date and returns the hash of the page that embeds them. */
-export async function preparePage(onStage: (stage: Stage) => void): Promise<string> {
+/** Brings the records up to date; returns them and the hash of the page that embeds them. */
+export async function preparePage(onStage: (stage: Stage) => void): Promise<{hash: string; records: ActivationRecords}> {
   onStage('records');
   const records = await ensureAllRecords();
   // The post's own examples are exported beside the animations' records.
   await ensurePostRecords();
-  return pageHash(JSON.stringify(records));
+  return {hash: pageHash(JSON.stringify(records)), records};
 }
 
 /** Builds (or reuses) the page for `hash`, serves it and starts Chromium. */

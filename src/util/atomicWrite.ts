@@ -24,8 +24,3 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     throw error;
   }
 }
-
-/** Moves a finished temporary file into place. */
-export async function commitTemporary(temporary: string, target: string): Promise<void> {
-  await rename(temporary, target);
-}

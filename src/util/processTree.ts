@@ -1,4 +1,4 @@
-/** Process-tree inspection from /proc, to prove that a render leaves nothing running. */
+/** Process-tree inspection from /proc: what a render started (tests) and how much memory it holds (bench). */
 import {readdirSync, readFileSync} from 'node:fs';
 
 function parentOf(pid: number): number | undefined {
