@@ -7,7 +7,7 @@ import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {LAYOUT} from '../render/options';
-import {commandOf, descendants} from '../util/processTree';
+import {descendants} from '../util/processTree';
 import {preparePage, startSession} from '../render/session';
 import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
 
@@ -61,11 +61,11 @@ function rssOf(pid: number): number {
   }
 }
 
-/** Runs `node scripts/render.ts …` (through tsx, without npm) and measures it. */
+/** Runs `node --import tsx scripts/render.ts …` (as npm run render does, without npm) and measures it. */
 export function runRenderMeasured(root: string, args: string[]): Promise<TreeRun> {
   return new Promise(resolve => {
     const started = performance.now();
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/render.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/render.ts'), ...args], {
       cwd: root,
       env: {...process.env, RENDER_PROGRESS_JSON: '1'},
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -89,9 +89,7 @@ export function runRenderMeasured(root: string, args: string[]): Promise<TreeRun
     });
     const sampler = setInterval(() => {
       const tree = [child.pid!, ...descendants(child.pid!)];
-      // tsx runs the script in a child node process: that one is "the Node process".
-      const node = tree.find(pid => commandOf(pid).includes('scripts/render.ts') && pid !== child.pid) ?? child.pid!;
-      peakNodeBytes = Math.max(peakNodeBytes, rssOf(node));
+      peakNodeBytes = Math.max(peakNodeBytes, rssOf(child.pid!));
       peakTreeBytes = Math.max(peakTreeBytes, tree.reduce((sum, pid) => sum + pssOf(pid), 0));
     }, 50);
     child.on('close', code => {

@@ -184,6 +184,8 @@ async function renderScene(
     pending.discard();
     // Ctrl-C also reaches Chromium and ffmpeg; their deaths are a symptom, the signal is the cause.
     if (options.signal?.aborted) throw new InterruptedError(options.signal.reason as NodeJS.Signals);
+    // A dead browser surfaces first as whatever page call was pending ("Target closed"…); name the cause.
+    if (!session.browser.connected) throw new RenderError('Chromium exited unexpectedly during the render', name, sink.received);
     throw error;
   } finally {
     session.sinks.delete(job);

@@ -19,7 +19,8 @@ export function createScratch(): Scratch {
   return {
     dir,
     home,
-    remove: () => rmSync(dir, {recursive: true, force: true}),
+    // A crashed browser's helper processes may still be writing into its profile for a moment.
+    remove: () => rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 100}),
   };
 }
 

@@ -4,7 +4,8 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+/** As `npm run render` does: one Node process with tsx's loader, so signals reach the CLI itself. */
+const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
 
 export interface CliRun {
   code: number | null;
@@ -20,7 +21,7 @@ export function runRender(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs
 
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 240_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(ROOT, script), ...args], {
+    const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), join(ROOT, script), ...args], {
       cwd: ROOT,
       env: {...process.env, ...env},
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +50,7 @@ export interface LiveRun {
 
 /** Starts a render and exposes its machine-readable progress, to act on it mid-way. */
 export function startRender(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 240_000): LiveRun {
-  const child = spawn(TSX, [join(ROOT, 'scripts/render.ts'), ...args], {
+  const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), join(ROOT, 'scripts/render.ts'), ...args], {
     cwd: ROOT,
     env: {...process.env, ...env, RENDER_PROGRESS_JSON: '1'},
     stdio: ['ignore', 'pipe', 'pipe'],
