@@ -3,7 +3,7 @@
 //
 //   npx tsx scripts/gif-compare.ts output/frames/<name> [more dirs…]     # directories of PNG frames
 //   npx tsx scripts/gif-compare.ts --synthetic conv,lstm,attention --frames 240
-//   options: --fps 30  --tolerance 8  --keep (keep GIFs in output/gif-compare/)
+//   options: --fps 30  --moving-tolerance 20  --keep (keep GIFs in output/gif-compare/)
 //
 // Our time covers addFrame()+finish() only; ffmpeg's is the wall time of its process reading the
 // same raw RGBA frames from a temporary file (PNG decoding is excluded for both).
@@ -23,7 +23,7 @@ export interface CompareOptions {
   /** needed for an AsyncIterable; read from the PNGs for a directory */
   width?: number;
   height?: number;
-  tolerance?: number;
+  movingTolerance?: number;
   /** write both GIFs here as <name>.ours.gif and <name>.ffmpeg.gif */
   keepDir?: string;
   name?: string;
@@ -87,7 +87,7 @@ export async function compareWithFfmpeg(frames: AsyncIterable<Uint8Array> | Iter
   try {
     const raw = join(tmp, 'frames.rgba');
     const fd = openSync(raw, 'w');
-    const enc = new GifStreamEncoder({width, height, fps: opts.fps, tolerance: opts.tolerance});
+    const enc = new GifStreamEncoder({width, height, fps: opts.fps, movingTolerance: opts.movingTolerance});
     let ms = 0, n = 0;
     for await (const f of source as AsyncIterable<Uint8Array>) {
       writeSync(fd, f);
@@ -139,13 +139,13 @@ export function formatTable(results: CompareResult[]): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  let fps = 30, tolerance: number | undefined, framesN = 240, keep = false;
+  let fps = 30, movingTolerance: number | undefined, framesN = 240, keep = false;
   const dirs: string[] = [];
   let synthetic: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--fps') fps = Number(argv[++i]);
-    else if (a === '--tolerance') tolerance = Number(argv[++i]);
+    else if (a === '--moving-tolerance') movingTolerance = Number(argv[++i]);
     else if (a === '--frames') framesN = Number(argv[++i]);
     else if (a === '--synthetic') synthetic = argv[++i].split(',');
     else if (a === '--keep') keep = true;
@@ -161,11 +161,11 @@ async function main(argv: string[]): Promise<void> {
   const keepDir = keep ? 'output/gif-compare' : undefined;
   const results: CompareResult[] = [];
   for (const s of synthetic) {
-    results.push(await compareWithFfmpeg(syntheticFrames(s as SyntheticScene, framesN), {fps, width: 960, height: 540, tolerance, keepDir, name: `synthetic:${s}`}));
+    results.push(await compareWithFfmpeg(syntheticFrames(s as SyntheticScene, framesN), {fps, width: 960, height: 540, movingTolerance, keepDir, name: `synthetic:${s}`}));
     console.error(`done ${s}`);
   }
   for (const d of dirs) {
-    results.push(await compareWithFfmpeg(d, {fps, tolerance, keepDir}));
+    results.push(await compareWithFfmpeg(d, {fps, movingTolerance, keepDir}));
     console.error(`done ${d}`);
   }
   console.log(formatTable(results));

@@ -16,6 +16,17 @@ function encode(frames: Uint8Array[], opts: Partial<ConstructorParameters<typeof
   return {bytes: enc.finish(), models, frameCount: enc.frameCount};
 }
 
+/** Bounding box of the pixels that differ between two RGBA frames; null when none do. */
+function changedRect(a: Uint8Array, b: Uint8Array) {
+  let x0 = W, y0 = H, x1 = -1, y1 = -1;
+  for (let p = 0; p < W * H; p++) {
+    if (a[p * 4] === b[p * 4] && a[p * 4 + 1] === b[p * 4 + 1] && a[p * 4 + 2] === b[p * 4 + 2] && a[p * 4 + 3] === b[p * 4 + 3]) continue;
+    const x = p % W, y = Math.floor(p / W);
+    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+  }
+  return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
+}
+
 function rgbEqualsModel(rgba: Uint8Array, model: Uint8Array): number {
   let mismatches = 0;
   for (let p = 0; p < model.length / 3; p++) {
@@ -53,7 +64,8 @@ describe('GifStreamEncoder', () => {
     it(`${scene}: decodes to exactly the encoder's display model, close to the source, with correct timing`, () => {
       const n = 45, T = 8;
       const frames = [...syntheticFrames(scene, n, W, H)];
-      const {bytes, models, frameCount} = encode(frames, {tolerance: T});
+      // lookahead 0: the display model after each addFrame is that frame's
+      const {bytes, models, frameCount} = encode(frames, {movingTolerance: T, settledTolerance: T, lookahead: 0});
       expect(frameCount).toBe(n);
       const reader = openGif(bytes);
       expect(reader.width).toBe(W);
@@ -101,7 +113,7 @@ describe('GifStreamEncoder', () => {
       frames.push(f);
       if (k === 7) frames.push(f.slice()); // an identical frame: merged into the previous image's delay
     }
-    const {bytes} = encode(frames, {tolerance: 0});
+    const {bytes} = encode(frames, {movingTolerance: 0, settledTolerance: 0});
     let k = 0;
     for (const shown of framesAtSourceTimes(bytes, 30, frames.length)) {
       expect(psnr(shown, frames[k])).toBe(Infinity);
@@ -125,6 +137,64 @@ describe('GifStreamEncoder', () => {
     const b = enc.finish();
     expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
     expect(Buffer.from(encode(frames).bytes).equals(Buffer.from(a))).toBe(true);
+  });
+
+  for (const everyNthFrame of [1, 3]) {
+    it(`told each frame's changed rectangle, writes the same bytes as comparing whole frames (everyNthFrame ${everyNthFrame})`, () => {
+      const frames = [...syntheticFrames('attention', 40, W, H)];
+      frames.push(frames[frames.length - 1].slice()); // a still frame: rectangle null
+      const whole = encode(frames, {everyNthFrame, movingTolerance: 6, settledTolerance: 1}).bytes;
+      const enc = new GifStreamEncoder({width: W, height: H, fps: 30, everyNthFrame, movingTolerance: 6, settledTolerance: 1});
+      frames.forEach((f, i) => enc.addFrame(f, i === 0 ? undefined : changedRect(frames[i - 1], f)));
+      expect(Buffer.from(enc.finish()).equals(Buffer.from(whole))).toBe(true);
+    });
+  }
+
+  describe('a box fading over 30 frames, then holding still for 10', () => {
+    const BG = [250, 250, 245], TO = [30, 60, 200];
+    const frames = Array.from({length: 40}, (_, k) => {
+      const t = Math.min(1, k / 29);
+      const f = new Uint8Array(W * H * 4);
+      for (let p = 0; p < W * H; p++) {
+        const inBox = p % W >= 40 && p % W < 140 && Math.floor(p / W) >= 30 && Math.floor(p / W) < 90;
+        for (let c = 0; c < 3; c++) f[p * 4 + c] = inBox ? Math.round(BG[c] + (TO[c] - BG[c]) * t) : BG[c];
+        f[p * 4 + 3] = 255;
+      }
+      return f;
+    });
+    const maxError = (a: Uint8Array, b: Uint8Array) => {
+      let m = 0;
+      for (let i = 0; i < a.length; i++) if (i % 4 !== 3) m = Math.max(m, Math.abs(a[i] - b[i]));
+      return m;
+    };
+    for (const lookahead of [0, 8]) {
+      it(`lags at most the moving tolerance while it fades and settles within the settled tolerance (lookahead ${lookahead})`, () => {
+        const {bytes} = encode(frames, {movingTolerance: 12, settledTolerance: 2, lookahead});
+        let k = 0;
+        for (const shown of framesAtSourceTimes(bytes, 30, frames.length)) {
+          const limit = k < 30 ? 12 + 3 : 2; // + palette error while fading; once still, nothing stale remains
+          expect(maxError(shown, frames[k]), `frame ${k}`).toBeLessThanOrEqual(limit);
+          k++;
+        }
+      });
+    }
+    it('looking ahead needs fewer images and bytes for the fade', () => {
+      const now = encode(frames, {movingTolerance: 12, settledTolerance: 2, lookahead: 0}).bytes;
+      const ahead = encode(frames, {movingTolerance: 12, settledTolerance: 2, lookahead: 8}).bytes;
+      expect(openGif(ahead).numFrames()).toBeLessThan(openGif(now).numFrames());
+      expect(ahead.length).toBeLessThan(now.length);
+    });
+  });
+
+  it('rejects bad tolerances and lookahead, naming the option', () => {
+    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, movingTolerance: -1})).toThrow(/movingTolerance must be an integer from 0 to 255, got -1/);
+    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, settledTolerance: 2.5})).toThrow(/settledTolerance must be an integer/);
+    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, lookahead: -3})).toThrow(/lookahead must be a non-negative integer, got -3/);
+  });
+
+  it('rejects a changed rectangle outside the screen', () => {
+    const enc = new GifStreamEncoder({width: W, height: H, fps: 30});
+    expect(() => enc.addFrame(new Uint8Array(W * H * 4), {x: W - 2, y: 0, width: 5, height: 1})).toThrow(/changed rectangle .* outside 240x135/);
   });
 
   it('everyNthFrame keeps frames 0, N, 2N… with delays at fps/N', () => {

@@ -4,6 +4,8 @@ import {cropToPainted} from '../src/encode/gif/crop.js';
 
 // a 64x16 screen: source = a noisy gradient; palette = 16 greys; displayed = the source rounded
 const W = 64, H = 16;
+/** the same tolerance for every pixel of the screen */
+const everywhere = (t: number) => new Uint8Array(W * H).fill(t);
 function setup() {
   const rgba = new Uint8Array(W * H * 4), displayed = new Uint8Array(W * H * 3);
   let seed = 7;
@@ -25,7 +27,7 @@ describe('LossyLzw', () => {
   it('with tolerance 0 keeps every preferred index', () => {
     const {rgba, displayed, pal, pref} = setup();
     const index = pref.slice();
-    new LossyLzw().choose({index, x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: 0, minCodeSize: 5});
+    new LossyLzw().choose({index, x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: everywhere(0), minCodeSize: 5});
     // tolerance 0 may still swap in an exactly equal colour; here no palette colour equals a source pixel except by chance
     for (let p = 0; p < W * H; p++) {
       if (index[p] === pref[p]) continue;
@@ -35,9 +37,9 @@ describe('LossyLzw', () => {
   });
   it('only picks acceptable indices, and needs fewer codes than the preferred stream', () => {
     const {rgba, displayed, pal, pref} = setup();
-    const lossless = new LossyLzw().choose({index: pref.slice(), x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: 0, minCodeSize: 5});
+    const lossless = new LossyLzw().choose({index: pref.slice(), x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: everywhere(0), minCodeSize: 5});
     const T = 10, index = pref.slice();
-    const lossy = new LossyLzw().choose({index, x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: T, minCodeSize: 5});
+    const lossy = new LossyLzw().choose({index, x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: everywhere(T), minCodeSize: 5});
     expect(lossy).toBeLessThan(lossless);
     let changed = 0;
     for (let p = 0; p < W * H; p++) {
@@ -47,6 +49,22 @@ describe('LossyLzw', () => {
       expect(Math.abs(shown - rgba[p * 4])).toBeLessThanOrEqual(T);
     }
     expect(changed).toBeGreaterThan(0);
+  });
+  it('holds each pixel to its own tolerance', () => {
+    const {rgba, displayed, pal, pref} = setup();
+    // left half may drift by 10, right half must stay exact
+    const tolerance = new Uint8Array(W * H);
+    for (let p = 0; p < W * H; p++) tolerance[p] = p % W < W / 2 ? 10 : 0;
+    const index = pref.slice();
+    new LossyLzw().choose({index, x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance, minCodeSize: 5});
+    let leftChanged = 0;
+    for (let p = 0; p < W * H; p++) {
+      if (index[p] === pref[p]) continue;
+      const shown = index[p] === 16 ? displayed[p * 3] : pal[index[p] * 3];
+      expect(Math.abs(shown - rgba[p * 4])).toBeLessThanOrEqual(tolerance[p]);
+      if (p % W < W / 2) leftChanged++;
+    }
+    expect(leftChanged).toBeGreaterThan(0);
   });
 });
 

@@ -1,20 +1,27 @@
 // Streaming GIF encoder for flat-colour vector animation frames, built on gifenc.
 //
-// Per source frame:
+// Frames wait in a short queue (the lookahead) and are then encoded one by one:
 //  1. Compare the frame with what a decoder DISPLAYS now (our model of the GIF canvas, not the
 //     previous source frame, so quantisation errors do not pile up). A pixel needs repainting when
-//     any channel differs by more than `tolerance`. Nothing to repaint: the previous image's delay
-//     grows instead of writing an image.
-//  2. Crop to the bounding rectangle of those pixels (image descriptor x/y set by hand).
-//  3. Map them to the scene palette (which becomes the global colour table). Colours it cannot
+//     a channel is further off than its tolerance: the loose moving tolerance while its source
+//     changes from frame to frame (a fade, a moving edge: the lag is not visible), the tight
+//     settled tolerance once the source holds still (so nothing stale stays on screen). Only the
+//     pixels that moved in this or the previous frame, or that are still out of tolerance, need
+//     comparing: the caller's changed rectangle bounds them. Nothing to repaint: the previous
+//     image's delay grows instead of writing an image.
+//  2. A moving pixel is painted with the colour it will have furthest ahead in the queue while
+//     staying within the moving tolerance of every colour until then, so one repaint lasts about
+//     twice as long through a fade.
+//  3. Crop to the bounding rectangle of the pixels to repaint (image descriptor x/y set by hand).
+//  4. Map them to the scene palette (which becomes the global colour table). Colours it cannot
 //     represent within `paletteError` are quantised (gifenc quantize) and appended while there is
 //     room; when it is full, the frame falls back to a local palette quantised from its changed pixels.
-//  4. A repainted pixel whose palette colour is no closer to the source than what is displayed stays
-//     transparent. Then a lossy-LZW pass (gif/lossy.ts) replaces a pixel's index by another
-//     acceptable one (transparent while the display is within ±tolerance, or a palette colour within
-//     ±tolerance) wherever that extends the current LZW string, and the image is cropped again to
-//     the box of what is actually painted; nothing painted = the previous image's delay grows.
-//  5. The image is encoded both with the global table and with a small local table holding only the
+//  5. A repainted pixel whose palette colour is no closer to the target than what is displayed
+//     stays transparent. Then a lossy-LZW pass (gif/lossy.ts) replaces a pixel's index by another
+//     acceptable one (transparent while the display is within the pixel's tolerance, or a palette
+//     colour within it) wherever that extends the current LZW string, and the image is cropped
+//     again to the box of what is actually painted; nothing painted = the previous image's delay grows.
+//  6. The image is encoded both with the global table and with a small local table holding only the
 //     colours it uses (shorter LZW codes); the smaller one is written.
 import {GifFrameWriter, paletteBits, type ImageVariant, type Rect} from './gif/frameWriter.js';
 import {frameDelayCs, gifFrameDelays} from './gif/delays.js';
@@ -32,17 +39,27 @@ export interface GifOptions {
   /** keep every Nth frame (GIF only), default 1 */
   everyNthFrame?: number;
   /**
-   * A displayed pixel is kept (transparent in the new image) while it is within ±tolerance of the
-   * source on every channel, and another palette colour within ±tolerance may replace the
-   * preferred one where that lengthens an LZW string. 0 = repaint every difference. Default 2:
-   * at 6 (with palette error 8) the end of a fade left faint ghosts of text and arrows on screen,
-   * visible at blog size, for a file about 25% smaller.
+   * Largest per-channel lag accepted while a pixel's source is moving (changed since the previous
+   * kept frame). Default 24: mid-fade, a box 24 levels ahead or behind is not visible at 30 fps,
+   * and the project's GIFs get 30-40% smaller than at 2.
    */
-  tolerance?: number;
+  movingTolerance?: number;
+  /**
+   * Largest per-channel error left once a pixel's source holds still. Default 2: at 6 the end of a
+   * fade left faint ghosts of text and arrows, visible at blog size.
+   */
+  settledTolerance?: number;
   /** Largest per-channel error accepted from an existing palette colour before new colours are added. Default 3. */
   paletteError?: number;
+  /** Frames held back to choose colours that stay valid longer (see step 2). Default 8; 0 encodes each frame as it comes. */
+  lookahead?: number;
 }
 
+/**
+ * Once the palette is full, pixels left out of tolerance (no palette colour is close enough) are
+ * compared again only every this many frames: a frame with many of them gets its own palette.
+ */
+const STUCK_RETRY_INTERVAL = 8;
 const TRANSPARENT = 255; // index reserved for transparency in the global table
 const GLOBAL_COLOURS = 255; // palette entries 0..254
 const FIRST_FRAME_COLOURS = 128; // leave room for colours that appear later
@@ -50,23 +67,46 @@ const MAX_NEW_PER_FRAME = 16;
 const PIXELS_PER_NEW_COLOUR = 128;
 /** With the table full, a frame gets its own quantised palette when more than this many pixels… */
 const FALLBACK_MIN_PIXELS = 64;
-/** …are further than this (per channel) from every global colour. */
-const FALLBACK_ERROR = 32;
+/**
+ * …are further than this (per channel) from every global colour. At 32, colour-mapped cells that
+ * settled while the table was full stayed up to 32 levels off (recurr's h cells turned grey).
+ */
+const FALLBACK_ERROR = 8;
 
 export class GifStreamEncoder {
   readonly width: number;
   readonly height: number;
   readonly fps: number;
   readonly everyNthFrame: number;
-  readonly tolerance: number;
+  readonly movingTolerance: number;
+  readonly settledTolerance: number;
   readonly paletteError: number;
   private readonly writer: GifFrameWriter;
   private readonly palette = new GrowingPalette(GLOBAL_COLOURS);
   /** RGB of what a decoder displays after the images written so far. */
   private readonly displayed: Uint8Array;
   private readonly changed: Uint8Array;
+  /** RGB of the previous source frame */
+  private readonly previous: Uint8Array;
+  /** the previous input frame, kept only when the caller gives no changed rectangles */
+  private lastInput: Uint8Array | undefined;
+  /** this frame's tolerance per screen pixel */
+  private readonly pixelTolerance: Uint8Array;
   private readonly lossy = new LossyLzw();
   private inputCount = 0;
+  /** union of the source's changed rectangles since the last kept frame, and for that frame */
+  private sourceChanged: Rect | null = null;
+  private lastSourceChanged: Rect | null = null;
+  /** kept frames waiting to be encoded (the lookahead) */
+  private readonly queue: {rgba: Uint8Array; changed: Rect | null}[] = [];
+  private encoded = 0;
+  readonly lookahead: number;
+  /** 1 where the source changed since the previous kept frame */
+  private readonly moving: Uint8Array;
+  /** colours to paint (see paintTargets) */
+  private readonly target: Uint8Array;
+  /** box of the pixels the last image left outside their tolerance */
+  private unsettled: Rect | null = null;
   private kept = 0;
   private finished = false;
   /** counters for the benchmark */
@@ -84,10 +124,20 @@ export class GifStreamEncoder {
     this.height = height;
     this.fps = fps;
     this.everyNthFrame = n;
-    this.tolerance = options.tolerance ?? 2;
+    this.movingTolerance = options.movingTolerance ?? 24;
+    this.settledTolerance = options.settledTolerance ?? 2;
     this.paletteError = options.paletteError ?? 3;
+    for (const [name, v] of [['movingTolerance', this.movingTolerance], ['settledTolerance', this.settledTolerance], ['paletteError', this.paletteError]] as const) {
+      if (!Number.isInteger(v) || v < 0 || v > 255) throw new Error(`GifStreamEncoder: ${name} must be an integer from 0 to 255, got ${v}`);
+    }
     this.writer = new GifFrameWriter(width, height);
     this.displayed = new Uint8Array(width * height * 3);
+    this.previous = new Uint8Array(width * height * 3);
+    this.pixelTolerance = new Uint8Array(width * height);
+    this.moving = new Uint8Array(width * height);
+    this.lookahead = options.lookahead ?? 8;
+    if (!Number.isInteger(this.lookahead) || this.lookahead < 0) throw new Error(`GifStreamEncoder: lookahead must be a non-negative integer, got ${this.lookahead}`);
+    this.target = new Uint8Array(this.lookahead > 0 ? width * height * 4 : 0);
     this.changed = new Uint8Array(width * height);
   }
 
@@ -97,44 +147,139 @@ export class GifStreamEncoder {
   /** RGB (3 bytes a pixel) of what a decoder displays after the frames added so far (a copy). */
   displayedRGB(): Uint8Array { return this.displayed.slice(); }
 
-  /** RGBA bytes, width*height*4; may be a Buffer view with a byteOffset. */
-  addFrame(rgba: Uint8Array): void {
+  /**
+   * RGBA bytes, width*height*4; may be a Buffer view with a byteOffset. `changed`, when the caller
+   * knows it, bounds the pixels that differ from the previous frame (null or zero-sized: none), so
+   * the encoder compares only there; without it the whole frame is compared.
+   */
+  addFrame(rgba: Uint8Array, changed?: Rect | null): void {
     if (this.finished) throw new Error('GifStreamEncoder: addFrame after finish');
     const {width, height} = this;
     if (rgba.length !== width * height * 4) {
       throw new Error(`GifStreamEncoder: expected ${width * height * 4} bytes (${width}x${height} RGBA), got ${rgba.length}`);
     }
+    if (changed && (changed.x < 0 || changed.y < 0 || changed.x + changed.width > width || changed.y + changed.height > height)) {
+      throw new Error(`GifStreamEncoder: changed rectangle ${JSON.stringify(changed)} outside ${width}x${height}`);
+    }
+    // frames skipped by everyNthFrame still change the source: their rectangles accumulate
+    this.sourceChanged = union(this.sourceChanged, changed === undefined ? this.changedSinceLastInput(rgba) : changed);
     const i = this.inputCount++;
     if (i % this.everyNthFrame !== 0) return;
-    const k = this.kept++;
-    this.encodeFrame(rgba, frameDelayCs(k, this.fps / this.everyNthFrame), k === 0);
+    this.kept++;
+    // a copy (new Uint8Array, as Buffer#slice would only make a view): the caller may reuse its buffer
+    this.queue.push({rgba: this.lookahead > 0 ? new Uint8Array(rgba) : rgba, changed: this.sourceChanged});
+    this.sourceChanged = null;
+    if (this.queue.length > this.lookahead) this.encodeNext();
+  }
+
+  /** Without the caller's rectangle: the box of pixels that differ from the previous input frame. */
+  private changedSinceLastInput(rgba: Uint8Array): Rect | null {
+    const {width, height} = this;
+    const last = this.lastInput;
+    this.lastInput = new Uint8Array(rgba);
+    if (!last) return {x: 0, y: 0, width, height};
+    let x0 = width, y0 = -1, x1 = -1, y1 = -1;
+    for (let y = 0, i = 0; y < height; y++) {
+      for (let x = 0; x < width; x++, i += 4) {
+        if (last[i] === rgba[i] && last[i + 1] === rgba[i + 1] && last[i + 2] === rgba[i + 2] && last[i + 3] === rgba[i + 3]) continue;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y0 < 0) y0 = y;
+        y1 = y;
+      }
+    }
+    return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
+  }
+
+  private encodeNext(): void {
+    const {width, height} = this;
+    const {rgba, changed} = this.queue.shift()!;
+    const k = this.encoded++;
+    // Compared: pixels whose source changed in this or the previous kept frame (those may have
+    // just settled), and, while new colours can still join the palette, pixels the last image left
+    // outside their tolerance. Elsewhere the comparison would give the same answer as last time.
+    const retry = this.palette.room > 0 || k % STUCK_RETRY_INTERVAL === 0;
+    const stuck = retry ? this.unsettled : null;
+    const region = k === 0 ? {x: 0, y: 0, width, height} : union(union(changed, this.lastSourceChanged), stuck);
+    this.lastSourceChanged = changed;
+    const rect = this.diff(rgba, region, k === 0);
+    const paint = rect && this.lookahead > 0 && k > 0 ? this.paintTargets(rgba, rect) : rgba;
+    this.encodeFrame(paint, rect, frameDelayCs(k, this.fps / this.everyNthFrame), k === 0);
+    const left = rect && this.outOfTolerance(rgba, rect);
+    this.unsettled = retry ? left : union(this.unsettled, left);
+  }
+
+  /**
+   * Colours to paint the marked pixels with. A moving pixel is painted with the colour it will
+   * have furthest ahead (within the queued frames) while staying within the moving tolerance of
+   * every colour it takes until then: one repaint then covers about twice as many frames of a
+   * fade as painting the current colour would, for the same largest error.
+   */
+  private paintTargets(rgba: Uint8Array, rect: Rect): Uint8Array {
+    const {width, changed, moving, pixelTolerance, queue, target} = this;
+    const T = this.movingTolerance, Ts = Math.min(this.settledTolerance, T);
+    for (let y = rect.y; y < rect.y + rect.height; y++) {
+      const from = (y * width + rect.x) * 4;
+      target.set(rgba.subarray(from, from + rect.width * 4), from);
+      for (let x = rect.x, p = y * width + x; x < rect.x + rect.width; x++, p++) {
+        if (!changed[p] || !moving[p]) continue;
+        const s = p * 4;
+        let minR = rgba[s], maxR = minR, minG = rgba[s + 1], maxG = minG, minB = rgba[s + 2], maxB = minB;
+        let best = -1;
+        for (let j = 0; j < queue.length; j++) {
+          const f = queue[j].rgba, r = f[s], g = f[s + 1], b = f[s + 2];
+          if (r < minR) minR = r; if (r > maxR) maxR = r;
+          if (g < minG) minG = g; if (g > maxG) maxG = g;
+          if (b < minB) minB = b; if (b > maxB) maxB = b;
+          if (maxR - minR > 2 * T || maxG - minG > 2 * T || maxB - minB > 2 * T) break;
+          if (r - minR <= T && maxR - r <= T && g - minG <= T && maxG - g <= T && b - minB <= T && maxB - b <= T) best = j;
+        }
+        if (best < 0) continue;
+        const f = queue[best].rgba;
+        target[s] = f[s];
+        target[s + 1] = f[s + 1];
+        target[s + 2] = f[s + 2];
+        pixelTolerance[p] = Ts; // the target is already up to T away: no further drift for LZW's sake
+      }
+    }
+    return target;
   }
 
   finish(): Uint8Array {
     if (this.finished) throw new Error('GifStreamEncoder: finish called twice');
     if (this.kept === 0) throw new Error('GifStreamEncoder: no frames');
+    while (this.queue.length) this.encodeNext();
     this.finished = true;
     this.writer.setGlobalPalette(this.palette.toPalette());
     return this.writer.finish();
   }
 
-  /** Mark pixels that differ from the display by more than the tolerance; their bounding box. */
-  private diff(rgba: Uint8Array, first: boolean): Rect | null {
-    const {width, height, displayed, changed} = this;
-    if (first) {
-      changed.fill(1);
-      return {x: 0, y: 0, width, height};
-    }
-    const T = this.tolerance;
-    let x0 = width, y0 = height, x1 = -1, y1 = -1;
-    for (let y = 0; y < height; y++) {
+  /**
+   * Within `region`, mark the pixels to repaint: those displayed further from the source than
+   * their tolerance, which is looser while the source pixel is moving (it changed since the last
+   * kept frame) than once it has settled. Returns the marks' bounding box.
+   */
+  private diff(rgba: Uint8Array, region: Rect | null, first: boolean): Rect | null {
+    const {width, displayed, changed, previous, pixelTolerance, moving: movingNow} = this;
+    if (!region) return null;
+    const Tm = this.movingTolerance, Ts = this.settledTolerance;
+    let x0 = width, y0 = region.y + region.height, x1 = -1, y1 = -1;
+    for (let y = region.y; y < region.y + region.height; y++) {
       let rowMin = -1, rowMax = -1;
-      for (let x = 0, p = y * width, s = p * 4, d = p * 3; x < width; x++, p++, s += 4, d += 3) {
-        let dr = rgba[s] - displayed[d], dg = rgba[s + 1] - displayed[d + 1], db = rgba[s + 2] - displayed[d + 2];
+      for (let x = region.x, p = y * width + x, s = p * 4, d = p * 3; x < region.x + region.width; x++, p++, s += 4, d += 3) {
+        const r = rgba[s], g = rgba[s + 1], b = rgba[s + 2];
+        const moving = !first && (r !== previous[d] || g !== previous[d + 1] || b !== previous[d + 2]);
+        previous[d] = r;
+        previous[d + 1] = g;
+        previous[d + 2] = b;
+        const T = moving ? Tm : Ts;
+        pixelTolerance[p] = T;
+        movingNow[p] = moving ? 1 : 0;
+        let dr = r - displayed[d], dg = g - displayed[d + 1], db = b - displayed[d + 2];
         if (dr < 0) dr = -dr;
         if (dg < 0) dg = -dg;
         if (db < 0) db = -db;
-        if (dr > T || dg > T || db > T) {
+        if (first || dr > T || dg > T || db > T) {
           changed[p] = 1;
           if (rowMin < 0) rowMin = x;
           rowMax = x;
@@ -152,8 +297,27 @@ export class GifStreamEncoder {
     return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
   }
 
-  private encodeFrame(rgba: Uint8Array, delay: number, first: boolean): void {
-    let rect = this.diff(rgba, first);
+  /** Bounding box of the marked pixels in `rect` that are still displayed outside their tolerance. */
+  private outOfTolerance(rgba: Uint8Array, rect: Rect): Rect | null {
+    const {width, displayed, changed, moving} = this;
+    const Tm = this.movingTolerance, Ts = this.settledTolerance;
+    let x0 = width, y0 = -1, x1 = -1, y1 = -1;
+    for (let y = rect.y; y < rect.y + rect.height; y++) {
+      for (let x = rect.x, p = y * width + x; x < rect.x + rect.width; x++, p++) {
+        if (!changed[p]) continue;
+        const s = p * 4, d = p * 3, T = moving[p] ? Tm : Ts;
+        if (Math.abs(rgba[s] - displayed[d]) <= T && Math.abs(rgba[s + 1] - displayed[d + 1]) <= T && Math.abs(rgba[s + 2] - displayed[d + 2]) <= T) continue;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y0 < 0) y0 = y;
+        y1 = y;
+      }
+    }
+    return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
+  }
+
+  private encodeFrame(rgba: Uint8Array, changedBox: Rect | null, delay: number, first: boolean): void {
+    let rect = changedBox;
     if (!rect) {
       this.writer.extendLastDelay(delay);
       this.stats.merged++;
@@ -274,7 +438,7 @@ export class GifStreamEncoder {
     const {width, displayed} = this;
     const r0 = pre.rect;
     this.lossy.choose({index: pre.index, x: r0.x, y: r0.y, width: r0.width, height: r0.height, screenWidth: width, rgba, displayed,
-      paletteRGB, transparent, tolerance: this.tolerance, minCodeSize});
+      paletteRGB, transparent, tolerance: this.pixelTolerance, minCodeSize});
     const out = cropToPainted(pre.index, r0, transparent);
     if (!out) return null;
     const {index, rect: r} = out;
@@ -340,4 +504,13 @@ export class GifStreamEncoder {
     this.stats.images++;
     this.stats.fallbackPalette++;
   }
+}
+
+/** Smallest rectangle holding both (null or zero-sized = empty). */
+function union(a: Rect | null, b: Rect | null): Rect | null {
+  const emptyA = !a || a.width <= 0 || a.height <= 0, emptyB = !b || b.width <= 0 || b.height <= 0;
+  if (emptyA) return emptyB ? null : b;
+  if (emptyB) return a;
+  const x = Math.min(a!.x, b!.x), y = Math.min(a!.y, b!.y);
+  return {x, y, width: Math.max(a!.x + a!.width, b!.x + b!.width) - x, height: Math.max(a!.y + a!.height, b!.y + b!.height) - y};
 }

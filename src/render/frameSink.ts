@@ -5,10 +5,13 @@
  * keeps memory bounded while frames stream to the encoders.
  */
 import type {FrameBatch} from './pageServer';
-import {applyRect} from '../../scenes/render-page/frameDelta';
+import {applyRect, type Rect} from '../../scenes/render-page/frameDelta';
 
-/** Something that takes frames in order: an encoder, a PNG writer. */
-export type FrameConsumer = (rgba: Uint8Array, index: number) => void | Promise<void>;
+/**
+ * Something that takes frames in order: an encoder, a PNG writer. `changed` bounds the pixels
+ * that differ from the previous frame (zero-sized when none do; the whole frame for the first).
+ */
+export type FrameConsumer = (rgba: Uint8Array, index: number, changed: Rect) => void | Promise<void>;
 
 export interface SinkProgress {
   received: number;
@@ -75,7 +78,7 @@ export class FrameSink {
           offset += bytes;
           // Consumers get a copy, never the canvas itself: ffmpeg's pipe may still hold a frame while the next is rebuilt.
           const frame = this.canvas.slice();
-          for (const consume of this.consumers) await consume(frame, batch.first + k);
+          for (const consume of this.consumers) await consume(frame, batch.first + k, rect);
         }
         this.next = batch.first + batch.count;
         this.lastActivity = Date.now();

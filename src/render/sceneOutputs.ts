@@ -57,7 +57,7 @@ const FACTORIES: Record<Format, (context: OutputContext, target: string) => Scen
       format: 'gif',
       target,
       optional: false,
-      consume: frame => encoder.addFrame(frame),
+      consume: (frame, _index, changed) => encoder.addFrame(frame, {x: changed.x, y: changed.y, width: changed.w, height: changed.h}),
       finish: async () => writeFileSync(pending.reserve(target), encoder.finish()),
       abort: () => {},
     };

@@ -25,8 +25,8 @@ export interface LossyImage {
   paletteRGB: Uint8Array;
   /** index meaning "transparent", or -1 */
   transparent: number;
-  /** largest per-channel error accepted for an alternative (stale or substituted) colour */
-  tolerance: number;
+  /** per screen pixel: largest per-channel error accepted for an alternative (stale or substituted) colour */
+  tolerance: Uint8Array;
   /** LZW minimum code size of the encoding this mimics */
   minCodeSize: number;
 }
@@ -43,7 +43,7 @@ export class LossyLzw {
 
   /** Rewrites img.index; returns the number of LZW codes the image needs (a size estimate). */
   choose(img: LossyImage): number {
-    const {index, x: x0, y: y0, width: rw, height: rh, screenWidth, rgba, displayed, paletteRGB: pal, transparent, tolerance: T} = img;
+    const {index, x: x0, y: y0, width: rw, height: rh, screenWidth, rgba, displayed, paletteRGB: pal, transparent, tolerance} = img;
     const n = rw * rh;
     if (n === 0) return 0;
     const firstFree = (1 << Math.max(2, img.minCodeSize)) + 2;
@@ -57,7 +57,7 @@ export class LossyLzw {
     // is symbol s acceptable for screen pixel p whose preferred symbol is pref?
     const ok = (s: number, pref: number, p: number): boolean => {
       if (s === pref) return true;
-      const s4 = p * 4;
+      const s4 = p * 4, T = tolerance[p];
       if (s === transparent) {
         const d = p * 3;
         return Math.abs(displayed[d] - rgba[s4]) <= T && Math.abs(displayed[d + 1] - rgba[s4 + 1]) <= T && Math.abs(displayed[d + 2] - rgba[s4 + 2]) <= T;

@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest';
+import {FrameSink} from '../src/render/frameSink';
+import type {Rect} from '../scenes/render-page/frameDelta';
+import type {FrameBatch} from '../src/render/pageServer';
+
+const W = 4, H = 3;
+/** A batch whose frames each paint `rect` with one grey level. */
+function batch(first: number, frames: {rect: Rect; grey: number}[]): FrameBatch {
+  const parts = frames.map(({rect, grey}) => Buffer.alloc(rect.w * rect.h * 4, grey));
+  return {job: 'j', first, count: frames.length, width: W, height: H, total: 4, poster: 0, rects: frames.map(f => f.rect), data: Buffer.concat(parts)};
+}
+
+describe('FrameSink', () => {
+  it('hands frames over in order, rebuilt from changed rectangles, each with its rectangle', async () => {
+    const seen: {index: number; rect: Rect; pixel: number[]}[] = [];
+    const sink = new FrameSink([(rgba, index, rect) => void seen.push({index, rect, pixel: [rgba[0], rgba[(1 * W + 2) * 4]]})], () => {});
+    const full = {x: 0, y: 0, w: W, h: H}, one = {x: 2, y: 1, w: 1, h: 1}, none = {x: 0, y: 0, w: 0, h: 0};
+    // the second upload arrives first: nothing is consumed until frame 0 is in
+    const late = sink.accept(batch(2, [{rect: none, grey: 0}, {rect: one, grey: 9}]));
+    const early = sink.accept(batch(0, [{rect: full, grey: 5}, {rect: one, grey: 7}]));
+    await Promise.all([early, late]);
+    await sink.flushed();
+    expect(seen).toEqual([
+      {index: 0, rect: full, pixel: [5, 5]},
+      {index: 1, rect: one, pixel: [5, 7]},
+      {index: 2, rect: none, pixel: [5, 7]},
+      {index: 3, rect: one, pixel: [5, 9]},
+    ]);
+  });
+});
