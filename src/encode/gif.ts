@@ -53,6 +53,11 @@ export interface GifOptions {
   paletteError?: number;
   /** Frames held back to choose colours that stay valid longer (see step 2). Default 8; 0 encodes each frame as it comes. */
   lookahead?: number;
+  /**
+   * Copy each frame while it waits in the lookahead (default true). False when every frame handed
+   * to addFrame is a fresh array that nobody writes to afterwards: saves a copy a frame.
+   */
+  copyFrames?: boolean;
 }
 
 /**
@@ -101,8 +106,14 @@ export class GifStreamEncoder {
   private readonly queue: {rgba: Uint8Array; changed: Rect | null}[] = [];
   private encoded = 0;
   readonly lookahead: number;
+  private readonly copyFrames: boolean;
   /** 1 where the source changed since the previous kept frame */
   private readonly moving: Uint8Array;
+  /**
+   * 1 where the pixel was still and within the settled tolerance at its last comparison. Only a
+   * move can change that (a lossy-LZW substitution stays within the tolerance), so diff skips it.
+   */
+  private readonly settledWithin: Uint8Array;
   /** colours to paint (see paintTargets) */
   private readonly target: Uint8Array;
   /** box of the pixels the last image left outside their tolerance */
@@ -135,7 +146,9 @@ export class GifStreamEncoder {
     this.previous = new Uint8Array(width * height * 3);
     this.pixelTolerance = new Uint8Array(width * height);
     this.moving = new Uint8Array(width * height);
+    this.settledWithin = new Uint8Array(width * height);
     this.lookahead = options.lookahead ?? 8;
+    this.copyFrames = options.copyFrames ?? true;
     if (!Number.isInteger(this.lookahead) || this.lookahead < 0) throw new Error(`GifStreamEncoder: lookahead must be a non-negative integer, got ${this.lookahead}`);
     this.target = new Uint8Array(this.lookahead > 0 ? width * height * 4 : 0);
     this.changed = new Uint8Array(width * height);
@@ -166,8 +179,8 @@ export class GifStreamEncoder {
     const i = this.inputCount++;
     if (i % this.everyNthFrame !== 0) return;
     this.kept++;
-    // a copy (new Uint8Array, as Buffer#slice would only make a view): the caller may reuse its buffer
-    this.queue.push({rgba: this.lookahead > 0 ? new Uint8Array(rgba) : rgba, changed: this.sourceChanged});
+    // a copy (new Uint8Array, as Buffer#slice would only make a view) unless the caller never reuses its buffers
+    this.queue.push({rgba: this.lookahead > 0 && this.copyFrames ? new Uint8Array(rgba) : rgba, changed: this.sourceChanged});
     this.sourceChanged = null;
     if (this.queue.length > this.lookahead) this.encodeNext();
   }
@@ -260,7 +273,7 @@ export class GifStreamEncoder {
    * kept frame) than once it has settled. Returns the marks' bounding box.
    */
   private diff(rgba: Uint8Array, region: Rect | null, first: boolean): Rect | null {
-    const {width, displayed, changed, previous, pixelTolerance, moving: movingNow} = this;
+    const {width, displayed, changed, previous, pixelTolerance, moving: movingNow, settledWithin} = this;
     if (!region) return null;
     const Tm = this.movingTolerance, Ts = this.settledTolerance;
     let x0 = width, y0 = region.y + region.height, x1 = -1, y1 = -1;
@@ -269,6 +282,13 @@ export class GifStreamEncoder {
       for (let x = region.x, p = y * width + x, s = p * 4, d = p * 3; x < region.x + region.width; x++, p++, s += 4, d += 3) {
         const r = rgba[s], g = rgba[s + 1], b = rgba[s + 2];
         const moving = !first && (r !== previous[d] || g !== previous[d + 1] || b !== previous[d + 2]);
+        if (!moving && settledWithin[p]) {
+          // still, and within the settled tolerance at its last comparison: nothing to do
+          changed[p] = 0;
+          movingNow[p] = 0;
+          pixelTolerance[p] = Ts;
+          continue;
+        }
         previous[d] = r;
         previous[d + 1] = g;
         previous[d + 2] = b;
@@ -281,10 +301,12 @@ export class GifStreamEncoder {
         if (db < 0) db = -db;
         if (first || dr > T || dg > T || db > T) {
           changed[p] = 1;
+          settledWithin[p] = 0;
           if (rowMin < 0) rowMin = x;
           rowMax = x;
         } else {
           changed[p] = 0;
+          settledWithin[p] = moving ? 0 : 1;
         }
       }
       if (rowMin >= 0) {

@@ -52,7 +52,8 @@ function targetFor({name, options}: OutputContext, ext: string): string {
 const FACTORIES: Record<Format, (context: OutputContext, target: string) => SceneOutput> = {
   gif: ({options, pending}, target) => {
     const {width, height} = outputSize(options.scale);
-    const encoder = new GifStreamEncoder({width, height, fps: options.fps});
+    // the frame sink hands over a fresh copy of every frame and never touches it again
+    const encoder = new GifStreamEncoder({width, height, fps: options.fps, copyFrames: false});
     return {
       format: 'gif',
       target,
