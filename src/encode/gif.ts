@@ -6,9 +6,10 @@
 //     a channel is further off than its tolerance: the loose moving tolerance while its source
 //     changes from frame to frame (a fade, a moving edge: the lag is not visible), the tight
 //     settled tolerance once the source holds still (so nothing stale stays on screen). Only the
-//     pixels that moved in this or the previous frame, or that are still out of tolerance, need
-//     comparing: the caller's changed rectangle bounds them. Nothing to repaint: the previous
-//     image's delay grows instead of writing an image.
+//     pixels that moved in this or the previous frame need comparing (the caller's changed
+//     rectangle bounds them), plus those no palette colour could bring within tolerance, retried
+//     every few frames. Nothing to repaint: the previous image's delay grows instead of writing
+//     an image.
 //  2. A moving pixel is painted with the colour it will have furthest ahead in the queue while
 //     staying within the moving tolerance of every colour until then, so one repaint lasts about
 //     twice as long through a fade.
