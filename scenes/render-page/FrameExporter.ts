@@ -11,10 +11,13 @@ import {FRAME_ROUTE, type RenderJob} from './protocol';
 
 /** Uploads allowed in flight before rendering waits; keeps Node's memory bounded. */
 const WINDOW = 3;
+/** An upload leaves once it holds this many bytes, even with fewer frames than the job's batch (big frames at 1080p). */
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 export class FrameUploader {
   private pending = new Set<Promise<void>>();
   private batch: Uint8Array[] = [];
+  private batchBytes = 0;
   private rects: Rect[] = [];
   private previous: Uint32Array | undefined;
   private first = 0;
@@ -43,8 +46,10 @@ export class FrameUploader {
     const rect = changedRect(this.previous, next, canvas.width, canvas.height);
     this.previous = next;
     this.rects.push(rect);
-    this.batch.push(extractRect(pixels, canvas.width, rect));
-    if (this.batch.length >= this.job.batch) await this.flush(canvas.width, canvas.height);
+    const bytes = extractRect(pixels, canvas.width, rect);
+    this.batch.push(bytes);
+    this.batchBytes += bytes.length;
+    if (this.batch.length >= this.job.batch || this.batchBytes >= MAX_BATCH_BYTES) await this.flush(canvas.width, canvas.height);
   }
 
   async flush(width: number, height: number): Promise<void> {
@@ -62,6 +67,7 @@ export class FrameUploader {
       });
       this.sent += this.batch.length;
       this.batch = [];
+      this.batchBytes = 0;
       this.rects = [];
       const upload = fetch(`${FRAME_ROUTE}?${query}`, {method: 'POST', body}).then(async response => {
         if (!response.ok) throw new Error(`frame upload refused: ${response.status} ${await response.text()}`);
