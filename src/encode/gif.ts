@@ -177,6 +177,7 @@ export class GifStreamEncoder {
     }
     // frames skipped by everyNthFrame still change the source: their rectangles accumulate
     this.sourceChanged = union(this.sourceChanged, changed === undefined ? this.changedSinceLastInput(rgba) : changed);
+    if (changed !== undefined) this.lastInput = undefined; // a later frame without a rectangle is then compared whole
     const i = this.inputCount++;
     if (i % this.everyNthFrame !== 0) return;
     this.kept++;
