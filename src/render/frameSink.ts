@@ -8,8 +8,9 @@ import type {FrameBatch} from './pageServer';
 import {applyRect, type Rect} from '../../scenes/render-page/frameDelta';
 
 /**
- * Something that takes frames in order: an encoder, a PNG writer. `changed` bounds the pixels
- * that differ from the previous frame (zero-sized when none do; the whole frame for the first).
+ * Something that takes frames in order: an encoder, a PNG writer. Each frame is a fresh array
+ * the sink never touches again, so a consumer may keep it. `changed` bounds the pixels that
+ * differ from the previous frame (zero-sized when none do; the whole frame for the first).
  */
 export type FrameConsumer = (rgba: Uint8Array, index: number, changed: Rect) => void | Promise<void>;
 
@@ -76,7 +77,8 @@ export class FrameSink {
           const bytes = rect.w * rect.h * 4;
           applyRect(this.canvas, batch.width, rect, batch.data.subarray(offset, offset + bytes));
           offset += bytes;
-          // Consumers get a copy, never the canvas itself: ffmpeg's pipe may still hold a frame while the next is rebuilt.
+          // Consumers get a fresh copy that is never written again: ffmpeg's pipe and the GIF
+          // encoder's lookahead keep frames after this call while the next ones are rebuilt.
           const frame = this.canvas.slice();
           for (const consume of this.consumers) await consume(frame, batch.first + k, rect);
         }
