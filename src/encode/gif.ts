@@ -30,6 +30,7 @@ import {applyPalette, quantize, type Palette} from './gif/gifenc.js';
 import {GrowingPalette} from './gif/palette.js';
 import {LossyLzw} from './gif/lossy.js';
 import {cropToPainted} from './gif/crop.js';
+import {changedRect} from '../../scenes/render-page/frameDelta.js';
 
 export {gifFrameDelays};
 
@@ -187,23 +188,15 @@ export class GifStreamEncoder {
     if (this.queue.length > this.lookahead) this.encodeNext();
   }
 
-  /** Without the caller's rectangle: the box of pixels that differ from the previous input frame. */
+  /**
+   * Without the caller's rectangle: the box of pixels that differ from the previous input frame,
+   * by the transport's own changedRect (on fresh copies, so the 32-bit views are aligned).
+   */
   private changedSinceLastInput(rgba: Uint8Array): Rect | null {
-    const {width, height} = this;
     const last = this.lastInput;
     this.lastInput = new Uint8Array(rgba);
-    if (!last) return {x: 0, y: 0, width, height};
-    let x0 = width, y0 = -1, x1 = -1, y1 = -1;
-    for (let y = 0, i = 0; y < height; y++) {
-      for (let x = 0; x < width; x++, i += 4) {
-        if (last[i] === rgba[i] && last[i + 1] === rgba[i + 1] && last[i + 2] === rgba[i + 2] && last[i + 3] === rgba[i + 3]) continue;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y0 < 0) y0 = y;
-        y1 = y;
-      }
-    }
-    return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
+    const r = changedRect(last && new Uint32Array(last.buffer), new Uint32Array(this.lastInput.buffer), this.width, this.height);
+    return r.w === 0 ? null : {x: r.x, y: r.y, width: r.w, height: r.h};
   }
 
   private encodeNext(): void {
