@@ -5,6 +5,7 @@
 import {mkdtempSync, mkdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {processesMentioning} from '../util/processTree';
 
 export interface Scratch {
   dir: string;
@@ -19,8 +20,18 @@ export function createScratch(): Scratch {
   return {
     dir,
     home,
-    // A crashed browser's helper processes may still be writing into its profile for a moment.
-    remove: () => rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 100}),
+    remove: () => {
+      // When the browser dies, its helpers (renderers, utility, crashpad) outlive it and keep
+      // writing into the profile; they all name this folder on their command line.
+      for (const pid of processesMentioning(dir)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-/** Process-tree inspection from /proc: what a render started (tests) and how much memory it holds (bench). */
-import {readdirSync, readFileSync} from 'node:fs';
+/** Process inspection from /proc: what a render started (tests), how much memory it holds (bench), and which Chromium helpers still use a scratch folder (render). */
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 
 function parentOf(pid: number): number | undefined {
   try {
@@ -46,4 +46,13 @@ export function commandOf(pid: number): string {
   } catch {
     return '';
   }
+}
+
+/** Live processes whose command line contains `text` (e.g. a Chromium profile folder); none without /proc. */
+export function processesMentioning(text: string): number[] {
+  if (!existsSync('/proc/self')) return [];
+  return readdirSync('/proc')
+    .filter(e => /^\d+$/.test(e))
+    .map(Number)
+    .filter(pid => pid !== process.pid && isAlive(pid) && commandOf(pid).includes(text));
 }
