@@ -27,4 +27,21 @@ describe('FrameSink', () => {
       {index: 3, rect: one, pixel: [5, 9]},
     ]);
   });
+
+  it('lends one array: every consumer, async ones included, has finished with a frame before the next is rebuilt in it', async () => {
+    const seen: number[][] = [];
+    const arrays = new Set<Uint8Array>();
+    const slow = async (rgba: Uint8Array) => {
+      const before = rgba[(1 * W + 2) * 4];
+      await new Promise(resolve => setTimeout(resolve, 5));
+      seen.push([before, rgba[(1 * W + 2) * 4]]);
+      arrays.add(rgba);
+    };
+    const sink = new FrameSink([slow, rgba => void arrays.add(rgba)], () => {});
+    const full = {x: 0, y: 0, w: W, h: H}, one = {x: 2, y: 1, w: 1, h: 1};
+    await sink.accept(batch(0, [{rect: full, grey: 5}, {rect: one, grey: 7}, {rect: one, grey: 9}]));
+    await sink.flushed();
+    expect(seen).toEqual([[5, 5], [7, 7], [9, 9]]);
+    expect(arrays.size).toBe(1);
+  });
 });

@@ -53,13 +53,12 @@ export interface GifOptions {
   settledTolerance?: number;
   /** Largest per-channel error accepted from an existing palette colour before new colours are added. Default 3. */
   paletteError?: number;
-  /** Frames held back to choose colours that stay valid longer (see step 2). Default 8; 0 encodes each frame as it comes. */
-  lookahead?: number;
   /**
-   * Copy each frame while it waits in the lookahead (default true). False when every frame handed
-   * to addFrame is a fresh array that nobody writes to afterwards: saves a copy a frame.
+   * Frames held back to choose colours that stay valid longer (see step 2). Default 8; 0 encodes
+   * each frame as it comes. Waiting frames are copied into buffers the encoder reuses, so the
+   * caller may reuse its array as soon as addFrame returns.
    */
-  copyFrames?: boolean;
+  lookahead?: number;
 }
 
 /**
@@ -95,8 +94,9 @@ export class GifStreamEncoder {
   private readonly changed: Uint8Array;
   /** RGB of the previous source frame */
   private readonly previous: Uint8Array;
-  /** the previous input frame, kept only when the caller gives no changed rectangles */
+  /** the previous input frame and a spare, kept only when the caller gives no changed rectangles */
   private lastInput: Uint8Array | undefined;
+  private spareInput: Uint8Array | undefined;
   /** this frame's tolerance per screen pixel */
   private readonly pixelTolerance: Uint8Array;
   private readonly lossy = new LossyLzw();
@@ -108,7 +108,11 @@ export class GifStreamEncoder {
   private readonly queue: {rgba: Uint8Array; changed: Rect | null}[] = [];
   private encoded = 0;
   readonly lookahead: number;
-  private readonly copyFrames: boolean;
+  /**
+   * lookahead + 1 frame buffers used in turn for the queue: at most that many frames wait at once.
+   * Reused because first-touch page faults on a fresh 2 MB array cost more than encoding a frame.
+   */
+  private readonly queueBuffers: Uint8Array[] = [];
   /** 1 where the source changed since the previous kept frame */
   private readonly moving: Uint8Array;
   /**
@@ -150,7 +154,6 @@ export class GifStreamEncoder {
     this.moving = new Uint8Array(width * height);
     this.settledWithin = new Uint8Array(width * height);
     this.lookahead = options.lookahead ?? 8;
-    this.copyFrames = options.copyFrames ?? true;
     if (!Number.isInteger(this.lookahead) || this.lookahead < 0) throw new Error(`GifStreamEncoder: lookahead must be a non-negative integer, got ${this.lookahead}`);
     this.target = new Uint8Array(this.lookahead > 0 ? width * height * 4 : 0);
     this.changed = new Uint8Array(width * height);
@@ -182,20 +185,30 @@ export class GifStreamEncoder {
     const i = this.inputCount++;
     if (i % this.everyNthFrame !== 0) return;
     this.kept++;
-    // a copy (new Uint8Array, as Buffer#slice would only make a view) unless the caller never reuses its buffers
-    this.queue.push({rgba: this.lookahead > 0 && this.copyFrames ? new Uint8Array(rgba) : rgba, changed: this.sourceChanged});
+    // without a lookahead the frame is encoded before addFrame returns: no copy needed
+    this.queue.push({rgba: this.lookahead > 0 ? this.queueCopy(rgba) : rgba, changed: this.sourceChanged});
     this.sourceChanged = null;
     if (this.queue.length > this.lookahead) this.encodeNext();
   }
 
+  /** Copies a frame into the next queue buffer; the frame that used it last has been encoded. */
+  private queueCopy(rgba: Uint8Array): Uint8Array {
+    const slot = (this.kept - 1) % (this.lookahead + 1);
+    const buffer = (this.queueBuffers[slot] ??= new Uint8Array(rgba.length));
+    buffer.set(rgba);
+    return buffer;
+  }
+
   /**
    * Without the caller's rectangle: the box of pixels that differ from the previous input frame,
-   * by the transport's own changedRect (on fresh copies, so the 32-bit views are aligned).
+   * by the transport's own changedRect (on copies of our own, so the 32-bit views are aligned).
    */
   private changedSinceLastInput(rgba: Uint8Array): Rect | null {
     const last = this.lastInput;
-    this.lastInput = new Uint8Array(rgba);
-    const r = changedRect(last && new Uint32Array(last.buffer), new Uint32Array(this.lastInput.buffer), this.width, this.height);
+    const next = this.spareInput ?? new Uint8Array(rgba.length);
+    next.set(rgba);
+    [this.lastInput, this.spareInput] = [next, last];
+    const r = changedRect(last && new Uint32Array(last.buffer), new Uint32Array(next.buffer), this.width, this.height);
     return r.w === 0 ? null : {x: r.x, y: r.y, width: r.w, height: r.h};
   }
 

@@ -98,20 +98,21 @@ export class FfmpegStreamEncoder {
     });
   }
 
-  /** Writes one frame, waiting when ffmpeg's pipe is full. */
+  /**
+   * Writes one frame and resolves once ffmpeg's pipe has taken all of it (or ffmpeg is gone), so
+   * the caller may then reuse `rgba`: the stream keeps a reference, not a copy, until then.
+   */
   async addFrame(rgba: Uint8Array): Promise<void> {
     if (this.process.exitCode !== null || this.spawnError) return;
-    if (!this.process.stdin.write(rgba)) {
-      await new Promise<void>(resolve => {
-        const done = () => {
-          this.process.stdin.off('drain', done);
-          this.process.off('close', done);
-          resolve();
-        };
-        this.process.stdin.on('drain', done);
-        this.process.on('close', done);
-      });
-    }
+    await new Promise<void>(resolve => {
+      const done = () => {
+        this.process.off('close', done);
+        resolve();
+      };
+      this.process.on('close', done);
+      // The callback also runs, with an error, when the pipe breaks (EPIPE: ffmpeg died).
+      this.process.stdin.write(rgba, done);
+    });
   }
 
   /** Closes the pipe and waits; throws with ffmpeg's own message on failure. */

@@ -8,8 +8,9 @@ import type {FrameBatch} from './pageServer';
 import {applyRect, type Rect} from '../../scenes/render-page/frameDelta';
 
 /**
- * Something that takes frames in order: an encoder, a PNG writer. Each frame is a fresh array
- * the sink never touches again, so a consumer may keep it. `changed` bounds the pixels that
+ * Something that takes frames in order: an encoder, a PNG writer. The frame is lent: it is valid
+ * until the consumer returns (or its promise settles), then the sink rebuilds the next frame in
+ * the same array, so a consumer that keeps pixels copies them. `changed` bounds the pixels that
  * differ from the previous frame (zero-sized when none do; the whole frame for the first).
  */
 export type FrameConsumer = (rgba: Uint8Array, index: number, changed: Rect) => void | Promise<void>;
@@ -24,7 +25,11 @@ export class FrameSink {
   private readonly waiting = new Map<number, {batch: FrameBatch; done: () => void; fail: (e: unknown) => void}>();
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown;
-  /** The frame as rebuilt so far from the changed rectangles. */
+  /**
+   * The frame as rebuilt so far from the changed rectangles; the one array every consumer is lent.
+   * Reused rather than copied per frame: first-touch page faults on a fresh 2 MB array cost more
+   * than encoding most frames.
+   */
   private canvas: Uint8Array | undefined;
   width = 0;
   height = 0;
@@ -77,10 +82,8 @@ export class FrameSink {
           const bytes = rect.w * rect.h * 4;
           applyRect(this.canvas, batch.width, rect, batch.data.subarray(offset, offset + bytes));
           offset += bytes;
-          // Consumers get a fresh copy that is never written again: ffmpeg's pipe and the GIF
-          // encoder's lookahead keep frames after this call while the next ones are rebuilt.
-          const frame = this.canvas.slice();
-          for (const consume of this.consumers) await consume(frame, batch.first + k, rect);
+          // All at once: the GIF encoder works while ffmpeg's pipes drain the same frame.
+          await Promise.all(this.consumers.map(consume => consume(this.canvas!, batch.first + k, rect)));
         }
         this.next = batch.first + batch.count;
         this.lastActivity = Date.now();

@@ -52,8 +52,7 @@ function targetFor({name, options}: OutputContext, ext: string): string {
 const FACTORIES: Record<Format, (context: OutputContext, target: string) => SceneOutput> = {
   gif: ({options, pending}, target) => {
     const {width, height} = outputSize(options.scale);
-    // the frame sink hands over a fresh copy of every frame and never touches it again
-    const encoder = new GifStreamEncoder({width, height, fps: options.fps, copyFrames: false});
+    const encoder = new GifStreamEncoder({width, height, fps: options.fps});
     return {
       format: 'gif',
       target,
