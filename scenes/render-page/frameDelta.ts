@@ -41,14 +41,19 @@ export function changedRect(previous: Uint32Array | undefined, next: Uint32Array
   return top < 0 ? {x: 0, y: 0, w: 0, h: 0} : {x: left, y: top, w: right - left + 1, h: bottom - top + 1};
 }
 
-/** The rectangle's RGBA bytes, row after row. */
-export function extractRect(rgba: Uint8Array | Uint8ClampedArray, width: number, rect: Rect): Uint8Array {
-  const out = new Uint8Array(rect.w * rect.h * 4);
+/** The rectangle's RGBA bytes, row after row, written into `out` at `offset` (a new array by default); returns that span. */
+export function extractRect(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  rect: Rect,
+  out = new Uint8Array(rect.w * rect.h * 4),
+  offset = 0,
+): Uint8Array {
   for (let y = 0; y < rect.h; y++) {
     const from = ((rect.y + y) * width + rect.x) * 4;
-    out.set(rgba.subarray(from, from + rect.w * 4), y * rect.w * 4);
+    out.set(rgba.subarray(from, from + rect.w * 4), offset + y * rect.w * 4);
   }
-  return out;
+  return out.subarray(offset, offset + rect.w * rect.h * 4);
 }
 
 /** Writes a rectangle's bytes into a full frame, in place. */

@@ -11,7 +11,7 @@ import {descendants} from '../util/processTree';
 import {preparePage, startSession} from '../render/session';
 import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
 
-/** Frames per second of drawing + getImageData alone, per scene. */
+/** Frames per second of drawing + pixel readback alone (the render page's own readback, no transport), per scene. */
 export async function measureFloor(names: string[], fps: number, scale = 1): Promise<Map<string, number>> {
   const session = await startSession((await preparePage(() => {})).hash, () => {});
   const floors = new Map<string, number>();
