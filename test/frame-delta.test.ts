@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {applyRect, changedRect, extractRect, formatRects, parseRects} from '../scenes/render-page/frameDelta';
+import {applyRect, BANDS, boundingRect, changedBands, changedRect, extractRect, formatRects, parseRects} from '../scenes/render-page/frameDelta';
 
 const W = 6;
 const H = 4;
@@ -40,17 +40,54 @@ describe('extractRect and applyRect', () => {
   });
 });
 
+describe('changedBands', () => {
+  const BW = 40, BH = 2 * BANDS; // two rows a band
+  const big = (fill: number) => new Uint32Array(BW * BH).fill(fill);
+
+  it('is the whole frame when there is no previous one, and nothing when nothing changed', () => {
+    expect(changedBands(undefined, big(1), BW, BH)).toEqual([{x: 0, y: 0, w: BW, h: BH}]);
+    expect(changedBands(big(1), big(1), BW, BH)).toEqual([]);
+  });
+
+  it('bounds the changes of each band on its own, so far-apart changes do not ship what lies between', () => {
+    const next = big(1);
+    next[0 * BW + 3] = 2; // band 0
+    next[1 * BW + 5] = 2; // band 0
+    next[(BH - 1) * BW + 30] = 2; // last band
+    expect(changedBands(big(1), next, BW, BH)).toEqual([
+      {x: 3, y: 0, w: 3, h: 2},
+      {x: 30, y: BH - 1, w: 1, h: 1},
+    ]);
+  });
+
+  it('rebuild the next frame exactly, and their bounding box is changedRect', () => {
+    const previous = big(0x11223344);
+    const next = previous.slice();
+    for (const p of [7, 3 * BW + 39, 10 * BW, 17 * BW + 20, BW * BH - 1]) next[p] = 0x01020304 + p;
+    const rects = changedBands(previous, next, BW, BH);
+    const rebuilt = new Uint8Array(previous.buffer.slice(0));
+    for (const r of rects) applyRect(rebuilt, BW, r, extractRect(new Uint8Array(next.buffer), BW, r));
+    expect(Buffer.from(rebuilt).equals(Buffer.from(next.buffer))).toBe(true);
+    expect(boundingRect(rects)).toEqual(changedRect(previous, next, BW, BH));
+    expect(boundingRect([])).toEqual({x: 0, y: 0, w: 0, h: 0});
+  });
+});
+
 describe('rectangle lists', () => {
-  it('survive the query string', () => {
-    const rects = [
-      {x: 0, y: 0, w: 960, h: 540},
-      {x: 0, y: 0, w: 0, h: 0},
-      {x: 12, y: 7, w: 30, h: 2},
+  it('survive the query string, frame by frame, with frames that changed nowhere', () => {
+    const frames = [
+      [{x: 0, y: 0, w: 960, h: 540}],
+      [],
+      [{x: 12, y: 7, w: 30, h: 2}, {x: 0, y: 34, w: 5, h: 1}],
+      [],
     ];
-    expect(parseRects(formatRects(rects))).toEqual(rects);
+    expect(parseRects(formatRects(frames))).toEqual(frames);
+    expect(parseRects(formatRects([[]]))).toEqual([[]]);
   });
 
   it('reject garbage', () => {
     expect(() => parseRects('1,2,x,4')).toThrow('bad frame rectangle "1,2,x,4"');
+    expect(() => parseRects('1,2,3,4+1,2,3')).toThrow('bad frame rectangle "1,2,3"');
+    expect(() => parseRects('1,2,3,4,5')).toThrow('bad frame rectangle "1,2,3,4,5"');
   });
 });

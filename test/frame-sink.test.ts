@@ -4,10 +4,11 @@ import type {Rect} from '../scenes/render-page/frameDelta';
 import type {FrameBatch} from '../src/render/pageServer';
 
 const W = 4, H = 3;
-/** A batch whose frames each paint `rect` with one grey level. */
-function batch(first: number, frames: {rect: Rect; grey: number}[]): FrameBatch {
-  const parts = frames.map(({rect, grey}) => Buffer.alloc(rect.w * rect.h * 4, grey));
-  return {job: 'j', first, count: frames.length, width: W, height: H, total: 4, poster: 0, rects: frames.map(f => f.rect), data: Buffer.concat(parts)};
+/** A batch whose frames each paint `rect` (or several rectangles) with one grey level; a zero-sized rect ships none. */
+function batch(first: number, frames: {rect: Rect | Rect[]; grey: number}[]): FrameBatch {
+  const rects = frames.map(f => [f.rect].flat().filter(r => r.w > 0));
+  const parts = frames.map(({grey}, k) => Buffer.concat(rects[k].map(r => Buffer.alloc(r.w * r.h * 4, grey))));
+  return {job: 'j', first, count: frames.length, width: W, height: H, total: 4, poster: 0, rects, data: Buffer.concat(parts)};
 }
 
 describe('FrameSink', () => {
@@ -43,5 +44,18 @@ describe('FrameSink', () => {
     await sink.flushed();
     expect(seen).toEqual([[5, 5], [7, 7], [9, 9]]);
     expect(arrays.size).toBe(1);
+  });
+
+  it('applies every rectangle of a frame and tells consumers their bounding box', async () => {
+    const seen: {rect: Rect; pixels: number[]}[] = [];
+    const sink = new FrameSink([(rgba, _index, rect) => void seen.push({rect, pixels: [rgba[0], rgba[(0 * W + 3) * 4], rgba[(2 * W + 0) * 4], rgba[(1 * W + 1) * 4]]})], () => {});
+    const full = {x: 0, y: 0, w: W, h: H};
+    const corners = [{x: 3, y: 0, w: 1, h: 1}, {x: 0, y: 2, w: 1, h: 1}];
+    await sink.accept({...batch(0, [{rect: full, grey: 5}, {rect: corners, grey: 8}]), total: 2});
+    await sink.flushed();
+    expect(seen).toEqual([
+      {rect: full, pixels: [5, 5, 5, 5]},
+      {rect: {x: 0, y: 0, w: 4, h: 3}, pixels: [5, 8, 8, 5]},
+    ]);
   });
 });

@@ -2,8 +2,8 @@
  * A Motion Canvas exporter that ships each frame's RGBA pixels to the Node side
  * over 127.0.0.1: `fetch` POSTs of a Blob holding a few frames each, with a small
  * window of uploads in flight (the fastest transport measured; see
- * shared/design/headless-render.md). Each frame travels as the rectangle that
- * changed since the previous one (frameDelta.ts).
+ * shared/design/headless-render.md). Each frame travels as the rectangles that
+ * changed since the previous one, one per band of rows (frameDelta.ts).
  *
  * No per-frame allocations: pixels are read with `VideoFrame.copyTo` into two
  * buffers that take turns (this frame, previous frame), not with `getImageData`,
@@ -12,7 +12,7 @@
  * most frames. Changed rectangles are gathered in one reused upload buffer.
  */
 import {type Exporter, ObjectMetaField, RendererResult} from '@motion-canvas/core';
-import {changedRect, extractRect, formatRects, type Rect} from './frameDelta';
+import {changedBands, extractRect, formatRects, type Rect} from './frameDelta';
 import {FRAME_ROUTE, type RenderJob} from './protocol';
 
 /** Uploads allowed in flight before rendering waits; keeps Node's memory bounded. */
@@ -26,7 +26,8 @@ export class FrameUploader {
   private batch = new Uint8Array(0);
   private batchBytes = 0;
   private batchFrames = 0;
-  private rects: Rect[] = [];
+  /** Per frame of the next upload, its changed rectangles. */
+  private rects: Rect[][] = [];
   /** This frame's and the previous frame's pixels; swapped every frame, never reallocated. */
   private current: Uint8Array | undefined;
   private previous: Uint8Array | undefined;
@@ -53,13 +54,13 @@ export class FrameUploader {
     }
     if (this.batchFrames === 0) this.first = frame;
     const previous = this.hasPrevious ? new Uint32Array(this.previous!.buffer) : undefined;
-    const rect = changedRect(previous, new Uint32Array(pixels.buffer), canvas.width, canvas.height);
+    const rects = changedBands(previous, new Uint32Array(pixels.buffer), canvas.width, canvas.height);
     [this.previous, this.current] = [pixels, this.previous];
     this.hasPrevious = true;
-    this.rects.push(rect);
+    this.rects.push(rects);
     // room for a batch just under the cap plus one whole frame, allocated once
     if (this.batch.length < MAX_BATCH_BYTES + pixels.length) this.batch = new Uint8Array(MAX_BATCH_BYTES + pixels.length);
-    this.batchBytes += extractRect(pixels, canvas.width, rect, this.batch, this.batchBytes).length;
+    for (const rect of rects) this.batchBytes += extractRect(pixels, canvas.width, rect, this.batch, this.batchBytes).length;
     this.batchFrames++;
     if (this.batchFrames >= this.job.batch || this.batchBytes >= MAX_BATCH_BYTES) await this.flush(canvas.width, canvas.height);
   }

@@ -5,7 +5,7 @@
  * keeps memory bounded while frames stream to the encoders.
  */
 import type {FrameBatch} from './pageServer';
-import {applyRect, type Rect} from '../../scenes/render-page/frameDelta';
+import {applyRect, boundingRect, type Rect} from '../../scenes/render-page/frameDelta';
 
 /**
  * Something that takes frames in order: an encoder, a PNG writer. The frame is lent: it is valid
@@ -78,10 +78,12 @@ export class FrameSink {
         this.canvas ??= new Uint8Array(batch.width * batch.height * 4);
         let offset = 0;
         for (let k = 0; k < batch.count; k++) {
-          const rect = batch.rects[k];
-          const bytes = rect.w * rect.h * 4;
-          applyRect(this.canvas, batch.width, rect, batch.data.subarray(offset, offset + bytes));
-          offset += bytes;
+          for (const part of batch.rects[k]) {
+            const bytes = part.w * part.h * 4;
+            applyRect(this.canvas, batch.width, part, batch.data.subarray(offset, offset + bytes));
+            offset += bytes;
+          }
+          const rect = boundingRect(batch.rects[k]);
           // All at once: the GIF encoder works while ffmpeg's pipes drain the same frame.
           await Promise.all(this.consumers.map(consume => consume(this.canvas!, batch.first + k, rect)));
         }

@@ -34,8 +34,8 @@ export interface FrameBatch {
   total: number;
   /** Index of the scene's poster frame. */
   poster: number;
-  /** Per frame, the rectangle that changed since the previous frame; `data` holds their pixels in order. */
-  rects: Rect[];
+  /** Per frame, the rectangles that changed since the previous frame (none when nothing did); `data` holds their pixels in order. */
+  rects: Rect[][];
   data: Buffer;
 }
 
@@ -118,9 +118,9 @@ function parseBatch(query: URLSearchParams, data: Buffer): FrameBatch {
     rects: parseRects(query.get('rects') ?? ''),
     data,
   };
-  const expected = batch.rects.reduce((sum, r) => sum + r.w * r.h * 4, 0);
+  const expected = batch.rects.flat().reduce((sum, r) => sum + r.w * r.h * 4, 0);
   if (batch.rects.length !== batch.count || data.length !== expected) {
-    throw new Error(`bad frame upload: ${data.length} bytes for ${batch.rects.length} rectangles of ${batch.count} frames (expected ${expected})`);
+    throw new Error(`bad frame upload: ${data.length} bytes for ${batch.rects.length} frames' rectangles with count ${batch.count} (expected ${expected} bytes)`);
   }
   return batch;
 }
