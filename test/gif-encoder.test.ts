@@ -137,6 +137,14 @@ describe('GifStreamEncoder', () => {
     const b = enc.finish();
     expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
     expect(Buffer.from(encode(frames).bytes).equals(Buffer.from(a))).toBe(true);
+    // without a lookahead too (frames are then encoded in place, read as 32-bit words when aligned)
+    const noLookahead = encode(frames, {lookahead: 0}).bytes;
+    const odd = new GifStreamEncoder({width: W, height: H, fps: 30, lookahead: 0});
+    for (const f of frames) {
+      pool.set(f, 13);
+      odd.addFrame(pool.subarray(13));
+    }
+    expect(Buffer.from(odd.finish()).equals(Buffer.from(noLookahead))).toBe(true);
   });
 
   for (const everyNthFrame of [1, 3]) {

@@ -67,6 +67,8 @@ export interface GifOptions {
  */
 const STUCK_RETRY_INTERVAL = 8;
 const TRANSPARENT = 255; // index reserved for transparency in the global table
+/** The R, G and B bytes of an RGBA pixel read as one 32-bit word in the platform's byte order. */
+const RGB_MASK = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0x00ffffff : 0xffffff00;
 const GLOBAL_COLOURS = 255; // palette entries 0..254
 const FIRST_FRAME_COLOURS = 128; // leave room for colours that appear later
 const MAX_NEW_PER_FRAME = 16;
@@ -92,8 +94,8 @@ export class GifStreamEncoder {
   /** RGB of what a decoder displays after the images written so far. */
   private readonly displayed: Uint8Array;
   private readonly changed: Uint8Array;
-  /** RGB of the previous source frame */
-  private readonly previous: Uint8Array;
+  /** the previous source frame's RGBA, one 32-bit word a pixel (compared with RGB_MASK) */
+  private readonly previous: Uint32Array;
   /** the previous input frame and a spare, kept only when the caller gives no changed rectangles */
   private lastInput: Uint8Array | undefined;
   private spareInput: Uint8Array | undefined;
@@ -120,6 +122,9 @@ export class GifStreamEncoder {
    * move can change that (a lossy-LZW substitution stays within the tolerance), so diff skips it.
    */
   private readonly settledWithin: Uint8Array;
+  /** per-image scratch: each pixel's nearest scene-palette entry, and the index image being built */
+  private readonly scratchPaletteIndex: Uint8Array;
+  private readonly scratchIndex: Uint8Array;
   /** colours to paint (see paintTargets) */
   private readonly target: Uint8Array;
   /** box of the pixels the last image left outside their tolerance */
@@ -149,7 +154,7 @@ export class GifStreamEncoder {
     }
     this.writer = new GifFrameWriter(width, height);
     this.displayed = new Uint8Array(width * height * 3);
-    this.previous = new Uint8Array(width * height * 3);
+    this.previous = new Uint32Array(width * height);
     this.pixelTolerance = new Uint8Array(width * height);
     this.moving = new Uint8Array(width * height);
     this.settledWithin = new Uint8Array(width * height);
@@ -157,6 +162,8 @@ export class GifStreamEncoder {
     if (!Number.isInteger(this.lookahead) || this.lookahead < 0) throw new Error(`GifStreamEncoder: lookahead must be a non-negative integer, got ${this.lookahead}`);
     this.target = new Uint8Array(this.lookahead > 0 ? width * height * 4 : 0);
     this.changed = new Uint8Array(width * height);
+    this.scratchPaletteIndex = new Uint8Array(width * height);
+    this.scratchIndex = new Uint8Array(width * height);
   }
 
   /** Number of frames kept so far (after everyNthFrame). */
@@ -185,8 +192,10 @@ export class GifStreamEncoder {
     const i = this.inputCount++;
     if (i % this.everyNthFrame !== 0) return;
     this.kept++;
-    // without a lookahead the frame is encoded before addFrame returns: no copy needed
-    this.queue.push({rgba: this.lookahead > 0 ? this.queueCopy(rgba) : rgba, changed: this.sourceChanged});
+    // Without a lookahead the frame is encoded before addFrame returns: no copy needed, unless its
+    // bytes do not start on a 4-byte boundary (diff reads them as 32-bit words).
+    const keep = this.lookahead > 0 || rgba.byteOffset % 4 !== 0;
+    this.queue.push({rgba: keep ? this.queueCopy(rgba) : rgba, changed: this.sourceChanged});
     this.sourceChanged = null;
     if (this.queue.length > this.lookahead) this.encodeNext();
   }
@@ -283,23 +292,20 @@ export class GifStreamEncoder {
   private diff(rgba: Uint8Array, region: Rect | null, first: boolean): Rect | null {
     const {width, displayed, changed, previous, pixelTolerance, moving: movingNow, settledWithin} = this;
     if (!region) return null;
+    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
     const Tm = this.movingTolerance, Ts = this.settledTolerance;
     let x0 = width, y0 = region.y + region.height, x1 = -1, y1 = -1;
     for (let y = region.y; y < region.y + region.height; y++) {
       let rowMin = -1, rowMax = -1;
       for (let x = region.x, p = y * width + x, s = p * 4, d = p * 3; x < region.x + region.width; x++, p++, s += 4, d += 3) {
+        const word = words[p];
+        const moving = !first && ((word ^ previous[p]) & RGB_MASK) !== 0;
+        // Still, and within the settled tolerance at its last comparison: nothing to do. Its
+        // changed, moving and tolerance entries are still 0, 0 and Ts from the comparison that
+        // settled it (only a mark below clears settledWithin).
+        if (!moving && settledWithin[p]) continue;
+        previous[p] = word;
         const r = rgba[s], g = rgba[s + 1], b = rgba[s + 2];
-        const moving = !first && (r !== previous[d] || g !== previous[d + 1] || b !== previous[d + 2]);
-        if (!moving && settledWithin[p]) {
-          // still, and within the settled tolerance at its last comparison: nothing to do
-          changed[p] = 0;
-          movingNow[p] = 0;
-          pixelTolerance[p] = Ts;
-          continue;
-        }
-        previous[d] = r;
-        previous[d + 1] = g;
-        previous[d + 2] = b;
         const T = moving ? Tm : Ts;
         pixelTolerance[p] = T;
         movingNow[p] = moving ? 1 : 0;
@@ -359,7 +365,8 @@ export class GifStreamEncoder {
     const x1 = x0 + rw - 1, y1 = y0 + rh - 1;
 
     // Map changed pixels to the scene palette; collect those it cannot represent within Q.
-    const gi = new Uint8Array(rw * rh);
+    // (Scratch arrays: gifenc has encoded the image before this returns, so nothing keeps them.)
+    const gi = this.scratchPaletteIndex.subarray(0, rw * rh);
     const poor: number[] = [];
     const mapAll = () => {
       poor.length = 0;
@@ -406,7 +413,7 @@ export class GifStreamEncoder {
 
     // Index image over the global table: the preferred index of each pixel (paint a changed pixel
     // when its palette colour is closer to the source than what is displayed).
-    let index: Uint8Array = new Uint8Array(rw * rh);
+    let index: Uint8Array = this.scratchIndex.subarray(0, rw * rh);
     const c = pal.rgb;
     for (let y = y0, o = 0; y <= y1; y++) {
       for (let x = x0, p = y * width + x0; x <= x1; x++, p++, o++) {
