@@ -6,9 +6,10 @@
  * Layout is `gridCellCentre`/`gridWindowRect`/`gridSize` (layout.ts, tested);
  * behaviour is generator methods the scene yields.
  */
-import {initial, Node, type NodeProps, Rect, signal, Txt} from '@motion-canvas/2d';
+import {initial, Node, type NodeProps, Rect, signal} from '@motion-canvas/2d';
 import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {formatValue} from '../format';
+import {Label} from './Label';
 import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../theme';
 import {gridCellCentre, gridSize, gridWindowRect} from './layout';
 
@@ -60,7 +61,7 @@ export class ValueGrid extends Node {
   private readonly range: number;
   private readonly decimals: number;
   private readonly cells: Rect[][] = [];
-  private readonly labels: Txt[][] = [];
+  private readonly labels: Label[][] = [];
   private readonly current: (number | undefined)[][];
   private readonly window: Rect;
 
@@ -88,7 +89,7 @@ export class ValueGrid extends Node {
 
     for (let r = 0; r < rows; r++) {
       const cellRow: Rect[] = [];
-      const labelRow: Txt[] = [];
+      const labelRow: Label[] = [];
       for (let c = 0; c < cols; c++) {
         const {x, y} = gridCellCentre(r, c, rows, cols, this.cellSize, this.gap);
         const value = this.current[r][c];
@@ -97,7 +98,7 @@ export class ValueGrid extends Node {
           <Rect x={x} y={y} size={this.cellSize} radius={CELL_RADIUS} fill={fill} stroke={theme.accent} lineWidth={0} />
         ) as Rect;
         const label = (
-          <Txt
+          <Label
             x={x}
             y={y}
             text={value === undefined ? '' : this.format(value)}
@@ -106,7 +107,7 @@ export class ValueGrid extends Node {
             fill={textOn(theme, fill)}
             opacity={() => this.valueOpacity()}
           />
-        ) as Txt;
+        ) as Label;
         cellRow.push(cell);
         labelRow.push(label);
         this.add(cell);
@@ -214,7 +215,7 @@ export class ValueGrid extends Node {
 }
 
 /** Fades a label from 0 up to the grid's value opacity. */
-function* fadeIn(label: Txt, grid: ValueGrid, duration: number): ThreadGenerator {
+function* fadeIn(label: Label, grid: ValueGrid, duration: number): ThreadGenerator {
   if (duration <= 0) {
     label.opacity(() => grid.valueOpacity());
     return;

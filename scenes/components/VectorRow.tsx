@@ -5,9 +5,10 @@
  * Layout is computed by `cellCentres`/`rowLength`/`labelFits` (pure, tested);
  * behaviour is generator methods the scene yields.
  */
-import {initial, Node, type NodeProps, Rect, signal, Txt} from '@motion-canvas/2d';
+import {initial, Node, type NodeProps, Rect, signal} from '@motion-canvas/2d';
 import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {formatValue} from '../format';
+import {Label} from './Label';
 import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../theme';
 import {cellCentres, labelFits, rowLength} from './layout';
 
@@ -59,7 +60,8 @@ export class VectorRow extends Node {
   readonly showValues: boolean;
   readonly labelPadding: number;
   private readonly cells: Rect[] = [];
-  private readonly labels: Txt[] = [];
+  /** Value labels, one a cell; none at all when values are hidden (a Txt costs layout work every frame). */
+  private readonly labels: Label[] = [];
   private readonly frame: Rect;
   private current: (number | undefined)[];
 
@@ -106,12 +108,13 @@ export class VectorRow extends Node {
           lineWidth={1}
         />
       ) as Rect;
-      const label = (
-        <Txt position={at} text={this.textFor(value)} fontFamily={fonts.mono} fontSize={this.fontSize} fill={textOn(this.theme, fill)} />
-      ) as Txt;
       this.cells.push(cell);
-      this.labels.push(label);
       this.add(cell);
+      if (!this.showValues) return;
+      const label = (
+        <Label position={at} text={this.textFor(value)} fontFamily={fonts.mono} fontSize={this.fontSize} fill={textOn(this.theme, fill)} />
+      ) as Label;
+      this.labels.push(label);
       this.add(label);
     });
   }
@@ -172,6 +175,10 @@ export class VectorRow extends Node {
     const text = this.textFor(value);
     const label = this.labels[i];
     this.current[i] = value;
+    if (!label) {
+      yield* this.cells[i].fill(fill, duration);
+      return;
+    }
     if (label.text() === text) {
       yield* all(this.cells[i].fill(fill, duration), label.fill(textOn(this.theme, fill), duration));
       return;
