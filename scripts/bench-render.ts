@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     const floors = await measureFloor([...ANIMATIONS], 30);
     const hd = await runRenderMeasured(PROJECT_ROOT, ['dense', '--scale', '2', '--format', 'gif,mp4', '--force', '--out', join(out, 'hd')]);
 
-    console.log('Render speed (960×540, 30 fps; floor = drawing + pixel readback in the page, no transport, one scene at a time)');
+    console.log('Render speed (960×540, 30 fps; floor = drawing + pixel readback in the page, no transport, one scene at a time; both clocked in the page from the first frame to the last delivered)');
     console.log(
       table(
         ['scene', 'floor fps', 'render fps alone', 'ratio', '≥ 70%', 'in the full render (2 at once)'],

@@ -194,7 +194,8 @@ class Progress {
 /** The machine-readable progress line (RENDER_PROGRESS_JSON=1), used by tests to interrupt mid-render. */
 function progressJson(event: RenderEvent): object {
   if (event.type === 'scene-failed') return {type: event.type, scene: event.scene, message: event.error.message};
-  if (event.type === 'scene-done' || event.type === 'scene-skipped') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path)};
+  if (event.type === 'scene-done') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path), streamFps: event.streamFps};
+  if (event.type === 'scene-skipped') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path)};
   return event;
 }
 

@@ -35,6 +35,12 @@ export class FrameUploader {
   private first = 0;
   sent = 0;
   failure: Error | undefined;
+  /**
+   * From the first frame reaching the exporter to the last upload consumed by Node (or, with no
+   * transport, the last readback): the frames' span, the same for a render and the speed floor.
+   */
+  private startedAt: number | undefined;
+  streamMs = 0;
 
   constructor(
     private readonly job: RenderJob,
@@ -47,6 +53,7 @@ export class FrameUploader {
   async add(canvas: HTMLCanvasElement, frame: number): Promise<void> {
     if (this.failure) throw this.failure;
     if (frame >= this.frameLimit()) return;
+    this.startedAt ??= performance.now();
     const pixels = await this.readPixels(canvas);
     if (this.job.transport === 'none') {
       this.sent++;
@@ -112,6 +119,7 @@ export class FrameUploader {
   async drain(width: number, height: number): Promise<void> {
     await this.flush(width, height);
     await Promise.all(this.pending);
+    if (this.startedAt !== undefined) this.streamMs = performance.now() - this.startedAt;
     if (this.failure) throw this.failure;
   }
 }

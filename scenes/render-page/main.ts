@@ -115,6 +115,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
   return {
     result: error ? 'error' : outcomeOf(finished.result),
     frames: uploader.sent,
+    streamMs: uploader.streamMs,
     ...size,
     error: error ?? (uploader.failure && {frame: uploader.sent, message: uploader.failure.message}),
     steps: stepsOf(job.scene).map(({time, text}) => ({time, text})),

@@ -29,6 +29,8 @@ export interface RenderJob {
 export interface RenderOutcome {
   result: 'success' | 'error' | 'aborted';
   frames: number;
+  /** Milliseconds from the first frame reaching the exporter to the last one delivered (see FrameUploader.streamMs). */
+  streamMs: number;
   width: number;
   height: number;
   /** Frame index when an error was logged, and its message and stack. */

@@ -11,7 +11,10 @@ import {descendants} from '../util/processTree';
 import {preparePage, startSession} from '../render/session';
 import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
 
-/** Frames per second of drawing + pixel readback alone (the render page's own readback, no transport), per scene. */
+/**
+ * Frames per second of drawing + pixel readback alone (the render page's own readback, no
+ * transport), per scene, over the same span as a render's `streamFps`: first frame to last.
+ */
 export async function measureFloor(names: string[], fps: number, scale = 1): Promise<Map<string, number>> {
   const session = await startSession((await preparePage(() => {})).hash, () => {});
   const floors = new Map<string, number>();
@@ -19,10 +22,8 @@ export async function measureFloor(names: string[], fps: number, scale = 1): Pro
     for (const name of names) {
       const page = await session.openPage(() => {});
       const job: RenderJob = {job: `floor-${name}`, scene: name, width: LAYOUT.width, height: LAYOUT.height, resolutionScale: scale, fps, theme: 'light', batch: 4, transport: 'none'};
-      const started = performance.now();
       const outcome = (await page.evaluate(`window.renderScene(${JSON.stringify(job)})`)) as RenderOutcome;
-      // The first pass (Motion Canvas measuring the scene) is included, as it is in a real render.
-      floors.set(name, outcome.frames / ((performance.now() - started) / 1000));
+      floors.set(name, outcome.frames / (outcome.streamMs / 1000));
       await page.close();
     }
   } finally {
@@ -37,7 +38,7 @@ export interface TreeRun {
   /** Peak resident memory (RSS) of the Node process, and proportional memory (PSS) of the whole tree, sampled every 50 ms. */
   peakNodeBytes: number;
   peakTreeBytes: number;
-  /** Per-scene frames/s between its first frame event and its done event. */
+  /** Per-scene frames/s, first frame to last delivered, as the page clocked it (the scene-done event's streamFps). */
   sceneFps: Map<string, number>;
   stderr: string;
 }
@@ -73,18 +74,17 @@ export function runRenderMeasured(root: string, args: string[]): Promise<TreeRun
     let stderr = '';
     let peakNodeBytes = 0;
     let peakTreeBytes = 0;
-    const firstFrame = new Map<string, {at: number; frames: number}>();
     const sceneFps = new Map<string, number>();
+    let partial = '';
     child.stderr.on('data', chunk => {
       stderr += chunk;
-      for (const line of String(chunk).split('\n')) {
+      // progress lines may arrive split across chunks: parse whole lines only
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
         if (!line.startsWith('{')) continue;
         const event = JSON.parse(line);
-        if (event.type === 'frames') {
-          if (!firstFrame.has(event.scene)) firstFrame.set(event.scene, {at: performance.now(), frames: event.rendered});
-          const first = firstFrame.get(event.scene)!;
-          if (event.rendered === event.total) sceneFps.set(event.scene, (event.rendered - first.frames) / ((performance.now() - first.at) / 1000));
-        }
+        if (event.type === 'scene-done') sceneFps.set(event.scene, event.streamFps);
       }
     });
     const sampler = setInterval(() => {
