@@ -31,7 +31,6 @@ export class FrameUploader {
   /** This frame's and the previous frame's pixels; swapped every frame, never reallocated. */
   private current: Uint8Array | undefined;
   private previous: Uint8Array | undefined;
-  private hasPrevious = false;
   private first = 0;
   sent = 0;
   failure: Error | undefined;
@@ -60,10 +59,9 @@ export class FrameUploader {
       return;
     }
     if (this.batchFrames === 0) this.first = frame;
-    const previous = this.hasPrevious ? new Uint32Array(this.previous!.buffer) : undefined;
+    const previous = this.previous && new Uint32Array(this.previous.buffer);
     const rects = changedBands(previous, new Uint32Array(pixels.buffer), canvas.width, canvas.height);
     [this.previous, this.current] = [pixels, this.previous];
-    this.hasPrevious = true;
     this.rects.push(rects);
     // room for a batch just under the cap plus one whole frame, allocated once
     if (this.batch.length < MAX_BATCH_BYTES + pixels.length) this.batch = new Uint8Array(MAX_BATCH_BYTES + pixels.length);
