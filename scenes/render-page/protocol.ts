@@ -1,6 +1,6 @@
 /**
  * What the Node renderer and the render page say to each other. Shared by both
- * sides (type-only on the Node side), so the wire format is written down once.
+ * sides, so the wire format is written down once.
  */
 
 /** Sent by Node (through `window.renderScene`) to render one scene. */
@@ -38,6 +38,11 @@ export interface RenderOutcome {
   steps: {time: number; text: string}[];
   /** False when the scene reported no poster moment and the middle frame was used. */
   posterReported: boolean;
+}
+
+/** Frames a second over the outcome's stream span (0 when nothing was streamed): render speed and its floor alike. */
+export function streamFps(outcome: Pick<RenderOutcome, 'frames' | 'streamMs'>): number {
+  return outcome.streamMs > 0 ? outcome.frames / (outcome.streamMs / 1000) : 0;
 }
 
 /** Returned by `window.describeScenes`: each scene's length, for `--list`. */

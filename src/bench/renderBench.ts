@@ -9,7 +9,7 @@ import {join} from 'node:path';
 import {LAYOUT} from '../render/options';
 import {descendants} from '../util/processTree';
 import {preparePage, startSession} from '../render/session';
-import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
+import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render-page/protocol';
 
 /**
  * Frames per second of drawing + pixel readback alone (the render page's own readback, no
@@ -23,7 +23,7 @@ export async function measureFloor(names: string[], fps: number, scale = 1): Pro
       const page = await session.openPage(() => {});
       const job: RenderJob = {job: `floor-${name}`, scene: name, width: LAYOUT.width, height: LAYOUT.height, resolutionScale: scale, fps, theme: 'light', batch: 4, transport: 'none'};
       const outcome = (await page.evaluate(`window.renderScene(${JSON.stringify(job)})`)) as RenderOutcome;
-      floors.set(name, outcome.frames / (outcome.streamMs / 1000));
+      floors.set(name, streamFps(outcome));
       await page.close();
     }
   } finally {

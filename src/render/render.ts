@@ -17,7 +17,7 @@ import type {ActivationRecords} from '../records';
 import {RenderCache, sceneKey} from './renderCache';
 import {findChromium} from './browser';
 import {isTestScene, type SceneName} from './testScenes';
-import type {RenderJob, RenderOutcome} from '../../scenes/render-page/protocol';
+import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render-page/protocol';
 
 export interface OutputFile {
   scene: string;
@@ -173,10 +173,9 @@ async function renderScene(
     const files: OutputFile[] = outputs
       .filter(output => !failed.has(output))
       .map(output => ({scene: name, path: output.target, format: output.format, bytes: sizeOf(output.target), frames: outcome.frames, seconds}));
-    // Frames a second from the first frame reaching the page's exporter to the last delivered:
-    // the span the benchmark's speed floor is measured over too.
-    const streamFps = outcome.streamMs > 0 ? outcome.frames / (outcome.streamMs / 1000) : 0;
-    onEvent({type: 'scene-done', scene: name, files, renderMs: performance.now() - started, streamFps});
+    // From the first frame reaching the page's exporter to the last delivered: the span the
+    // benchmark's speed floor is measured over too.
+    onEvent({type: 'scene-done', scene: name, files, renderMs: performance.now() - started, streamFps: streamFps(outcome)});
     if (failed.size > 0) {
       const written = files.map(f => f.format.toUpperCase()).join(', ') || 'nothing';
       throw new RenderError(`${written} written, but ${[...failed.values()].join('; ')}`, name);
