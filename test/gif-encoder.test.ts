@@ -125,6 +125,54 @@ describe('GifStreamEncoder', () => {
     expect(openGif(bytes).frameInfo(1).width * openGif(bytes).frameInfo(1).height).toBeLessThan(W * H / 4);
   });
 
+  it('with the scene palette full, a frame of new colours gets its own palette and each pixel its nearest entry', () => {
+    // 4x4 blocks of colours from a fixed pseudo-random sequence, all new every frame: the scene
+    // palette fills within a few frames, then every frame needs a local quantised palette.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    const frames = Array.from({length: 12}, () => {
+      const f = new Uint8Array(W * H * 4);
+      const blocks = Array.from({length: Math.ceil(W / 4) * Math.ceil(H / 4)}, () => [next(), next(), next()]);
+      for (let p = 0; p < W * H; p++) {
+        const c = blocks[Math.floor((p / W) / 4) * Math.ceil(W / 4) + Math.floor((p % W) / 4)];
+        f.set([c[0], c[1], c[2], 255], p * 4);
+      }
+      return f;
+    });
+    const enc = new GifStreamEncoder({width: W, height: H, fps: 30, movingTolerance: 0, settledTolerance: 0, lookahead: 0});
+    const models: Uint8Array[] = [];
+    for (const f of frames) {
+      enc.addFrame(f);
+      models.push(enc.displayedRGB());
+    }
+    const bytes = enc.finish();
+    expect(enc.stats.fallbackPalette).toBeGreaterThan(0);
+    const reader = openGif(bytes);
+    expect(reader.numFrames()).toBe(frames.length);
+    let fallbackImages = 0;
+    for (const {rgba: shown, index: k} of displayedFrames(bytes)) {
+      expect(rgbEqualsModel(shown, models[k]), `image ${k}`).toBe(0);
+      const info = reader.frameInfo(k);
+      const size = info.palette_size ?? 0;
+      if (info.palette_offset === 13 || size < 256) continue; // global or small local table
+      fallbackImages++;
+      // no entry of this image's table is closer to the source than what is shown
+      const table = bytes.subarray(info.palette_offset!, info.palette_offset! + size * 3);
+      for (let y = info.y; y < info.y + info.height; y++) {
+        for (let x = info.x; x < info.x + info.width; x++) {
+          const s = (y * W + x) * 4, src = frames[k];
+          const shownD = (shown[s] - src[s]) ** 2 + (shown[s + 1] - src[s + 1]) ** 2 + (shown[s + 2] - src[s + 2]) ** 2;
+          let best = Infinity;
+          for (let j = 0; j < size - 1; j++) { // the last entry is the transparent one
+            best = Math.min(best, (table[j * 3] - src[s]) ** 2 + (table[j * 3 + 1] - src[s + 1]) ** 2 + (table[j * 3 + 2] - src[s + 2]) ** 2);
+          }
+          expect(shownD, `image ${k} pixel ${x},${y}`).toBeLessThanOrEqual(best);
+        }
+      }
+    }
+    expect(fallbackImages).toBe(enc.stats.fallbackPalette);
+  });
+
   it('identical input gives identical bytes, and a Buffer view with a byteOffset works like a fresh array', () => {
     const frames = [...syntheticFrames('conv', 12, W, H)];
     const a = encode(frames).bytes;

@@ -26,7 +26,7 @@
 //     colours it uses (shorter LZW codes); the smaller one is written.
 import {GifFrameWriter, paletteBits, type ImageVariant, type Rect} from './gif/frameWriter.js';
 import {frameDelayCs, gifFrameDelays} from './gif/delays.js';
-import {applyPalette, quantize, type Palette} from './gif/gifenc.js';
+import {quantize, type Palette} from './gif/gifenc.js';
 import {GrowingPalette} from './gif/palette.js';
 import {LossyLzw} from './gif/lossy.js';
 import {cropToPainted} from './gif/crop.js';
@@ -511,33 +511,33 @@ export class GifStreamEncoder {
         pixels[q++] = 255;
       }
     }
-    const local: Palette = quantize(pixels, 255);
-    const mapped = applyPalette(pixels, local);
-    const t = local.length;
-    local.push([0, 0, 0]);
-    const localRGB = new Uint8Array(local.length * 3);
-    local.forEach((col, i) => localRGB.set(col.slice(0, 3), i * 3));
+    // Each pixel maps to its exact nearest entry (gifenc's applyPalette maps by 16-bit key, and
+    // builds a 65,536-entry cache per call: most of a fallback frame's cost).
+    const local = new GrowingPalette(255);
+    local.add(quantize(pixels, 255));
+    const t = local.count;
+    const localRGB = new Uint8Array((t + 1) * 3); // then the transparent entry, black
+    localRGB.set(local.rgb.subarray(0, t * 3));
     let index: Uint8Array = new Uint8Array(rw * rh);
-    q = 0;
     for (let y = y0, o = 0; y < y0 + rh; y++) {
       for (let p = y * width + x0; p < y * width + x0 + rw; p++, o++) {
         index[o] = t;
         if (!changed[p]) continue;
-        const m = mapped[q++], col = local[m];
         const d = p * 3, s = p * 4;
-        const er = col[0] - rgba[s], eg = col[1] - rgba[s + 1], eb = col[2] - rgba[s + 2];
+        const m = local.nearest(rgba[s], rgba[s + 1], rgba[s + 2]), c = m * 3;
+        const er = localRGB[c] - rgba[s], eg = localRGB[c + 1] - rgba[s + 1], eb = localRGB[c + 2] - rgba[s + 2];
         const dr = displayed[d] - rgba[s], dg = displayed[d + 1] - rgba[s + 1], db = displayed[d + 2] - rgba[s + 2];
         if (er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) index[o] = m;
       }
     }
-    const painted = this.paint(rgba, index, rect, localRGB, t, paletteBits(local.length));
+    const painted = this.paint(rgba, index, rect, localRGB, t, paletteBits(t + 1));
     if (!painted) {
       this.writer.extendLastDelay(delay);
       this.stats.merged++;
       return;
     }
     ({index, rect} = painted);
-    this.writer.writeImage([{index, rect, palette: local, transparentIndex: t}], delay);
+    this.writer.writeImage([{index, rect, palette: [...local.toPalette(), [0, 0, 0]], transparentIndex: t}], delay);
     this.stats.images++;
     this.stats.fallbackPalette++;
   }

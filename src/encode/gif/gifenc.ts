@@ -15,4 +15,3 @@ function pick<K extends keyof Api>(name: K): Api[K] {
 
 export const GIFEncoder = pick('GIFEncoder');
 export const quantize = pick('quantize');
-export const applyPalette = pick('applyPalette');
