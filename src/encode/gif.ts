@@ -537,7 +537,7 @@ export class GifStreamEncoder {
       return;
     }
     ({index, rect} = painted);
-    this.writer.writeImage([{index, rect, palette: [...local.toPalette(), [0, 0, 0]], transparentIndex: t}], delay);
+    this.writer.writeImage([{index, rect, palette: local.toPalette(t + 1), transparentIndex: t}], delay);
     this.stats.images++;
     this.stats.fallbackPalette++;
   }
