@@ -515,10 +515,8 @@ export class GifStreamEncoder {
     // builds a 65,536-entry cache per call: most of a fallback frame's cost).
     const local = new GrowingPalette(255);
     local.add(quantize(pixels, 255));
-    const t = local.count;
-    const localRGB = new Uint8Array((t + 1) * 3); // then the transparent entry, black
-    localRGB.set(local.rgb.subarray(0, t * 3));
-    let index: Uint8Array = new Uint8Array(rw * rh);
+    const t = local.count, localRGB = local.rgb; // index t is transparent: never looked up
+    let index: Uint8Array = this.scratchIndex.subarray(0, rw * rh); // free: encodeFrame returns after this
     for (let y = y0, o = 0; y < y0 + rh; y++) {
       for (let p = y * width + x0; p < y * width + x0 + rw; p++, o++) {
         index[o] = t;
