@@ -6,7 +6,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {measureFloor, runRenderMeasured} from '../src/bench/renderBench';
-import {PROJECT_ROOT} from '../src/model/store';
+import {PROJECT_ROOT} from '../src/paths';
 import {ANIMATIONS} from '../src/records';
 import {table} from '../src/cli';
 import {computeRecord} from '../src/model/registry';

@@ -4,7 +4,8 @@
  */
 import {resolve} from 'node:path';
 import {writeGallery} from '../src/gallery/gallery';
-import {ensureAllRecords, PROJECT_ROOT} from '../src/model/store';
+import {ensureAllRecords} from '../src/model/store';
+import {PROJECT_ROOT} from '../src/paths';
 import {ANIMATIONS} from '../src/records';
 
 const outDir = resolve(process.argv[2] ?? resolve(PROJECT_ROOT, 'output'));

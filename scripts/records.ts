@@ -1,21 +1,28 @@
-// `npm run records [-- --force]`: brings every activation record in output/activations up to date
-// (the five animations' and the post's own examples) and prints what it computed and how long it took.
+// `npm run records [-- --force] [-- --json]`: brings every activation record in output/activations up
+// to date (the animations' and the post's own examples) and prints what it computed and how long it
+// took. `--json` prints the animations' records as one JSON object on stdout instead (the editor's
+// vite plugin reads it; timings then go to stderr).
 import {ensureAllRecords, ensurePostRecords, DEFAULT_RECORDS_DIR} from '../src/model/store';
 
+const OPTIONS = ['--force', '--json'];
+
 async function main(argv: string[]): Promise<number> {
-  const unknown = argv.filter(a => a !== '--force');
+  const unknown = argv.filter(a => !OPTIONS.includes(a));
   if (unknown.length > 0) {
-    console.error(`records: unknown argument ${unknown[0]}; the only option is --force (recompute everything)`);
+    console.error(`records: unknown argument ${unknown[0]}; valid options: --force (recompute everything), --json (print the records)`);
     return 2;
   }
   const force = argv.includes('--force');
+  const json = argv.includes('--json');
+  const report = json ? console.error : console.log;
   const computed: [string, number][] = [];
   const onComputed = (name: string, ms: number) => computed.push([name, ms]);
   const started = performance.now();
-  await ensureAllRecords({force, onComputed});
-  await ensurePostRecords({force, onComputed});
-  for (const [name, ms] of computed) console.log(`${name.padEnd(14)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
-  console.log(`records in ${DEFAULT_RECORDS_DIR}: ${computed.length ? `${computed.length} computed` : 'all up to date'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const records = await ensureAllRecords({force, onComputed});
+  if (json) process.stdout.write(JSON.stringify(records));
+  else await ensurePostRecords({force, onComputed});
+  for (const [name, ms] of computed) report(`${name.padEnd(14)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
+  report(`records in ${DEFAULT_RECORDS_DIR}: ${computed.length ? `${computed.length} computed` : 'all up to date'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }
 

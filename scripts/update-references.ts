@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {main} from '../src/cli';
 import {ANIMATIONS} from '../src/records';
-import {PROJECT_ROOT} from '../src/model/store';
+import {PROJECT_ROOT} from '../src/paths';
 
 async function update(): Promise<number> {
   const out = mkdtempSync(join(tmpdir(), 'references-'));

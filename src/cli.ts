@@ -12,8 +12,9 @@ import {BrowserNotFoundError} from './render/browser';
 import {DEFAULT_CONCURRENCY, renderAnimations, type OutputFile, type RenderEvent} from './render/render';
 import {listScenes} from './render/listScenes';
 import {statSync} from 'node:fs';
-import {ANIMATIONS, isAnimationName, type ActivationRecords} from './records';
-import {PROJECT_ROOT} from './model/store';
+import {ANIMATIONS, isAnimationName} from './records';
+import {ensureAllRecords} from './model/store';
+import {PROJECT_ROOT} from './paths';
 import {writeGallery} from './gallery/gallery';
 import {THEME_NAMES} from '../scenes/theme';
 
@@ -47,18 +48,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
 
   try {
+    // The one place records are computed: every scene's job and the gallery get these.
+    progress.update({type: 'stage', stage: 'records'});
+    const records = await ensureAllRecords();
     if (options.list) {
-      const scenes = await listScenes(options.names, options.fps, controller.signal);
+      const scenes = await listScenes(options.names, options.fps, records, controller.signal);
       console.log(table(['scene', 'duration', 'frames'], scenes.map(s => [s.name, `${s.seconds.toFixed(2)} s`, String(s.frames)])));
       return EXIT.ok;
     }
     const files: OutputFile[] = [];
     const failures: RenderError[] = [];
-    let records: ActivationRecords | undefined;
     for (const theme of options.themes) {
       const result = await renderAnimations(
         {
           names: options.names,
+          records,
           formats: options.formats,
           fps: options.fps,
           scale: options.scale,
@@ -74,10 +78,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
       files.push(...result.files);
       failures.push(...result.failures);
-      records = result.records;
     }
     // The gallery shows whatever is in the folder now, so it stays whole after partial renders.
-    if (records && options.names.some(isAnimationName)) {
+    if (options.names.some(isAnimationName)) {
       const page = await writeGallery(options.outDir, ANIMATIONS, records, THEME_NAMES);
       files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
     }

@@ -1,9 +1,11 @@
 /** The content-hash render cache (issue 6): what invalidates it, and that a no-op render skips every scene. */
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {afterAll, describe, expect, inject, it} from 'vitest';
 import {RenderCache, sceneKey} from '../src/render/renderCache';
+import {importClosure} from '../src/render/sceneSources';
+import {ANIMATIONS} from '../src/records';
 import {runRender} from './helpers/cli';
 
 const shared = inject('sharedRender');
@@ -13,27 +15,51 @@ const work = mkdtempSync(join(tmpdir(), 'cache-test-'));
 afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 describe('sceneKey', () => {
-  const base = sceneKey('dense', 'page-a', options, tools);
+  const inputs = {sources: 'sources-a', record: '{"seed":42}'};
+  const base = sceneKey('dense', inputs, options, tools);
 
   it('is stable for the same inputs', () => {
-    expect(sceneKey('dense', 'page-a', options, tools)).toBe(base);
+    expect(sceneKey('dense', {...inputs}, options, tools)).toBe(base);
   });
 
-  it('changes with the page (scene sources and the records it embeds)', () => {
-    expect(sceneKey('dense', 'page-b', options, tools)).not.toBe(base);
+  it("changes with the scene's sources and with its record", () => {
+    expect(sceneKey('dense', {...inputs, sources: 'sources-b'}, options, tools)).not.toBe(base);
+    expect(sceneKey('dense', {...inputs, record: '{"seed":7}'}, options, tools)).not.toBe(base);
   });
 
   it('changes with every render option', () => {
-    expect(sceneKey('dense', 'page-a', {...options, fps: 24}, tools)).not.toBe(base);
-    expect(sceneKey('dense', 'page-a', {...options, scale: 2}, tools)).not.toBe(base);
-    expect(sceneKey('dense', 'page-a', {...options, theme: 'dark'}, tools)).not.toBe(base);
-    expect(sceneKey('dense', 'page-a', {...options, formats: ['gif']}, tools)).not.toBe(base);
-    expect(sceneKey('dense', 'page-a', {...options, keepFrames: true}, tools)).not.toBe(base);
+    expect(sceneKey('dense', inputs, {...options, fps: 24}, tools)).not.toBe(base);
+    expect(sceneKey('dense', inputs, {...options, scale: 2}, tools)).not.toBe(base);
+    expect(sceneKey('dense', inputs, {...options, theme: 'dark'}, tools)).not.toBe(base);
+    expect(sceneKey('dense', inputs, {...options, formats: ['gif']}, tools)).not.toBe(base);
+    expect(sceneKey('dense', inputs, {...options, keepFrames: true}, tools)).not.toBe(base);
   });
 
   it('changes with the scene and with the tools', () => {
-    expect(sceneKey('conv', 'page-a', options, tools)).not.toBe(base);
-    expect(sceneKey('dense', 'page-a', options, {...tools, ffmpeg: '/opt/other/ffmpeg'})).not.toBe(base);
+    expect(sceneKey('conv', inputs, options, tools)).not.toBe(base);
+    expect(sceneKey('dense', inputs, options, {...tools, ffmpeg: '/opt/other/ffmpeg'})).not.toBe(base);
+  });
+});
+
+describe("a scene's sources", () => {
+  const root = mkdtempSync(join(work, 'closure-'));
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(join(root, file)), {recursive: true});
+    writeFileSync(join(root, file), text);
+  };
+  write('scenes/a.tsx', "import {Grid} from './components/Grid';\nimport type {R} from '../src/records/a';\nimport records from 'virtual:activations';\nimport {x} from '@motion-canvas/core';");
+  write('scenes/b.tsx', "import {theme} from './theme';");
+  write('scenes/components/Grid.tsx', "import {\n  theme,\n} from '../theme';\nexport {y} from './layout';");
+  write('scenes/components/layout.ts', '');
+  write('scenes/theme.ts', '');
+  write('src/records/a.ts', '');
+
+  it('are the relative imports reachable from the scene file, not type-only ones, not packages', () => {
+    expect(importClosure('scenes/a.tsx', root)).toEqual(['scenes/a.tsx', 'scenes/components/Grid.tsx', 'scenes/components/layout.ts', 'scenes/theme.ts']);
+  });
+
+  it("leave out another scene's files", () => {
+    expect(importClosure('scenes/b.tsx', root)).toEqual(['scenes/b.tsx', 'scenes/theme.ts']);
   });
 });
 
@@ -57,7 +83,7 @@ describe('a second render with nothing changed', () => {
     cpSync(shared.dir, out, {recursive: true});
     const again = await runRender(['--scale', '0.5', '--out', out]);
     expect(again.code, again.stderr).toBe(0);
-    for (const name of ['dense', 'conv', 'recurr', 'seq2seq', 'attention']) {
+    for (const name of ANIMATIONS) {
       expect(again.stderr).toContain(`${name}: up to date (use --force to re-render)`);
     }
     expect(again.stderr).not.toContain('starting Chromium');

@@ -12,6 +12,7 @@ import {
   Vector2,
 } from '@motion-canvas/core';
 import project from '../project?project';
+import records from 'virtual:activations';
 import {posterOf, stepsOf} from '../components/steps';
 import {fonts} from '../theme';
 import {FrameUploader, frameExporterFor} from './FrameExporter';
@@ -20,7 +21,7 @@ import type {RenderJob, RenderOutcome, SceneInfo} from './protocol';
 declare global {
   interface Window {
     renderScene(job: RenderJob): Promise<RenderOutcome>;
-    describeScenes(fps: number): Promise<SceneInfo[]>;
+    describeScenes(fps: number, records: RenderJob['records']): Promise<SceneInfo[]>;
     renderPageReady: Promise<void>;
   }
 }
@@ -66,8 +67,14 @@ function settingsFor(p: Project, job: Pick<RenderJob, 'width' | 'height' | 'fps'
 
 window.renderPageReady = loadFonts();
 
-window.describeScenes = async (fps: number): Promise<SceneInfo[]> => {
+/** The built page's `virtual:activations` is an empty object; scenes read it when they run, so a job fills it first. */
+function provideRecords(given: RenderJob['records']): void {
+  Object.assign(records, given);
+}
+
+window.describeScenes = async (fps: number, given: RenderJob['records']): Promise<SceneInfo[]> => {
   await window.renderPageReady;
+  provideRecords(given);
   const renderer = new Renderer(project) as unknown as {playback: {fps: number; recalculate(): Promise<void>; onScenesRecalculated: {current: {name: string; firstFrame: number; lastFrame: number}[]}}};
   renderer.playback.fps = fps;
   await renderer.playback.recalculate();
@@ -80,6 +87,7 @@ window.describeScenes = async (fps: number): Promise<SceneInfo[]> => {
 
 window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
   await window.renderPageReady;
+  provideRecords(job.records);
   let renderer: Renderer | undefined;
   // Renderer renders frames 0..duration inclusive; the last one equals time `duration`,
   // which in a looping scene is frame 0 again, so it is not shipped.

@@ -2,6 +2,7 @@
  * What the Node renderer and the render page say to each other. Shared by both
  * sides, so the wire format is written down once.
  */
+import type {ActivationRecords} from '../../src/records';
 
 /** Sent by Node (through `window.renderScene`) to render one scene. */
 export interface RenderJob {
@@ -18,6 +19,8 @@ export interface RenderJob {
   batch: number;
   /** Extra project variables (the test fixture scene reads `fault`). */
   variables?: Record<string, string>;
+  /** The records the scene draws (`virtual:activations` is empty in the built page until a job fills it). */
+  records: Partial<ActivationRecords>;
   /**
    * `none` reads every frame's pixels and drops them: the speed of drawing plus
    * readback with no transport, the floor the benchmark compares against.

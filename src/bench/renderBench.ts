@@ -8,7 +8,10 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {LAYOUT} from '../render/options';
 import {descendants} from '../util/processTree';
-import {preparePage, startSession} from '../render/session';
+import {ensureAllRecords} from '../model/store';
+import {isAnimationName} from '../records';
+import {pageHash} from '../render/pageBuild';
+import {startSession} from '../render/session';
 import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render-page/protocol';
 
 /**
@@ -16,12 +19,13 @@ import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render
  * transport), per scene, over the same span as a render's `streamFps`: first frame to last.
  */
 export async function measureFloor(names: string[], fps: number, scale = 1): Promise<Map<string, number>> {
-  const session = await startSession((await preparePage(() => {})).hash, () => {});
+  const records = await ensureAllRecords();
+  const session = await startSession(pageHash(), () => {});
   const floors = new Map<string, number>();
   try {
     for (const name of names) {
       const page = await session.openPage(() => {});
-      const job: RenderJob = {job: `floor-${name}`, scene: name, width: LAYOUT.width, height: LAYOUT.height, resolutionScale: scale, fps, theme: 'light', batch: 4, transport: 'none'};
+      const job: RenderJob = {job: `floor-${name}`, scene: name, width: LAYOUT.width, height: LAYOUT.height, resolutionScale: scale, fps, theme: 'light', batch: 4, transport: 'none', records: isAnimationName(name) ? {[name]: records[name]} : {}};
       const outcome = (await page.evaluate(`window.renderScene(${JSON.stringify(job)})`)) as RenderOutcome;
       floors.set(name, streamFps(outcome));
       await page.close();

@@ -7,14 +7,13 @@
 import {readFileSync, statSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {RecordError} from '../records/header';
 import {ANIMATIONS, type ActivationRecords, type AnimationName, validators} from '../records';
 import {computeRecord} from './registry';
 import {writeFileAtomic} from '../util/atomicWrite';
 import {hashSources} from '../util/sourceHash';
+import {PROJECT_ROOT} from '../paths';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where records live; ACTIVATIONS_DIR moves them (the tests use a scratch copy). */
 export const DEFAULT_RECORDS_DIR = process.env.ACTIVATIONS_DIR ?? join(PROJECT_ROOT, 'output', 'activations');
 

@@ -1,8 +1,9 @@
 /**
- * The animations and the record each one reads (an animation named N reads the
- * record named N). This list is the single source of the names: the renderer, the
- * CLI, the editor's project and the records store all iterate it.
+ * The record each animation reads (an animation named N reads the record named N) and
+ * its validator. The names themselves live in `names.ts`, the single list that the
+ * renderer, the CLI, the editor's project and the records store all iterate.
  */
+import {ANIMATIONS, type AnimationName, isAnimationName} from './names';
 import {type AttentionRecord, validateAttentionRecord} from './attention';
 import {type ConvRecord, validateConvRecord} from './conv';
 import {type DenseRecord, validateDenseRecord} from './dense';
@@ -17,10 +18,12 @@ export interface ActivationRecords {
   attention: AttentionRecord;
 }
 
-export type AnimationName = keyof ActivationRecords;
+export {ANIMATIONS, type AnimationName, isAnimationName};
 
-/** In the order the post embeds them; also the output file names (`output/<name>.gif`). */
-export const ANIMATIONS: readonly AnimationName[] = ['dense', 'conv', 'recurr', 'seq2seq', 'attention'];
+// Every name has a record type, and every record type a name.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const namesMatchRecords: Exact<keyof ActivationRecords, AnimationName> = true;
+void namesMatchRecords;
 
 export const validators: {[K in AnimationName]: (json: unknown, source: string) => ActivationRecords[K]} = {
   dense: validateDenseRecord,
@@ -29,7 +32,3 @@ export const validators: {[K in AnimationName]: (json: unknown, source: string) 
   seq2seq: validateSeq2seqRecord,
   attention: validateAttentionRecord,
 };
-
-export function isAnimationName(name: string): name is AnimationName {
-  return (ANIMATIONS as readonly string[]).includes(name);
-}

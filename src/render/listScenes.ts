@@ -1,13 +1,16 @@
 /** `--list`: each scene's name and length, measured by Motion Canvas itself in the render page. */
 import type {SceneName} from './testScenes';
 import type {SceneInfo} from '../../scenes/render-page/protocol';
-import {preparePage, startSession} from './session';
+import type {ActivationRecords} from '../records';
+import {pageHash} from './pageBuild';
+import {startSession} from './session';
 
-export async function listScenes(names: SceneName[], fps: number, signal?: AbortSignal): Promise<SceneInfo[]> {
-  const session = await startSession((await preparePage(() => {})).hash, () => {}, signal);
+/** Motion Canvas measures a scene by running it, so the scenes need their records. */
+export async function listScenes(names: SceneName[], fps: number, records: Partial<ActivationRecords>, signal?: AbortSignal): Promise<SceneInfo[]> {
+  const session = await startSession(pageHash(), () => {}, signal);
   try {
     const page = await session.openPage(() => {});
-    const scenes = (await page.evaluate(`window.describeScenes(${fps})`)) as SceneInfo[];
+    const scenes = (await page.evaluate(`window.describeScenes(${fps}, ${JSON.stringify(records)})`)) as SceneInfo[];
     return scenes.filter(s => names.includes(s.name as SceneName));
   } finally {
     await session.close();

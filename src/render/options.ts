@@ -1,4 +1,5 @@
-/** What a render is asked to do, after the CLI has validated it. */
+/** What a render is asked to do, after the CLI has validated it, and what it writes. */
+import type {ActivationRecords} from '../records';
 import type {SceneName} from './testScenes';
 
 /**
@@ -10,6 +11,8 @@ export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
   names: SceneName[];
+  /** The records the scenes draw (computed once by the caller); each scene's job carries its own. */
+  records: Partial<ActivationRecords>;
   formats: Format[];
   fps: number;
   /** Multiplies the 960×540 layout size. */
@@ -37,4 +40,14 @@ export function outputSize(scale: number): {width: number; height: number} {
 /** `dense.gif` for light, `dense-dark.gif` for dark. */
 export function outputName(name: string, theme: 'light' | 'dark', ext: string): string {
   return `${name}${theme === 'dark' ? '-dark' : ''}.${ext}`;
+}
+
+/** One file a render wrote (or found up to date). */
+export interface OutputFile {
+  scene: string;
+  path: string;
+  format: Format | 'frames' | 'html';
+  bytes: number;
+  frames: number;
+  seconds: number;
 }

@@ -1,25 +1,26 @@
 /**
- * Builds the headless render page (scenes + Motion Canvas + records) with vite,
- * once per distinct input: the output folder is named after a hash of everything
- * that goes into it, so an unchanged project reuses the last build.
+ * Builds the headless render page (scenes + Motion Canvas) with vite, once per
+ * distinct input: the output folder is named after a hash of everything that goes
+ * into it, so an unchanged project reuses the last build. Records are not built in:
+ * each render job brings its scene's record, so new numbers need no rebuild.
  */
 import {existsSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {PROJECT_ROOT} from '../model/store';
+import {PROJECT_ROOT} from '../paths';
 import {testScenesEnabled} from './testScenes';
 import {hashSources} from '../util/sourceHash';
 
 export const PAGE_ENTRY = 'scenes/render-page/index.html';
 const BUILD_ROOT = join(PROJECT_ROOT, '.cache', 'render-page');
-/** Inputs of the page build besides the records. */
+/** Inputs of the page build. */
 const PAGE_SOURCES = ['scenes', 'src/records', 'src/render/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'vite.config.ts', 'package-lock.json'];
 
-/** Hash of the page's sources and the records it embeds. */
-export function pageHash(recordsJson: string): string {
+/** Hash of the page's sources. */
+export function pageHash(): string {
   return hashSources(PROJECT_ROOT, PAGE_SOURCES, {
     // The editor's .meta files change when someone scrubs the timeline; they do not change frames.
     skip: file => file.endsWith('.meta'),
-    extra: [recordsJson, testScenesEnabled() ? 'with test scenes' : ''],
+    extra: [testScenesEnabled() ? 'with test scenes' : ''],
   });
 }
 

@@ -1,6 +1,6 @@
 /**
- * Renders animations headlessly: records → page build → 127.0.0.1 server →
- * Chromium → frames streamed to the encoders → outputs renamed into place.
+ * Renders animations headlessly: page build → 127.0.0.1 server → Chromium, each
+ * scene sent its record → frames streamed to the encoders → outputs renamed into place.
  * Everything started here is stopped in `finally`, whatever happened.
  * Reports progress through `onEvent`; it never prints (the CLI does).
  */
@@ -9,24 +9,19 @@ import type {Page} from 'puppeteer-core';
 import {resolveFfmpeg} from '../encode/ffmpegPath';
 import {InterruptedError, RenderError} from './errors';
 import {FrameSink, type FrameConsumer} from './frameSink';
-import {type RenderOptions, LAYOUT, outputName} from './options';
-import {createSceneOutputs, sizeOf, type OutputKind, type SceneOutput} from './sceneOutputs';
+import {type OutputFile, type RenderOptions, LAYOUT, outputName} from './options';
+import {createSceneOutputs, sizeOf, type SceneOutput} from './sceneOutputs';
 import {PendingOutputs, ensureDir} from './outputs';
-import {preparePage, startSession, type Session, type Stage} from './session';
-import type {ActivationRecords} from '../records';
+import {startSession, type Session, type Stage} from './session';
+import {pageHash} from './pageBuild';
 import {RenderCache, sceneKey} from './renderCache';
+import {sceneSourceHash} from './sceneSources';
 import {findChromium} from './browser';
 import {isTestScene, type SceneName} from './testScenes';
+import {isAnimationName} from '../records';
 import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render-page/protocol';
 
-export interface OutputFile {
-  scene: string;
-  path: string;
-  format: OutputKind | 'html';
-  bytes: number;
-  frames: number;
-  seconds: number;
-}
+export type {OutputFile};
 
 export type RenderEvent =
   | {type: 'stage'; stage: Stage}
@@ -40,8 +35,6 @@ export type RenderEvent =
 export interface RenderResult {
   files: OutputFile[];
   failures: RenderError[];
-  /** The records the scenes drew, for the gallery's alt text. */
-  records: ActivationRecords;
 }
 
 /** Renders `options.names`; resolves with the files written and the scenes that failed. */
@@ -50,15 +43,14 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
   ensureDir(options.outDir);
   let session: Session | undefined;
   try {
-    const {hash, records} = await preparePage(stage => onEvent({type: 'stage', stage}));
-    throwIfAborted(options.signal);
     const ffmpeg = findFfmpeg(options);
-    const result: RenderResult = {files: [], failures: [], records};
+    const result: RenderResult = {files: [], failures: []};
 
     // Scenes whose outputs are current are skipped without starting a browser.
     const cache = new RenderCache(options.outDir);
     const tools = {chromium: safely(findChromium), ffmpeg: typeof ffmpeg === 'string' ? ffmpeg : undefined};
-    const keys = new Map(options.names.map(name => [name, sceneKey(name, hash, options, tools, sceneVariables(name))]));
+    const inputs = (name: SceneName) => ({sources: sceneSourceHash(name), record: JSON.stringify(jobRecords(options, name))});
+    const keys = new Map(options.names.map(name => [name, sceneKey(name, inputs(name), options, tools, sceneVariables(name))]));
     const slot = (name: string) => outputName(name, options.theme, 'scene');
     const stale = options.names.filter(name => {
       const cached = options.force ? undefined : cache.lookup(slot(name), keys.get(name)!);
@@ -70,7 +62,7 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
     });
 
     if (stale.length > 0) {
-      session = await startSession(hash, stage => onEvent({type: 'stage', stage}), options.signal).catch(error => {
+      session = await startSession(pageHash(), stage => onEvent({type: 'stage', stage}), options.signal).catch(error => {
         throw options.signal?.aborted ? new InterruptedError(options.signal.reason as NodeJS.Signals) : error;
       });
     }
@@ -139,6 +131,7 @@ async function renderScene(
       theme: options.theme,
       batch: 12, // fewer, larger uploads: about 5% faster than 4 (the page caps an upload at 8 MB)
       variables: sceneVariables(name),
+      records: jobRecords(options, name),
     };
     const outcome = (await Promise.race([
       page.evaluate(`window.renderScene(${JSON.stringify(request)})`),
@@ -216,6 +209,14 @@ function watchdog(sink: FrameSink, options: RenderOptions, scene: string): Promi
     }, 200);
     timer.unref();
   });
+}
+
+/** The records a scene reads: an animation reads the one named after it; test scenes read none. */
+function jobRecords(options: RenderOptions, name: SceneName): RenderJob['records'] {
+  if (!isAnimationName(name)) return {};
+  const record = options.records[name];
+  if (!record) throw new RenderError('no activation record was given for this scene', name);
+  return {[name]: record};
 }
 
 /** Project variables for one scene: only the test fixture scenes read faults; the real scenes never get one. */

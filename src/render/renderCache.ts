@@ -1,18 +1,17 @@
 /**
  * Skips scenes whose outputs are already up to date. A scene's key hashes
- * everything its frames and files depend on: the built page (scene sources and
- * records), the render options, the encoders' code and the tools' versions. The
+ * everything its frames and files depend on: its own sources (sceneSources.ts), its
+ * record, the render options, the encoders' code and the tools' versions. The
  * manifest also keeps each output's sha256, so a file edited or deleted by hand
  * is re-rendered. `--force` ignores the cache.
  */
 import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
-import {PROJECT_ROOT} from '../model/store';
+import {PROJECT_ROOT} from '../paths';
 import {writeFileAtomic} from '../util/atomicWrite';
 import {hashSources} from '../util/sourceHash';
-import type {OutputFile} from './render';
-import type {RenderOptions} from './options';
+import type {OutputFile, RenderOptions} from './options';
 
 const MANIFEST = '.render-cache.json';
 /** Code that turns frames into files; a change here changes the outputs. */
@@ -44,10 +43,16 @@ function encoderSourceHash(): string {
   return encoderHash;
 }
 
+/** What one scene's frames are drawn from: its source files' hash and its record's JSON. */
+export interface SceneInputs {
+  sources: string;
+  record: string;
+}
+
 /** The cache key of one scene's outputs. */
 export function sceneKey(
   name: string,
-  pageHash: string,
+  inputs: SceneInputs,
   options: Pick<RenderOptions, 'formats' | 'fps' | 'scale' | 'theme' | 'keepFrames'>,
   tools: {chromium?: string; ffmpeg?: string},
   variables: Record<string, string> = {},
@@ -56,7 +61,8 @@ export function sceneKey(
     .update(
       JSON.stringify({
         name,
-        pageHash,
+        sources: inputs.sources,
+        record: createHash('sha256').update(inputs.record).digest('hex'),
         formats: [...options.formats].sort(),
         fps: options.fps,
         scale: options.scale,

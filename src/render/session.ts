@@ -1,18 +1,17 @@
 /**
- * Everything a render needs running: records on disk, the built page, the
- * 127.0.0.1 server and Chromium, in a private scratch HOME. `close()` stops all
+ * Everything a render needs running: the built page, the 127.0.0.1 server and
+ * Chromium, in a private scratch HOME. `close()` stops all
  * of it and removes the scratch folder; callers run it in `finally`.
  */
 import type {Browser, Page} from 'puppeteer-core';
-import {ensureAllRecords, ensurePostRecords} from '../model/store';
-import type {ActivationRecords} from '../records';
 import {findChromium, launchChromium} from './browser';
 import {RenderError} from './errors';
 import type {FrameSink} from './frameSink';
-import {ensurePageBuild, PAGE_ENTRY, pageHash} from './pageBuild';
+import {ensurePageBuild, PAGE_ENTRY} from './pageBuild';
 import {startPageServer, type PageServer} from './pageServer';
 import {createScratch, usePrivateHome} from './scratch';
 
+/** Set-up stages a render reports: the caller computes the records, the session does the rest. */
 export type Stage = 'records' | 'page-build' | 'browser';
 
 export interface Session {
@@ -25,15 +24,6 @@ export interface Session {
   /** A new page on the render page, with every request outside the server's origin blocked and reported. */
   openPage(onBlocked: (url: string) => void): Promise<Page>;
   close(): Promise<void>;
-}
-
-/** Brings the records up to date; returns them and the hash of the page that embeds them. */
-export async function preparePage(onStage: (stage: Stage) => void): Promise<{hash: string; records: ActivationRecords}> {
-  onStage('records');
-  const records = await ensureAllRecords();
-  // The post's own examples are exported beside the animations' records.
-  await ensurePostRecords();
-  return {hash: pageHash(JSON.stringify(records)), records};
 }
 
 /** Builds (or reuses) the page for `hash`, serves it and starts Chromium. */

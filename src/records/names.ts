@@ -1,0 +1,13 @@
+/**
+ * The animations, by name, in the order the post embeds them. Also the output file names
+ * (`output/<name>.gif`) and the record each reads (an animation named N reads record N).
+ * A module of its own with no imports, so the editor's project and the render page can
+ * list the scenes without pulling in every record's validator.
+ */
+export const ANIMATIONS = ['dense', 'conv', 'recurr', 'seq2seq', 'attention'] as const;
+
+export type AnimationName = (typeof ANIMATIONS)[number];
+
+export function isAnimationName(name: string): name is AnimationName {
+  return (ANIMATIONS as readonly string[]).includes(name);
+}
