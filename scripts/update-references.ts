@@ -1,19 +1,24 @@
-// `npm run update-references`: renders every animation's poster frame at half size and
-// stores it as the visual-regression reference under test/visual/<name>.png.
+// `npm run update-references [-- names…]`: renders the poster frame of every animation (or of the
+// named ones) at half size and stores it as the visual-regression reference test/visual/<name>.png.
 // Run it after an intended visual change, look at the PNGs, and commit them.
 import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {main} from '../src/cli';
-import {ANIMATIONS} from '../src/records';
+import {ANIMATIONS, isAnimationName} from '../src/records';
 import {PROJECT_ROOT} from '../src/paths';
 
-async function update(): Promise<number> {
+async function update(names: string[]): Promise<number> {
+  const unknown = names.find(name => !isAnimationName(name));
+  if (unknown) {
+    console.error(`update-references: unknown animation "${unknown}"; valid: ${ANIMATIONS.join(', ')}`);
+    return 2;
+  }
   const out = mkdtempSync(join(tmpdir(), 'references-'));
   try {
-    const code = await main(['--scale', '0.5', '--format', 'png', '--out', out, '--force', '--quiet']);
+    const code = await main([...names, '--scale', '0.5', '--format', 'png', '--out', out, '--force', '--quiet']);
     if (code !== 0) return code;
-    for (const name of ANIMATIONS) {
+    for (const name of names.length > 0 ? names : ANIMATIONS) {
       const target = join(PROJECT_ROOT, 'test', 'visual', `${name}.png`);
       copyFileSync(join(out, `${name}.png`), target);
       console.log(`updated ${target}`);
@@ -24,4 +29,4 @@ async function update(): Promise<number> {
   }
 }
 
-update().then(code => process.exit(code));
+update(process.argv.slice(2)).then(code => process.exit(code));

@@ -12,7 +12,7 @@ import {DARK, LIGHT} from '../../scenes/theme';
 import {type ActivationRecords, type AnimationName, isAnimationName} from '../records';
 import {outputName} from '../render/options';
 import {writeFileAtomic} from '../util/atomicWrite';
-import {TITLES, altText, describe} from '../text/altText';
+import {altText, describe, title} from '../text/altText';
 
 export type GalleryTheme = 'light' | 'dark';
 
@@ -282,7 +282,7 @@ export async function collectEntry<K extends AnimationName>(
     }
     variants.push({theme, files, ...(vtt !== undefined ? {vtt} : {})});
   }
-  return {name, title: TITLES[name], alt: altText(name, record), description: describe(name, record), variants};
+  return {name, title: title(name), alt: altText(name, record), description: describe(name, record), variants};
 }
 
 async function readHead(path: string, bytes: number): Promise<Uint8Array> {
