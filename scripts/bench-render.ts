@@ -2,6 +2,7 @@
 // (gif,mp4, all five, warm records), render speed against the floor (drawing plus
 // readback, no transport), a cached re-render, and peak memory at 1080p.
 // The GIF encoder half (size, PSNR, encode time vs ffmpeg) is scripts/bench.ts.
+import {defaultRecordInputs} from '../src/params';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -22,7 +23,7 @@ async function benchRecords(scratch: string): Promise<void> {
   for (const name of ANIMATIONS) {
     const started = performance.now();
     if (name === 'seq2seq') await computeSeq2seqRecord({cacheDir: join(scratch, 'seq2seq-weights')});
-    else await computeRecord(name);
+    else await computeRecord(name, defaultRecordInputs(name));
     rows.push([name, `${((performance.now() - started) / 1000).toFixed(2)} s`, name === 'seq2seq' ? 'includes training (target ≤ 30 s)' : '']);
   }
   const started = performance.now();

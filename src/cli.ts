@@ -50,7 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     // The one place records are computed: every scene's job and the gallery get these.
     progress.update({type: 'stage', stage: 'records'});
-    const records = await ensureAllRecords();
+    const records = await ensureAllRecords({seed: options.seed, params: options.animations, outDir: options.outDir});
     if (options.list) {
       const scenes = await listScenes(options.names, options.fps, records, controller.signal);
       console.log(table(['scene', 'duration', 'frames'], scenes.map(s => [s.name, `${s.seconds.toFixed(2)} s`, String(s.frames)])));

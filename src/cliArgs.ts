@@ -5,6 +5,7 @@
 import {accessSync, constants, existsSync, mkdirSync, readFileSync, statSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {ANIMATIONS} from './records';
+import {type AnimationParams, DEFAULT_SEED, ParamError, parseAnimationsConfig, SEED_RANGE} from './params';
 import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions} from './render/options';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
 
@@ -25,6 +26,10 @@ export interface CliOptions extends Pick<RenderOptions, 'names' | 'formats' | 'f
   timeoutSeconds: number;
   /** 0 means one scene per core. */
   jobs: number;
+  /** `--seed`: the seed for every record drawn from random initialisation. */
+  seed: number;
+  /** `render.config.json` → `animations`: each animation's own parameters. */
+  animations: Partial<AnimationParams>;
 }
 
 interface FlagSpec {
@@ -47,6 +52,8 @@ interface RawOptions {
   theme?: unknown;
   timeout?: unknown;
   jobs?: unknown;
+  seed?: unknown;
+  animations?: unknown;
   help?: unknown;
   list?: unknown;
   config?: unknown;
@@ -66,11 +73,12 @@ const FLAGS: Record<string, FlagSpec> = {
   '--theme': {value: true, key: 'theme'},
   '--timeout': {value: true, key: 'timeout'},
   '--jobs': {value: true, key: 'jobs'},
+  '--seed': {value: true, key: 'seed'},
   '--config': {value: true, key: 'config'},
 };
 
-/** Keys render.config.json may hold (the flags' names in camelCase, minus help/list). */
-const CONFIG_KEYS = Object.values(FLAGS).map(f => f.key).filter(k => k !== 'help' && k !== 'list' && k !== 'config');
+/** Keys render.config.json may hold: the flags' names in camelCase (minus help/list), and `animations`. */
+const CONFIG_KEYS = [...Object.values(FLAGS).map(f => f.key).filter(k => k !== 'help' && k !== 'list' && k !== 'config'), 'animations'];
 
 export const CONFIG_FILE = 'render.config.json';
 const MAX_FPS = 60;
@@ -96,11 +104,13 @@ Options:
   --quiet           print only errors
   --timeout S       stop a scene that ships no frame for S seconds (default: 120)
   --jobs N          scenes rendered at once (default: number of cores)
+  --seed N          seed for numpy and TensorFlow, as the post's np.random.seed / tf.random.set_seed (default: ${DEFAULT_SEED})
   --config FILE     read options from FILE instead of ${CONFIG_FILE}
   --list            list the scenes with their durations
   --help            show this help
 
 Options can also be set in ${CONFIG_FILE} (keys: ${CONFIG_KEYS.join(', ')}); flags override it.
+Its "animations" key gives each animation its own numbers (see the README).
 Exit codes: 0 done, 1 a scene or encoder failed, 2 bad input, 130/143 interrupted.`;
 
 /** Splits argv into names and raw flag values; rejects unknown and repeated flags. */
@@ -197,6 +207,15 @@ export function parseCli(argv: readonly string[], projectRoot: string): CliOptio
   }
   if (raw.timeout !== undefined) options.timeoutSeconds = parseNumber('--timeout', raw.timeout, TIMEOUT_RANGE[0], TIMEOUT_RANGE[1], false);
   if (raw.jobs !== undefined) options.jobs = parseNumber('--jobs', raw.jobs, 1, 16, true);
+  if (raw.seed !== undefined) options.seed = parseNumber('--seed', raw.seed, SEED_RANGE[0], SEED_RANGE[1], true);
+  if (raw.animations !== undefined) {
+    try {
+      options.animations = parseAnimationsConfig(raw.animations);
+    } catch (error) {
+      if (error instanceof ParamError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   options.keepFrames = parseBoolean('--keep-frames', raw.keepFrames);
   options.force = parseBoolean('--force', raw.force);
   options.quiet = parseBoolean('--quiet', raw.quiet);
@@ -223,6 +242,8 @@ function defaults(projectRoot: string): CliOptions {
     themes: ['light'],
     timeoutSeconds: 120,
     jobs: 0,
+    seed: DEFAULT_SEED,
+    animations: {},
   };
 }
 

@@ -1,19 +1,14 @@
 /**
- * The post's "soft dictionary": one query against two keys and their values,
- * computed with tfjs ops the way Keras `Attention()` (dot-product, use_scale=False)
- * computes it: scores = q·kᵀ, softmax over the keys, weighted sum of the values.
+ * The post's "soft dictionary": one query against two keys and their values (or
+ * configured ones), computed with tfjs ops the way Keras `Attention()` (dot-product,
+ * use_scale=False) computes it: scores = q·kᵀ, softmax over the keys, weighted sum of
+ * the values.
  */
 import {loadTf} from './tf';
 import {SCHEMA_VERSION} from '../records/header';
 import type {AttentionPass, AttentionRecord} from '../records/attention';
-
-/** The post's example: `query = [0, 0.9]`, keys `[0, 0], [0, 1]`, values `[0], [1]`. */
-const QUERY = [0, 0.9];
-const KEYS = [
-  [0, 0],
-  [0, 1],
-];
-const VALUES = [[0], [1]];
+import {DEFAULT_SEED, type RecordInputs} from '../params';
+import {ATTENTION_DEFAULTS, type AttentionParams} from '../params/attention';
 
 /** The post's exact-match example: `database = {'cat': 1, 'dog': 2}; database['dog']`. */
 const DICT_KEYS = ['cat', 'dog'];
@@ -38,16 +33,18 @@ async function attend(query: number[], keys: number[][], values: number[][], sca
   });
 }
 
-function kerasSnippet(pass: AttentionPass): string {
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
+
+function kerasSnippet({query, keys, values}: AttentionParams, pass: AttentionPass): string {
   return [
     'import numpy as np',
     'import tensorflow as tf',
     'from tensorflow.keras.layers import Attention',
     '',
-    '#  shapes are (batch, timesteps, features): one query, two keys',
-    `query = np.array([[${JSON.stringify(QUERY)}]], dtype='float32')`,
-    `keys = np.array([${JSON.stringify(KEYS)}], dtype='float32')`,
-    `values = np.array([${JSON.stringify(VALUES)}], dtype='float32')`,
+    `#  shapes are (batch, timesteps, features): one query, ${COUNT_WORDS[keys.length] ?? keys.length} keys`,
+    `query = np.array([[${JSON.stringify(query)}]], dtype='float32')`,
+    `keys = np.array([${JSON.stringify(keys)}], dtype='float32')`,
+    `values = np.array([${JSON.stringify(values)}], dtype='float32')`,
     '',
     '#  use_scale=False (the default): scores are plain dot products',
     'attention = Attention()',
@@ -63,10 +60,11 @@ function kerasSnippet(pass: AttentionPass): string {
 }
 
 /** Computes the attention record with tfjs: unscaled (Keras default) and 1/√d-scaled passes, and the hard lookup. */
-export async function computeAttentionRecord(): Promise<AttentionRecord> {
+export async function computeAttentionRecord({params}: Pick<RecordInputs<AttentionParams>, 'params'> = {params: ATTENTION_DEFAULTS}): Promise<AttentionRecord> {
   const {tf, backend} = await loadTf();
-  const pass = await attend(QUERY, KEYS, VALUES, 1);
-  const scaled = await attend(QUERY, KEYS, VALUES, 1 / Math.sqrt(QUERY.length));
+  const {query, keys, values} = params;
+  const pass = await attend(query, keys, values, 1);
+  const scaled = await attend(query, keys, values, 1 / Math.sqrt(query.length));
   // "Closest key" for the post's database.similarity(query) means the highest score
   // (dot product), the same similarity attention softens; here it is also the nearest key.
   const index = tf.tidy(() => tf.argMax(tf.tensor1d(pass.scores)).dataSync()[0]);
@@ -76,13 +74,13 @@ export async function computeAttentionRecord(): Promise<AttentionRecord> {
     name: 'attention',
     backend,
     // No random draws: every number is given. 42 is the post's seed, kept for the header.
-    seed: 42,
-    keras: kerasSnippet(pass),
-    query: QUERY,
-    keys: KEYS,
-    values: VALUES,
+    seed: DEFAULT_SEED,
+    keras: kerasSnippet(params, pass),
+    query,
+    keys,
+    values,
     ...pass,
-    hardLookup: {index, key: KEYS[index], value: VALUES[index]},
+    hardLookup: {index, key: keys[index], value: values[index]},
     scaled,
     dictionary: {keys: DICT_KEYS, values: DICT_VALUES, query: DICT_QUERY, result: dictionary.get(DICT_QUERY)!},
   };

@@ -1,29 +1,24 @@
 /**
- * The post's 2D convolution example, computed with tfjs `conv2d`: two hand-set
- * 3×3 filters (`f1` a horizontal line, `f2` a diagonal) slid over a small image
- * of a diagonal line, plus the post's own 3×3 worked numbers.
+ * The post's 2D convolution example, computed with tfjs `conv2d`: by default two
+ * hand-set 3×3 filters (`f1` a horizontal line, `f2` a diagonal) slid over a 7×7 image
+ * of a diagonal line (`render.config.json` may give another image, filters, stride and
+ * padding), plus the post's own 3×3 worked numbers.
  */
 import type {Tensor4D} from '@tensorflow/tfjs';
 import {loadTf} from './tf';
 import {SCHEMA_VERSION} from '../records/header';
-import type {ConvFilterRecord, ConvPostCase, ConvRecord} from '../records/conv';
+import type {ConvFilterRecord, ConvPadding, ConvPostCase, ConvRecord} from '../records/conv';
+import {DEFAULT_SEED, type RecordInputs} from '../params';
+import {CONV_DEFAULTS, type ConvParams} from '../params/conv';
 
-/** Side of the animated image; 7 keeps every cell readable and gives a 5×5 valid feature map. */
-const SIZE = 7;
-const STRIDE = 1;
-const PADDING = 'valid' as const;
+/** The conv layer shown has no dilation; the `dilation` animation shows it. */
 const DILATION = 1;
 
 const eye = (n: number): number[][] => Array.from({length: n}, (_, r) => Array.from({length: n}, (_, c) => (r === c ? 1 : 0)));
+const isEye = (m: number[][]): boolean => m.length === m[0].length && m.every((row, r) => row.every((v, c) => v === (r === c ? 1 : 0)));
 
-/** The post's `f1`: `np.zeros((3, 3)); f1[1, :] = 1`. */
-const F1 = [
-  [0, 0, 0],
-  [1, 1, 1],
-  [0, 0, 0],
-];
-/** The post's `f2`: `np.eye(3)`. */
-const F2 = eye(3);
+/** The post's `f1` and `f2`, for its 3×3 worked examples. */
+const [F1, F2] = CONV_DEFAULTS.filters.map(f => f.kernel);
 /** The post's second image: `np.zeros((3, 3)); img[1, :2] = 1`. */
 const LINE2 = [
   [0, 0, 0],
@@ -35,7 +30,7 @@ const LINE2 = [
  * Cross-correlates `image` with every kernel in one tfjs conv2d call (Keras
  * Conv2D semantics: no kernel flip), adds the biases, and returns one map per kernel.
  */
-async function featureMaps(image: number[][], kernels: number[][][], biases: number[]): Promise<number[][][]> {
+async function featureMaps(image: number[][], kernels: number[][][], biases: number[], stride = 1, padding: 'valid' | 'same' = 'valid'): Promise<number[][][]> {
   const {tf} = await loadTf();
   return tf.tidy(() => {
     const h = image.length;
@@ -45,30 +40,40 @@ async function featureMaps(image: number[][], kernels: number[][][], biases: num
     const x = tf.tensor4d(image.flat(), [1, h, w, 1]);
     // Keras kernel layout [kh, kw, inChannels, filters]: filter index is the last axis.
     const k = tf.stack(kernels.map((kernel) => tf.tensor2d(kernel, [kh, kw])), 2).reshape([kh, kw, 1, kernels.length]) as Tensor4D;
-    const y = tf.conv2d(x, k, STRIDE, PADDING, 'NHWC', DILATION).add(tf.tensor1d(biases));
+    const y = tf.conv2d(x, k, stride, padding, 'NHWC', DILATION).add(tf.tensor1d(biases));
     // [1, H', W', F] → [F][H'][W'].
     return y.squeeze([0]).transpose([2, 0, 1]).arraySync() as number[][][];
   });
 }
 
+/** TensorFlow's padding for one axis: `same` pads to ceil(n / s) outputs, the odd pixel at the end. */
+function axisPadding(size: number, kernel: number, stride: number, padding: 'valid' | 'same'): [number, number] {
+  if (padding === 'valid') return [0, 0];
+  const total = Math.max((Math.ceil(size / stride) - 1) * stride + (kernel - 1) * DILATION + 1 - size, 0);
+  return [Math.floor(total / 2), total - Math.floor(total / 2)];
+}
+
 /**
  * The elementwise products window · kernel at every output position, `[F][H'][W'][kh][kw]`:
- * what conv2d sums (plus the bias) into each feature-map cell. Valid padding only,
- * so every window lies inside the image.
+ * what conv2d sums (plus the bias) into each feature-map cell. With `same` padding the
+ * windows run over the zero-padded image, as TensorFlow pads it.
  */
-async function windowProducts(image: number[][], kernels: number[][][]): Promise<number[][][][][]> {
+async function windowProducts(image: number[][], kernels: number[][][], stride: number, pad: ConvPadding): Promise<number[][][][][]> {
   const {tf} = await loadTf();
   return tf.tidy(() => {
-    const x = tf.tensor2d(image);
+    const x = tf.pad(tf.tensor2d(image), [
+      [pad.top, pad.bottom],
+      [pad.left, pad.right],
+    ]);
     const [kh, kw] = [kernels[0].length, kernels[0][0].length];
     const [eh, ew] = [(kh - 1) * DILATION + 1, (kw - 1) * DILATION + 1];
-    const outH = Math.ceil((image.length - eh + 1) / STRIDE);
-    const outW = Math.ceil((image[0].length - ew + 1) / STRIDE);
+    const outH = Math.floor((x.shape[0] - eh) / stride) + 1;
+    const outW = Math.floor((x.shape[1] - ew) / stride) + 1;
     return kernels.map((kernel) => {
       const k = tf.tensor2d(kernel);
       return Array.from({length: outH}, (_, r) =>
         Array.from({length: outW}, (_, c) => {
-          const [top, left] = [r * STRIDE, c * STRIDE];
+          const [top, left] = [r * stride, c * stride];
           const window = tf.stridedSlice(x, [top, left], [top + eh, left + ew], [DILATION, DILATION]);
           return window.mul(k).arraySync() as number[][];
         }),
@@ -80,23 +85,26 @@ async function windowProducts(image: number[][], kernels: number[][][]): Promise
 /** Python literal for a nested array of numbers, with integers printed as floats so numpy makes float32-compatible arrays. */
 const py = (value: number[][]): string => `np.array(${JSON.stringify(value)}, dtype='float32')`;
 
-function kerasSnippet(image: number[][], filters: {name: string; kernel: number[][]; bias: number}[]): string {
+function kerasSnippet(image: number[][], filters: {name: string; kernel: number[][]; bias: number}[], stride: number, padding: 'valid' | 'same'): string {
   const h = image.length;
   const w = image[0].length;
+  const [kh, kw] = [filters[0].kernel.length, filters[0].kernel[0].length];
+  // Python names: a filter named "cross" stays cross; odd names get a safe one.
+  const ident = (name: string, i: number) => (/^[A-Za-z_]\w*$/.test(name) ? name : `f${i}`);
   return [
     'import numpy as np',
     'import tensorflow as tf',
     'from tensorflow.keras import Input, Model',
     'from tensorflow.keras.layers import Conv2D',
     '',
-    `img = np.eye(${h}, dtype='float32').reshape(1, ${h}, ${w}, 1)`,
-    ...filters.map((f) => `${f.name} = ${py(f.kernel)}`),
+    isEye(image) ? `img = np.eye(${h}, dtype='float32').reshape(1, ${h}, ${w}, 1)` : `img = ${py(image)}.reshape(1, ${h}, ${w}, 1)`,
+    ...filters.map((f, i) => `${ident(f.name, i)} = ${py(f.kernel)}`),
     '#  Keras kernel layout: (height, width, in_channels, filters)',
-    `kernel = np.stack([${filters.map((f) => f.name).join(', ')}], axis=-1).reshape(3, 3, 1, ${filters.length})`,
+    `kernel = np.stack([${filters.map((f, i) => ident(f.name, i)).join(', ')}], axis=-1).reshape(${kh}, ${kw}, 1, ${filters.length})`,
     `bias = np.array(${JSON.stringify(filters.map((f) => f.bias))}, dtype='float32')`,
     '',
     `inp = Input(shape=(${h}, ${w}, 1))`,
-    `conv = Conv2D(filters=${filters.length}, kernel_size=(3, 3), strides=${STRIDE}, padding='${PADDING}', dilation_rate=${DILATION}, use_bias=True)`,
+    `conv = Conv2D(filters=${filters.length}, kernel_size=(${kh}, ${kw}), strides=${stride}, padding='${padding}', dilation_rate=${DILATION}, use_bias=True)`,
     'mdl = Model(inputs=inp, outputs=conv(inp))',
     'conv.set_weights([kernel, bias])',
     '',
@@ -106,24 +114,30 @@ function kerasSnippet(image: number[][], filters: {name: string; kernel: number[
 }
 
 /**
- * Computes the conv record: the post's filters over a 7×7 diagonal line with tfjs
- * conv2d, and the post's 3×3 examples, each as a 1×1 valid convolution.
+ * Computes the conv record: the filters over the image with tfjs conv2d (by default the
+ * post's filters over a 7×7 diagonal line), and the post's 3×3 examples, each as a 1×1
+ * valid convolution. No random draws: the seed only labels the record.
  */
-export async function computeConvRecord(): Promise<ConvRecord> {
+export async function computeConvRecord({params}: Pick<RecordInputs<ConvParams>, 'params'> = {params: CONV_DEFAULTS}): Promise<ConvRecord> {
   const {backend} = await loadTf();
-  const image = eye(SIZE);
-  const named = [
-    {name: 'f1', kernel: F1, bias: 0},
-    {name: 'f2', kernel: F2, bias: 0},
-  ];
+  const {image, stride, padding} = params;
+  const named = params.filters.map(f => ({...f, bias: 0}));
+  const [kh, kw] = [named[0].kernel.length, named[0].kernel[0].length];
+  const [top, bottom] = axisPadding(image.length, kh, stride, padding);
+  const [left, right] = axisPadding(image[0].length, kw, stride, padding);
+  const pad = {top, bottom, left, right};
   const maps = await featureMaps(
     image,
     named.map((f) => f.kernel),
     named.map((f) => f.bias),
+    stride,
+    padding,
   );
   const products = await windowProducts(
     image,
     named.map((f) => f.kernel),
+    stride,
+    pad,
   );
   const filters: ConvFilterRecord[] = named.map((f, i) => ({...f, featureMap: maps[i], products: products[i]}));
 
@@ -159,12 +173,13 @@ export async function computeConvRecord(): Promise<ConvRecord> {
     name: 'conv',
     backend,
     // No random draws: the filters are set by hand. 42 is the post's seed, kept for the header.
-    seed: 42,
-    keras: kerasSnippet(image, named),
+    seed: DEFAULT_SEED,
+    keras: kerasSnippet(image, named, stride, padding),
     image,
     filters,
-    stride: STRIDE,
-    padding: PADDING,
+    stride,
+    padding,
+    pad,
     dilation: DILATION,
     postExamples: {images, filters: postFilters, cases, notes},
   };

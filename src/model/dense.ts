@@ -1,37 +1,37 @@
 /**
- * The fully connected network of `dense.gif`: 4 inputs → Dense(6, relu) → Dense(2),
- * one sample, in the spirit of the post's Keras example but small enough to read.
- * Weights come from the Keras-exact initialisers, so the Python snippet in the
- * record prints the same numbers; the forward pass runs in tfjs.
+ * The fully connected network of `dense.gif`: by default 4 inputs → Dense(6, relu) →
+ * Dense(2), one sample, in the spirit of the post's Keras example but small enough to
+ * read; `render.config.json` may give another input and other layers. Weights come from
+ * the Keras-exact initialisers for the seed, so the Python snippet in the record prints
+ * the same numbers; the forward pass runs in tfjs.
  */
 import {SCHEMA_VERSION} from '../records/header';
 import type {DenseLayerRecord, DenseRecord} from '../records/dense';
+import {DEFAULT_SEED, type RecordInputs} from '../params';
+import {DENSE_DEFAULTS, type DenseLayerSpec, type DenseParams} from '../params/dense';
 import {NumpyRandom} from './keras/numpy';
 import {TfGlobalSeed} from './keras/tfSeed';
 import {glorotUniform, zeros} from './keras/initializers';
 import {loadTf} from './tf';
 
-export const DENSE_SEED = 42;
-const FEATURES = 4;
-const LAYERS: {units: number; activation: 'relu' | 'linear'}[] = [
-  {units: 6, activation: 'relu'},
-  {units: 2, activation: 'linear'},
-];
+/** Inputs drawn with `np.random.rand(1, 4)` when the parameters give none. */
+const RANDOM_FEATURES = 4;
 
 /** Builds the network in tfjs, runs one sample through it and records every intermediate. */
-export async function computeDenseRecord(seed = DENSE_SEED): Promise<DenseRecord> {
+export async function computeDenseRecord({seed, params}: Pick<RecordInputs<DenseParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: DENSE_DEFAULTS}): Promise<DenseRecord> {
   const {tf, backend} = await loadTf();
-  // np.random.seed(seed); x = np.random.rand(1, 4)
-  const x = Array.from(new NumpyRandom(seed).rand(1, FEATURES));
+  // np.random.seed(seed); x = np.random.rand(1, 4), unless the input is given.
+  const x = params.input ?? Array.from(new NumpyRandom(seed).rand(1, RANDOM_FEATURES));
+  const features = x.length;
   // tf.random.set_seed(seed): each Dense draws an op seed for its kernel; zero biases draw none.
   const seeds = new TfGlobalSeed(seed);
 
   const record = tf.tidy(() => {
-    const input = tf.tensor2d(x, [1, FEATURES], 'float32');
+    const input = tf.tensor2d(x, [1, features], 'float32');
     let h = input;
-    let fanIn = FEATURES;
+    let fanIn = features;
     const layers: DenseLayerRecord[] = [];
-    for (const {units, activation} of LAYERS) {
+    for (const {units, activation} of params.layers) {
       const kernel = tf.tensor2d(glorotUniform(seeds, [fanIn, units]), [fanIn, units]);
       const bias = tf.tensor1d(zeros([units]));
       const dense = tf.layers.dense({units, activation, weights: [kernel, bias]});
@@ -55,15 +55,19 @@ export async function computeDenseRecord(seed = DENSE_SEED): Promise<DenseRecord
       seed,
       input: input.arraySync() as number[][],
       layers,
-      keras: denseKerasSnippet(seed),
+      keras: denseKerasSnippet(seed, params),
     } satisfies DenseRecord);
   });
   // tidy() only passes tensors through; the record leaves it as JSON text.
   return JSON.parse(record) as DenseRecord;
 }
 
-/** TF 2.2 Keras code that prints the record's hidden and output activations. */
-function denseKerasSnippet(seed: number): string {
+/** TF 2.2 Keras code that prints the record's layer outputs. */
+function denseKerasSnippet(seed: number, params: DenseParams): string {
+  const features = params.input?.length ?? RANDOM_FEATURES;
+  // Two layers read as hidden → out, as the post writes them; more are h1, h2, … → out.
+  const names = params.layers.map((_, l) => (l === params.layers.length - 1 ? 'out' : params.layers.length === 2 ? 'hidden' : `h${l + 1}`));
+  const dense = ({units, activation}: DenseLayerSpec) => (activation === 'linear' ? `Dense(${units})` : `Dense(${units}, activation='${activation}')`);
   return [
     'import numpy as np',
     'import tensorflow as tf',
@@ -73,11 +77,10 @@ function denseKerasSnippet(seed: number): string {
     `np.random.seed(${seed})`,
     `tf.random.set_seed(${seed})`,
     '',
-    `x = np.random.rand(1, ${FEATURES})`,
-    `inp = Input(shape=(${FEATURES},))`,
-    `hidden = Dense(${LAYERS[0].units}, activation='relu')(inp)`,
-    `out = Dense(${LAYERS[1].units})(hidden)`,
-    'mdl = Model(inputs=inp, outputs=[hidden, out])',
+    params.input ? `x = np.array([${JSON.stringify(params.input)}], dtype='float32')` : `x = np.random.rand(1, ${features})`,
+    `inp = Input(shape=(${features},))`,
+    ...params.layers.map((layer, l) => `${names[l]} = ${dense(layer)}(${l === 0 ? 'inp' : names[l - 1]})`),
+    `mdl = Model(inputs=inp, outputs=[${names.join(', ')}])`,
     'print(mdl(x))',
   ].join('\n');
 }

@@ -1,10 +1,13 @@
 /**
  * The LSTM of `recurr.gif`: one Keras 2 LSTM layer (sigmoid recurrent activation,
- * return_sequences and return_state) over the post's sequence [[0, 0], [2, 20], …, [8, 80]],
- * scaled so the gates do not saturate. Weights are Keras-exact for seed 42; tfjs runs the
- * layer for h and c, and tfjs ops on the same weights give the gates the scene shows.
+ * return_sequences and return_state) over the post's sequence [[0, 0], [2, 20], …, [8, 80]]
+ * (or a configured one), scaled so the gates do not saturate. Weights are Keras-exact for
+ * the seed; tfjs runs the layer for h and c, and tfjs ops on the same weights give the
+ * gates the scene shows.
  */
 import {SCHEMA_VERSION} from '../records/header';
+import {DEFAULT_SEED, type RecordInputs} from '../params';
+import {RECURR_DEFAULTS, type RecurrParams} from '../params/recurr';
 import type {RecurrRecord, RecurrStep} from '../records/recurr';
 import {glorotUniform, orthogonal, unitForgetBias} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
@@ -12,25 +15,20 @@ import {loadTf, type Tf} from './tf';
 
 type Tensor = ReturnType<Tf['tensor']>;
 
-export const RECURR_SEED = 42;
-export const RECURR_UNITS = 3;
-/** The post's `np.vstack([np.arange(0, 10, 2), np.arange(0, 100, 20)]).T`. */
-const RAW_INPUT = [0, 2, 4, 6, 8].map((v) => [v, 10 * v]);
-/** 1/80 (exact in binary): the largest raw value becomes 1. */
-const INPUT_SCALE = 0.0125;
 /** How far the gates' own h and c may drift from the tfjs layer's before we refuse the record. */
 const GATE_TOLERANCE = 1e-6;
 
 /** Computes the recurr record: weights, every step's gates and states, and the Keras snippet. */
-export async function computeRecurrRecord(): Promise<RecurrRecord> {
+export async function computeRecurrRecord({seed, params}: Pick<RecordInputs<RecurrParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: RECURR_DEFAULTS}): Promise<RecurrRecord> {
   const {tf, backend} = await loadTf();
-  const T = RAW_INPUT.length;
-  const F = RAW_INPUT[0].length;
-  const U = RECURR_UNITS;
-  const input = RAW_INPUT.map((row) => row.map((v) => Math.fround(v * INPUT_SCALE)));
+  const {sequence, scale} = params;
+  const T = sequence.length;
+  const F = sequence[0].length;
+  const U = params.units;
+  const input = sequence.map((row) => row.map((v) => Math.fround(v * scale)));
 
-  // tf.random.set_seed(42); LSTM(3) creates kernel, recurrent kernel, bias in that order.
-  const seeds = new TfGlobalSeed(RECURR_SEED);
+  // tf.random.set_seed(seed); LSTM(units) creates kernel, recurrent kernel, bias in that order.
+  const seeds = new TfGlobalSeed(seed);
   const kernel = glorotUniform(seeds, [F, 4 * U]);
   const recurrentKernel = orthogonal(seeds, [U, 4 * U]);
   const bias = unitForgetBias(U);
@@ -81,9 +79,9 @@ export async function computeRecurrRecord(): Promise<RecurrRecord> {
       schemaVersion: SCHEMA_VERSION,
       name: 'recurr',
       backend,
-      seed: RECURR_SEED,
-      rawInput: RAW_INPUT,
-      inputScale: INPUT_SCALE,
+      seed,
+      rawInput: sequence,
+      inputScale: scale,
       input: (x.arraySync() as number[][][])[0],
       units: U,
       recurrentActivation: 'sigmoid',
@@ -91,7 +89,7 @@ export async function computeRecurrRecord(): Promise<RecurrRecord> {
       recurrentKernel: R.arraySync() as number[][],
       bias: b.arraySync() as number[],
       steps,
-      keras: recurrKerasSnippet(),
+      keras: recurrKerasSnippet(seed, params),
     };
   } finally {
     tf.engine().endScope();
@@ -109,21 +107,24 @@ function assertClose(actual: number[][], expected: number[][], tol: number, what
 }
 
 /** TF 2.2 Keras code that prints the record's h sequence (`steps[t].h`) and final c. */
-function recurrKerasSnippet(): string {
+function recurrKerasSnippet(seed: number, params: RecurrParams): string {
+  const postSequence = JSON.stringify(params.sequence) === JSON.stringify(RECURR_DEFAULTS.sequence);
+  const largest = Math.max(...params.sequence.flat().map(Math.abs));
   return [
     'import numpy as np',
     'import tensorflow as tf',
     'from tensorflow.keras import Input, Model',
     'from tensorflow.keras.layers import LSTM',
     '',
-    `tf.random.set_seed(${RECURR_SEED})`,
+    `tf.random.set_seed(${seed})`,
     '',
-    'x = np.vstack([np.arange(0, 10, 2), np.arange(0, 100, 20)]).T',
-    'x = x.reshape(1, 5, 2)',
-    `x = x * ${INPUT_SCALE}  # inputScale: raw values up to 80 saturate the gates`,
+    ...(postSequence
+      ? ['x = np.vstack([np.arange(0, 10, 2), np.arange(0, 100, 20)]).T', 'x = x.reshape(1, 5, 2)']
+      : [`x = np.array([${JSON.stringify(params.sequence)}], dtype='float32')`]),
+    `x = x * ${params.scale}  # inputScale: raw values up to ${largest} saturate the gates`,
     '',
     'inp = Input(shape=x.shape[1:])',
-    `seq, h, c = LSTM(${RECURR_UNITS}, return_sequences=True, return_state=True)(inp)`,
+    `seq, h, c = LSTM(${params.units}, return_sequences=True, return_state=True)(inp)`,
     'mdl = Model(inputs=inp, outputs=[seq, h, c])',
     'seq, h, c = mdl(x)',
     'print(seq)  # steps[t].h',

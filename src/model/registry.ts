@@ -1,19 +1,20 @@
-/** Which model computes which animation's record. Node only: it pulls in tfjs. */
+/** Which model computes which animation's record, from its seed and parameters. Node only: it pulls in tfjs. */
 import type {ActivationRecords, AnimationName} from '../records';
+import type {AnimationParams, RecordInputs} from '../params';
 import {computeAttentionRecord} from './attention';
 import {computeConvRecord} from './conv';
 import {computeDenseRecord} from './dense';
 import {computeRecurrRecord} from './recurr';
 import {computeSeq2seqRecord} from './seq2seq';
 
-const computers: {[K in AnimationName]: () => Promise<ActivationRecords[K]>} = {
-  dense: () => computeDenseRecord(),
-  conv: () => computeConvRecord(),
-  recurr: () => computeRecurrRecord(),
-  seq2seq: () => computeSeq2seqRecord(),
-  attention: () => computeAttentionRecord(),
+const computers: {[K in AnimationName]: (inputs: RecordInputs<AnimationParams[K]>) => Promise<ActivationRecords[K]>} = {
+  dense: inputs => computeDenseRecord(inputs),
+  conv: inputs => computeConvRecord(inputs),
+  recurr: inputs => computeRecurrRecord(inputs),
+  seq2seq: inputs => computeSeq2seqRecord({params: inputs.params}),
+  attention: inputs => computeAttentionRecord(inputs),
 };
 
-export function computeRecord<K extends AnimationName>(name: K): Promise<ActivationRecords[K]> {
-  return computers[name]();
+export function computeRecord<K extends AnimationName>(name: K, inputs: RecordInputs<AnimationParams[K]>): Promise<ActivationRecords[K]> {
+  return (computers[name] as (inputs: RecordInputs<AnimationParams[K]>) => Promise<ActivationRecords[K]>)(inputs);
 }

@@ -8,6 +8,7 @@
  * cached under `.cache/seq2seq/<sha256>.json` so tests and renders train at most once.
  */
 import {createHash} from 'node:crypto';
+import {SEQ2SEQ_DEFAULTS, type Seq2seqParams} from '../params/seq2seq';
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -362,14 +363,21 @@ print(translate('${main.source.join(' ')}'))
 
 /**
  * Computes the seq2seq record: trains (or loads cached) weights, then greedy-decodes
- * the post's two sentences with tfjs, recording states and top-k at every step.
+ * the sentence (by default the post's first; the post's other sentence joins as an
+ * example) with tfjs, recording states and top-k at every step. A sentence outside the
+ * training set has no reference translation (`target` is empty).
  */
-export async function computeSeq2seqRecord(options: {epochs?: number; cacheDir?: string} = {}): Promise<Seq2seqRecord> {
+export async function computeSeq2seqRecord(
+  options: {epochs?: number; cacheDir?: string; params?: Seq2seqParams} = {},
+): Promise<Seq2seqRecord> {
   const {backend} = await loadTf();
   const training = await loadOrTrainSeq2seq(options);
   const vocab = buildVocab();
+  const sentence = (options.params ?? SEQ2SEQ_DEFAULTS).sentence;
+  const reference = (de: string) => DE_EN.find(([source]) => source === de)?.[1] ?? '';
+  const sentences = [sentence, ...DE_EN.slice(0, 2).map(([de]) => de).filter(de => de !== sentence)];
   const traces: Seq2seqTrace[] = [];
-  for (const [de, en] of DE_EN.slice(0, 2)) traces.push(await translate(training.weights, vocab, de, en));
+  for (const de of sentences) traces.push(await translate(training.weights, vocab, de, reference(de)));
   let correct = 0;
   for (const [de, en] of DE_EN) {
     const t = await translate(training.weights, vocab, de, en);

@@ -1,15 +1,19 @@
 /**
- * Activation records on disk (`output/activations/<name>.json`): loaded when their
- * source hash matches the current model code, recomputed otherwise. The editor,
- * the renderer and the tests all get records through here, so nobody needs a
- * separate "compute records" step on a fresh clone.
+ * Activation records on disk: loaded when their hash matches the current model code,
+ * seed and parameters, recomputed otherwise. The post's own numbers (seed 42, default
+ * parameters) live in `output/activations/<name>.json`; a record for another seed or
+ * other parameters lives beside the render that drew it, in `<out>/activations/`, so it
+ * is never mistaken for the default. The editor, the renderer and the tests all get
+ * records through here, so nobody needs a separate "compute records" step on a fresh clone.
  */
+import {createHash} from 'node:crypto';
 import {readFileSync, statSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {RecordError} from '../records/header';
 import {ANIMATIONS, type ActivationRecords, type AnimationName, validators} from '../records';
 import {computeRecord} from './registry';
+import {type AnimationParams, DEFAULT_SEED, recordInputs, type RecordInputs} from '../params';
 import {writeFileAtomic} from '../util/atomicWrite';
 import {hashSources} from '../util/sourceHash';
 import {PROJECT_ROOT} from '../paths';
@@ -52,7 +56,14 @@ export async function readRecord<K extends AnimationName>(name: K, file: string)
 }
 
 export interface EnsureOptions {
+  /** Where the records go; by default the post's records go to DEFAULT_RECORDS_DIR and custom ones to `<outDir>/activations`. */
   dir?: string;
+  /** The render's output folder (for custom records). */
+  outDir?: string;
+  /** `--seed`: re-seeds the records whose numbers come from random initialisation. */
+  seed?: number;
+  /** `render.config.json` → `animations`. */
+  params?: Partial<AnimationParams>;
   /** Recompute even when the file on disk is current. */
   force?: boolean;
   onComputed?: (name: AnimationName, ms: number) => void;
@@ -64,14 +75,15 @@ export interface EnsureOptions {
  * silent recompute: someone edited it by hand.
  */
 export async function ensureRecord<K extends AnimationName>(name: K, options: EnsureOptions = {}): Promise<ActivationRecords[K]> {
-  const file = join(options.dir ?? DEFAULT_RECORDS_DIR, `${name}.json`);
-  const hash = modelSourceHash();
+  const inputs = recordInputs(name, options.seed ?? DEFAULT_SEED, options.params ?? {});
+  const file = join(recordsDir(inputs.custom, options), `${name}.json`);
+  const hash = inputsHash(inputs);
   if (!options.force && exists(file)) {
     const stale = staleHash(file, hash);
     if (!stale) return stripHash(await readRecord(name, file)) as ActivationRecords[K];
   }
   const started = performance.now();
-  const record = await computeRecord(name);
+  const record = await computeRecord(name, inputs);
   validators[name](record, `computed ${name} record`);
   await writeFileAtomic(file, JSON.stringify({...record, sourceHash: hash}, null, 1) + '\n');
   options.onComputed?.(name, performance.now() - started);
@@ -104,6 +116,17 @@ export async function ensurePostRecords(options: EnsureOptions = {}): Promise<st
   }
   options.onComputed?.('post-examples' as AnimationName, performance.now() - started);
   return files;
+}
+
+function recordsDir(custom: boolean, options: EnsureOptions): string {
+  if (options.dir) return options.dir;
+  return custom ? join(options.outDir ?? join(PROJECT_ROOT, 'output'), 'activations') : DEFAULT_RECORDS_DIR;
+}
+
+/** The staleness key: the model code plus the seed and parameters the record was computed for. */
+function inputsHash(inputs: RecordInputs<unknown>): string {
+  if (!inputs.custom) return modelSourceHash();
+  return createHash('sha256').update(modelSourceHash()).update(JSON.stringify({seed: inputs.seed, params: inputs.params})).digest('hex').slice(0, 16);
 }
 
 function exists(file: string): boolean {

@@ -37,6 +37,14 @@ export interface ConvPostExamples {
   notes: string[];
 }
 
+/** Zero rows and columns TensorFlow adds around the image (all 0 for `valid`). */
+export interface ConvPadding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 export interface ConvRecord extends RecordHeader {
   name: 'conv';
   /** `[H][W]` grayscale, a diagonal line (np.eye generalised). */
@@ -44,6 +52,7 @@ export interface ConvRecord extends RecordHeader {
   filters: ConvFilterRecord[];
   stride: number;
   padding: 'valid' | 'same';
+  pad: ConvPadding;
   dilation: number;
   postExamples: ConvPostExamples;
 }
@@ -64,6 +73,11 @@ export function validateConvRecord(json: unknown, source: string): ConvRecord {
     throw new RecordError(source, `padding: expected "valid" or "same", got ${JSON.stringify(record.padding)}`);
   }
   const padding = record.padding;
+  const pad = expectObject(record.pad, source, 'pad');
+  for (const side of ['top', 'bottom', 'left', 'right'] as const) {
+    const n = expectNumber(pad[side], source, `pad.${side}`);
+    if (!Number.isInteger(n) || n < 0) throw new RecordError(source, `pad.${side}: expected a whole number of zero rows/columns, got ${n}`);
+  }
   if (!Array.isArray(record.filters) || record.filters.length === 0) {
     throw new RecordError(source, 'filters: expected a non-empty array of {name, kernel, bias, featureMap}');
   }

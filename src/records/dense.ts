@@ -1,11 +1,12 @@
 /** The fully connected network's record: the numbers `scenes/dense.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
+import {DENSE_ACTIVATIONS, type DenseActivation} from '../params/dense';
 import {expectHeader, expectMatrix, expectNumber, expectObject, expectVector} from './validate';
 
 export interface DenseLayerRecord {
   units: number;
-  activation: 'relu' | 'linear';
+  activation: DenseActivation;
   /** `[in][units]`, as Keras stores it. */
   kernel: number[][];
   bias: number[];
@@ -34,8 +35,8 @@ export function validateDenseRecord(json: unknown, source: string): DenseRecord 
     const field = `layers[${l}]`;
     const layer = expectObject(raw, source, field);
     const units = expectNumber(layer.units, source, `${field}.units`);
-    if (layer.activation !== 'relu' && layer.activation !== 'linear') {
-      throw new RecordError(source, `${field}.activation: expected "relu" or "linear", got ${String(layer.activation)}`);
+    if (!(DENSE_ACTIVATIONS as readonly unknown[]).includes(layer.activation)) {
+      throw new RecordError(source, `${field}.activation: expected one of ${DENSE_ACTIVATIONS.join(', ')}, got ${String(layer.activation)}`);
     }
     expectMatrix(layer.kernel, source, `${field}.kernel`, fanIn, units);
     expectVector(layer.bias, source, `${field}.bias`, units);

@@ -1,0 +1,68 @@
+/** Parameters of the `conv` animation: the image, the filters, stride and padding, within what its scene lays out legibly. */
+import {expectIntegerIn, expectKeys, expectMatrix, expectOneOf, FITS, ParamError, shown} from './validate';
+
+export interface ConvParams {
+  /** `[rows][cols]`, one channel. */
+  image: number[][];
+  /** Filters by name, each `[kh][kw]`. */
+  filters: {name: string; kernel: number[][]}[];
+  stride: number;
+  padding: 'valid' | 'same';
+}
+
+export const CONV_LIMITS = {image: 9, minImage: 3, filters: 3, kernel: 5, stride: 3, nameLength: 8, value: 10} as const;
+
+const eye = (n: number): number[][] => Array.from({length: n}, (_, r) => Array.from({length: n}, (_, c) => (r === c ? 1 : 0)));
+
+/** conv.gif: the post's two filters over a 7×7 image of a diagonal line. */
+export const CONV_DEFAULTS: ConvParams = {
+  image: eye(7),
+  filters: [
+    // The post's f1: np.zeros((3, 3)); f1[1, :] = 1.
+    {name: 'f1', kernel: [[0, 0, 0], [1, 1, 1], [0, 0, 0]]},
+    // The post's f2: np.eye(3).
+    {name: 'f2', kernel: eye(3)},
+  ],
+  stride: 1,
+  padding: 'valid',
+};
+
+export function parseConvParams(raw: unknown, path: string): ConvParams {
+  const given = expectKeys(raw, path, ['image', 'filters', 'stride', 'padding']);
+  const params: ConvParams = {...CONV_DEFAULTS};
+  if (given.image !== undefined) {
+    params.image = expectMatrix(given.image, `${path}.image`, CONV_LIMITS.image, CONV_LIMITS.image, CONV_LIMITS.value);
+    if (params.image.length < CONV_LIMITS.minImage || params.image[0].length < CONV_LIMITS.minImage) {
+      throw new ParamError(`${path}.image`, `is ${params.image.length}×${params.image[0].length}; give at least ${CONV_LIMITS.minImage}×${CONV_LIMITS.minImage}`);
+    }
+  }
+  if (given.filters !== undefined) {
+    if (given.filters === null || typeof given.filters !== 'object' || Array.isArray(given.filters)) {
+      throw new ParamError(`${path}.filters`, `expected filters by name, as {"f1": [[0, 1, 0], …]}, got ${shown(given.filters)}`);
+    }
+    const filters = given.filters as Record<string, unknown>;
+    const names = Object.keys(filters);
+    if (names.length === 0) throw new ParamError(`${path}.filters`, 'expected at least one filter, as {"name": [[…], …]}');
+    if (names.length > CONV_LIMITS.filters) throw new ParamError(`${path}.filters`, `${names.length} filters is more than ${CONV_LIMITS.filters} (${FITS})`);
+    params.filters = names.map(name => {
+      const at = `${path}.filters.${name}`;
+      if (name.length > CONV_LIMITS.nameLength) throw new ParamError(at, `the name "${name}" is longer than ${CONV_LIMITS.nameLength} characters (it labels a feature map)`);
+      const kernel = expectMatrix(filters[name], at, CONV_LIMITS.kernel, CONV_LIMITS.kernel, CONV_LIMITS.value);
+      return {name, kernel};
+    });
+    const [kh, kw] = [params.filters[0].kernel.length, params.filters[0].kernel[0].length];
+    params.filters.forEach(({name, kernel}) => {
+      if (kernel.length !== kh || kernel[0].length !== kw) {
+        throw new ParamError(`${path}.filters.${name}`, `is ${kernel.length}×${kernel[0].length} but ${params.filters[0].name} is ${kh}×${kw}; one Conv2D layer has one kernel size`);
+      }
+    });
+  }
+  if (given.stride !== undefined) params.stride = expectIntegerIn(given.stride, `${path}.stride`, 1, CONV_LIMITS.stride);
+  if (given.padding !== undefined) params.padding = expectOneOf(given.padding, `${path}.padding`, ['valid', 'same'] as const);
+  const [h, w] = [params.image.length, params.image[0].length];
+  const [kh, kw] = [params.filters[0].kernel.length, params.filters[0].kernel[0].length];
+  if (params.padding === 'valid' && (kh > h || kw > w)) {
+    throw new ParamError(`${path}.filters`, `${kh}×${kw} kernels do not fit a ${h}×${w} image with padding "valid"; use smaller kernels or padding "same"`);
+  }
+  return params;
+}
