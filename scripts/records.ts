@@ -1,8 +1,11 @@
-// `npm run records [-- --force] [-- --json]`: brings every activation record in output/activations up
-// to date (the animations' and the post's own examples) and prints what it computed and how long it
-// took. `--json` prints the animations' records as one JSON object on stdout instead (the editor's
-// vite plugin reads it; timings then go to stderr).
+// `npm run records [-- --force] [-- --json]`: brings every activation record up to date (the animations'
+// and the post's own examples), for the seed and parameters render.config.json gives, and prints what
+// it computed and how long it took. `--json` prints the animations' records as one JSON object on stdout
+// instead (the editor's vite plugin reads it, so the editor shows the configured numbers; timings then go
+// to stderr).
+import {parseCli, UsageError} from '../src/cliArgs';
 import {ensureAllRecords, ensurePostRecords, DEFAULT_RECORDS_DIR} from '../src/model/store';
+import {PROJECT_ROOT} from '../src/paths';
 
 const OPTIONS = ['--force', '--json'];
 
@@ -17,8 +20,16 @@ async function main(argv: string[]): Promise<number> {
   const report = json ? console.error : console.log;
   const computed: [string, number][] = [];
   const onComputed = (name: string, ms: number) => computed.push([name, ms]);
+  let config;
+  try {
+    config = parseCli([], PROJECT_ROOT, {checkOut: false});
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`records: ${error.message}`);
+    return 2;
+  }
   const started = performance.now();
-  const records = await ensureAllRecords({force, onComputed});
+  const records = await ensureAllRecords({force, onComputed, seed: config.seed, params: config.animations, outDir: config.outDir});
   if (json) process.stdout.write(JSON.stringify(records));
   else await ensurePostRecords({force, onComputed});
   for (const [name, ms] of computed) report(`${name.padEnd(14)} ${(ms / 1000).toFixed(2).padStart(7)} s`);

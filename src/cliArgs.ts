@@ -169,8 +169,11 @@ export function readConfig(projectRoot: string, explicit?: unknown): RawOptions 
   return json as RawOptions;
 }
 
-/** Validates names and options (config first, flags override) into CliOptions. */
-export function parseCli(argv: readonly string[], projectRoot: string): CliOptions {
+/**
+ * Validates names and options (config first, flags override) into CliOptions. `checkOut:
+ * false` skips creating the output folder (for callers that only need the configured numbers).
+ */
+export function parseCli(argv: readonly string[], projectRoot: string, {checkOut = true}: {checkOut?: boolean} = {}): CliOptions {
   const {names, raw: flags} = parseArgv(argv);
   if (flags.help) return {...defaults(projectRoot), help: true};
   const raw = {...readConfig(projectRoot, flags.config), ...flags};
@@ -223,7 +226,7 @@ export function parseCli(argv: readonly string[], projectRoot: string): CliOptio
     if (typeof raw.out !== 'string' || raw.out === '') throw new UsageError('--out: expected a folder path');
     options.outDir = isAbsolute(raw.out) ? raw.out : resolve(process.cwd(), raw.out);
   }
-  if (!options.list) checkWritable(options.outDir);
+  if (checkOut && !options.list) checkWritable(options.outDir);
   return options;
 }
 
