@@ -15,7 +15,7 @@ import project from '../project?project';
 import {posterOf, stepsOf} from '../components/steps';
 import {fonts} from '../theme';
 import {FrameUploader, frameExporterFor} from './FrameExporter';
-import type {RenderJob, RenderOutcome, SceneInfo} from './protocol';
+import type {RenderJob, RenderOutcome, SceneInfo} from '../../src/frames/protocol';
 
 declare global {
   interface Window {

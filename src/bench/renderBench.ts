@@ -9,7 +9,7 @@ import {join} from 'node:path';
 import {LAYOUT} from '../render/options';
 import {descendants} from '../util/processTree';
 import {preparePage, startSession} from '../render/session';
-import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render-page/protocol';
+import {streamFps, type RenderJob, type RenderOutcome} from '../frames/protocol';
 
 /**
  * Frames per second of drawing + pixel readback alone (the render page's own readback, no

@@ -24,13 +24,14 @@
 //     again to the box of what is actually painted; nothing painted = the previous image's delay grows.
 //  6. The image is encoded both with the global table and with a small local table holding only the
 //     colours it uses (shorter LZW codes); the smaller one is written.
-import {GifFrameWriter, paletteBits, type ImageVariant, type Rect} from './gif/frameWriter.js';
+import {GifFrameWriter, paletteBits, type ImageVariant} from './gif/frameWriter.js';
 import {frameDelayCs, gifFrameDelays} from './gif/delays.js';
 import {quantize, type Palette} from './gif/gifenc.js';
 import {GrowingPalette} from './gif/palette.js';
 import {LossyLzw} from './gif/lossy.js';
 import {cropToPainted} from './gif/crop.js';
-import {changedRect} from '../../scenes/render-page/frameDelta.js';
+import {changedRect} from '../frames/frameDelta.js';
+import {unionRect as union, type Rect} from '../frames/rect.js';
 
 export {gifFrameDelays};
 
@@ -218,7 +219,7 @@ export class GifStreamEncoder {
     next.set(rgba);
     [this.lastInput, this.spareInput] = [next, last];
     const r = changedRect(last && new Uint32Array(last.buffer), new Uint32Array(next.buffer), this.width, this.height);
-    return r.w === 0 ? null : {x: r.x, y: r.y, width: r.w, height: r.h};
+    return r.width === 0 ? null : r;
   }
 
   private encodeNext(): void {
@@ -539,13 +540,4 @@ export class GifStreamEncoder {
     this.stats.images++;
     this.stats.fallbackPalette++;
   }
-}
-
-/** Smallest rectangle holding both (null or zero-sized = empty). */
-function union(a: Rect | null, b: Rect | null): Rect | null {
-  const emptyA = !a || a.width <= 0 || a.height <= 0, emptyB = !b || b.width <= 0 || b.height <= 0;
-  if (emptyA) return emptyB ? null : b;
-  if (emptyB) return a;
-  const x = Math.min(a!.x, b!.x), y = Math.min(a!.y, b!.y);
-  return {x, y, width: Math.max(a!.x + a!.width, b!.x + b!.width) - x, height: Math.max(a!.y + a!.height, b!.y + b!.height) - y};
 }

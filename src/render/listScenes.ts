@@ -1,6 +1,6 @@
 /** `--list`: each scene's name and length, measured by Motion Canvas itself in the render page. */
 import type {SceneName} from './testScenes';
-import type {SceneInfo} from '../../scenes/render-page/protocol';
+import type {SceneInfo} from '../frames/protocol';
 import {preparePage, startSession} from './session';
 
 export async function listScenes(names: SceneName[], fps: number, signal?: AbortSignal): Promise<SceneInfo[]> {

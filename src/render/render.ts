@@ -17,7 +17,7 @@ import type {ActivationRecords} from '../records';
 import {RenderCache, sceneKey} from './renderCache';
 import {findChromium} from './browser';
 import {isTestScene, type SceneName} from './testScenes';
-import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render-page/protocol';
+import {streamFps, type RenderJob, type RenderOutcome} from '../frames/protocol';
 
 export interface OutputFile {
   scene: string;
