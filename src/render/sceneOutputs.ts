@@ -6,7 +6,7 @@
 import {mkdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
-import {GifStreamEncoder} from '../encode/gif';
+import {GifStreamEncoder} from '../encode/gif/encoder';
 import {FfmpegStreamEncoder, mp4Args, webmArgs} from '../encode/video';
 import {toWebVtt} from '../text/vtt';
 import type {RenderOutcome} from '../frames/protocol';
