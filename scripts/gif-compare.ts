@@ -12,7 +12,7 @@ import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PNG} from 'pngjs';
-import {GifStreamEncoder} from '../src/encode/gif.js';
+import {GifStreamEncoder} from '../src/encode/gif/encoder.js';
 import {displayedFrames, framesAtSourceTimes} from '../src/encode/gif/decode.js';
 import {syntheticFrames, type SyntheticScene} from '../src/encode/gif/synthetic.js';
 import {runFfmpegGif} from '../src/encode/ffmpegGif.js';

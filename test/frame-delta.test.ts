@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {applyRect, BANDS, boundingRect, changedBands, changedRect, extractRect, formatRects, parseRects} from '../scenes/render-page/frameDelta';
+import {applyRect, BANDS, changedBands, changedRect, extractRect, formatRects, parseRects} from '../src/frames/frameDelta';
+import {boundingRect} from '../src/frames/rect';
 
 const W = 6;
 const H = 4;
@@ -9,18 +10,18 @@ function frame(fill: number): Uint32Array {
 
 describe('changedRect', () => {
   it('is the whole frame when there is no previous one', () => {
-    expect(changedRect(undefined, frame(1), W, H)).toEqual({x: 0, y: 0, w: W, h: H});
+    expect(changedRect(undefined, frame(1), W, H)).toEqual({x: 0, y: 0, width: W, height: H});
   });
 
   it('is empty when nothing changed', () => {
-    expect(changedRect(frame(1), frame(1), W, H)).toEqual({x: 0, y: 0, w: 0, h: 0});
+    expect(changedRect(frame(1), frame(1), W, H)).toEqual({x: 0, y: 0, width: 0, height: 0});
   });
 
   it('bounds every changed pixel', () => {
     const next = frame(1);
     next[1 * W + 4] = 2; // (4, 1)
     next[2 * W + 1] = 3; // (1, 2)
-    expect(changedRect(frame(1), next, W, H)).toEqual({x: 1, y: 1, w: 4, h: 2});
+    expect(changedRect(frame(1), next, W, H)).toEqual({x: 1, y: 1, width: 4, height: 2});
   });
 });
 
@@ -33,7 +34,7 @@ describe('extractRect and applyRect', () => {
     next[2 * W + 2] = 0x0a0b0c0d;
     const rect = changedRect(previous, next, W, H);
     const data = extractRect(new Uint8Array(next.buffer), W, rect);
-    expect(data.length).toBe(rect.w * rect.h * 4);
+    expect(data.length).toBe(rect.width * rect.height * 4);
     const rebuilt = new Uint8Array(previous.buffer.slice(0));
     applyRect(rebuilt, W, rect, data);
     expect(Buffer.from(rebuilt).equals(Buffer.from(next.buffer))).toBe(true);
@@ -45,7 +46,7 @@ describe('changedBands', () => {
   const big = (fill: number) => new Uint32Array(BW * BH).fill(fill);
 
   it('is the whole frame when there is no previous one, and nothing when nothing changed', () => {
-    expect(changedBands(undefined, big(1), BW, BH)).toEqual([{x: 0, y: 0, w: BW, h: BH}]);
+    expect(changedBands(undefined, big(1), BW, BH)).toEqual([{x: 0, y: 0, width: BW, height: BH}]);
     expect(changedBands(big(1), big(1), BW, BH)).toEqual([]);
   });
 
@@ -55,8 +56,8 @@ describe('changedBands', () => {
     next[1 * BW + 5] = 2; // band 0
     next[(BH - 1) * BW + 30] = 2; // last band
     expect(changedBands(big(1), next, BW, BH)).toEqual([
-      {x: 3, y: 0, w: 3, h: 2},
-      {x: 30, y: BH - 1, w: 1, h: 1},
+      {x: 3, y: 0, width: 3, height: 2},
+      {x: 30, y: BH - 1, width: 1, height: 1},
     ]);
   });
 
@@ -69,16 +70,16 @@ describe('changedBands', () => {
     for (const r of rects) applyRect(rebuilt, BW, r, extractRect(new Uint8Array(next.buffer), BW, r));
     expect(Buffer.from(rebuilt).equals(Buffer.from(next.buffer))).toBe(true);
     expect(boundingRect(rects)).toEqual(changedRect(previous, next, BW, BH));
-    expect(boundingRect([])).toEqual({x: 0, y: 0, w: 0, h: 0});
+    expect(boundingRect([])).toEqual({x: 0, y: 0, width: 0, height: 0});
   });
 });
 
 describe('rectangle lists', () => {
   it('survive the query string, frame by frame, with frames that changed nowhere', () => {
     const frames = [
-      [{x: 0, y: 0, w: 960, h: 540}],
+      [{x: 0, y: 0, width: 960, height: 540}],
       [],
-      [{x: 12, y: 7, w: 30, h: 2}, {x: 0, y: 34, w: 5, h: 1}],
+      [{x: 12, y: 7, width: 30, height: 2}, {x: 0, y: 34, width: 5, height: 1}],
       [],
     ];
     expect(parseRects(formatRects(frames))).toEqual(frames);

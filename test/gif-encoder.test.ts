@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {GifStreamEncoder, gifFrameDelays} from '../src/encode/gif.js';
+import {GifStreamEncoder} from '../src/encode/gif/encoder.js';
+import {gifFrameDelays} from '../src/encode/gif/delays.js';
 import {displayedFrames, framesAtSourceTimes, openGif} from '../src/encode/gif/decode.js';
 import {syntheticFrames, type SyntheticScene} from '../src/encode/gif/synthetic.js';
 import {psnr} from '../src/encode/psnr.js';

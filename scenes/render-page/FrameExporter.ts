@@ -3,7 +3,7 @@
  * over 127.0.0.1: `fetch` POSTs of a Blob holding a few frames each, with a small
  * window of uploads in flight (the fastest transport measured; see
  * shared/design/headless-render.md). Each frame travels as the rectangles that
- * changed since the previous one, one per band of rows (frameDelta.ts).
+ * changed since the previous one, one per band of rows (src/frames/frameDelta.ts).
  *
  * No per-frame allocations: pixels are read with `VideoFrame.copyTo` into two
  * buffers that take turns (this frame, previous frame), not with `getImageData`,
@@ -12,8 +12,9 @@
  * most frames. Changed rectangles are gathered in one reused upload buffer.
  */
 import {type Exporter, ObjectMetaField, RendererResult} from '@motion-canvas/core';
-import {changedBands, extractRect, formatRects, type Rect} from './frameDelta';
-import {FRAME_ROUTE, type RenderJob} from './protocol';
+import {changedBands, extractRect, formatRects} from '../../src/frames/frameDelta';
+import {FRAME_ROUTE, type RenderJob} from '../../src/frames/protocol';
+import type {Rect} from '../../src/frames/rect';
 
 /** Uploads allowed in flight before rendering waits; keeps Node's memory bounded. */
 const WINDOW = 3;

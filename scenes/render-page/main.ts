@@ -16,7 +16,7 @@ import records from 'virtual:activations';
 import {posterOf, stepsOf} from '../components/steps';
 import {fonts} from '../theme';
 import {FrameUploader, frameExporterFor} from './FrameExporter';
-import type {RenderJob, RenderOutcome, SceneInfo} from './protocol';
+import type {RenderJob, RenderOutcome, SceneInfo} from '../../src/frames/protocol';
 
 declare global {
   interface Window {

@@ -12,7 +12,7 @@ import {ensureAllRecords} from '../model/store';
 import {isAnimationName} from '../records';
 import {pageHash} from '../render/pageBuild';
 import {startSession} from '../render/session';
-import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render-page/protocol';
+import {streamFps, type RenderJob, type RenderOutcome} from '../frames/protocol';
 
 /**
  * Frames per second of drawing + pixel readback alone (the render page's own readback, no

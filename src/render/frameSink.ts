@@ -5,7 +5,8 @@
  * keeps memory bounded while frames stream to the encoders.
  */
 import type {FrameBatch} from './pageServer';
-import {applyRect, boundingRect, type Rect} from '../../scenes/render-page/frameDelta';
+import {applyRect} from '../frames/frameDelta';
+import {boundingRect, type Rect} from '../frames/rect';
 
 /**
  * Something that takes frames in order: an encoder, a PNG writer. The frame is lent: it is valid
@@ -79,7 +80,7 @@ export class FrameSink {
         let offset = 0;
         for (let k = 0; k < batch.count; k++) {
           for (const part of batch.rects[k]) {
-            const bytes = part.w * part.h * 4;
+            const bytes = part.width * part.height * 4;
             applyRect(this.canvas, batch.width, part, batch.data.subarray(offset, offset + bytes));
             offset += bytes;
           }

@@ -1,6 +1,6 @@
 /** `--list`: each scene's name and length, measured by Motion Canvas itself in the render page. */
 import type {SceneName} from './testScenes';
-import type {SceneInfo} from '../../scenes/render-page/protocol';
+import type {SceneInfo} from '../frames/protocol';
 import type {ActivationRecords} from '../records';
 import {pageHash} from './pageBuild';
 import {startSession} from './session';

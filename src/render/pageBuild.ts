@@ -13,7 +13,7 @@ import {hashSources} from '../util/sourceHash';
 export const PAGE_ENTRY = 'scenes/render-page/index.html';
 const BUILD_ROOT = join(PROJECT_ROOT, '.cache', 'render-page');
 /** Inputs of the page build. */
-const PAGE_SOURCES = ['scenes', 'src/records', 'src/render/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'vite.config.ts', 'package-lock.json'];
+const PAGE_SOURCES = ['scenes', 'src/frames', 'src/records', 'src/render/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'vite.config.ts', 'package-lock.json'];
 
 /** Hash of the page's sources. */
 export function pageHash(): string {

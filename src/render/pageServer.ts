@@ -6,8 +6,9 @@ import {createReadStream, statSync} from 'node:fs';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {extname, join, normalize, sep} from 'node:path';
-import {FRAME_ROUTE} from '../../scenes/render-page/protocol';
-import {parseRects, type Rect} from '../../scenes/render-page/frameDelta';
+import {FRAME_ROUTE} from '../frames/protocol';
+import {parseRects} from '../frames/frameDelta';
+import type {Rect} from '../frames/rect';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -118,7 +119,7 @@ function parseBatch(query: URLSearchParams, data: Buffer): FrameBatch {
     rects: parseRects(query.get('rects') ?? ''),
     data,
   };
-  const expected = batch.rects.flat().reduce((sum, r) => sum + r.w * r.h * 4, 0);
+  const expected = batch.rects.flat().reduce((sum, r) => sum + r.width * r.height * 4, 0);
   if (batch.rects.length !== batch.count || data.length !== expected) {
     throw new Error(`bad frame upload: ${data.length} bytes for ${batch.rects.length} frames' rectangles with count ${batch.count} (expected ${expected} bytes)`);
   }

@@ -19,7 +19,7 @@ import {sceneSourceHash} from './sceneSources';
 import {findChromium} from './browser';
 import {isTestScene, type SceneName} from './testScenes';
 import {isAnimationName} from '../records';
-import {streamFps, type RenderJob, type RenderOutcome} from '../../scenes/render-page/protocol';
+import {streamFps, type RenderJob, type RenderOutcome} from '../frames/protocol';
 
 export type {OutputFile};
 

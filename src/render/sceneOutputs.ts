@@ -6,10 +6,10 @@
 import {mkdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
-import {GifStreamEncoder} from '../encode/gif';
+import {GifStreamEncoder} from '../encode/gif/encoder';
 import {FfmpegStreamEncoder, mp4Args, webmArgs} from '../encode/video';
 import {toWebVtt} from '../text/vtt';
-import type {RenderOutcome} from '../../scenes/render-page/protocol';
+import type {RenderOutcome} from '../frames/protocol';
 import type {FrameConsumer, FrameSink} from './frameSink';
 import {type Format, type RenderOptions, outputName, outputSize} from './options';
 import type {PendingOutputs} from './outputs';
@@ -57,7 +57,7 @@ const FACTORIES: Record<Format, (context: OutputContext, target: string) => Scen
       format: 'gif',
       target,
       optional: false,
-      consume: (frame, _index, changed) => encoder.addFrame(frame, {x: changed.x, y: changed.y, width: changed.w, height: changed.h}),
+      consume: (frame, _index, changed) => encoder.addFrame(frame, changed),
       finish: async () => writeFileSync(pending.reserve(target), encoder.finish()),
       abort: () => {},
     };

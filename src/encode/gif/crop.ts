@@ -1,4 +1,4 @@
-import type {Rect} from './frameWriter.js';
+import type {Rect} from '../../frames/rect.js';
 
 /**
  * Shrink an index image to the bounding box of its non-transparent pixels. Returns null when every

@@ -7,8 +7,7 @@
 //  - lengthening the last image's delay when a source frame brings nothing new,
 //  - picking the smallest of several equivalent encodings of an image.
 import {GIFEncoder, type Encoder, type Palette} from './gifenc.js';
-
-export interface Rect { x: number; y: number; width: number; height: number; }
+import type {Rect} from '../../frames/rect.js';
 
 /** One way to encode an image. palette null = use the global colour table. */
 export interface ImageVariant {

@@ -3,19 +3,13 @@
  * horizontal band that changed: most of an explainer animation stands still, so
  * uploads shrink from megabytes to kilobytes, and two small changes far apart do
  * not ship everything between them. Pure functions, shared by the page (encode)
- * and Node (decode).
+ * and Node (decode); browser-safe.
  */
-
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+import type {Rect} from './rect';
 
 /** The bounding box of pixels that differ between two frames (the whole frame when there is no previous one). */
 export function changedRect(previous: Uint32Array | undefined, next: Uint32Array, width: number, height: number): Rect {
-  if (!previous) return {x: 0, y: 0, w: width, h: height};
+  if (!previous) return {x: 0, y: 0, width, height};
   let top = -1;
   let bottom = -1;
   let left = width;
@@ -40,7 +34,7 @@ export function changedRect(previous: Uint32Array | undefined, next: Uint32Array
       }
     }
   }
-  return top < 0 ? {x: 0, y: 0, w: 0, h: 0} : {x: left, y: top, w: right - left + 1, h: bottom - top + 1};
+  return top < 0 ? {x: 0, y: 0, width: 0, height: 0} : {x: left, y: top, width: right - left + 1, height: bottom - top + 1};
 }
 
 /**
@@ -52,28 +46,15 @@ export const BANDS = 16;
 
 /** Per horizontal band with a change, the bounding box of the pixels that differ (the whole frame when there is no previous one). */
 export function changedBands(previous: Uint32Array | undefined, next: Uint32Array, width: number, height: number): Rect[] {
-  if (!previous) return [{x: 0, y: 0, w: width, h: height}];
+  if (!previous) return [{x: 0, y: 0, width, height}];
   const bandHeight = Math.ceil(height / BANDS);
   const rects: Rect[] = [];
   for (let y = 0; y < height; y += bandHeight) {
     const rows = Math.min(bandHeight, height - y);
     const r = changedRect(previous.subarray(y * width, (y + rows) * width), next.subarray(y * width, (y + rows) * width), width, rows);
-    if (r.w > 0) rects.push({...r, y: r.y + y});
+    if (r.width > 0) rects.push({...r, y: r.y + y});
   }
   return rects;
-}
-
-/** The smallest rectangle holding all of them (zero-sized when there are none). */
-export function boundingRect(rects: Rect[]): Rect {
-  if (rects.length === 0) return {x: 0, y: 0, w: 0, h: 0};
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const r of rects) {
-    x0 = Math.min(x0, r.x);
-    y0 = Math.min(y0, r.y);
-    x1 = Math.max(x1, r.x + r.w);
-    y1 = Math.max(y1, r.y + r.h);
-  }
-  return {x: x0, y: y0, w: x1 - x0, h: y1 - y0};
 }
 
 /** The rectangle's RGBA bytes, row after row, written into `out` at `offset` (a new array by default); returns that span. */
@@ -81,28 +62,29 @@ export function extractRect(
   rgba: Uint8Array | Uint8ClampedArray,
   width: number,
   rect: Rect,
-  out = new Uint8Array(rect.w * rect.h * 4),
+  out = new Uint8Array(rect.width * rect.height * 4),
   offset = 0,
 ): Uint8Array {
-  for (let y = 0; y < rect.h; y++) {
+  for (let y = 0; y < rect.height; y++) {
     const from = ((rect.y + y) * width + rect.x) * 4;
-    out.set(rgba.subarray(from, from + rect.w * 4), offset + y * rect.w * 4);
+    out.set(rgba.subarray(from, from + rect.width * 4), offset + y * rect.width * 4);
   }
-  return out.subarray(offset, offset + rect.w * rect.h * 4);
+  return out.subarray(offset, offset + rect.width * rect.height * 4);
 }
 
 /** Writes a rectangle's bytes into a full frame, in place. */
 export function applyRect(frame: Uint8Array, width: number, rect: Rect, data: Uint8Array): void {
-  for (let y = 0; y < rect.h; y++) {
-    frame.set(data.subarray(y * rect.w * 4, (y + 1) * rect.w * 4), ((rect.y + y) * width + rect.x) * 4);
+  for (let y = 0; y < rect.height; y++) {
+    frame.set(data.subarray(y * rect.width * 4, (y + 1) * rect.width * 4), ((rect.y + y) * width + rect.x) * 4);
   }
 }
 
 /** Each frame's rectangles for a query string: frames split by `;`, a frame's rectangles by `+` (none: empty), `x,y,w,h` each. */
 export function formatRects(frames: Rect[][]): string {
-  return frames.map(rects => rects.map(r => `${r.x},${r.y},${r.w},${r.h}`).join('+')).join(';');
+  return frames.map(rects => rects.map(r => `${r.x},${r.y},${r.width},${r.height}`).join('+')).join(';');
 }
 
+/** The inverse of formatRects; throws on a malformed rectangle. */
 export function parseRects(text: string): Rect[][] {
   return text.split(';').map(frame => (frame === '' ? [] : frame.split('+').map(parseRect)));
 }
@@ -110,5 +92,5 @@ export function parseRects(text: string): Rect[][] {
 function parseRect(part: string): Rect {
   const [x, y, w, h, extra] = part.split(',').map(Number);
   if (extra !== undefined || ![x, y, w, h].every(v => Number.isInteger(v) && v >= 0)) throw new Error(`bad frame rectangle "${part}"`);
-  return {x, y, w, h};
+  return {x, y, width: w, height: h};
 }

@@ -1,0 +1,132 @@
+// What a decoder displays after the images written so far, and which pixels the next image must
+// repaint. A pixel needs repainting when a channel is further off than its tolerance: the loose
+// moving tolerance while its source changes from frame to frame (a fade, a moving edge: the lag is
+// not visible), the tight settled tolerance once the source holds still (so nothing stale stays
+// on screen). Comparing with the display, not with the previous source frame, keeps quantisation
+// errors from piling up.
+import type {Rect} from '../../frames/rect.js';
+
+/** The R, G and B bytes of an RGBA pixel read as one 32-bit word in the platform's byte order. */
+const RGB_MASK = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0x00ffffff : 0xffffff00;
+
+export class DisplayModel {
+  /** RGB of what a decoder displays after the images written so far. */
+  readonly displayed: Uint8Array;
+  /** 1 where the current image must repaint the pixel (set by mark) */
+  readonly repaint: Uint8Array;
+  /** 1 where the source changed since the previous kept frame */
+  readonly moving: Uint8Array;
+  /** this frame's tolerance per screen pixel (the lookahead may tighten it) */
+  readonly tolerance: Uint8Array;
+  /**
+   * 1 where the pixel was still and within the settled tolerance at its last comparison. Only a
+   * move can change that (a lossy-LZW substitution stays within the tolerance), so mark skips it.
+   */
+  private readonly settledWithin: Uint8Array;
+  /** the previous source frame's RGBA, one 32-bit word a pixel (compared with RGB_MASK) */
+  private readonly previous: Uint32Array;
+
+  constructor(
+    readonly width: number,
+    height: number,
+    readonly movingTolerance: number,
+    readonly settledTolerance: number,
+  ) {
+    this.displayed = new Uint8Array(width * height * 3);
+    this.repaint = new Uint8Array(width * height);
+    this.moving = new Uint8Array(width * height);
+    this.tolerance = new Uint8Array(width * height);
+    this.settledWithin = new Uint8Array(width * height);
+    this.previous = new Uint32Array(width * height);
+  }
+
+  /**
+   * Within `region`, mark the pixels to repaint: those displayed further from the source than
+   * their tolerance, which is looser while the source pixel is moving (it changed since the last
+   * kept frame) than once it has settled. Every pixel of the first frame is marked. Returns the
+   * marks' bounding box. `rgba` must start on a 4-byte boundary (it is read as 32-bit words).
+   */
+  mark(rgba: Uint8Array, region: Rect | null, first: boolean): Rect | null {
+    const {width, displayed, repaint, previous, tolerance, moving: movingNow, settledWithin} = this;
+    if (!region) return null;
+    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
+    const Tm = this.movingTolerance, Ts = this.settledTolerance;
+    let x0 = width, y0 = region.y + region.height, x1 = -1, y1 = -1;
+    for (let y = region.y; y < region.y + region.height; y++) {
+      let rowMin = -1, rowMax = -1;
+      for (let x = region.x, p = y * width + x, s = p * 4, d = p * 3; x < region.x + region.width; x++, p++, s += 4, d += 3) {
+        const word = words[p];
+        const moving = !first && ((word ^ previous[p]) & RGB_MASK) !== 0;
+        // Still, and within the settled tolerance at its last comparison: nothing to do. Its
+        // repaint, moving and tolerance entries are still 0, 0 and Ts from the comparison that
+        // settled it (only a mark below clears settledWithin).
+        if (!moving && settledWithin[p]) continue;
+        previous[p] = word;
+        const r = rgba[s], g = rgba[s + 1], b = rgba[s + 2];
+        const T = moving ? Tm : Ts;
+        tolerance[p] = T;
+        movingNow[p] = moving ? 1 : 0;
+        let dr = r - displayed[d], dg = g - displayed[d + 1], db = b - displayed[d + 2];
+        if (dr < 0) dr = -dr;
+        if (dg < 0) dg = -dg;
+        if (db < 0) db = -db;
+        if (first || dr > T || dg > T || db > T) {
+          repaint[p] = 1;
+          settledWithin[p] = 0;
+          if (rowMin < 0) rowMin = x;
+          rowMax = x;
+        } else {
+          repaint[p] = 0;
+          settledWithin[p] = moving ? 0 : 1;
+        }
+      }
+      if (rowMin >= 0) {
+        if (rowMin < x0) x0 = rowMin;
+        if (rowMax > x1) x1 = rowMax;
+        if (y < y0) y0 = y;
+        y1 = y;
+      }
+    }
+    return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
+  }
+
+  /** Bounding box of the marked pixels in `rect` that are still displayed outside their tolerance. */
+  outOfTolerance(rgba: Uint8Array, rect: Rect): Rect | null {
+    const {width, displayed, repaint, moving} = this;
+    const Tm = this.movingTolerance, Ts = this.settledTolerance;
+    let x0 = width, y0 = -1, x1 = -1, y1 = -1;
+    for (let y = rect.y; y < rect.y + rect.height; y++) {
+      for (let x = rect.x, p = y * width + x; x < rect.x + rect.width; x++, p++) {
+        if (!repaint[p]) continue;
+        const s = p * 4, d = p * 3, T = moving[p] ? Tm : Ts;
+        if (Math.abs(rgba[s] - displayed[d]) <= T && Math.abs(rgba[s + 1] - displayed[d + 1]) <= T && Math.abs(rgba[s + 2] - displayed[d + 2]) <= T) continue;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y0 < 0) y0 = y;
+        y1 = y;
+      }
+    }
+    return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
+  }
+
+  /**
+   * An image was written: its non-transparent pixels now show their palette colours. Returns which
+   * of the 256 indices it uses (1 = used).
+   */
+  show(index: Uint8Array, rect: Rect, paletteRGB: Uint8Array, transparent: number): Uint8Array {
+    const {width, displayed} = this;
+    const used = new Uint8Array(256);
+    for (let y = 0, o = 0; y < rect.height; y++) {
+      for (let x = 0, p = (rect.y + y) * width + rect.x; x < rect.width; x++, p++, o++) {
+        const i = index[o];
+        if (i === transparent) continue;
+        used[i] = 1;
+        const d = p * 3, ci = i * 3;
+        displayed[d] = paletteRGB[ci];
+        displayed[d + 1] = paletteRGB[ci + 1];
+        displayed[d + 2] = paletteRGB[ci + 2];
+      }
+    }
+    return used;
+  }
+}
