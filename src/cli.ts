@@ -77,7 +77,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       records = result.records;
     }
     // The gallery shows whatever is in the folder now, so it stays whole after partial renders.
-    if (records && options.names.some(isAnimationName)) {
+    // When no scene wrote or kept a file the folder is as it was: the gallery is left alone, not listed as written.
+    if (records && files.length > 0 && options.names.some(isAnimationName)) {
       const page = await writeGallery(options.outDir, ANIMATIONS, records, THEME_NAMES);
       files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
     }

@@ -174,15 +174,29 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
     expect(readFileSync(join(out, 'faulty.mp4')).equals(snapshot.get('faulty.mp4')!)).toBe(true);
   });
 
-  it('Chromium killed mid-render', async () => {
-    const run = startRender([...FAULTY, '--out', previous], TEST_SCENES);
-    await run.waitFor(e => e.type === 'frames' && Number(e.rendered) >= 20);
+  it('Chromium killed mid-render: the last frame received, nothing printed after, no summary, a next step', async () => {
+    // Two scenes at once, as in `render dense conv`: both are in flight when the browser dies.
+    const run = startRender(['faulty', 'dense', '--jobs', '2', ...FAULTY.slice(1), '--out', previous], TEST_SCENES);
+    const seen = await run.waitFor(e => e.type === 'frames' && e.scene === 'faulty' && Number(e.rendered) >= 20);
     const browsers = descendants(run.pid).filter(pid => /chrom/i.test(commandOf(pid)) && !/--type=/.test(commandOf(pid)));
     expect(browsers.length).toBeGreaterThan(0);
     for (const pid of browsers) process.kill(pid, 'SIGKILL');
     const result = await run.done;
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/render: faulty \(frame \d+\): Chromium exited unexpectedly during the render/);
+    const lines = result.stderr.trim().split('\n');
+    // Once a scene has failed, only failures follow: no progress, no frames still trickling in.
+    const firstFailure = lines.findIndex(l => l.startsWith('{"type":"scene-failed"'));
+    expect(firstFailure, result.stderr).toBeGreaterThan(0);
+    for (const line of lines.slice(firstFailure)) expect(line).toMatch(/^(\{"type":"scene-failed".*|\w+: failed|render: .*)$/);
+    const message = lines.filter(l => l.startsWith('render: '));
+    expect(message, result.stderr).toHaveLength(1);
+    const pattern =
+      /^render: Chromium exited unexpectedly during the render \(faulty: after frame (\d+) of 120; dense: (after frame \d+ of \d+|before its first frame)\); outputs already in place are untouched\. Run the render again; if Chromium keeps exiting, check free memory \(dmesg\) or set CHROME_PATH to another Chromium$/;
+    expect(message[0]).toMatch(pattern);
+    // At least the frames the progress reported had arrived, and the last of them is named.
+    expect(Number(pattern.exec(message[0])![1])).toBeGreaterThanOrEqual(Number(seen.rendered) - 1);
+    // Nothing was written, so no summary lists the gallery (or anything) as written.
+    expect(result.stdout).toBe('');
     expectPreviousUntouched();
   });
 
