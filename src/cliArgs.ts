@@ -2,11 +2,13 @@
  * Parses and validates `npm run render` options. Pure: returns options or throws
  * a UsageError whose one-line message names the input and says what is valid.
  */
-import {accessSync, constants, existsSync, mkdirSync, readFileSync, statSync} from 'node:fs';
-import {dirname, isAbsolute, join, resolve} from 'node:path';
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {isAbsolute, join, resolve} from 'node:path';
 import {ANIMATIONS} from './records';
 import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions} from './render/options';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
+import {temporarySibling} from './util/atomicWrite';
+import {ensureDir} from './util/ensureDir';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -262,15 +264,22 @@ function checkEvenSize(scale: number, flag: string): void {
   }
 }
 
+/** `--out` must be a folder a file can be written into, made one level at a time if missing. */
 function checkWritable(dir: string): void {
-  let existing = dir;
-  while (!existsSync(existing)) existing = dirname(existing);
   try {
-    if (!statSync(existing).isDirectory()) throw new Error('not a folder');
-    accessSync(existing, constants.W_OK);
-    mkdirSync(dir, {recursive: true});
-    accessSync(dir, constants.W_OK);
+    ensureDir(dir);
+  } catch (error) {
+    const {code, path, message} = error as NodeJS.ErrnoException;
+    if (code === 'ENOTDIR') throw new UsageError(`--out: cannot write to ${dir} (not a folder); choose a writable folder`);
+    throw new UsageError(`--out: cannot create the folder ${dir} (${path ? `mkdir ${path}: ` : ''}${code ?? message}); choose a writable folder`);
+  }
+  // As root, access(W_OK) passes on /proc and /sys; only a real write tells.
+  const probe = temporarySibling(join(dir, '.write-test'));
+  try {
+    writeFileSync(probe, '', {flag: 'wx'});
   } catch (error) {
     throw new UsageError(`--out: cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a writable folder`);
+  } finally {
+    rmSync(probe, {force: true});
   }
 }

@@ -78,6 +78,20 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
     expect(oneLine(run.stderr)).toMatch(/^render: --out: cannot write to .*a-file\/sub \(not a folder\); choose a writable folder$/);
   });
 
+  // As root, access(W_OK) passes on /proc and /sys; a recursive mkdir then looped forever on /proc.
+  it.each([
+    ['/proc/x', /^render: --out: cannot create the folder \/proc\/x \(mkdir \/proc\/x: (ENOENT|EACCES)\); choose a writable folder$/],
+    ['/proc/x/y', /^render: --out: cannot create the folder \/proc\/x\/y \(mkdir \/proc\/x: (ENOENT|EACCES)\); choose a writable folder$/],
+    ['/sys/x', /^render: --out: cannot create the folder \/sys\/x \(mkdir \/sys\/x: (EPERM|EACCES)\); choose a writable folder$/],
+    ['/proc', /^render: --out: cannot write to \/proc \((ENOENT|EACCES|EPERM)\); choose a writable folder$/],
+    ['/sys/kernel', /^render: --out: cannot write to \/sys\/kernel \((ENOENT|EACCES|EPERM)\); choose a writable folder$/],
+  ])('an --out of %s that cannot be created or written: exit 2 at once', async (out, message) => {
+    const run = await runRender(['dense', '--out', out], {}, 30_000);
+    expect(run.signal, 'still running after 30 s').toBeNull();
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toMatch(message);
+  });
+
   it('a config file that is not valid JSON', async () => {
     const config = join(work, 'broken.json');
     writeFileSync(config, '{"fps": 30,');

@@ -11,7 +11,8 @@ import {BrowserExitedError, browserExitedFailure, InterruptedError, RenderError}
 import {FrameSink, type FrameConsumer} from './frameSink';
 import {type RenderOptions, LAYOUT, outputName} from './options';
 import {createSceneOutputs, sizeOf, type OutputKind, type SceneOutput} from './sceneOutputs';
-import {PendingOutputs, ensureDir} from './outputs';
+import {PendingOutputs} from './outputs';
+import {ensureDir} from '../util/ensureDir';
 import {preparePage, startSession, type Session, type Stage} from './session';
 import type {ActivationRecords} from '../records';
 import {RenderCache, sceneKey} from './renderCache';
