@@ -2,7 +2,7 @@
  * Parses and validates `npm run render` options. Pure: returns options or throws
  * a UsageError whose one-line message names the input and says what is valid.
  */
-import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {isAbsolute, join, resolve} from 'node:path';
 import {ANIMATIONS} from './records';
 import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions} from './render/options';
@@ -137,13 +137,17 @@ export function parseArgv(argv: readonly string[]): {names: string[]; raw: RawOp
   return {names, raw};
 }
 
-/** Reads the config file: `--config FILE` (which must exist) or render.config.json in the project, if present. */
-export function readConfig(projectRoot: string, explicit?: unknown): RawOptions {
+/**
+ * Reads the config file: `--config FILE` (which must exist) or render.config.json in the project, if
+ * present. Returns its options and its path, for errors about the values it holds.
+ */
+export function readConfig(projectRoot: string, explicit?: unknown): {raw: RawOptions; file: string} {
   if (explicit !== undefined && (typeof explicit !== 'string' || !existsSync(explicit))) {
     throw new UsageError(`--config: no such file: ${String(explicit)}`);
   }
   const file = (explicit as string | undefined) ?? join(projectRoot, CONFIG_FILE);
-  if (!existsSync(file)) return {};
+  if (!existsSync(file)) return {raw: {}, file};
+  if (statSync(file).isDirectory()) throw new UsageError(`${explicit !== undefined ? '--config: ' : ''}${file} is a folder; give a JSON file`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -158,14 +162,15 @@ export function readConfig(projectRoot: string, explicit?: unknown): RawOptions 
       throw new UsageError(`${file}: unknown key "${key}"; valid keys: ${CONFIG_KEYS.join(', ')}`);
     }
   }
-  return json as RawOptions;
+  return {raw: json as RawOptions, file};
 }
 
 /** Validates names and options (config first, flags override) into CliOptions. */
 export function parseCli(argv: readonly string[], projectRoot: string): CliOptions {
   const {names, raw: flags} = parseArgv(argv);
   if (flags.help) return {...defaults(projectRoot), help: true};
-  const raw = {...readConfig(projectRoot, flags.config), ...flags};
+  const config = readConfig(projectRoot, flags.config);
+  const raw = {...config.raw, ...flags};
   // --width on the command line replaces a configured scale, and vice versa.
   if (flags.width !== undefined && flags.scale === undefined) delete raw.scale;
   if (flags.scale !== undefined && flags.width === undefined) delete raw.width;
@@ -199,9 +204,9 @@ export function parseCli(argv: readonly string[], projectRoot: string): CliOptio
   }
   if (raw.timeout !== undefined) options.timeoutSeconds = parseNumber('--timeout', raw.timeout, TIMEOUT_RANGE[0], TIMEOUT_RANGE[1], false);
   if (raw.jobs !== undefined) options.jobs = parseNumber('--jobs', raw.jobs, 1, 16, true);
-  options.keepFrames = parseBoolean('--keep-frames', raw.keepFrames);
-  options.force = parseBoolean('--force', raw.force);
-  options.quiet = parseBoolean('--quiet', raw.quiet);
+  options.keepFrames = parseBoolean('--keep-frames', raw.keepFrames, config.file);
+  options.force = parseBoolean('--force', raw.force, config.file);
+  options.quiet = parseBoolean('--quiet', raw.quiet, config.file);
   if (raw.out !== undefined) {
     if (typeof raw.out !== 'string' || raw.out === '') throw new UsageError('--out: expected a folder path');
     options.outDir = isAbsolute(raw.out) ? raw.out : resolve(process.cwd(), raw.out);
@@ -247,9 +252,10 @@ function parseNumber(flag: string, value: unknown, min: number, max: number, int
   return n;
 }
 
-function parseBoolean(flag: string, value: unknown): boolean {
+/** A switch: `true` from its flag, or any JSON from the config file (the only source of a non-boolean). */
+function parseBoolean(flag: string, value: unknown, configFile: string): boolean {
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false in ${CONFIG_FILE}, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false in ${configFile}, got ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -109,6 +109,20 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
     expect(oneLine(run.stderr)).toMatch(/typo\.json: unknown key "fsp"; valid keys: format, fps, scale/);
   });
 
+  it('a bad switch in a --config file names that file, not render.config.json', async () => {
+    const config = join(work, 'c.json');
+    writeFileSync(config, '{"force": "yes"}');
+    const run = await runRender(['dense', '--config', config, '--out', previous]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toBe(`render: --force: expected true or false in ${config}, got "yes"`);
+  });
+
+  it('a folder given as --config', async () => {
+    const run = await runRender(['dense', '--config', work, '--out', previous]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toBe(`render: --config: ${work} is a folder; give a JSON file`);
+  });
+
   describe('activation records', () => {
     const records = join(work, 'activations');
     beforeAll(() => cpSync(join(ROOT, 'output', 'activations'), records, {recursive: true}));
