@@ -138,6 +138,19 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
       expectPreviousUntouched();
     });
 
+    it('a record of the wrong shape says how to fix it', async () => {
+      const file = join(records, 'dense.json');
+      const good = readFileSync(file, 'utf8');
+      const record = JSON.parse(good);
+      record.layers[0].kernel.pop();
+      writeFileSync(file, JSON.stringify(record, null, 1));
+      const run = await runRender(['dense', '--out', previous], {ACTIVATIONS_DIR: records});
+      writeFileSync(file, good);
+      expect(run.code).toBe(2);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/^render: activation record .*dense\.json: layers\[0\]\.kernel: expected 4 rows, got 3; delete it to recompute$/);
+      expectPreviousUntouched();
+    });
+
     it('a record of the wrong schema', async () => {
       const file = join(records, 'conv.json');
       const good = readFileSync(file, 'utf8');
@@ -145,7 +158,7 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
       const run = await runRender(['conv', '--out', previous], {ACTIVATIONS_DIR: records});
       writeFileSync(file, good);
       expect(run.code).toBe(2);
-      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/conv\.json: schemaVersion: expected 1, got 7 \(delete the file to recompute it\)$/);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/^render: activation record .*conv\.json: schemaVersion: expected 1, got 7; delete it to recompute$/);
       expectPreviousUntouched();
     });
   });
