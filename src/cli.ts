@@ -80,7 +80,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       failures.push(...result.failures);
     }
     // The gallery shows whatever is in the folder now, so it stays whole after partial renders.
-    if (options.names.some(isAnimationName)) {
+    // When no scene wrote or kept a file the folder is as it was: the gallery is left alone, not listed as written.
+    if (files.length > 0 && options.names.some(isAnimationName)) {
       const page = await writeGallery(options.outDir, ANIMATIONS, records, THEME_NAMES);
       files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
     }

@@ -2,12 +2,14 @@
  * Parses and validates `npm run render` options. Pure: returns options or throws
  * a UsageError whose one-line message names the input and says what is valid.
  */
-import {accessSync, constants, existsSync, mkdirSync, readFileSync, statSync} from 'node:fs';
-import {dirname, isAbsolute, join, resolve} from 'node:path';
+import {existsSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {isAbsolute, join, resolve} from 'node:path';
 import {ANIMATIONS} from './records';
 import {type AnimationParams, DEFAULT_SEED, ParamError, parseAnimationsConfig, SEED_RANGE} from './params';
 import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions} from './render/options';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
+import {temporarySibling} from './util/atomicWrite';
+import {ensureDir} from './util/ensureDir';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -145,13 +147,17 @@ export function parseArgv(argv: readonly string[]): {names: string[]; raw: RawOp
   return {names, raw};
 }
 
-/** Reads the config file: `--config FILE` (which must exist) or render.config.json in the project, if present. */
-export function readConfig(projectRoot: string, explicit?: unknown): RawOptions {
+/**
+ * Reads the config file: `--config FILE` (which must exist) or render.config.json in the project, if
+ * present. Returns its options and its path, for errors about the values it holds.
+ */
+export function readConfig(projectRoot: string, explicit?: unknown): {raw: RawOptions; file: string} {
   if (explicit !== undefined && (typeof explicit !== 'string' || !existsSync(explicit))) {
     throw new UsageError(`--config: no such file: ${String(explicit)}`);
   }
   const file = (explicit as string | undefined) ?? join(projectRoot, CONFIG_FILE);
-  if (!existsSync(file)) return {};
+  if (!existsSync(file)) return {raw: {}, file};
+  if (statSync(file).isDirectory()) throw new UsageError(`${explicit !== undefined ? '--config: ' : ''}${file} is a folder; give a JSON file`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -166,7 +172,7 @@ export function readConfig(projectRoot: string, explicit?: unknown): RawOptions 
       throw new UsageError(`${file}: unknown key "${key}"; valid keys: ${CONFIG_KEYS.join(', ')}`);
     }
   }
-  return json as RawOptions;
+  return {raw: json as RawOptions, file};
 }
 
 /**
@@ -176,7 +182,8 @@ export function readConfig(projectRoot: string, explicit?: unknown): RawOptions 
 export function parseCli(argv: readonly string[], projectRoot: string, {checkOut = true}: {checkOut?: boolean} = {}): CliOptions {
   const {names, raw: flags} = parseArgv(argv);
   if (flags.help) return {...defaults(projectRoot), help: true};
-  const raw = {...readConfig(projectRoot, flags.config), ...flags};
+  const config = readConfig(projectRoot, flags.config);
+  const raw = {...config.raw, ...flags};
   // --width on the command line replaces a configured scale, and vice versa.
   if (flags.width !== undefined && flags.scale === undefined) delete raw.scale;
   if (flags.scale !== undefined && flags.width === undefined) delete raw.width;
@@ -219,9 +226,9 @@ export function parseCli(argv: readonly string[], projectRoot: string, {checkOut
       throw error;
     }
   }
-  options.keepFrames = parseBoolean('--keep-frames', raw.keepFrames);
-  options.force = parseBoolean('--force', raw.force);
-  options.quiet = parseBoolean('--quiet', raw.quiet);
+  options.keepFrames = parseBoolean('--keep-frames', raw.keepFrames, config.file);
+  options.force = parseBoolean('--force', raw.force, config.file);
+  options.quiet = parseBoolean('--quiet', raw.quiet, config.file);
   if (raw.out !== undefined) {
     if (typeof raw.out !== 'string' || raw.out === '') throw new UsageError('--out: expected a folder path');
     options.outDir = isAbsolute(raw.out) ? raw.out : resolve(process.cwd(), raw.out);
@@ -269,9 +276,10 @@ function parseNumber(flag: string, value: unknown, min: number, max: number, int
   return n;
 }
 
-function parseBoolean(flag: string, value: unknown): boolean {
+/** A switch: `true` from its flag, or any JSON from the config file (the only source of a non-boolean). */
+function parseBoolean(flag: string, value: unknown, configFile: string): boolean {
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false in ${CONFIG_FILE}, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false in ${configFile}, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -286,15 +294,22 @@ function checkEvenSize(scale: number, flag: string): void {
   }
 }
 
+/** `--out` must be a folder a file can be written into, made one level at a time if missing. */
 function checkWritable(dir: string): void {
-  let existing = dir;
-  while (!existsSync(existing)) existing = dirname(existing);
   try {
-    if (!statSync(existing).isDirectory()) throw new Error('not a folder');
-    accessSync(existing, constants.W_OK);
-    mkdirSync(dir, {recursive: true});
-    accessSync(dir, constants.W_OK);
+    ensureDir(dir);
+  } catch (error) {
+    const {code, path, message} = error as NodeJS.ErrnoException;
+    if (code === 'ENOTDIR') throw new UsageError(`--out: cannot write to ${dir} (not a folder); choose a writable folder`);
+    throw new UsageError(`--out: cannot create the folder ${dir} (${path ? `mkdir ${path}: ` : ''}${code ?? message}); choose a writable folder`);
+  }
+  // As root, access(W_OK) passes on /proc and /sys; only a real write tells.
+  const probe = temporarySibling(join(dir, '.write-test'));
+  try {
+    writeFileSync(probe, '', {flag: 'wx'});
   } catch (error) {
     throw new UsageError(`--out: cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a writable folder`);
+  } finally {
+    rmSync(probe, {force: true});
   }
 }

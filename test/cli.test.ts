@@ -78,6 +78,20 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
     expect(oneLine(run.stderr)).toMatch(/^render: --out: cannot write to .*a-file\/sub \(not a folder\); choose a writable folder$/);
   });
 
+  // As root, access(W_OK) passes on /proc and /sys; a recursive mkdir then looped forever on /proc.
+  it.each([
+    ['/proc/x', /^render: --out: cannot create the folder \/proc\/x \(mkdir \/proc\/x: (ENOENT|EACCES)\); choose a writable folder$/],
+    ['/proc/x/y', /^render: --out: cannot create the folder \/proc\/x\/y \(mkdir \/proc\/x: (ENOENT|EACCES)\); choose a writable folder$/],
+    ['/sys/x', /^render: --out: cannot create the folder \/sys\/x \(mkdir \/sys\/x: (EPERM|EACCES)\); choose a writable folder$/],
+    ['/proc', /^render: --out: cannot write to \/proc \((ENOENT|EACCES|EPERM)\); choose a writable folder$/],
+    ['/sys/kernel', /^render: --out: cannot write to \/sys\/kernel \((ENOENT|EACCES|EPERM)\); choose a writable folder$/],
+  ])('an --out of %s that cannot be created or written: exit 2 at once', async (out, message) => {
+    const run = await runRender(['dense', '--out', out], {}, 30_000);
+    expect(run.signal, 'still running after 30 s').toBeNull();
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toMatch(message);
+  });
+
   it('a config file that is not valid JSON', async () => {
     const config = join(work, 'broken.json');
     writeFileSync(config, '{"fps": 30,');
@@ -95,6 +109,20 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
     expect(oneLine(run.stderr)).toMatch(/typo\.json: unknown key "fsp"; valid keys: format, fps, scale/);
   });
 
+  it('a bad switch in a --config file names that file, not render.config.json', async () => {
+    const config = join(work, 'c.json');
+    writeFileSync(config, '{"force": "yes"}');
+    const run = await runRender(['dense', '--config', config, '--out', previous]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toBe(`render: --force: expected true or false in ${config}, got "yes"`);
+  });
+
+  it('a folder given as --config', async () => {
+    const run = await runRender(['dense', '--config', work, '--out', previous]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toBe(`render: --config: ${work} is a folder; give a JSON file`);
+  });
+
   describe('activation records', () => {
     const records = join(work, 'activations');
     beforeAll(() => cpSync(join(ROOT, 'output', 'activations'), records, {recursive: true}));
@@ -110,6 +138,19 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
       expectPreviousUntouched();
     });
 
+    it('a record of the wrong shape says how to fix it', async () => {
+      const file = join(records, 'dense.json');
+      const good = readFileSync(file, 'utf8');
+      const record = JSON.parse(good);
+      record.layers[0].kernel.pop();
+      writeFileSync(file, JSON.stringify(record, null, 1));
+      const run = await runRender(['dense', '--out', previous], {ACTIVATIONS_DIR: records});
+      writeFileSync(file, good);
+      expect(run.code).toBe(2);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/^render: activation record .*dense\.json: layers\[0\]\.kernel: expected 4 rows, got 3; delete it to recompute$/);
+      expectPreviousUntouched();
+    });
+
     it('a record of the wrong schema', async () => {
       const file = join(records, 'conv.json');
       const good = readFileSync(file, 'utf8');
@@ -117,7 +158,7 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
       const run = await runRender(['conv', '--out', previous], {ACTIVATIONS_DIR: records});
       writeFileSync(file, good);
       expect(run.code).toBe(2);
-      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/conv\.json: schemaVersion: expected 1, got 7 \(delete the file to recompute it\)$/);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/^render: activation record .*conv\.json: schemaVersion: expected 1, got 7; delete it to recompute$/);
       expectPreviousUntouched();
     });
   });
@@ -174,15 +215,29 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
     expect(readFileSync(join(out, 'faulty.mp4')).equals(snapshot.get('faulty.mp4')!)).toBe(true);
   });
 
-  it('Chromium killed mid-render', async () => {
-    const run = startRender([...FAULTY, '--out', previous], TEST_SCENES);
-    await run.waitFor(e => e.type === 'frames' && Number(e.rendered) >= 20);
+  it('Chromium killed mid-render: the last frame received, nothing printed after, no summary, a next step', async () => {
+    // Two scenes at once, as in `render dense conv`: both are in flight when the browser dies.
+    const run = startRender(['faulty', 'dense', '--jobs', '2', ...FAULTY.slice(1), '--out', previous], TEST_SCENES);
+    const seen = await run.waitFor(e => e.type === 'frames' && e.scene === 'faulty' && Number(e.rendered) >= 20);
     const browsers = descendants(run.pid).filter(pid => /chrom/i.test(commandOf(pid)) && !/--type=/.test(commandOf(pid)));
     expect(browsers.length).toBeGreaterThan(0);
     for (const pid of browsers) process.kill(pid, 'SIGKILL');
     const result = await run.done;
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/render: faulty \(frame \d+\): Chromium exited unexpectedly during the render/);
+    const lines = result.stderr.trim().split('\n');
+    // Once a scene has failed, only failures follow: no progress, no frames still trickling in.
+    const firstFailure = lines.findIndex(l => l.startsWith('{"type":"scene-failed"'));
+    expect(firstFailure, result.stderr).toBeGreaterThan(0);
+    for (const line of lines.slice(firstFailure)) expect(line).toMatch(/^(\{"type":"scene-failed".*|\w+: failed|render: .*)$/);
+    const message = lines.filter(l => l.startsWith('render: '));
+    expect(message, result.stderr).toHaveLength(1);
+    const pattern =
+      /^render: Chromium exited unexpectedly during the render \(faulty: after frame (\d+) of 120; dense: (after frame \d+ of \d+|before its first frame)\); outputs already in place are untouched\. Run the render again; if Chromium keeps exiting, check free memory \(dmesg\) or set CHROME_PATH to another Chromium$/;
+    expect(message[0]).toMatch(pattern);
+    // At least the frames the progress reported had arrived, and the last of them is named.
+    expect(Number(pattern.exec(message[0])![1])).toBeGreaterThanOrEqual(Number(seen.rendered) - 1);
+    // Nothing was written, so no summary lists the gallery (or anything) as written.
+    expect(result.stdout).toBe('');
     expectPreviousUntouched();
   });
 

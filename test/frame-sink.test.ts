@@ -58,4 +58,49 @@ describe('FrameSink', () => {
       {rect: {x: 0, y: 0, width: 4, height: 3}, pixels: [5, 8, 8, 5]},
     ]);
   });
+
+  it('knows the last frame that arrived, even while the encoders are still behind', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>(resolve => (release = resolve));
+    const sink = new FrameSink([() => blocked], () => {});
+    expect(sink.lastArrived).toBe(-1);
+    const full = {x: 0, y: 0, width: W, height: H};
+    const upload = sink.accept(batch(0, [{rect: full, grey: 5}, {rect: full, grey: 6}]));
+    const later = sink.accept(batch(2, [{rect: full, grey: 7}]));
+    // Three frames are in Node; none is consumed yet, as when Chromium dies mid-render.
+    expect(sink.received).toBe(0);
+    expect(sink.lastArrived).toBe(2);
+    release();
+    await Promise.all([upload, later]);
+    expect(sink.received).toBe(3);
+  });
+
+  it('once stopped, consumes and reports nothing more and refuses uploads', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>(resolve => (release = resolve));
+    let encoding!: () => void;
+    const started = new Promise<void>(resolve => (encoding = resolve));
+    const consumed: number[] = [];
+    const progress: number[] = [];
+    const consume = (_rgba: Uint8Array, index: number) => {
+      consumed.push(index);
+      encoding();
+      return index === 0 ? blocked : undefined;
+    };
+    const sink = new FrameSink([consume], p => progress.push(p.received));
+    const full = {x: 0, y: 0, width: W, height: H};
+    const first = sink.accept(batch(0, [{rect: full, grey: 5}, {rect: full, grey: 6}]));
+    const queued = sink.accept(batch(2, [{rect: full, grey: 7}]));
+    await started;
+    const failure = new Error('Chromium exited');
+    sink.stop(failure);
+    release();
+    await expect(first).rejects.toBe(failure);
+    await expect(queued).rejects.toBe(failure);
+    await expect(sink.accept(batch(3, [{rect: full, grey: 8}]))).rejects.toBe(failure);
+    await expect(sink.flushed()).rejects.toBe(failure);
+    // Frame 0 was being encoded when the sink stopped; frame 1 of the same batch is not.
+    expect(consumed).toEqual([0]);
+    expect(progress).toEqual([]);
+  });
 });

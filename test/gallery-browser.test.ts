@@ -4,10 +4,11 @@
  * and video decodes, the alt texts carry the records' numbers, the caption tracks
  * load, nothing is fetched from outside the folder and nothing logs an error.
  */
-import {mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
+import {PNG} from 'pngjs';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {formatCompact, formatValue} from '../scenes/format';
@@ -53,6 +54,11 @@ function mediaFiles(ext: string): string[] {
 /** `dense`, `dense-dark`, … for every variant with a video (WebM, MP4 or both: one <video>). */
 function videoBases(): Set<string> {
   return new Set([...mediaFiles('mp4'), ...mediaFiles('webm')].map(f => f.replace(/\.[a-z0-9]+$/, '')));
+}
+
+/** `dense`, `dense-dark`, … for every variant with any rendered media: each is one article on the page. */
+function variantBases(): Set<string> {
+  return new Set(['gif', 'png', 'mp4', 'webm'].flatMap(mediaFiles).map(f => f.replace(/\.[a-z0-9]+$/, '')));
 }
 
 beforeAll(async () => {
@@ -157,19 +163,22 @@ describe('the gallery opened from disk in Chromium', () => {
     }
   });
 
-  it('loads every caption track and its cues', async context => {
-    if (mediaFiles('vtt').length === 0) context.skip(`no .vtt in ${DIR} yet: the render does not write caption tracks`);
+  it('loads every caption track and its cues, with captions off until the reader turns them on', async () => {
+    // The render writes a .vtt beside every video by default, so none here means the render lost them.
+    expect(mediaFiles('vtt').length, `no .vtt in ${DIR}`).toBeGreaterThan(0);
     const tracks = await page.$$eval('video track', nodes =>
       Promise.all(
         (nodes as HTMLTrackElement[]).map(
           element =>
-            new Promise<{readyState: number; cues: number; first: string; src: string}>(done => {
+            new Promise<{readyState: number; cues: number; first: string; src: string; initialMode: string}>(done => {
+              const initialMode = element.track.mode;
               const report = () =>
                 done({
                   readyState: element.readyState,
                   cues: element.track.cues?.length ?? 0,
                   first: (element.track.cues?.[0] as VTTCue | undefined)?.text ?? '',
                   src: element.src.slice(0, 40),
+                  initialMode,
                 });
               element.track.mode = 'showing';
               if (element.readyState === 2) return report();
@@ -181,9 +190,12 @@ describe('the gallery opened from disk in Chromium', () => {
       ),
     );
     // A track rides on a video, so a .vtt without a rendered video is not shown.
+    expect(tracks.length).toBeGreaterThan(0);
     expect(tracks.length).toBe(mediaFiles('vtt').filter(f => videoBases().has(f.replace(/\.vtt$/, ''))).length);
     for (const track of tracks) {
       expect(track.src).toMatch(/^data:text\/vtt;base64,/);
+      // The scene's own text says what the captions say; shown by default they would cover it.
+      expect(track.initialMode, track.src).toBe('disabled');
       expect(track.readyState, track.src).toBe(2);
       expect(track.cues).toBeGreaterThan(0);
       expect(track.first.trim()).not.toBe('');
@@ -205,6 +217,10 @@ describe('the gallery opened from disk in Chromium', () => {
           videos: n.querySelectorAll('video').length,
         })),
       );
+      // One article per rendered variant (light or dark), so an empty page cannot pass.
+      expect(variants.length).toBeGreaterThan(0);
+      expect(variants.length).toBe(variantBases().size);
+      expect(variants.filter(v => v.poster).length).toBe(mediaFiles('png').length);
       for (const v of variants) {
         if (v.poster) expect(v, `${v.label}`).toMatchObject({movingVisible: 0, posterVisible: 1});
         // No poster: the paused video's first frame replaces the GIF.
@@ -216,10 +232,15 @@ describe('the gallery opened from disk in Chromium', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('video')].every(v => !v.paused), {timeout: 5000});
   });
 
-  it('saves a screenshot', async () => {
+  it('saves a screenshot of the whole page', async () => {
     mkdirSync(join(PROJECT_ROOT, 'output'), {recursive: true});
+    // Removed first, so a screenshot left by an earlier run cannot pass for this one.
+    rmSync(SCREENSHOT, {force: true});
     await page.screenshot({path: SCREENSHOT as `${string}.png`, fullPage: true});
-    expect(readdirSync(join(PROJECT_ROOT, 'output'))).toContain('gallery.png');
+    const png = PNG.sync.read(readFileSync(SCREENSHOT));
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect({width: png.width, height: png.height}).toEqual({width: 1200, height: pageHeight});
+    expect(pageHeight).toBeGreaterThan(900);
   });
 
   it('requested nothing outside its own folder and logged no errors', () => {

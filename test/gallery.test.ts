@@ -32,7 +32,7 @@ function attrs(html: string, tag: string, name: string): string[] {
 }
 
 describe('buildGalleryHtml', () => {
-  it('shows the GIF, a muted looping video with WebM before MP4, the poster and the caption track', () => {
+  it('shows the GIF, a muted looping video with WebM before MP4, the poster and the caption track, off by default', () => {
     const html = buildGalleryHtml([entry([ALL])]);
     expect(html).toMatch(/<video autoplay muted loop playsinline [^>]*poster="dense\.png"/);
     const webm = html.indexOf('<source src="dense.webm" type="video/webm">');
@@ -44,7 +44,9 @@ describe('buildGalleryHtml', () => {
     expect(track).toHaveLength(1);
     expect(track[0]).toMatch(/^data:text\/vtt;base64,/);
     expect(Buffer.from(track[0].split(',')[1], 'base64').toString('utf8')).toBe(VTT);
-    expect(html).toMatch(/<track kind="captions"/);
+    // The scene's own text already says what the captions say: the track is there to switch on, not shown over it.
+    expect(html).toMatch(/<track kind="captions" srclang="en" label="English" src="data:/);
+    expect(html).not.toMatch(/<track\b[^>]*\sdefault\b/);
   });
 
   it('puts the alt text on every image, escaped, and the description in a paragraph', () => {
@@ -64,7 +66,7 @@ describe('buildGalleryHtml', () => {
         '&lt;video autoplay muted loop playsinline poster="/assets/four-dl-arch/dense.png"&gt;',
         '  &lt;source src="/assets/four-dl-arch/dense.webm" type="video/webm"&gt;',
         '  &lt;source src="/assets/four-dl-arch/dense.mp4" type="video/mp4"&gt;',
-        '  &lt;track kind="captions" srclang="en" label="English" default src="/assets/four-dl-arch/dense.vtt"&gt;',
+        '  &lt;track kind="captions" srclang="en" label="English" src="/assets/four-dl-arch/dense.vtt"&gt;',
         '&lt;/video&gt;',
       ].join('\n'),
     );

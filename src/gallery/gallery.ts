@@ -113,7 +113,8 @@ function variantBlock(entry: GalleryEntry, variant: GalleryVariant, base: string
       .filter(kind => f[kind])
       .map(kind => `<source src="${attr(href(f[kind]!.file))}" type="video/${kind}">`)
       .join('');
-    const track = variant.vtt !== undefined ? `<track kind="captions" srclang="en" label="English" default src="${attr(vttDataUrl(variant.vtt))}">` : '';
+    // No `default`: the scene's own text says what the captions say, so they start off.
+    const track = variant.vtt !== undefined ? `<track kind="captions" srclang="en" label="English" src="${attr(vttDataUrl(variant.vtt))}">` : '';
     const poster = f.png ? ` poster="${attr(href(f.png.file))}"` : '';
     const size = f.gif?.width && f.gif.height ? ` width="${f.gif.width}" height="${f.gif.height}"` : f.png?.width && f.png.height ? ` width="${f.png.width}" height="${f.png.height}"` : '';
     const label = (['webm', 'mp4'] as const).filter(k => f[k]).map(k => `${k === 'webm' ? 'WebM' : 'MP4'} · ${formatBytes(f[k]!.bytes)}`);
@@ -156,7 +157,7 @@ function htmlSnippet(variant: GalleryVariant, base: string): {label: string; cod
   const lines = [`<video autoplay muted loop playsinline${f.png ? ` poster="${base}${f.png.file}"` : ''}>`];
   if (f.webm) lines.push(`  <source src="${base}${f.webm.file}" type="video/webm">`);
   if (f.mp4) lines.push(`  <source src="${base}${f.mp4.file}" type="video/mp4">`);
-  if (f.vtt) lines.push(`  <track kind="captions" srclang="en" label="English" default src="${base}${f.vtt.file}">`);
+  if (f.vtt) lines.push(`  <track kind="captions" srclang="en" label="English" src="${base}${f.vtt.file}">`);
   lines.push('</video>');
   return {label: 'HTML (video)', code: lines.join('\n')};
 }

@@ -52,7 +52,13 @@ export async function readRecord<K extends AnimationName>(name: K, file: string)
   } catch (error) {
     throw new RecordError(file, `is not valid JSON (${(error as Error).message}); delete it to recompute`);
   }
-  return validators[name](json, file) as ActivationRecords[K] & {sourceHash?: string};
+  try {
+    return validators[name](json, file) as ActivationRecords[K] & {sourceHash?: string};
+  } catch (error) {
+    // A file of the wrong shape is fixed as a corrupt one is.
+    if (error instanceof RecordError) throw new RecordError(file, `${error.detail}; delete it to recompute`);
+    throw error;
+  }
 }
 
 export interface EnsureOptions {

@@ -23,7 +23,8 @@ export interface RecordHeader {
 export class RecordError extends Error {
   constructor(
     readonly source: string,
-    detail: string,
+    /** What is wrong, without the file name. */
+    readonly detail: string,
   ) {
     super(`${source}: ${detail}`);
     this.name = 'RecordError';

@@ -62,10 +62,7 @@ export function expectMatrix(
 export function expectHeader(json: unknown, source: string, name: string): Json & RecordHeader {
   const record = expectObject(json, source, 'record');
   if (record.schemaVersion !== SCHEMA_VERSION) {
-    throw new RecordError(
-      source,
-      `schemaVersion: expected ${SCHEMA_VERSION}, got ${describe(record.schemaVersion)} (delete the file to recompute it)`,
-    );
+    throw new RecordError(source, `schemaVersion: expected ${SCHEMA_VERSION}, got ${describe(record.schemaVersion)}`);
   }
   if (record.name !== name) {
     throw new RecordError(source, `name: expected "${name}", got ${describe(record.name)}`);

@@ -36,6 +36,8 @@ export class FrameSink {
   height = 0;
   total = 0;
   poster = -1;
+  /** The highest frame index whose pixels reached Node, consumed or not; -1 before the first. */
+  lastArrived = -1;
   lastActivity = Date.now();
 
   constructor(
@@ -55,10 +57,21 @@ export class FrameSink {
     this.height = batch.height;
     this.total = batch.total;
     this.poster = batch.poster;
+    this.lastArrived = Math.max(this.lastArrived, batch.first + batch.count - 1);
     return new Promise((done, fail) => {
       this.waiting.set(batch.first, {batch, done, fail});
       this.chain = this.chain.then(() => this.drain());
     });
+  }
+
+  /**
+   * Stops the sink after a failure: queued and later uploads are refused with `reason`, and no
+   * further frame is consumed or reported, so nothing of a failed scene trickles out afterwards.
+   */
+  stop(reason: unknown): void {
+    this.failure ??= reason;
+    for (const {fail} of this.waiting.values()) fail(this.failure);
+    this.waiting.clear();
   }
 
   /** Resolves when every queued frame is consumed; rejects with a consumer's error. */
@@ -79,6 +92,7 @@ export class FrameSink {
         this.canvas ??= new Uint8Array(batch.width * batch.height * 4);
         let offset = 0;
         for (let k = 0; k < batch.count; k++) {
+          if (this.failure) throw this.failure;
           for (const part of batch.rects[k]) {
             const bytes = part.width * part.height * 4;
             applyRect(this.canvas, batch.width, part, batch.data.subarray(offset, offset + bytes));
@@ -88,13 +102,14 @@ export class FrameSink {
           // All at once: the GIF encoder works while ffmpeg's pipes drain the same frame.
           await Promise.all(this.consumers.map(consume => consume(this.canvas!, batch.first + k, rect)));
         }
+        if (this.failure) throw this.failure;
         this.next = batch.first + batch.count;
         this.lastActivity = Date.now();
         this.onProgress({received: this.next, total: this.total});
         done();
       } catch (error) {
-        this.failure = error;
-        fail(error);
+        this.failure ??= error;
+        fail(this.failure);
       }
     }
   }

@@ -3,7 +3,7 @@
  * them all into place; `discard` deletes the temporaries. A failure or interrupt
  * therefore leaves the previous outputs byte-identical.
  */
-import {existsSync, mkdirSync, renameSync, rmSync, statSync} from 'node:fs';
+import {existsSync, renameSync, rmSync, statSync} from 'node:fs';
 import {temporarySibling} from '../util/atomicWrite';
 
 export class PendingOutputs {
@@ -41,8 +41,4 @@ export class PendingOutputs {
     for (const temporary of this.files.values()) rmSync(temporary, {recursive: true, force: true});
     this.files.clear();
   }
-}
-
-export function ensureDir(dir: string): void {
-  mkdirSync(dir, {recursive: true});
 }

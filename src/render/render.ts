@@ -7,11 +7,12 @@
 import {availableParallelism} from 'node:os';
 import type {Page} from 'puppeteer-core';
 import {resolveFfmpeg} from '../encode/ffmpegPath';
-import {InterruptedError, RenderError} from './errors';
+import {BrowserExitedError, browserExitedFailure, InterruptedError, RenderError} from './errors';
 import {FrameSink, type FrameConsumer} from './frameSink';
 import {type OutputFile, type RenderOptions, LAYOUT, outputName} from './options';
 import {createSceneOutputs, sizeOf, type SceneOutput} from './sceneOutputs';
-import {PendingOutputs, ensureDir} from './outputs';
+import {PendingOutputs} from './outputs';
+import {ensureDir} from '../util/ensureDir';
 import {startSession, type Session, type Stage} from './session';
 import {pageHash} from './pageBuild';
 import {RenderCache, sceneKey} from './renderCache';
@@ -67,8 +68,12 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
       });
     }
     const active = session!;
+    const exits: BrowserExitedError[] = [];
+    const notStarted: SceneName[] = [];
     await pool(stale, Math.max(1, options.concurrency), async name => {
       throwIfAborted(options.signal);
+      // A dead browser renders nothing more; its one failure names the scenes it never reached.
+      if (!active.browser.connected) return void notStarted.push(name);
       try {
         const files = await renderScene(active, ffmpeg, options, onEvent, name);
         result.files.push(...files);
@@ -76,10 +81,15 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
       } catch (error) {
         if (error instanceof InterruptedError) throw error;
         const failure = error instanceof RenderError ? error : new RenderError((error as Error).message ?? String(error), name);
-        result.failures.push(failure);
         onEvent({type: 'scene-failed', scene: name, error: failure});
+        if (failure instanceof BrowserExitedError) exits.push(failure);
+        else result.failures.push(failure);
       }
     });
+    if (exits.length > 0) {
+      exits.sort((a, b) => options.names.indexOf(a.scene as SceneName) - options.names.indexOf(b.scene as SceneName));
+      result.failures.push(browserExitedFailure(exits, notStarted));
+    }
     // Keep the summary in the order the scenes were asked for, whatever finished first.
     result.files.sort((a, b) => options.names.indexOf(a.scene as SceneName) - options.names.indexOf(b.scene as SceneName));
     return result;
@@ -109,7 +119,8 @@ async function renderScene(
   const pending = new PendingOutputs();
   const job = `${name}-${Math.random().toString(36).slice(2, 10)}`;
   const consumers: FrameConsumer[] = [];
-  const sink = new FrameSink(consumers, ({received, total}) => onEvent({type: 'frames', scene: name, rendered: received, total}));
+  // No progress once Chromium is gone: frames already in Node would otherwise still be reported after the failure.
+  const sink = new FrameSink(consumers, ({received, total}) => session.browser.connected && onEvent({type: 'frames', scene: name, rendered: received, total}));
   let outputs: SceneOutput[] = [];
   session.sinks.set(job, sink);
   onEvent({type: 'scene-start', scene: name});
@@ -136,8 +147,8 @@ async function renderScene(
     const outcome = (await Promise.race([
       page.evaluate(`window.renderScene(${JSON.stringify(request)})`),
       watchdog(sink, options, name),
-      session.browserGone.catch(error => {
-        throw new RenderError(error.message, name, sink.received);
+      session.browserGone.catch(() => {
+        throw new BrowserExitedError(name, sink.lastArrived, sink.total);
       }),
     ])) as RenderOutcome;
     await sink.flushed();
@@ -175,12 +186,13 @@ async function renderScene(
     }
     return files;
   } catch (error) {
+    sink.stop(error);
     for (const output of outputs) output.abort();
     pending.discard();
     // Ctrl-C also reaches Chromium and ffmpeg; their deaths are a symptom, the signal is the cause.
     if (options.signal?.aborted) throw new InterruptedError(options.signal.reason as NodeJS.Signals);
     // A dead browser surfaces first as whatever page call was pending ("Target closed"…); name the cause.
-    if (!session.browser.connected) throw new RenderError('Chromium exited unexpectedly during the render', name, sink.received);
+    if (!session.browser.connected) throw new BrowserExitedError(name, sink.lastArrived, sink.total);
     throw error;
   } finally {
     session.sinks.delete(job);

@@ -3,7 +3,7 @@
  * in order (if it needs them) and, when the render succeeds, finishes its file in
  * a temporary sibling that PendingOutputs renames into place.
  */
-import {mkdirSync, statSync, writeFileSync} from 'node:fs';
+import {statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {GifStreamEncoder} from '../encode/gif/encoder';
@@ -13,6 +13,7 @@ import type {RenderOutcome} from '../frames/protocol';
 import type {FrameConsumer, FrameSink} from './frameSink';
 import {type Format, type RenderOptions, outputName, outputSize} from './options';
 import type {PendingOutputs} from './outputs';
+import {ensureDir} from '../util/ensureDir';
 
 export type OutputKind = Format | 'frames';
 
@@ -115,7 +116,7 @@ function video(
 function keptFrames({options, pending}: OutputContext, target: string): SceneOutput {
   const {width, height} = outputSize(options.scale);
   const dir = pending.reserve(target);
-  mkdirSync(dir, {recursive: true});
+  ensureDir(dir);
   return {
     format: 'frames',
     target,
