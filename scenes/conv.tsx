@@ -10,7 +10,7 @@ import {Line, makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
-import {gridSize, maxAbs, slidePositions} from './components/layout';
+import {gridSize, maxAbs, parallelView, sheetTransform, slidePositions, stackLayout} from './components/layout';
 import {ValueGrid} from './components/ValueGrid';
 import {formatValue} from './format';
 import {sceneTheme} from './sceneTheme';
@@ -29,8 +29,12 @@ const MAP_X = [112, 330];
 /** The products grid sits under the filter, with its label between them. */
 const PRODUCTS_LABEL_GAP = 32;
 const EQUATION_Y = 188;
-/** In the volume the second map sits this far behind the first (up and to the right). */
-const DEPTH = new Vector2(CELL + GAP, -(CELL + GAP));
+/** The volume is seen from the front right and a little above, so every sheet shows its face. */
+const VOLUME_VIEW = parallelView(35, 12);
+/** Clear space between neighbouring sheets of the volume, across the screen. */
+const SHEET_GAP = 34;
+/** Centre of the volume with its labels. */
+const VOLUME_CENTRE = new Vector2(238, -12);
 
 type Pacing = 'detailed' | 'medium' | 'quick';
 /** Seconds per window stop once the sweep speeds up. */
@@ -55,8 +59,6 @@ export default makeScene2D(function* (view) {
   const productsY = productsLabelY + PRODUCTS_LABEL_GAP - 8 + gridSize(kh, 1, CELL, GAP).height / 2;
   const mapY = top(outH);
   const mapStart = MAP_X.map(x => new Vector2(x, mapY));
-  /** Where the maps meet in the volume: the first in front, the second behind it. */
-  const volumeCentre = new Vector2((MAP_X[0] + MAP_X[1]) / 2 - DEPTH.x / 2, mapY - DEPTH.y / 2);
 
   view.fill(theme.background);
   const grid = (rows: number, cols: number, x: number, y: number, range: number, values?: number[][], backing = false) =>
@@ -72,12 +74,27 @@ export default makeScene2D(function* (view) {
   const productsLabel = label(FILTER_X, productsLabelY, 'window × filter');
   productsLabel.opacity(0);
   const mapLabels = record.filters.map((f, i) => label(MAP_X[i], LABEL_Y, `feature map ${f.name}`));
-  const volumeLabel = label(volumeCentre.x + DEPTH.x / 2, volumeCentre.y + gridSize(outH, 1, CELL, GAP).height / 2 + 30, '');
-  // Edges joining the two maps' corners draw the volume's depth.
-  const mapHalf = maps[0].frameExtent;
-  const corners = [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([sx, sy]) => new Vector2((sx * mapHalf.width) / 2, (sy * mapHalf.height) / 2));
-  const depthEdges = corners.map(c => (
-    <Line points={[volumeCentre.add(c), volumeCentre.add(c).add(DEPTH)]} stroke={theme.muted} lineWidth={sizes.line} opacity={0} />
+  const labelStart = mapLabels.map(l => l.position());
+
+  // The volume: the maps as sheets one behind the other, f1 in front, far enough apart
+  // that no sheet hides another's numbers; depth edges join their corners.
+  const sheet = maps[0].frameExtent;
+  const volume = stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, VOLUME_CENTRE);
+  const sheetLook = sheetTransform(VOLUME_VIEW);
+  const sheetAt = volume.centres.map(c => new Vector2(c.x, c.y));
+  // The front sheet's name goes under it, the others' over them: the depth edges leave the
+  // front sheet from its top and reach the back sheet along its bottom.
+  const sheetLabelAt = sheetAt.map((c, i) => c.add(new Vector2(0, (i === 0 ? 1 : -1) * ((sheet.height * VOLUME_VIEW.down.y) / 2 + 16))));
+  // The volume's shape, and what each of its axes counts.
+  const shapeY = volume.bounds.y + volume.bounds.height / 2 + 50;
+  const volumeShape = (
+    <Txt x={volume.bounds.x} y={shapeY} text={`volume ${outH} × ${outW} × ${maps.length}`} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.text} opacity={0} />
+  ) as Txt;
+  const volumeAxes = label(volume.bounds.x, shapeY + 24, 'rows × columns × feature maps');
+  volumeAxes.opacity(0);
+  const volumeLabels = [volumeShape, volumeAxes];
+  const depthEdges = volume.edges.map(([a, b]) => (
+    <Line points={[[a.x, a.y], [b.x, b.y]]} stroke={theme.muted} lineWidth={sizes.line} opacity={0} />
   )) as Line[];
   const caption = createRef<CaptionLine>();
   const equation = createRef<CaptionLine>();
@@ -89,12 +106,14 @@ export default makeScene2D(function* (view) {
       {filterLabel}
       {productsLabel}
       {mapLabels}
-      {volumeLabel}
+      {volumeLabels}
       {input}
       {filter}
       {products}
+      {/* Back sheet, depth edges, then the sheets in front, which hide the edge that starts behind them. */}
+      {maps.at(-1)}
       {depthEdges}
-      {[...maps].reverse()}
+      {maps.slice(0, -1).reverse()}
       <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} />
     </>,
   );
@@ -137,18 +156,27 @@ export default makeScene2D(function* (view) {
     productsLabel.opacity(0, pace.fade),
     equation().clear(),
     caption().say(`Stacked, the ${record.filters.length} feature maps form a 3D volume`),
-    ...mapLabels.map(l => l.opacity(0, pace.fade)),
-    ...maps.map((m, i) => m.position(volumeCentre.add(DEPTH.scale(i)), pace.move * 1.4)),
+    // The names fade rather than travel: the front one would cross its sheet on the way.
+    ...mapLabels.map(l => l.opacity(0, pace.fade / 2)),
+    ...maps.map((m, i) => all(
+      m.position(sheetAt[i], pace.move * 1.4),
+      m.scale(new Vector2(sheetLook.scale.x, sheetLook.scale.y), pace.move * 1.4),
+      m.skew(new Vector2(0, sheetLook.skewY), pace.move * 1.4),
+    )),
   );
-  volumeLabel.text(`feature maps ${record.filters.map(r => r.name).join(', ')} stacked: ${outH} × ${outW} × ${record.filters.length}`);
-  yield* all(...depthEdges.map(e => e.opacity(1, pace.fade)), ...maps.map(m => m.frameOpacity(1, pace.fade)), volumeLabel.opacity(0).opacity(1, pace.fade));
+  mapLabels.forEach((l, i) => l.position(sheetLabelAt[i]));
+  yield* all(
+    ...depthEdges.map(e => e.opacity(1, pace.fade)),
+    ...maps.map(m => m.frameOpacity(1, pace.fade)),
+    ...[...mapLabels, ...volumeLabels].map(l => l.opacity(1, pace.fade)),
+  );
   reportPoster();
   yield* waitFor(pace.hold * 0.85);
 
   // Back to the first frame's state so the GIF loops without a jump.
   yield* all(
     caption().clear(),
-    volumeLabel.opacity(0, pace.fade),
+    ...[...mapLabels, ...volumeLabels].map(l => l.opacity(0, pace.fade)),
     ...depthEdges.map(e => e.opacity(0, pace.fade)),
     ...maps.map(m => m.frameOpacity(0, pace.fade)),
     ...maps.map(m => m.clear(pace.fade)),
@@ -156,10 +184,11 @@ export default makeScene2D(function* (view) {
     filter.setValues(record.filters[0].kernel, pace.fade),
   );
   filterLabel.text(filterTitle(record.filters[0]));
+  mapLabels.forEach((l, i) => l.position(labelStart[i]));
   yield* all(
     filterLabel.opacity(1, pace.fade / 2),
     ...mapLabels.map(l => l.opacity(1, pace.fade)),
-    ...maps.map((m, i) => m.position(mapStart[i], pace.fade)),
+    ...maps.map((m, i) => all(m.position(mapStart[i], pace.fade), m.scale(1, pace.fade), m.skew(0, pace.fade))),
   );
 
   /** One stop of the window: highlight, products, their sum into the map. */

@@ -77,8 +77,9 @@ export default makeScene2D(function* (view) {
   yield* all(equation().clear(), activation().clear(), caption().say('The outputs: this layer’s prediction for the input'));
   reportPoster();
   yield* waitFor(pace.hold * 0.6);
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(columns[1].clear(), columns[2].clear(), caption().clear());
+  // Back to the first frame's state so the GIF loops without a jump: the first layer's
+  // edges were dimmed while the output layer computed.
+  yield* all(columns[1].clear(), columns[2].clear(), caption().clear(), ...edges.map(e => e.rest(pace.fade)));
 
   function* neuronStep(layer: DenseLayerRecord, l: number, j: number, name: string, pacing: 'detailed' | 'reading' | 'quick') {
     const inputs = l === 0 ? x : record.layers[l - 1].output[0];
