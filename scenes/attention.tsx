@@ -8,16 +8,18 @@
  * Columns follow the computation, left to right:
  *   query ─▶ key │ score │ weight ▇▇▇ │ value ─▶ output
  */
-import {Line, makeScene2D, Rect, Txt} from '@motion-canvas/2d';
+import {makeScene2D} from '@motion-canvas/2d';
 import {all, createRef, sequence, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
+import {Arrow} from './components/Arrow';
 import {BarChart} from './components/BarChart';
 import {CaptionLine} from './components/CaptionLine';
 import {barCentres} from './components/layout';
+import {reportPoster} from './components/steps';
+import {TextBox} from './components/TextBox';
 import {formatCompact, formatValue, formatVector} from './format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
-import {reportPoster} from './components/steps';
+import {pace, sizes} from './theme';
 
 const QUERY_X = -392;
 const KEY_X = -222;
@@ -52,42 +54,31 @@ export default makeScene2D(function* (view) {
   const equation = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
   const bars = createRef<BarChart>();
-  const outputBox = createRef<Rect>();
-  const outputText = createRef<Txt>();
-  const outputTitle = createRef<Txt>();
-  const queryBox = createRef<Rect>();
-  const queryText = createRef<Txt>();
-  const keyBoxes: Rect[] = [];
-  const keyTexts: Txt[] = [];
-  const valueBoxes: Rect[] = [];
-  const valueTexts: Txt[] = [];
-  const scoreTexts: Txt[] = [];
-  const headers: Record<'score' | 'weight', Txt[]> = {score: [], weight: []};
-
-  const box = (x: number, y: number, width: number, label: string, boxes: Rect[], texts: Txt[]) => {
-    const t = (<Txt text={label} fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />) as Txt;
-    const r = (
-      <Rect x={x} y={y} width={width} height={ROW_HEIGHT} radius={6} fill={theme.surface} stroke={theme.stroke} lineWidth={sizes.line}>
-        {t}
-      </Rect>
-    ) as Rect;
-    boxes.push(r);
-    texts.push(t);
-    return r;
-  };
-  const header = (x: number, label: string, group?: Txt[]) => {
-    const t = (<Txt x={x} y={HEADER_Y} text={label} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} opacity={group ? 0 : 1} />) as Txt;
-    group?.push(t);
-    return t;
-  };
-  const arrow = (from: [number, number], to: [number, number]) =>
-    (<Line points={[from, to]} stroke={theme.accent} lineWidth={3} endArrow arrowSize={10} end={0} opacity={0} />) as Line;
+  const header = (x: number, label: string, shown = true) => (
+    <CaptionLine theme={theme} x={x} y={HEADER_Y} text={label} fontSize={sizes.small} fill={theme.muted} opacity={shown ? 1 : 0} />
+  ) as CaptionLine;
+  const scoreHeader = header(SCORE_X, 'score q·k', false);
+  const weightHeader = header(BAR_X + (BAR_LENGTH + 60) / 2, 'softmax weight', false);
+  /** Over the output: what kind of lookup gives it. */
+  const outputTitle = header(OUTPUT_X, 'lookup');
+  const box = (x: number, y: number, width: number, label = '') => (
+    <TextBox theme={theme} x={x} y={y} width={width} height={ROW_HEIGHT} text={label} />
+  ) as TextBox;
+  const queryBox = box(QUERY_X, TABLE_Y, CELL.query, text(dict.query));
+  const keyBoxes = rows.map((y, i) => box(KEY_X, y, CELL.key, text(dict.keys[i])));
+  const valueBoxes = rows.map((y, i) => box(VALUE_X, y, CELL.value, text(dict.values[i])));
+  const outputBox = box(OUTPUT_X, TABLE_Y, CELL.output);
+  const scoreTexts = rows.map(y => (<CaptionLine theme={theme} mono x={SCORE_X} y={y} />) as CaptionLine);
+  const flow = (from: [number, number], to: [number, number]) => (
+    // Square tails: a round one would reach back to the box on the thickest flows.
+    <Arrow theme={theme} points={[from, to]} color={theme.accent} lineWidth={3} headSize={width => 8 + width} lineCap="butt" />
+  ) as Arrow;
 
   // Arrows from the query to each key, and from each value to the output.
-  const queryArrows = rows.map(y => arrow([QUERY_X + CELL.query / 2 + 6, TABLE_Y], [KEY_X - CELL.key / 2 - 6, y]));
+  const queryArrows = rows.map(y => flow([QUERY_X + CELL.query / 2 + 6, TABLE_Y], [KEY_X - CELL.key / 2 - 6, y]));
   // Spread the heads along the output's edge so thick arrows do not merge into one.
   const outputArrows = rows.map((y, i) =>
-    arrow([VALUE_X + CELL.value / 2 + 6, y], [OUTPUT_X - CELL.output / 2 - 6, TABLE_Y + (i - (n - 1) / 2) * 16]),
+    flow([VALUE_X + CELL.value / 2 + 6, y], [OUTPUT_X - CELL.output / 2 - 6, TABLE_Y + (i - (n - 1) / 2) * 16]),
   );
 
   view.add(
@@ -95,22 +86,16 @@ export default makeScene2D(function* (view) {
       <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       {header(QUERY_X, 'query')}
       {header(KEY_X, 'keys')}
-      {header(SCORE_X, 'score q·k', headers.score)}
-      {header(BAR_X + (BAR_LENGTH + 60) / 2, 'softmax weight', headers.weight)}
+      {scoreHeader}
+      {weightHeader}
       {header(VALUE_X, 'values')}
-      <Txt ref={outputTitle} x={OUTPUT_X} y={HEADER_Y} text="lookup" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+      {outputTitle}
       {queryArrows}
       {outputArrows}
-      <Rect ref={queryBox} x={QUERY_X} y={TABLE_Y} width={CELL.query} height={ROW_HEIGHT} radius={6} fill={theme.surface} stroke={theme.stroke} lineWidth={sizes.line}>
-        <Txt ref={queryText} text={text(dict.query)} fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />
-      </Rect>
-      {rows.map((y, i) => box(KEY_X, y, CELL.key, text(dict.keys[i]), keyBoxes, keyTexts))}
-      {rows.map((y, i) => box(VALUE_X, y, CELL.value, text(dict.values[i]), valueBoxes, valueTexts))}
-      {rows.map(y => {
-        const t = (<Txt x={SCORE_X} y={y} text="" fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />) as Txt;
-        scoreTexts.push(t);
-        return t;
-      })}
+      {queryBox}
+      {keyBoxes}
+      {valueBoxes}
+      {scoreTexts}
       <BarChart
         ref={bars}
         theme={theme}
@@ -123,9 +108,7 @@ export default makeScene2D(function* (view) {
         decimals={3}
         opacity={0}
       />
-      <Rect ref={outputBox} x={OUTPUT_X} y={TABLE_Y} width={CELL.output} height={ROW_HEIGHT} radius={6} fill={theme.surface} stroke={theme.stroke} lineWidth={sizes.line}>
-        <Txt ref={outputText} text="" fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />
-      </Rect>
+      {outputBox}
       <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} lineHeight={26} />
       <CaptionLine ref={note} theme={theme} y={NOTE_Y} fontSize={sizes.small} fill={theme.muted} />
     </>,
@@ -134,76 +117,76 @@ export default makeScene2D(function* (view) {
   // 1. The exact-match dictionary: one key matches, its value is the answer.
   yield* caption().say('A dictionary needs the exact key: query ' + text(dict.query) + ' returns ' + text(dict.result));
   yield* all(
-    drawArrow(queryArrows[dictRow], 3),
-    ring(keyBoxes[dictRow], true),
+    queryArrows[dictRow].drawOn(),
+    keyBoxes[dictRow].ring(true),
   );
   yield* all(
-    ring(valueBoxes[dictRow], true),
-    drawArrow(outputArrows[dictRow], 3),
-    swap(outputText(), text(dict.result)),
-    swap(outputTitle(), 'exact match'),
+    valueBoxes[dictRow].ring(true),
+    outputArrows[dictRow].lineWidth(3).drawOn(),
+    outputBox.swap(text(dict.result)),
+    outputTitle.say('exact match'),
   );
   yield* waitFor(pace.hold * 0.6);
 
   // 2. The same lookup with vectors: no key equals the query.
   yield* all(
     caption().say('In attention, query, keys and values are vectors'),
-    hideArrow(queryArrows[dictRow]),
-    hideArrow(outputArrows[dictRow]),
-    ring(keyBoxes[dictRow], false),
-    ring(valueBoxes[dictRow], false),
-    swap(outputText(), ''),
-    swap(outputTitle(), 'lookup'),
-    swap(queryText(), formatVector(record.query)),
-    ...keyTexts.map((t, i) => swap(t, formatVector(record.keys[i]))),
-    ...valueTexts.map((t, i) => swap(t, formatVector(record.values[i]))),
+    queryArrows[dictRow].erase(),
+    outputArrows[dictRow].erase(),
+    keyBoxes[dictRow].ring(false),
+    valueBoxes[dictRow].ring(false),
+    outputBox.swap(''),
+    outputTitle.say('lookup'),
+    queryBox.swap(formatVector(record.query)),
+    ...keyBoxes.map((b, i) => b.swap(formatVector(record.keys[i]))),
+    ...valueBoxes.map((b, i) => b.swap(formatVector(record.values[i]))),
   );
   yield* waitFor(pace.step * 0.4);
 
   // 3. Hard lookup: only the closest key answers.
   yield* caption().say('No key matches exactly: the closest key alone gives ' + formatVector(record.hardLookup.value));
   yield* all(
-    drawArrow(queryArrows[hard], 3),
-    ring(keyBoxes[hard], true),
+    queryArrows[hard].drawOn(),
+    keyBoxes[hard].ring(true),
     ...rows.map((_, i) => (i === hard ? waitFor(0) : dimRow(i, true))),
   );
   yield* all(
-    ring(valueBoxes[hard], true),
-    drawArrow(outputArrows[hard], flowWidth(1)),
-    swap(outputText(), formatVector(record.hardLookup.value)),
-    swap(outputTitle(), 'closest key'),
+    valueBoxes[hard].ring(true),
+    outputArrows[hard].lineWidth(flowWidth(1)).drawOn(),
+    outputBox.swap(formatVector(record.hardLookup.value)),
+    outputTitle.say('closest key'),
   );
   yield* waitFor(pace.hold * 0.5);
 
   // 4. Soft lookup, step 1: score the query against every key.
   yield* all(
     caption().say('Attention compares the query with every key: score = q · k'),
-    hideArrow(outputArrows[hard]),
-    hideArrow(queryArrows[hard]),
-    ring(keyBoxes[hard], false),
-    ring(valueBoxes[hard], false),
+    outputArrows[hard].erase(),
+    queryArrows[hard].erase(),
+    keyBoxes[hard].ring(false),
+    valueBoxes[hard].ring(false),
     ...rows.map((_, i) => dimRow(i, false)),
-    swap(outputText(), ''),
-    swap(outputTitle(), 'attention'),
-    ...headers.score.map(h => h.opacity(1, pace.fade)),
+    outputBox.swap(''),
+    outputTitle.say('attention'),
+    scoreHeader.opacity(1, pace.fade),
     note().say(`closest key alone: ${formatVector(record.hardLookup.value)}`),
   );
   yield* sequence(
     pace.quickStep * 0.8,
-    ...rows.map((_, i) => all(drawArrow(queryArrows[i], 3), ring(keyBoxes[i], true))),
+    ...rows.map((_, i) => all(queryArrows[i].drawOn(), keyBoxes[i].ring(true))),
   );
   yield* all(
     equation().say(rows.map((_, i) => `${formatVector(record.query)} · ${formatVector(record.keys[i])} = ${formatCompact(record.scores[i])}`).join('\n')),
-    ...scoreTexts.map((t, i) => swap(t, formatCompact(record.scores[i]))),
+    ...scoreTexts.map((t, i) => t.say(formatCompact(record.scores[i]))),
   );
   yield* waitFor(pace.step * 0.6);
 
   // 5. Softmax: scores become weights that sum to 1.
   yield* all(
     caption().say('A softmax turns the scores into weights that sum to 1'),
-    ...queryArrows.map(a => hideArrow(a)),
-    ...keyBoxes.map(b => ring(b, false)),
-    ...headers.weight.map(h => h.opacity(1, pace.fade)),
+    ...queryArrows.map(a => a.erase()),
+    ...keyBoxes.map(b => b.ring(false)),
+    weightHeader.opacity(1, pace.fade),
     bars().opacity(1, pace.fade),
     equation().say(`softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`),
   );
@@ -219,9 +202,9 @@ export default makeScene2D(function* (view) {
     ),
   );
   yield* all(
-    ...rows.map((_, i) => all(ring(valueBoxes[i], true), drawArrow(outputArrows[i], flowWidth(record.weights[i])))),
+    ...rows.map((_, i) => all(valueBoxes[i].ring(true), outputArrows[i].lineWidth(flowWidth(record.weights[i])).drawOn())),
   );
-  yield* all(swap(outputText(), formatVector(record.output)), ring(outputBox(), true));
+  yield* all(outputBox.swap(formatVector(record.output)), outputBox.ring(true));
   reportPoster();
   yield* waitFor(pace.hold * 1.3);
 
@@ -231,42 +214,18 @@ export default makeScene2D(function* (view) {
     equation().clear(),
     note().clear(),
     bars().opacity(0, pace.fade),
-    ...outputArrows.map(a => hideArrow(a)),
-    ...valueBoxes.map(b => ring(b, false)),
-    ring(outputBox(), false),
-    ...scoreTexts.map(t => swap(t, '')),
-    ...[...headers.score, ...headers.weight].map(h => h.opacity(0, pace.fade)),
-    swap(outputText(), ''),
-    swap(outputTitle(), 'lookup'),
-    swap(queryText(), text(dict.query)),
-    ...keyTexts.map((t, i) => swap(t, text(dict.keys[i]))),
-    ...valueTexts.map((t, i) => swap(t, text(dict.values[i]))),
+    ...outputArrows.map(a => a.erase()),
+    ...valueBoxes.map(b => b.ring(false)),
+    outputBox.ring(false),
+    ...scoreTexts.map(t => t.clear()),
+    ...[scoreHeader, weightHeader].map(h => h.opacity(0, pace.fade)),
+    outputBox.swap(''),
+    outputTitle.say('lookup'),
+    queryBox.swap(text(dict.query)),
+    ...keyBoxes.map((b, i) => b.swap(text(dict.keys[i]))),
+    ...valueBoxes.map((b, i) => b.swap(text(dict.values[i]))),
   );
   yield* bars().clear(0);
-
-  function* swap(t: Txt, label: string, duration = pace.fade): ThreadGenerator {
-    if (t.text() === label) return;
-    yield* t.opacity(0, duration / 2);
-    t.text(label);
-    yield* t.opacity(1, duration / 2);
-  }
-
-  function* ring(r: Rect, on: boolean, duration = pace.fade): ThreadGenerator {
-    yield* all(r.stroke(on ? theme.accent : theme.stroke, duration), r.lineWidth(on ? sizes.line * 2 : sizes.line, duration));
-  }
-
-  function* drawArrow(a: Line, width: number, duration = pace.move): ThreadGenerator {
-    a.lineWidth(width);
-    a.arrowSize(8 + width);
-    a.opacity(1);
-    yield* a.end(1, duration);
-  }
-
-  function* hideArrow(a: Line, duration = pace.fade): ThreadGenerator {
-    if (a.opacity() === 0) return;
-    yield* a.opacity(0, duration);
-    a.end(0);
-  }
 
   function* dimRow(i: number, dim: boolean, duration = pace.fade): ThreadGenerator {
     const o = dim ? 0.35 : 1;

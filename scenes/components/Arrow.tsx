@@ -13,10 +13,14 @@ export interface ArrowProps extends NodeProps {
   points: PossibleVector2[];
   /** Stroke colour; defaults to the theme's muted ink. */
   color?: string;
-  lineWidth?: number;
+  /** Line width (tween or set it to change the arrow's weight between draws). */
+  lineWidth?: SignalValue<number>;
   /** Rounds the elbows. */
   radius?: number;
-  arrowSize?: number;
+  /** The arrowhead's size for a line width; by default 4 + 2 × width. */
+  headSize?: (lineWidth: number) => number;
+  /** `round` (the default) softens elbows and the tail; `butt` ends the tail square, where the line starts. */
+  lineCap?: CanvasLineCap;
   /** Start fully drawn (true) or hidden until `drawOn` (false, the default). */
   drawn?: boolean;
   /** How much of the arrow is drawn, 0–1 (tween it with `drawOn`/`erase`). */
@@ -31,6 +35,11 @@ export class Arrow extends Node {
   @signal()
   declare readonly progress: SimpleSignal<number, this>;
 
+  /** Width of the line; the head and the pulse dot follow it. */
+  @initial(sizes.line)
+  @signal()
+  declare readonly lineWidth: SimpleSignal<number, this>;
+
   readonly theme: Theme;
   readonly color: string;
   private readonly line: Line;
@@ -41,22 +50,22 @@ export class Arrow extends Node {
     super({...props, progress: props.progress ?? (props.drawn ? 1 : 0)} as NodeProps);
     this.theme = props.theme;
     this.color = props.color ?? props.theme.muted;
-    const width = props.lineWidth ?? sizes.line;
+    const headSize = props.headSize ?? (width => 4 + width * 2);
     this.line = (
       <Line
         points={props.points}
         stroke={this.color}
-        lineWidth={width}
+        lineWidth={() => this.lineWidth()}
         radius={props.radius ?? 0}
         endArrow
-        arrowSize={props.arrowSize ?? 4 + width * 2}
+        arrowSize={() => headSize(this.lineWidth())}
         end={() => this.progress()}
         opacity={() => (this.progress() < HIDDEN_BELOW ? 0 : 1)}
-        lineCap="round"
+        lineCap={props.lineCap ?? 'round'}
       />
     ) as Line;
     this.add(this.line);
-    this.dot = (<Circle size={width * 4 + 4} fill={props.theme.accent} opacity={0} />) as Circle;
+    this.dot = (<Circle size={() => this.lineWidth() * 4 + 4} fill={props.theme.accent} opacity={0} />) as Circle;
     this.add(this.dot);
     this.travelled = createSignal(0);
     this.dot.position(() => this.line.getPointAtPercentage(this.travelled()).position);

@@ -147,12 +147,6 @@ export class BarChart extends Node {
     yield* all(...this.bars.map((_, i) => this.growBar(i, this.current[i], duration)));
   }
 
-  /** Grows one bar only (the others keep their values). */
-  *growOne(i: number, value: number, duration = pace.move): ThreadGenerator {
-    this.current[i] = value;
-    yield* this.growBar(i, value, duration);
-  }
-
   /** Rings bar i in the accent and dims the others; `null` restores every bar. */
   *highlight(i: number | null, duration = pace.fade / 2): ThreadGenerator {
     yield* all(
@@ -175,11 +169,6 @@ export class BarChart extends Node {
       )),
     );
     this.valueTexts.forEach(t => t.text('').opacity(1));
-  }
-
-  /** Where bar i's value text sits once the bar has grown (in this node's coordinates). */
-  valueAnchor(i: number): {x: number; y: number} {
-    return {x: this.valueTexts[i].x(), y: this.valueTexts[i].y()};
   }
 
   private *growBar(i: number, value: number, duration: number): ThreadGenerator {
