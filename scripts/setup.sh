@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian/Ubuntu machine: Chromium and ffmpeg from apt when missing,
 # then the exact npm dependencies. Optional native packages (tfjs-node,
-# ffmpeg-static) install where their downloads work and are skipped elsewhere.
+# ffmpeg-static) install where their downloads work and are skipped elsewhere;
+# which install scripts run is decided in package.json's allowScripts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -86,7 +86,8 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
         else result.failures.push(failure);
       }
     });
-    if (exits.length > 0) {
+    // Also when it died between two scenes: then only the ones never started are left to name.
+    if (exits.length > 0 || notStarted.length > 0) {
       exits.sort((a, b) => options.names.indexOf(a.scene as SceneName) - options.names.indexOf(b.scene as SceneName));
       result.failures.push(browserExitedFailure(exits, notStarted));
     }
