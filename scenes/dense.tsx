@@ -2,7 +2,8 @@
  * dense.gif — "The fully connected layer". Every neuron is wired to every neuron
  * of the next layer; a forward pass computes each weighted sum plus bias, then the
  * activation (ReLU visibly clips negatives to zero), and ends on the outputs.
- * All numbers come from the `dense` activation record.
+ * All numbers come from the `dense` activation record; the layout follows its layer
+ * sizes (up to 5 columns of 8 neurons, networkLayout.ts).
  */
 import {makeScene2D} from '@motion-canvas/2d';
 import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
@@ -11,28 +12,52 @@ import {CaptionLine} from './components/CaptionLine';
 import {Connections} from './components/Connections';
 import {maxAbs} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
+import {networkLayout} from './components/networkLayout';
 import {SignLegend} from './components/SignLegend';
 import {reportPoster} from './components/steps';
 import {sceneTheme} from './sceneTheme';
 import {formatValue} from './format';
 import {fonts, pace, sizes} from './theme';
 import type {DenseLayerRecord} from '../src/records/dense';
+import type {DenseActivation} from '../src/params/dense';
 
-const COLUMN_X = [-330, -40, 250];
-const SPACING = 60;
 /** The network sits a little above centre to leave room for the equation lines. */
 const NETWORK_Y = -25;
+
+/** How each activation is named in captions and written in the equation line. */
+const ACTIVATION: Record<DenseActivation, {name: string; call: string}> = {
+  relu: {name: 'ReLU', call: 'ReLU'},
+  linear: {name: 'no activation', call: ''},
+  sigmoid: {name: 'sigmoid', call: 'σ'},
+  tanh: {name: 'tanh', call: 'tanh'},
+  softmax: {name: 'softmax', call: 'softmax'},
+};
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
   const record = records.dense;
   const x = record.input[0];
-  const [hidden, output] = record.layers;
+  const last = record.layers.length - 1;
   const range = maxAbs([x, ...record.layers.flatMap(l => [l.preActivation[0], l.output[0]])]);
+  const layout = networkLayout([x.length, ...record.layers.map(l => l.units)]);
+  // Past the post-sized network's 8 computed neurons, one neuron a step would run too long.
+  const sweep = record.layers.reduce((n, l) => n + l.units, 0) > 8;
+  const labels = ['input x', ...record.layers.map((l, i) => `${i === last ? 'output' : last > 1 ? `hidden ${i + 1}` : 'hidden'} · ${l.activation}`)];
 
   view.fill(theme.background);
-  const columns = [x.length, hidden.units, output.units].map((count, c) => (
-    <NeuronColumn theme={theme} x={COLUMN_X[c]} y={NETWORK_Y} count={count} spacing={SPACING} range={range} initial={c === 0 ? x : undefined} />
+  const columns = layout.columnX.map((columnX, c) => (
+    <NeuronColumn
+      theme={theme}
+      x={columnX}
+      y={NETWORK_Y}
+      count={c === 0 ? x.length : record.layers[c - 1].units}
+      spacing={layout.spacing}
+      radius={layout.radiusX}
+      radiusY={layout.radiusY}
+      fontSize={layout.fontSize}
+      range={range}
+      initial={c === 0 ? x : undefined}
+    />
   )) as NeuronColumn[];
   const edges = record.layers.map((layer, l) => (
     <Connections theme={theme} from={columns[l]} to={columns[l + 1]} weights={layer.kernel} />
@@ -46,8 +71,8 @@ export default makeScene2D(function* (view) {
       <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       {edges}
       {columns}
-      {['input x', `hidden · ${hidden.activation}`, `output · ${output.activation}`].map((label, c) => (
-        <CaptionLine theme={theme} text={label} x={COLUMN_X[c]} y={-218} fontSize={sizes.small} fill={theme.muted} />
+      {labels.map((label, c) => (
+        <CaptionLine theme={theme} text={label} x={layout.columnX[c]} y={-218} fontSize={sizes.small} fill={theme.muted} />
       ))}
       <SignLegend theme={theme} subject="weight" direction="column" gap={8} x={385} y={NETWORK_Y} />
       <CaptionLine ref={equation} theme={theme} mono y={193} lineHeight={26} />
@@ -60,17 +85,27 @@ export default makeScene2D(function* (view) {
 
   for (let l = 0; l < record.layers.length; l++) {
     const layer = record.layers[l];
-    const isHidden = l === 0;
-    const firstClipped = layer.preActivation[0].findIndex((z, j) => z !== layer.output[0][j]);
+    const isHidden = l < last;
+    const act = layer.activation;
+    const firstClipped = act === 'relu' ? layer.preActivation[0].findIndex((z, j) => z !== layer.output[0][j]) : -1;
+    const then = act === 'linear' ? 'no activation' : `then ${ACTIVATION[act].name}`;
     yield* all(
-      caption().say(isHidden ? 'Each neuron: weighted sum + bias, then ReLU' : 'Output layer: weighted sum + bias, no activation'),
+      caption().say(isHidden ? `Each neuron: weighted sum + bias, ${then}` : `Output layer: weighted sum + bias, ${then}`),
       ...edges.map((e, k) => (k === l ? e.rest() : e.dim())),
     );
-    for (let j = 0; j < layer.units; j++) {
-      // Slow down for the first neuron, for the first one ReLU clips, and for the outputs.
-      const pacing = j === 0 || j === firstClipped ? 'detailed' : isHidden ? 'quick' : 'reading';
-      yield* neuronStep(layer, l, j, isHidden ? 'h' : 'y', pacing);
+    if (sweep) {
+      // A big network: the first neuron in full, the rest of the layer at once.
+      yield* neuronStep(layer, l, 0, isHidden ? 'h' : 'y', 'brief');
+      if (layer.units > 1) yield* sweepRest(layer, l);
+    } else {
+      for (let j = 0; j < layer.units; j++) {
+        // Slow down for the first neuron, for the first one ReLU clips, and for the outputs.
+        const pacing = j === 0 || j === firstClipped ? 'detailed' : isHidden ? 'quick' : 'reading';
+        yield* neuronStep(layer, l, j, isHidden ? 'h' : 'y', pacing);
+      }
     }
+    // Softmax needs every sum of the layer: it comes after the last one.
+    if (act === 'softmax') yield* softmaxStep(layer, l, isHidden ? 'h' : 'y');
     yield* edges[l].rest();
   }
 
@@ -79,14 +114,14 @@ export default makeScene2D(function* (view) {
   yield* waitFor(pace.hold * 0.6);
   // Back to the first frame's state so the GIF loops without a jump: the first layer's
   // edges were dimmed while the output layer computed.
-  yield* all(columns[1].clear(), columns[2].clear(), caption().clear(), ...edges.map(e => e.rest(pace.fade)));
+  yield* all(...columns.slice(1).map(c => c.clear()), caption().clear(), ...edges.map(e => e.rest(pace.fade)));
 
-  function* neuronStep(layer: DenseLayerRecord, l: number, j: number, name: string, pacing: 'detailed' | 'reading' | 'quick') {
+  function* neuronStep(layer: DenseLayerRecord, l: number, j: number, name: string, pacing: 'detailed' | 'reading' | 'quick' | 'brief') {
     const inputs = l === 0 ? x : record.layers[l - 1].output[0];
     const z = layer.preActivation[0][j];
     const out = layer.output[0][j];
     const target = columns[l + 1];
-    const t = pacing === 'quick' ? pace.fade * 0.3 : pace.fade * 0.85;
+    const t = pacing === 'quick' ? pace.fade * 0.3 : pacing === 'brief' ? pace.fade * 0.6 : pace.fade * 0.85;
     const terms = inputs.map((v, i) => `${formatValue(v)}×${paren(layer.kernel[i][j])}`);
     // More than four terms do not fit one line at 960 px: break after the first half.
     const half = terms.length > 4 ? Math.ceil(terms.length / 2) : terms.length;
@@ -98,18 +133,57 @@ export default makeScene2D(function* (view) {
       equation().say(`z = ${sum} + ${formatValue(layer.bias[j])} = ${formatValue(z)}`, t),
     );
     yield* target.showValue(j, z, t);
-    if (layer.activation === 'relu') {
+    const act = layer.activation;
+    if (act === 'relu') {
       const clipped = z !== out;
       yield* activation().say(`${name} = ReLU(z) = max(0, ${formatValue(z)}) = ${formatValue(out)}${clipped ? '  (negative: clipped to 0)' : ''}`, t);
       if (clipped) {
-        yield* waitFor(pacing === 'quick' ? 0.1 : 0.4);
+        yield* waitFor(pacing === 'quick' ? 0.1 : pacing === 'brief' ? 0.25 : 0.4);
         yield* target.showValue(j, out, t);
       }
-    } else {
+    } else if (act === 'linear') {
       yield* activation().say(`${name} = z = ${formatValue(out)}  (linear: no activation)`, t);
+    } else if (act === 'softmax') {
+      yield* activation().say(`softmax needs every z of the layer: it follows the last neuron`, t);
+    } else {
+      yield* activation().say(`${name} = ${ACTIVATION[act].call}(${formatValue(z)}) = ${formatValue(out)}`, t);
+      yield* target.showValue(j, out, t);
     }
-    yield* waitFor({detailed: 0.4, reading: 0.45, quick: 0.15}[pacing]);
+    yield* waitFor({detailed: 0.4, reading: 0.45, quick: 0.15, brief: 0.3}[pacing]);
     yield* target.highlight(j, false, t / 2);
+  }
+
+  /** Every neuron of layer l after the first, computed at once: z, then the activation. */
+  function* sweepRest(layer: DenseLayerRecord, l: number) {
+    const target = columns[l + 1];
+    const t = pace.fade * 0.8;
+    const rest = layer.output[0].slice(1).map((_, k) => k + 1);
+    const others = rest.length === 1 ? 'the other neuron' : `the other ${rest.length} neurons`;
+    yield* all(
+      equation().say(`… and ${others} of this layer the same way, each with its own weights`, t),
+      activation().clear(t / 2),
+      edges[l].rest(t / 2),
+      ...rest.map(j => target.showValue(j, layer.preActivation[0][j], t)),
+    );
+    if (layer.activation !== 'linear' && layer.activation !== 'softmax') {
+      yield* waitFor(0.2);
+      yield* all(...rest.map(j => target.showValue(j, layer.output[0][j], t)));
+    }
+    yield* waitFor(0.35);
+  }
+
+  /** A softmax layer: every z becomes e^z / Σ e^z, so the layer's values sum to 1. */
+  function* softmaxStep(layer: DenseLayerRecord, l: number, name: string) {
+    const target = columns[l + 1];
+    const t = pace.fade * 0.85;
+    const zs = layer.preActivation[0].map(z => formatValue(z)).join(', ');
+    const sum = layer.output[0].reduce((a, b) => a + b, 0);
+    yield* all(
+      equation().say(`${name} = softmax(${zs})`, t),
+      activation().say(`= e^z / Σ e^z = ${layer.output[0].map(v => formatValue(v)).join(', ')}  (sum ${formatValue(sum)})`, t),
+    );
+    yield* all(...layer.output[0].map((v, j) => target.showValue(j, v, t)));
+    yield* waitFor(0.6);
   }
 });
 

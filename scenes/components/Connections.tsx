@@ -4,9 +4,10 @@
  * per layer pair, as ManimML does).
  */
 import {Line, Node, type NodeProps} from '@motion-canvas/2d';
-import {all, type ThreadGenerator} from '@motion-canvas/core';
+import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {pace, type Theme} from '../theme';
 import {edgeWidth, maxAbs} from './layout';
+import {ellipseExit} from './networkLayout';
 import type {NeuronColumn} from './NeuronColumn';
 
 export interface ConnectionsProps extends NodeProps {
@@ -34,9 +35,12 @@ export class Connections extends Node {
         const a = from.anchor(i);
         const b = to.anchor(j);
         const dir = b.sub(a).normalized;
+        // Round neurons: the edge starts and ends on the circle; flattened ones: on the ellipse.
+        const exit = (column: NeuronColumn) =>
+          column.radiusY === column.radius ? dir.scale(column.radius) : new Vector2(ellipseExit(dir.x, dir.y, column.radius, column.radiusY));
         const line = (
           <Line
-            points={[a.add(dir.scale(from.radius)), b.sub(dir.scale(to.radius))]}
+            points={[a.add(exit(from)), b.sub(exit(to))]}
             stroke={w < 0 ? negative : positive}
             lineWidth={edgeWidth(w, largest)}
             opacity={RESTING_OPACITY}

@@ -1,6 +1,7 @@
 /**
- * A column of neurons, each a circle that can show a value. Layout is computed by
- * `columnPositions` (pure, tested); behaviour is generator methods the scene yields.
+ * A column of neurons, each a circle (or, in a crowded column, a flatter ellipse) that
+ * can show a value. Layout is computed by `columnPositions` and `networkLayout` (pure,
+ * tested); behaviour is generator methods the scene yields.
  */
 import {Circle, Node, type NodeProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
@@ -14,6 +15,10 @@ export interface NeuronColumnProps extends NodeProps {
   /** Distance between neighbouring centres. */
   spacing: number;
   radius?: number;
+  /** Half-height of a flattened neuron (defaults to `radius`: a circle). */
+  radiusY?: number;
+  /** Size of the printed values. */
+  fontSize?: number;
   /** Values drawn from the start (the input layer); omit to start empty. */
   initial?: readonly number[];
   /** Values saturate the colour map at ±range. */
@@ -24,6 +29,7 @@ export class NeuronColumn extends Node {
   readonly theme: Theme;
   readonly range: number;
   readonly radius: number;
+  readonly radiusY: number;
   private readonly circles: Circle[] = [];
   private readonly labels: Txt[] = [];
 
@@ -32,19 +38,21 @@ export class NeuronColumn extends Node {
     this.theme = props.theme;
     this.range = props.range;
     this.radius = props.radius ?? 28;
+    this.radiusY = props.radiusY ?? this.radius;
+    const size = this.radiusY === this.radius ? this.radius * 2 : ([this.radius * 2, this.radiusY * 2] as [number, number]);
     const ys = columnPositions(props.count, props.spacing);
     ys.forEach((y, i) => {
       const value = props.initial?.[i];
       const fill = value === undefined ? this.theme.surface : divergingColor(this.theme, value, this.range);
       const circle = (
-        <Circle y={y} size={this.radius * 2} fill={fill} stroke={this.theme.stroke} lineWidth={sizes.line} />
+        <Circle y={y} size={size} fill={fill} stroke={this.theme.stroke} lineWidth={sizes.line} />
       ) as Circle;
       const label = (
         <Txt
           y={y}
           text={value === undefined ? '' : formatValue(value)}
           fontFamily={fonts.mono}
-          fontSize={sizes.value}
+          fontSize={props.fontSize ?? sizes.value}
           fill={textOn(this.theme, fill)}
         />
       ) as Txt;
