@@ -16,6 +16,7 @@ import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
 import {VectorRow} from './components/VectorRow';
 import {formatValue, formatVector} from './format';
+import {rawLabel, RECURR_LIMITS} from '../src/params/recurr';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from './theme';
 import {reportPoster} from './components/steps';
@@ -59,7 +60,9 @@ export default makeScene2D(function* (view) {
   const record = records.recurr;
   const T = record.steps.length;
   const units = record.units;
-  const xs = Array.from({length: T}, (_, t) => FIRST_X + t * STEP_X);
+  // Fewer timesteps than the post's five sit centred where the five would be.
+  const offset = ((RECURR_LIMITS.steps - T) * STEP_X) / 2;
+  const xs = Array.from({length: T}, (_, t) => FIRST_X + offset + t * STEP_X);
   // One range for every signed state value, so colours compare across rows and steps.
   const range = maxAbs(record.steps.flatMap(s => [s.h, s.c, s.g]));
   const inputRange = maxAbs(record.input);
@@ -82,7 +85,7 @@ export default makeScene2D(function* (view) {
   const ups = xs.map((x, t) => arrow([x, hs[t].anchor('top', 3).y], [x, outputs[t].anchor('bottom', 3).y]));
   const ins = xs.map((x, t) => arrow([x, inputs[t].anchor('top', 3).y], [x, cs[t].anchor('bottom', 3).y]));
   const raws = record.rawInput.map((raw, t) => (
-    <Txt x={xs[t]} y={Y.raw} text={`${formatVector(raw)} × ${formatValue(record.inputScale, 4)}`} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} />
+    <Txt x={xs[t]} y={Y.raw} text={rawLabel(raw, record.inputScale)} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} />
   )) as Txt[];
   const timeLabels = xs.map((x, t) => (
     <Txt x={x} y={Y.time} text={`t = ${t}`} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
@@ -128,7 +131,7 @@ export default makeScene2D(function* (view) {
   for (let t = 0; t < T; t++) {
     const step = record.steps[t];
     // t = 1 is told slowly: the first step where a non-zero state flows in from the left.
-    const detailed = t === 1;
+    const detailed = t === Math.min(1, T - 1);
     const f = detailed ? pace.fade : pace.fade * 0.6;
     const intro = t === 0
       ? `t = 0: x = ${formatVector(record.rawInput[0])} × ${formatValue(record.inputScale, 4)}; h and c start at zero`
