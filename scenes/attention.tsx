@@ -14,28 +14,31 @@ import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {BarChart} from './components/BarChart';
 import {CaptionLine} from './components/CaptionLine';
-import {barCentres} from './components/layout';
+import {barCentres, monoWidth} from './components/layout';
 import {reportPoster} from './components/steps';
 import {TextBox} from './components/TextBox';
 import {formatCompact, formatValue, formatVector} from './format';
 import {sceneTheme} from './sceneTheme';
 import {pace, sizes} from './theme';
 
-const QUERY_X = -392;
-const KEY_X = -222;
+/**
+ * Box edges that stay put whatever the vectors' lengths: the query grows right from the
+ * left margin, the keys left from the score column, the values right from the bars and
+ * the output left from the right margin (the params hold labels to what fits).
+ */
+const EDGE = {queryLeft: -450, keyRight: -172, valueLeft: 197, outputRight: 452};
 const SCORE_X = -112;
 const BAR_X = -52;
 const BAR_LENGTH = 150;
-const VALUE_X = 232;
-const OUTPUT_X = 392;
-const HEADER_Y = -128;
 /** Centre of the table rows. */
 const TABLE_Y = -18;
 const ROW_HEIGHT = 50;
-const ROW_GAP = 36;
+/** The post's two rows sit far apart; three or four sit closer. */
+const rowGap = (n: number) => (n <= 2 ? 36 : 16);
+/** Narrowest boxes: the post's vectors. */
 const CELL = {query: 116, key: 100, value: 70, output: 120};
-const EQUATION_Y = 140;
-const NOTE_Y = 206;
+/** Room a box leaves around its text. */
+const BOX_PADDING = 24;
 /** Weight → arrow thickness, so the flow into the output shows each value's share. */
 const flowWidth = (w: number) => 2 + 10 * w;
 
@@ -44,8 +47,31 @@ export default makeScene2D(function* (view) {
   const record = records.attention;
   const dict = record.dictionary;
   const n = record.keys.length;
-  const rows = barCentres(n, ROW_HEIGHT, ROW_GAP).map(y => y + TABLE_Y);
+  const gap = rowGap(n);
+  const rows = barCentres(n, ROW_HEIGHT, gap).map(y => y + TABLE_Y);
+  const [top, bottom] = [rows[0] - ROW_HEIGHT / 2, rows[n - 1] + ROW_HEIGHT / 2];
+  // The post's layout; more rows push the headers up and the equations down.
+  const HEADER_Y = n <= 2 ? -128 : top - 42;
+  const EQUATION_Y = n <= 2 ? 140 : bottom + 22 + (n * 26) / 2;
+  const NOTE_Y = n <= 2 ? 206 : EQUATION_Y + (n * 26) / 2 + 24;
+  // Boxes as wide as their longest text (in the smaller face when a vector is long).
+  const labels = [record.query, ...record.keys, ...record.values, record.output].map(v => formatVector(v));
+  const fontSize = labels.some(l => [...l].length > 8) ? sizes.small : sizes.value;
+  const fit = (texts: string[], narrowest: number) => Math.max(narrowest, ...texts.map(t => monoWidth(t, fontSize) + BOX_PADDING));
+  const width = {
+    query: fit([formatVector(record.query)], CELL.query),
+    key: fit(record.keys.map(k => formatVector(k)), CELL.key),
+    value: fit(record.values.map(v => formatVector(v)), CELL.value),
+    output: fit([formatVector(record.output), formatVector(record.hardLookup.value)], CELL.output),
+  };
+  const QUERY_X = EDGE.queryLeft + width.query / 2;
+  const KEY_X = EDGE.keyRight - width.key / 2;
+  const VALUE_X = EDGE.valueLeft + width.value / 2;
+  const OUTPUT_X = EDGE.outputRight - width.output / 2;
   const dictRow = dict.keys.indexOf(dict.query);
+  // The post's dictionary has two entries; rows past them join when the vectors do.
+  const extraRows = rows.map((_, i) => i).filter(i => i >= dict.keys.length);
+  const dictText = (list: readonly (string | number)[], i: number) => (i < list.length ? text(list[i]) : '');
   const hard = record.hardLookup.index;
   const text = (s: string | number) => (typeof s === 'number' ? formatCompact(s) : `'${s}'`);
 
@@ -61,13 +87,14 @@ export default makeScene2D(function* (view) {
   const weightHeader = header(BAR_X + (BAR_LENGTH + 60) / 2, 'softmax weight', false);
   /** Over the output: what kind of lookup gives it. */
   const outputTitle = header(OUTPUT_X, 'lookup');
-  const box = (x: number, y: number, width: number, label = '') => (
-    <TextBox theme={theme} x={x} y={y} width={width} height={ROW_HEIGHT} text={label} />
+  const box = (x: number, y: number, boxWidth: number, label = '') => (
+    <TextBox theme={theme} x={x} y={y} width={boxWidth} height={ROW_HEIGHT} text={label} fontSize={fontSize} />
   ) as TextBox;
-  const queryBox = box(QUERY_X, TABLE_Y, CELL.query, text(dict.query));
-  const keyBoxes = rows.map((y, i) => box(KEY_X, y, CELL.key, text(dict.keys[i])));
-  const valueBoxes = rows.map((y, i) => box(VALUE_X, y, CELL.value, text(dict.values[i])));
-  const outputBox = box(OUTPUT_X, TABLE_Y, CELL.output);
+  const queryBox = box(QUERY_X, TABLE_Y, width.query, text(dict.query));
+  const keyBoxes = rows.map((y, i) => box(KEY_X, y, width.key, dictText(dict.keys, i)));
+  const valueBoxes = rows.map((y, i) => box(VALUE_X, y, width.value, dictText(dict.values, i)));
+  const outputBox = box(OUTPUT_X, TABLE_Y, width.output);
+  for (const i of extraRows) [keyBoxes[i], valueBoxes[i]].forEach(b => b.opacity(0));
   const scoreTexts = rows.map(y => (<CaptionLine theme={theme} mono x={SCORE_X} y={y} />) as CaptionLine);
   const flow = (from: [number, number], to: [number, number]) => (
     // Square tails: a round one would reach back to the box on the thickest flows.
@@ -75,10 +102,10 @@ export default makeScene2D(function* (view) {
   ) as Arrow;
 
   // Arrows from the query to each key, and from each value to the output.
-  const queryArrows = rows.map(y => flow([QUERY_X + CELL.query / 2 + 6, TABLE_Y], [KEY_X - CELL.key / 2 - 6, y]));
+  const queryArrows = rows.map(y => flow([QUERY_X + width.query / 2 + 6, TABLE_Y], [KEY_X - width.key / 2 - 6, y]));
   // Spread the heads along the output's edge so thick arrows do not merge into one.
   const outputArrows = rows.map((y, i) =>
-    flow([VALUE_X + CELL.value / 2 + 6, y], [OUTPUT_X - CELL.output / 2 - 6, TABLE_Y + (i - (n - 1) / 2) * 16]),
+    flow([VALUE_X + width.value / 2 + 6, y], [OUTPUT_X - width.output / 2 - 6, TABLE_Y + (i - (n - 1) / 2) * 16]),
   );
 
   view.add(
@@ -104,7 +131,7 @@ export default makeScene2D(function* (view) {
         labels={rows.map(() => '')}
         maxLength={BAR_LENGTH}
         thickness={ROW_HEIGHT - 16}
-        gap={ROW_GAP + 16}
+        gap={gap + 16}
         decimals={3}
         opacity={0}
       />
@@ -140,6 +167,7 @@ export default makeScene2D(function* (view) {
     queryBox.swap(formatVector(record.query)),
     ...keyBoxes.map((b, i) => b.swap(formatVector(record.keys[i]))),
     ...valueBoxes.map((b, i) => b.swap(formatVector(record.values[i]))),
+    ...extraRows.map(i => dimRow(i, false)),
   );
   yield* waitFor(pace.step * 0.4);
 
@@ -222,13 +250,14 @@ export default makeScene2D(function* (view) {
     outputBox.swap(''),
     outputTitle.say('lookup'),
     queryBox.swap(text(dict.query)),
-    ...keyBoxes.map((b, i) => b.swap(text(dict.keys[i]))),
-    ...valueBoxes.map((b, i) => b.swap(text(dict.values[i]))),
+    ...keyBoxes.map((b, i) => b.swap(dictText(dict.keys, i))),
+    ...valueBoxes.map((b, i) => b.swap(dictText(dict.values, i))),
+    ...extraRows.map(i => dimRow(i, 'hidden')),
   );
   yield* bars().clear(0);
 
-  function* dimRow(i: number, dim: boolean, duration = pace.fade): ThreadGenerator {
-    const o = dim ? 0.35 : 1;
+  function* dimRow(i: number, dim: boolean | 'hidden', duration = pace.fade): ThreadGenerator {
+    const o = dim === 'hidden' ? 0 : dim ? 0.35 : 1;
     yield* all(keyBoxes[i].opacity(o, duration), valueBoxes[i].opacity(o, duration));
   }
 });

@@ -11,6 +11,8 @@ export interface TextBoxProps extends RectProps {
   theme: Theme;
   /** The text shown from the start; omit for an empty box. */
   text?: string;
+  /** Size of the text (default sizes.value). */
+  fontSize?: number;
 }
 
 const RADIUS = 6;
@@ -19,10 +21,10 @@ export class TextBox extends Rect {
   readonly theme: Theme;
   private readonly label: Txt;
 
-  constructor({theme, text, ...props}: TextBoxProps) {
+  constructor({theme, text, fontSize, ...props}: TextBoxProps) {
     super({radius: RADIUS, fill: theme.surface, stroke: theme.stroke, lineWidth: sizes.line, ...props});
     this.theme = theme;
-    this.label = (<Txt text={text ?? ''} fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />) as Txt;
+    this.label = (<Txt text={text ?? ''} fontFamily={fonts.mono} fontSize={fontSize ?? sizes.value} fill={theme.text} />) as Txt;
     this.add(this.label);
   }
 
