@@ -28,6 +28,11 @@ const LABEL_X = ROW_X - 202;
 /** Emitted tokens start here, left of the bars. */
 const EMIT_X = ROW_X + 212;
 const ENCODER_Y = -174;
+/** Longer sentences squeeze their rows to end no lower than the post's four tokens and five steps do. */
+const ENCODER_LAST_Y = -96;
+const DECODER_LAST_Y = 138;
+const POST_TOKENS = 4;
+const POST_STEPS = 5;
 const CONTEXT_Y = -34;
 const DECODER_Y = 34;
 const BARS_X = 290;
@@ -46,19 +51,24 @@ export default makeScene2D(function* (view) {
   const range = maxAbs([...record.encoder.h, ...record.decoder.h, record.context.h]);
 
   view.fill(theme.background);
-  const row = (y: number) => (
-    <VectorRow theme={theme} count={units} cellSize={CELL} gap={GAP} x={ROW_X} y={y} range={range} showValues={false} />
+  const stepFor = (count: number, first: number, last: number) => (count > 1 ? Math.min(ROW_STEP, (last - first) / (count - 1)) : ROW_STEP);
+  const encoderStep = stepFor(source.length, ENCODER_Y, ENCODER_LAST_Y);
+  const decoderStep = stepFor(steps, DECODER_Y, DECODER_LAST_Y);
+  const encoderY = (t: number) => ENCODER_Y + t * encoderStep;
+  const decoderY = (t: number) => DECODER_Y + t * decoderStep;
+  const row = (y: number, rowStep = ROW_STEP) => (
+    <VectorRow theme={theme} count={units} cellSize={CELL} cellDepth={Math.min(CELL, rowStep - 4)} gap={GAP} x={ROW_X} y={y} range={range} showValues={false} />
   ) as VectorRow;
-  const encoderRows = source.map((_, t) => row(ENCODER_Y + t * ROW_STEP));
+  const encoderRows = source.map((_, t) => row(encoderY(t), encoderStep));
   const contextRow = row(CONTEXT_Y);
-  const decoderRows = record.decoder.inputs.map((_, t) => row(DECODER_Y + t * ROW_STEP));
+  const decoderRows = record.decoder.inputs.map((_, t) => row(decoderY(t), decoderStep));
   const label = (text: string, y: number) => (
     <Txt x={LABEL_X} y={y} offsetX={1} text={text} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
   ) as Txt;
-  const sourceLabels = source.map((token, t) => label(token, ENCODER_Y + t * ROW_STEP));
-  const inputLabels = record.decoder.inputs.map((token, t) => label(token, DECODER_Y + t * ROW_STEP));
+  const sourceLabels = source.map((token, t) => label(token, encoderY(t)));
+  const inputLabels = record.decoder.inputs.map((token, t) => label(token, decoderY(t)));
   const emitLabels = emitted.map((token, t) => (
-    <Txt x={EMIT_X} y={DECODER_Y + t * ROW_STEP} offsetX={-1} text={token} fontFamily={fonts.sans} fontSize={sizes.small} fontWeight={600} fill={theme.accent} opacity={0} />
+    <Txt x={EMIT_X} y={decoderY(t)} offsetX={-1} text={token} fontFamily={fonts.sans} fontSize={sizes.small} fontWeight={600} fill={theme.accent} opacity={0} />
   )) as Txt[];
   // One chart per decoder step: each step has its own candidate tokens.
   const charts = record.topK.map(top => (
@@ -112,16 +122,20 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
+  // Longer sentences than the post's (4 tokens in, 5 steps out) step faster, so the loop stays short.
+  const encoderPace = Math.min(1, POST_TOKENS / source.length);
+  const decoderPace = Math.min(1, POST_STEPS / steps);
   yield* caption().say('The encoder reads the German sentence token by token');
   for (let t = 0; t < source.length; t++) {
+    const f = pace.fade * encoderPace;
     yield* all(
-      sourceLabels[t].fill(theme.accent, pace.fade * 0.6),
-      t > 0 ? sourceLabels[t - 1].fill(theme.text, pace.fade * 0.6) : waitFor(0),
-      encoderRows[t].set(record.encoder.h[t], pace.fade),
-      encoderRows[t].highlight(true, pace.fade * 0.6),
-      t > 0 ? encoderRows[t - 1].highlight(false, pace.fade * 0.6) : waitFor(0),
+      sourceLabels[t].fill(theme.accent, f * 0.6),
+      t > 0 ? sourceLabels[t - 1].fill(theme.text, f * 0.6) : waitFor(0),
+      encoderRows[t].set(record.encoder.h[t], f),
+      encoderRows[t].highlight(true, f * 0.6),
+      t > 0 ? encoderRows[t - 1].highlight(false, f * 0.6) : waitFor(0),
     );
-    yield* waitFor(pace.quickStep * 0.3);
+    yield* waitFor(pace.quickStep * 0.3 * encoderPace);
   }
 
   yield* all(
@@ -135,7 +149,7 @@ export default makeScene2D(function* (view) {
 
   yield* all(caption().say('The decoder starts from it and emits one token at a time'), toDecoder.drawOn(pace.move * 0.7));
   for (let t = 0; t < steps; t++) {
-    const f = pace.fade * 0.7;
+    const f = pace.fade * 0.7 * decoderPace;
     const top = record.topK[t];
     yield* all(
       t === 0 ? all(contextRow.highlight(false, f), contextLabel().fill(theme.muted, f)) : decoderRows[t - 1].highlight(false, f),
@@ -147,13 +161,13 @@ export default makeScene2D(function* (view) {
       chartTitle().say(`next token after "${record.decoder.inputs[t]}"`, f),
     );
     charts[t].opacity(1);
-    yield* charts[t].grow(top.map(c => c.p), pace.move * 0.8);
+    yield* charts[t].grow(top.map(c => c.p), pace.move * 0.8 * decoderPace);
     yield* all(
       charts[t].highlight(0, f),
       emitLabels[t].opacity(1, f),
       t < translation.length ? translation[t].opacity(1, f) : waitFor(0),
     );
-    yield* waitFor(t === 0 ? pace.step * 0.35 : pace.quickStep * 0.8);
+    yield* waitFor((t === 0 ? pace.step * 0.35 : pace.quickStep * 0.8) * decoderPace);
   }
 
   yield* all(

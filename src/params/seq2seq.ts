@@ -7,7 +7,7 @@ export interface Seq2seqParams {
   sentence: string;
 }
 
-export const SEQ2SEQ_LIMITS = {words: 7} as const;
+export const SEQ2SEQ_LIMITS = {words: 6} as const;
 
 /** seq2seq.gif: the post's `Ich bin eine Maschine`. */
 export const SEQ2SEQ_DEFAULTS: Seq2seqParams = {sentence: DE_EN[0][0]};

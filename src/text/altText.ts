@@ -5,15 +5,14 @@
  * scenes/format.ts like everything drawn on screen.
  */
 import type {ActivationRecords, AnimationName} from '../records';
-import type {AnimationText} from './animationText';
+import {ALT_TEXT_MAX, type AnimationText} from './animationText';
 import {attentionText} from './animations/attention';
 import {convText} from './animations/conv';
 import {denseText} from './animations/dense';
 import {recurrText} from './animations/recurr';
 import {seq2seqText} from './animations/seq2seq';
 
-/** Alt text must fit in one breath of a screen reader (and in most CMS alt fields). */
-export const ALT_TEXT_MAX = 250;
+export {ALT_TEXT_MAX};
 
 const TEXT: {[K in AnimationName]: AnimationText<ActivationRecords[K]>} = {
   dense: denseText,

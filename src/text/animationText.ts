@@ -1,3 +1,6 @@
+/** Alt text must fit in one breath of a screen reader (and in most CMS alt fields). */
+export const ALT_TEXT_MAX = 250;
+
 /** What each animation's text module provides: written from its record, so the numbers a reader hears are the ones on screen. */
 export interface AnimationText<R> {
   /** A heading, as the post names the layer. */
