@@ -5,6 +5,7 @@ import {computeConvRecord} from './conv';
 import {computeDenseRecord} from './dense';
 import {computeRecurrRecord} from './recurr';
 import {computeSeq2seqRecord} from './seq2seq';
+import {computeVolumeRecord} from './volume';
 
 const computers: {[K in AnimationName]: () => Promise<ActivationRecords[K]>} = {
   dense: () => computeDenseRecord(),
@@ -12,6 +13,7 @@ const computers: {[K in AnimationName]: () => Promise<ActivationRecords[K]>} = {
   recurr: () => computeRecurrRecord(),
   seq2seq: () => computeSeq2seqRecord(),
   attention: () => computeAttentionRecord(),
+  volume: () => computeVolumeRecord(),
 };
 
 export function computeRecord<K extends AnimationName>(name: K): Promise<ActivationRecords[K]> {

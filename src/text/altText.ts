@@ -11,6 +11,7 @@ import {convText} from './animations/conv';
 import {denseText} from './animations/dense';
 import {recurrText} from './animations/recurr';
 import {seq2seqText} from './animations/seq2seq';
+import {volumeText} from './animations/volume';
 
 /** Alt text must fit in one breath of a screen reader (and in most CMS alt fields). */
 export const ALT_TEXT_MAX = 250;
@@ -21,6 +22,7 @@ const TEXT: {[K in AnimationName]: AnimationText<ActivationRecords[K]>} = {
   recurr: recurrText,
   seq2seq: seq2seqText,
   attention: attentionText,
+  volume: volumeText,
 };
 
 /** The animation's heading, as the post names the layer. */
