@@ -9,6 +9,7 @@ import {computeVolumeRecord} from '../src/model/volume';
 import {validateVolumeRecord, type VolumeRecord} from '../src/records/volume';
 import {expectAllClose, expectClose} from './reference/close';
 import {channelFirst, channelLast, conv2dValid, relu} from './reference/volume';
+import numpyVolume from './fixtures/volume-numpy.json';
 
 let record: VolumeRecord;
 beforeAll(async () => {
@@ -42,6 +43,24 @@ describe('volume record: the post’s data and weights', () => {
     const expected = Array.from(philoxUniform(seed, seed2, 3 * 3 * 8 * 8), u => Math.fround(Math.fround(u * range) - limit));
     expect(flat(record.conv2.kernel)).toEqual(expected);
     expect(record.conv2.bias).toEqual(new Array(8).fill(0));
+  });
+});
+
+describe('volume record against the independent numpy reference (scripts/reference, Python random + numpy Philox)', () => {
+  it('is the same sample, window and filter', () => {
+    expect([record.seed, record.sample, record.filter]).toEqual([numpyVolume.seed, numpyVolume.sample, numpyVolume.filter]);
+    expect([record.window.row, record.window.col]).toEqual(numpyVolume.window);
+  });
+
+  it('draws the same conv2 kernel as the fourth op seed', () => {
+    expectAllClose(record.conv2.kernel, numpyVolume.conv2Kernel, 'conv2.kernel', 1e-7);
+  });
+
+  it('gives the same probe values, partial sums, total and map before ReLU', () => {
+    expectAllClose(record.probe.values, numpyVolume.probeValues, 'probe.values');
+    expectAllClose(record.window.partialSums, numpyVolume.partialSums, 'window.partialSums');
+    expectClose(record.window.total, numpyVolume.total, 'window.total');
+    expectAllClose(record.nextPreActivation, numpyVolume.nextPreActivation, 'nextPreActivation');
   });
 });
 
