@@ -113,19 +113,19 @@ describe('volume record and its scene', () => {
 describe('volume record’s Keras snippet', () => {
   it('is the post’s conv example up to its last layer line, then conv2 with no re-seed', async () => {
     const post = (await computePostRecords()).find(r => r.name === 'post-conv')!.keras.split('\n');
-    const lines = record.keras.split('\n');
+    const lines = record.keras!.split('\n');
     const last = post.indexOf("out = Dense(2, activation='softmax')(flat)");
     expect(lines.slice(0, last + 1)).toEqual(post.slice(0, last + 1));
     const conv2 = lines.indexOf("conv2 = Conv2D(8, (3, 3), activation='relu')(conv)");
     expect(conv2).toBeGreaterThan(last);
     // Only comments between the post's last layer line and conv2, and no second seed anywhere.
     expect(lines.slice(last + 1, conv2).every(l => l.startsWith('#'))).toBe(true);
-    expect(record.keras.match(/set_seed/g)).toHaveLength(1);
+    expect(record.keras!.match(/set_seed/g)).toHaveLength(1);
   });
 
   it('prints every number the record holds', () => {
     for (const field of ['image', 'conv.kernel', 'conv.bias', 'conv2.kernel', 'conv2.bias', 'maps[i]', 'nextMap', 'nextPreActivation', 'probe.values', 'window.products', 'window.partialSums', 'window.total', 'window.output']) {
-      const line = record.keras.split('\n').find(l => l.includes(`# ${field}`) || l.includes(`, ${field}`));
+      const line = record.keras!.split('\n').find(l => l.includes(`# ${field}`) || l.includes(`, ${field}`));
       expect(line, field).toMatch(/print\(/);
     }
   });
