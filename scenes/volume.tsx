@@ -8,7 +8,7 @@
  *
  *   x[0] stack │ 30×30×8 volume │ per-sheet table │ conv2 filter 0 map
  */
-import {Line, makeScene2D, Node, Txt} from '@motion-canvas/2d';
+import {Line, makeScene2D, Node, Rect, Txt} from '@motion-canvas/2d';
 import {all, createRef, linear, sequence, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
@@ -90,10 +90,10 @@ export default makeScene2D(function* (view) {
   const rule = (<Line points={[[TABLE.name, totalY + 13], [TABLE.sum, totalY + 13]]} stroke={theme.stroke} lineWidth={1} opacity={0} />) as Line;
   const zSheet = new HeatmapSheet({theme, values: record.nextPreActivation, colorMap: 'diverging', range: zRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, reveal: 0, opacity: 0});
   const reluSheet = new HeatmapSheet({theme, values: record.nextMap, range: valueRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, opacity: 0});
-  const nextTop = zSheet.blockCorner(0, 0, nh, nw, 0).y;
+  // Labels go under the map: above it is where the total lands.
   const nextBottom = zSheet.blockCorner(0, 0, nh, nw, 3).y;
-  const nextLabel = mono(`conv2 filter ${filter}: ${nh}×${nw}`, NEXT.x, nextTop - 14, 'centre', theme.muted);
-  const nextNote = mono('', NEXT.x, nextBottom + 18, 'centre', theme.muted);
+  const nextLabel = mono(`conv2 filter ${filter}: ${nh}×${nw}`, NEXT.x, nextBottom + 18, 'centre', theme.muted);
+  const nextNote = mono('', NEXT.x, nextBottom + 42, 'centre', theme.muted);
   // The column through the volume: the window's corners on the back sheet joined to the front one's.
   const column = [0, 1, 2, 3].map(k => (
     <Line points={[maps[0].blockCorner(win.row, win.col, k2h, k2w, k), maps[count - 1].blockCorner(win.row, win.col, k2h, k2w, k)]} stroke={theme.accent} lineWidth={sizes.line} opacity={0} />
@@ -218,9 +218,14 @@ export default makeScene2D(function* (view) {
   function* flyTotal(): ThreadGenerator {
     const total = totals[1][1];
     const from = total.position().addX(-total.width() / 2);
-    const flying = (<Txt text={total.text()} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.accent} position={from} />) as Txt;
+    // On a background chip, so the number stays readable as it crosses the map.
+    const flying = (
+      <Rect layout padding={[1, 4]} radius={3} fill={theme.background} position={from}>
+        <Txt text={total.text()} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.accent} />
+      </Rect>
+    ) as Rect;
     view.add(flying);
-    yield* flying.position(zSheet.cellPosition(win.row, win.col).add(new Vector2(0, -14)), pace.move * 1.2);
+    yield* flying.position(zSheet.cellPosition(win.row, win.col).add(new Vector2(0, -16)), pace.move * 1.2);
     yield* all(flying.opacity(0, pace.fade / 2), zSheet.highlight(win.row, win.col, 1, 1, pace.fade / 2));
     flying.remove();
   }
