@@ -348,6 +348,20 @@ export async function computePostRecords(): Promise<PostRecord[]> {
 
 const IMPORTS = ['import numpy as np', 'import tensorflow as tf', 'from tensorflow.keras import Input, Model'];
 
+/** The conv example's last layer line; a layer added after it leaves the post's weights as they are. */
+const POST_CONV_LAST_LAYER = "out = Dense(2, activation='softmax')(flat)";
+
+/**
+ * The post's conv example as published, up to its last layer line, with its two seeds set
+ * to `seed`: the start of a script that extends the post's model.
+ */
+export function postConvModelLines(seed: number): string[] {
+  const lines = POST_KERAS['post-conv'].split('\n');
+  return lines
+    .slice(0, lines.indexOf(POST_CONV_LAST_LAYER) + 1)
+    .map(line => line.replace(/^(np\.random\.seed|tf\.random\.set_seed)\(42\)$/, `$1(${seed})`));
+}
+
 /** The post's Python for each example, as published (the attention one gains `print`s: the post shows no output). */
 const POST_KERAS: Record<PostRecordName, string> = {
   'post-dense': [

@@ -8,7 +8,7 @@
 import {SCHEMA_VERSION} from '../records/header';
 import type {KernelDraw, VolumeConvLayer, VolumeRecord, VolumeWindow} from '../records/volume';
 import {glorotUniform, zeros} from './keras/initializers';
-import {drawConvExample, nest, POST_SEED, runModel, scoped, type Named} from './postExamples';
+import {drawConvExample, nest, POST_SEED, postConvModelLines, runModel, scoped, type Named} from './postExamples';
 import {loadTf} from './tf';
 
 /** The post's image the animation follows: `x[0]`. */
@@ -124,22 +124,7 @@ function kerasSnippet(seed: number): string {
   const {row, col} = WINDOW;
   const c = (KERNEL - 1) / 2;
   return [
-    'import numpy as np',
-    'import tensorflow as tf',
-    'from tensorflow.keras import Input, Model',
-    'from tensorflow.keras.layers import Dense, Flatten, Conv2D',
-    '',
-    `np.random.seed(${seed})`,
-    `tf.random.set_seed(${seed})`,
-    '',
-    '#  dataset of 4 images, 32x32 with 3 color channels',
-    'x = np.random.rand(4, 32, 32, 3)',
-    '',
-    'inp = Input(shape=x.shape[1:])',
-    "conv = Conv2D(filters=8, kernel_size=(3, 3), activation='relu')(inp)",
-    'flat = Flatten()(conv)',
-    "feature_map = Dense(8, activation='relu')(flat)",
-    "out = Dense(2, activation='softmax')(flat)",
+    ...postConvModelLines(seed),
     '#  the next layer reads the 30x30x8 volume. No re-seed: its kernel is the fourth',
     '#  seeded draw, after conv, feature_map and out, so the post\'s weights and outputs stay the same',
     "conv2 = Conv2D(8, (3, 3), activation='relu')(conv)",
