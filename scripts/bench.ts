@@ -8,8 +8,8 @@ import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {compareWithFfmpeg} from './gif-compare.js';
 import {formatAnimation, formatFooter, type BenchRow} from '../src/bench/table.js';
+import {ANIMATIONS} from '../src/records/names.js';
 
-const ALL = ['dense', 'conv', 'recurr', 'seq2seq', 'attention'];
 const FPS = 30;
 
 function hasFrames(name: string): boolean {
@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<void> {
   const t0 = performance.now();
   const render = argv.includes('--render');
   const asked = argv.filter(a => !a.startsWith('--'));
-  const names = asked.length ? asked : ALL;
+  const names = asked.length ? asked : [...ANIMATIONS];
   if (render) {
     const scenes = names.filter(n => existsSync(join('scenes', `${n}.tsx`)));
     if (scenes.length) {

@@ -1,6 +1,7 @@
 /**
- * A legend for the sequential colour map (values in [0, 1], such as gates and
- * probabilities): a strip of swatches from the map's low end to its high end.
+ * A legend for the sequential colour map: a strip of swatches from the map's low end
+ * to its high end, between the values they stand for (by default 0 and 1, for gates
+ * and probabilities; `max` for any other non-negative range, such as ReLU outputs).
  */
 import {Layout, type LayoutProps, Rect, Txt} from '@motion-canvas/2d';
 import {formatValue} from '../format';
@@ -12,16 +13,20 @@ export interface SequentialLegendProps extends LayoutProps {
   subject: string;
   /** Number of swatches in the strip. */
   steps?: number;
+  /** The value the map's high end stands for (its low end is 0). */
+  max?: number;
+  /** Decimals of the two end values. */
+  decimals?: number;
 }
 
 export class SequentialLegend extends Layout {
-  constructor({theme, subject, steps = 9, ...props}: SequentialLegendProps) {
+  constructor({theme, subject, steps = 9, max = 1, decimals = 0, ...props}: SequentialLegendProps) {
     super({layout: true, direction: 'row', gap: 8, alignItems: 'center', ...props});
     const text = (t: string, mono = false) => (
       <Txt text={t} fontFamily={mono ? fonts.mono : fonts.sans} fontSize={sizes.small} fill={theme.muted} />
     );
     this.add(text(subject));
-    this.add(text(formatValue(0, 0), true));
+    this.add(text(formatValue(0, decimals), true));
     this.add(
       <Layout layout direction="row" gap={0}>
         {Array.from({length: steps}, (_, k) => (
@@ -29,6 +34,6 @@ export class SequentialLegend extends Layout {
         ))}
       </Layout>,
     );
-    this.add(text(formatValue(1, 0), true));
+    this.add(text(formatValue(max, decimals), true));
   }
 }

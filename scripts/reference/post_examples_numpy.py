@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Independent numpy reference for the post's four Keras examples (TF 2.2 semantics).
 
-This is the tool that produced test/fixtures/post-examples-seed7.json and
-test/fixtures/recurr-numpy.json:
+This is the tool that produced test/fixtures/post-examples-seed7.json,
+test/fixtures/recurr-numpy.json and test/fixtures/volume-numpy.json:
 
     python3 scripts/reference/post_examples_numpy.py --seed 7 > test/fixtures/post-examples-seed7.json
     python3 scripts/reference/post_examples_numpy.py --recurr > test/fixtures/recurr-numpy.json
+    python3 scripts/reference/post_examples_numpy.py --volume > test/fixtures/volume-numpy.json
 
 It shares no code with the TypeScript: inputs come from numpy's own RandomState, op
 seeds from Python's own `random.Random`, and Philox, Box-Muller, QR (LAPACK) and the
@@ -195,9 +196,31 @@ def recurr(seed=42, units=3, scale=0.0125):
             "recurrentKernel": rec.tolist(), "steps": steps}
 
 
+def volume(seed=42, sample=0, window=(0, 27), filt=0):
+    """The volume record: the conv example on x[sample], then conv2 = Conv2D(8, (3, 3), relu)
+    added after its last layer line, so conv2's kernel is the fourth op-seeded draw."""
+    np.random.seed(seed)
+    s = Seeds(seed)
+    x = np.random.rand(4, 32, 32, 3).astype(np.float32).astype(np.float64)[sample]
+    kc = glorot(s, (3, 3, 3, 8))
+    glorot(s, (7200, 8))
+    glorot(s, (7200, 2))
+    k2 = glorot(s, (3, 3, 8, 8)).astype(np.float64)
+    conv = lambda v, k: np.einsum("hwcij,ijco->hwo", np.lib.stride_tricks.sliding_window_view(v, (3, 3), axis=(0, 1)), k)
+    maps = np.maximum(conv(x, kc.astype(np.float64)), 0)  # (30, 30, 8)
+    z = conv(maps, k2)[:, :, filt]  # (28, 28), zero bias
+    r, c = window
+    products = maps[r:r + 3, c:c + 3, :] * k2[:, :, :, filt]
+    return {"seed": seed, "sample": sample, "window": [r, c], "filter": filt,
+            "conv2Kernel": k2.tolist(), "probeValues": maps[r + 1, c + 1, :].tolist(),
+            "partialSums": products.sum(axis=(0, 1)).tolist(), "total": float(products.sum()),
+            "nextPreActivation": z.tolist()}
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--recurr", action="store_true", help="the recurr record's LSTM (seed 42) instead")
+    parser.add_argument("--volume", action="store_true", help="the volume record's conv and conv2 (seed 42) instead")
     args = parser.parse_args()
-    print(json.dumps(recurr() if args.recurr else run(args.seed)))
+    print(json.dumps(recurr() if args.recurr else volume() if args.volume else run(args.seed)))

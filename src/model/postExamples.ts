@@ -35,7 +35,7 @@ export interface PostExamples {
 }
 
 /** A tensor of one example: values in C order and, for generated ones, how they were drawn. */
-interface Named {
+export interface Named {
   shape: number[];
   values: ArrayLike<number>;
   draw?: PostDraw;
@@ -60,8 +60,12 @@ class RecordingSeeds extends TfGlobalSeed {
 type Init = (seeds: TfGlobalSeed, shape: number[]) => Float32Array;
 type TfGenerator = Extract<PostDraw, {opSeed: number}>['generator'];
 
-/** Creates the weights of one model in Keras order, keeping each under its Keras name. */
-class WeightBook {
+/**
+ * Creates the weights of one model in Keras order, keeping each under its Keras name.
+ * Each random weight takes the next op seed, so a layer added after the post's last
+ * line draws from the same book and leaves the earlier weights unchanged.
+ */
+export class WeightBook {
   readonly weights: Record<string, Named> = {};
   constructor(readonly seeds: RecordingSeeds) {}
 
@@ -84,7 +88,7 @@ function output(t: Tensor): Named {
 }
 
 /** Like `tf.tidy`, for work that returns plain values: every tensor made inside is freed. */
-function scoped<T>(tf: Tf, work: () => T): T {
+export function scoped<T>(tf: Tf, work: () => T): T {
   tf.engine().startScope();
   try {
     return work();
@@ -117,18 +121,37 @@ function denseExample(tf: Tf, seed: number): ExampleRun {
   };
 }
 
-/** Conv2D(8, 3×3, relu) → Flatten → [unused Dense(8)] → Dense(2, softmax). */
-function convExample(tf: Tf, seed: number): ExampleRun {
+/** The conv example's data and weights, drawn as its script draws them, up to its last layer line. */
+export interface ConvExampleDraws {
+  /** `np.random.rand(4, 32, 32, 3)`, C order. */
+  x: Float64Array;
+  /** Holds `conv2d`, `dense` and `dense_1`; keep drawing from it for a layer added after `out`. */
+  book: WeightBook;
+}
+
+/**
+ * `x`, then the weights of Conv2D(8, 3×3) → Flatten → [unused Dense(8)] → Dense(2), after
+ * `np.random.seed(seed)` and `tf.random.set_seed(seed)`.
+ */
+export function drawConvExample(seed: number): ConvExampleDraws {
   const x = new NumpyRandom(seed).rand(4, 32, 32, 3);
   const book = new WeightBook(new RecordingSeeds(seed));
-  const kc = book.random('conv2d/kernel', 'glorot_uniform', [3, 3, 3, 8], glorotUniform);
-  const bc = book.fixed('conv2d/bias', zeros([8]));
+  book.random('conv2d/kernel', 'glorot_uniform', [3, 3, 3, 8], glorotUniform);
+  book.fixed('conv2d/bias', zeros([8]));
   // `feature_map` is called on `flat`, so Keras builds it and it draws its op seed,
   // though the model never uses it; drawing it is all that matters for later weights.
   book.random('dense/kernel', 'glorot_uniform', [7200, 8], glorotUniform);
   book.fixed('dense/bias', zeros([8]));
-  const ko = book.random('dense_1/kernel', 'glorot_uniform', [7200, 2], glorotUniform);
-  const bo = book.fixed('dense_1/bias', zeros([2]));
+  book.random('dense_1/kernel', 'glorot_uniform', [7200, 2], glorotUniform);
+  book.fixed('dense_1/bias', zeros([2]));
+  return {x, book};
+}
+
+/** Conv2D(8, 3×3, relu) → Flatten → [unused Dense(8)] → Dense(2, softmax). */
+function convExample(tf: Tf, seed: number): ExampleRun {
+  const {x, book} = drawConvExample(seed);
+  const w = (name: string) => book.weights[name].values as Float32Array;
+  const [kc, bc, ko, bo] = [w('conv2d/kernel'), w('conv2d/bias'), w('dense_1/kernel'), w('dense_1/bias')];
   const [logits, probs] = scoped(tf, () => {
     const inp = tf.input({shape: [32, 32, 3]});
     const conv = tf.layers
@@ -234,7 +257,7 @@ export function dotAttention(tf: Tf, query: Tensor, value: Tensor): Tensor {
 }
 
 /** Runs a functional model on x, returns its outputs' values, and frees its weights. */
-function runModel(tf: Tf, model: ReturnType<Tf['model']>, x: Tensor): Named[] {
+export function runModel(tf: Tf, model: ReturnType<Tf['model']>, x: Tensor): Named[] {
   try {
     const y = model.predict(x);
     return (Array.isArray(y) ? y : [y]).map(output);
@@ -244,7 +267,7 @@ function runModel(tf: Tf, model: ReturnType<Tf['model']>, x: Tensor): Named[] {
 }
 
 /** C-order values as nested arrays of the given shape. */
-function nest(values: ArrayLike<number>, shape: number[]): unknown {
+export function nest(values: ArrayLike<number>, shape: number[]): unknown {
   if (shape.length <= 1) return Array.from(values);
   const stride = values.length / shape[0];
   return Array.from({length: shape[0]}, (_, i) =>
@@ -324,6 +347,20 @@ export async function computePostRecords(): Promise<PostRecord[]> {
 }
 
 const IMPORTS = ['import numpy as np', 'import tensorflow as tf', 'from tensorflow.keras import Input, Model'];
+
+/** The conv example's last layer line; a layer added after it leaves the post's weights as they are. */
+const POST_CONV_LAST_LAYER = "out = Dense(2, activation='softmax')(flat)";
+
+/**
+ * The post's conv example as published, up to its last layer line, with its two seeds set
+ * to `seed`: the start of a script that extends the post's model.
+ */
+export function postConvModelLines(seed: number): string[] {
+  const lines = POST_KERAS['post-conv'].split('\n');
+  return lines
+    .slice(0, lines.indexOf(POST_CONV_LAST_LAYER) + 1)
+    .map(line => line.replace(/^(np\.random\.seed|tf\.random\.set_seed)\(42\)$/, `$1(${seed})`));
+}
 
 /** The post's Python for each example, as published (the attention one gains `print`s: the post shows no output). */
 const POST_KERAS: Record<PostRecordName, string> = {

@@ -6,6 +6,7 @@ import {computeConvRecord} from './conv';
 import {computeDenseRecord} from './dense';
 import {computeRecurrRecord} from './recurr';
 import {computeSeq2seqRecord} from './seq2seq';
+import {computeVolumeRecord} from './volume';
 
 const computers: {[K in AnimationName]: (inputs: RecordInputs<AnimationParams[K]>) => Promise<ActivationRecords[K]>} = {
   dense: inputs => computeDenseRecord(inputs),
@@ -13,6 +14,7 @@ const computers: {[K in AnimationName]: (inputs: RecordInputs<AnimationParams[K]
   recurr: inputs => computeRecurrRecord(inputs),
   seq2seq: inputs => computeSeq2seqRecord({params: inputs.params}),
   attention: inputs => computeAttentionRecord(inputs),
+  volume: inputs => computeVolumeRecord(inputs.seed),
 };
 
 export function computeRecord<K extends AnimationName>(name: K, inputs: RecordInputs<AnimationParams[K]>): Promise<ActivationRecords[K]> {

@@ -10,6 +10,7 @@ import {DENSE_DEFAULTS, parseDenseParams, type DenseParams} from './dense';
 import {parseRecurrParams, RECURR_DEFAULTS, type RecurrParams} from './recurr';
 import {parseSeq2seqParams, SEQ2SEQ_DEFAULTS, type Seq2seqParams} from './seq2seq';
 import {expectKeys} from './validate';
+import {NO_PARAMS, parseNoParams, type NoParams} from './none';
 
 export {ParamError} from './validate';
 
@@ -19,6 +20,7 @@ export interface AnimationParams {
   recurr: RecurrParams;
   seq2seq: Seq2seqParams;
   attention: AttentionParams;
+  volume: NoParams;
 }
 
 /** The seed of the post's examples; records computed for it with default parameters are the defaults. */
@@ -38,6 +40,8 @@ export const PARAMETERS: {[K in AnimationName]: Parameters<AnimationParams[K]>} 
   recurr: {defaults: RECURR_DEFAULTS, parse: parseRecurrParams, seeded: true},
   seq2seq: {defaults: SEQ2SEQ_DEFAULTS, parse: parseSeq2seqParams, seeded: false},
   attention: {defaults: ATTENTION_DEFAULTS, parse: parseAttentionParams, seeded: false},
+  // The post's conv example: x[0] and the weights are seeded draws.
+  volume: {defaults: NO_PARAMS, parse: parseNoParams, seeded: true},
 };
 
 /** What one record is computed from. `custom` is false for the post's defaults (seed 42, default parameters). */

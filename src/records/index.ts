@@ -9,6 +9,7 @@ import {type ConvRecord, validateConvRecord} from './conv';
 import {type DenseRecord, validateDenseRecord} from './dense';
 import {type RecurrRecord, validateRecurrRecord} from './recurr';
 import {type Seq2seqRecord, validateSeq2seqRecord} from './seq2seq';
+import {type VolumeRecord, validateVolumeRecord} from './volume';
 
 export interface ActivationRecords {
   dense: DenseRecord;
@@ -16,6 +17,7 @@ export interface ActivationRecords {
   recurr: RecurrRecord;
   seq2seq: Seq2seqRecord;
   attention: AttentionRecord;
+  volume: VolumeRecord;
 }
 
 export {ANIMATIONS, type AnimationName, isAnimationName};
@@ -31,4 +33,5 @@ export const validators: {[K in AnimationName]: (json: unknown, source: string) 
   recurr: validateRecurrRecord,
   seq2seq: validateSeq2seqRecord,
   attention: validateAttentionRecord,
+  volume: validateVolumeRecord,
 };

@@ -11,6 +11,7 @@ import {convText} from './animations/conv';
 import {denseText} from './animations/dense';
 import {recurrText} from './animations/recurr';
 import {seq2seqText} from './animations/seq2seq';
+import {volumeText} from './animations/volume';
 
 export {ALT_TEXT_MAX};
 
@@ -20,6 +21,7 @@ const TEXT: {[K in AnimationName]: AnimationText<ActivationRecords[K]>} = {
   recurr: recurrText,
   seq2seq: seq2seqText,
   attention: attentionText,
+  volume: volumeText,
 };
 
 /** The animation's heading, as the post names the layer. */

@@ -1,0 +1,13 @@
+/** For animations whose record has no inputs to set: any key under `animations.<name>` is an error. */
+import {expectKeys, ParamError} from './validate';
+
+export type NoParams = Record<string, never>;
+
+export const NO_PARAMS: NoParams = {};
+
+export function parseNoParams(raw: unknown, path: string): NoParams {
+  const given = expectKeys(raw, path, Object.keys((raw as object) ?? {}));
+  const [key] = Object.keys(given);
+  if (key !== undefined) throw new ParamError(`${path}.${key}`, 'this animation takes no parameters (its numbers come from the seed: use --seed)');
+  return NO_PARAMS;
+}
