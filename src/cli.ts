@@ -14,6 +14,7 @@ import {listScenes} from './render/listScenes';
 import {statSync} from 'node:fs';
 import {ANIMATIONS, isAnimationName} from './records';
 import {ensureAllRecords} from './model/store';
+import {ParamError} from './params';
 import {PROJECT_ROOT} from './paths';
 import {writeGallery} from './gallery/gallery';
 import {THEME_NAMES} from '../scenes/theme';
@@ -50,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     // The one place records are computed: every scene's job and the gallery get these.
     progress.update({type: 'stage', stage: 'records'});
-    const records = await ensureAllRecords({seed: options.seed, params: options.animations, outDir: options.outDir});
+    const records = await ensureAllRecords({seed: options.seed, params: options.animations, recordFiles: options.recordFiles, outDir: options.outDir});
     if (options.list) {
       const scenes = await listScenes(options.names, options.fps, records, controller.signal);
       console.log(table(['scene', 'duration', 'frames'], scenes.map(s => [s.name, `${s.seconds.toFixed(2)} s`, String(s.frames)])));
@@ -100,6 +101,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof RecordError) {
       console.error(`render: activation record ${error.message}`);
+      return EXIT.usage;
+    }
+    // A model or input file named by the parameters that cannot be drawn: bad input, found while computing.
+    if (error instanceof ParamError) {
+      console.error(`render: ${error.message}`);
       return EXIT.usage;
     }
     if (error instanceof BrowserNotFoundError || error instanceof RenderError) {

@@ -3,9 +3,10 @@
  * a UsageError whose one-line message names the input and says what is valid.
  */
 import {existsSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {isAbsolute, join, resolve} from 'node:path';
+import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {ANIMATIONS} from './records';
-import {type AnimationParams, DEFAULT_SEED, ParamError, parseAnimationsConfig, SEED_RANGE} from './params';
+import {type AnimationParams, DEFAULT_SEED, ParamError, SEED_RANGE} from './params';
+import {configuredAnimations, type ConfiguredAnimations} from './params/configured';
 import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions} from './render/options';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
 import {temporarySibling} from './util/atomicWrite';
@@ -32,6 +33,8 @@ export interface CliOptions extends Pick<RenderOptions, 'names' | 'formats' | 'f
   seed: number;
   /** `render.config.json` → `animations`: each animation's own parameters. */
   animations: Partial<AnimationParams>;
+  /** Ready-made records (`--record`, or `record` under `animations.<name>`). */
+  recordFiles: ConfiguredAnimations['recordFiles'];
 }
 
 interface FlagSpec {
@@ -56,6 +59,9 @@ interface RawOptions {
   jobs?: unknown;
   seed?: unknown;
   animations?: unknown;
+  model?: unknown;
+  input?: unknown;
+  record?: unknown;
   help?: unknown;
   list?: unknown;
   config?: unknown;
@@ -76,11 +82,15 @@ const FLAGS: Record<string, FlagSpec> = {
   '--timeout': {value: true, key: 'timeout'},
   '--jobs': {value: true, key: 'jobs'},
   '--seed': {value: true, key: 'seed'},
+  '--model': {value: true, key: 'model'},
+  '--input': {value: true, key: 'input'},
+  '--record': {value: true, key: 'record'},
   '--config': {value: true, key: 'config'},
 };
 
 /** Keys render.config.json may hold: the flags' names in camelCase (minus help/list), and `animations`. */
-const CONFIG_KEYS = [...Object.values(FLAGS).map(f => f.key).filter(k => k !== 'help' && k !== 'list' && k !== 'config'), 'animations'];
+const COMMAND_LINE_ONLY = ['help', 'list', 'config', 'model', 'input', 'record'];
+const CONFIG_KEYS = [...Object.values(FLAGS).map(f => f.key).filter(k => !COMMAND_LINE_ONLY.includes(k)), 'animations'];
 
 export const CONFIG_FILE = 'render.config.json';
 const MAX_FPS = 60;
@@ -107,6 +117,9 @@ Options:
   --timeout S       stop a scene that ships no frame for S seconds (default: 120)
   --jobs N          scenes rendered at once (default: number of cores)
   --seed N          seed for numpy and TensorFlow, as the post's np.random.seed / tf.random.set_seed (default: ${DEFAULT_SEED})
+  --model FILE      with one of dense, conv: draw this trained tfjs Layers model (model.json)
+  --input FILE      with --model (or alone): the input it runs on, a JSON array
+  --record FILE     with one animation: draw this record (JSON) as it is
   --config FILE     read options from FILE instead of ${CONFIG_FILE}
   --list            list the scenes with their durations
   --help            show this help
@@ -218,13 +231,14 @@ export function parseCli(argv: readonly string[], projectRoot: string, {checkOut
   if (raw.timeout !== undefined) options.timeoutSeconds = parseNumber('--timeout', raw.timeout, TIMEOUT_RANGE[0], TIMEOUT_RANGE[1], false);
   if (raw.jobs !== undefined) options.jobs = parseNumber('--jobs', raw.jobs, 1, 16, true);
   if (raw.seed !== undefined) options.seed = parseNumber('--seed', raw.seed, SEED_RANGE[0], SEED_RANGE[1], true);
-  if (raw.animations !== undefined) {
-    try {
-      options.animations = parseAnimationsConfig(raw.animations);
-    } catch (error) {
-      if (error instanceof ParamError) throw new UsageError(error.message);
-      throw error;
-    }
+  try {
+    const files = {model: flags.model, input: flags.input, record: flags.record} as Record<string, string | undefined>;
+    const configured = configuredAnimations(raw.animations, {baseDir: dirname(config.file)}, files, names, process.cwd());
+    options.animations = configured.params;
+    options.recordFiles = configured.recordFiles;
+  } catch (error) {
+    if (error instanceof ParamError) throw new UsageError(error.message);
+    throw error;
   }
   options.keepFrames = parseBoolean('--keep-frames', raw.keepFrames, config.file);
   options.force = parseBoolean('--force', raw.force, config.file);
@@ -254,6 +268,7 @@ function defaults(projectRoot: string): CliOptions {
     jobs: 0,
     seed: DEFAULT_SEED,
     animations: {},
+    recordFiles: {},
   };
 }
 

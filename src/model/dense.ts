@@ -8,7 +8,10 @@
 import {SCHEMA_VERSION} from '../records/header';
 import type {DenseLayerRecord, DenseRecord} from '../records/dense';
 import {DEFAULT_SEED, type RecordInputs} from '../params';
-import {DENSE_DEFAULTS, type DenseLayerSpec, type DenseParams} from '../params/dense';
+import {DENSE_DEFAULTS, DENSE_LIMITS, type DenseLayerSpec, type DenseParams} from '../params/dense';
+import {expectVector} from '../params/validate';
+import {readJsonInput} from './inputFile';
+import {computeTrainedDenseRecord} from './denseTrained';
 import {NumpyRandom} from './keras/numpy';
 import {TfGlobalSeed} from './keras/tfSeed';
 import {glorotUniform, zeros} from './keras/initializers';
@@ -19,9 +22,10 @@ const RANDOM_FEATURES = 4;
 
 /** Builds the network in tfjs, runs one sample through it and records every intermediate. */
 export async function computeDenseRecord({seed, params}: Pick<RecordInputs<DenseParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: DENSE_DEFAULTS}): Promise<DenseRecord> {
+  if (params.model) return computeTrainedDenseRecord(seed, params.model, inputOf(params));
   const {tf, backend} = await loadTf();
   // np.random.seed(seed); x = np.random.rand(1, 4), unless the input is given.
-  const x = params.input ?? Array.from(new NumpyRandom(seed).rand(1, RANDOM_FEATURES));
+  const x = inputOf(params) ?? Array.from(new NumpyRandom(seed).rand(1, RANDOM_FEATURES));
   const features = x.length;
   // tf.random.set_seed(seed): each Dense draws an op seed for its kernel; zero biases draw none.
   const seeds = new TfGlobalSeed(seed);
@@ -55,16 +59,25 @@ export async function computeDenseRecord({seed, params}: Pick<RecordInputs<Dense
       seed,
       input: input.arraySync() as number[][],
       layers,
-      keras: denseKerasSnippet(seed, params),
+      keras: denseKerasSnippet(seed, params, params.input || params.inputFile ? x : undefined),
     } satisfies DenseRecord);
   });
   // tidy() only passes tensors through; the record leaves it as JSON text.
   return JSON.parse(record) as DenseRecord;
 }
 
+/** The input vector: inline, or read from the file the parameters name. */
+function inputOf(params: DenseParams): number[] | undefined {
+  if (!params.inputFile) return params.input;
+  const json = readJsonInput(params.inputFile);
+  // A batch of one ([[…]]) is accepted as well as the bare vector.
+  const vector = Array.isArray(json) && json.length === 1 && Array.isArray(json[0]) ? json[0] : json;
+  return expectVector(vector, params.inputFile.key, DENSE_LIMITS.features, DENSE_LIMITS.value);
+}
+
 /** TF 2.2 Keras code that prints the record's layer outputs. */
-function denseKerasSnippet(seed: number, params: DenseParams): string {
-  const features = params.input?.length ?? RANDOM_FEATURES;
+function denseKerasSnippet(seed: number, params: DenseParams, given: number[] | undefined): string {
+  const features = given?.length ?? RANDOM_FEATURES;
   // Two layers read as hidden → out, as the post writes them; more are h1, h2, … → out.
   const names = params.layers.map((_, l) => (l === params.layers.length - 1 ? 'out' : params.layers.length === 2 ? 'hidden' : `h${l + 1}`));
   const dense = ({units, activation}: DenseLayerSpec) => (activation === 'linear' ? `Dense(${units})` : `Dense(${units}, activation='${activation}')`);
@@ -77,7 +90,7 @@ function denseKerasSnippet(seed: number, params: DenseParams): string {
     `np.random.seed(${seed})`,
     `tf.random.set_seed(${seed})`,
     '',
-    params.input ? `x = np.array([${JSON.stringify(params.input)}], dtype='float32')` : `x = np.random.rand(1, ${features})`,
+    given ? `x = np.array([${JSON.stringify(given)}], dtype='float32')` : `x = np.random.rand(1, ${features})`,
     `inp = Input(shape=(${features},))`,
     ...params.layers.map((layer, l) => `${names[l]} = ${dense(layer)}(${l === 0 ? 'inp' : names[l - 1]})`),
     `mdl = Model(inputs=inp, outputs=[${names.join(', ')}])`,

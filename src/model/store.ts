@@ -13,7 +13,9 @@ import {join} from 'node:path';
 import {RecordError} from '../records/header';
 import {ANIMATIONS, type ActivationRecords, type AnimationName, validators} from '../records';
 import {computeRecord} from './registry';
-import {type AnimationParams, DEFAULT_SEED, recordInputs, type RecordInputs} from '../params';
+import {type AnimationParams, DEFAULT_SEED, ParamError, recordInputs, type RecordInputs} from '../params';
+import {checkDenseRecord} from '../records/denseCheck';
+import {modelFilesHash} from './layersModel';
 import {writeFileAtomic} from '../util/atomicWrite';
 import {hashSources} from '../util/sourceHash';
 import {PROJECT_ROOT} from '../paths';
@@ -39,7 +41,11 @@ export function modelSourceHash(): string {
 }
 
 /** Reads and validates one record file; throws RecordError naming the file and field. */
-export async function readRecord<K extends AnimationName>(name: K, file: string): Promise<ActivationRecords[K] & {sourceHash?: string}> {
+export async function readRecord<K extends AnimationName>(
+  name: K,
+  file: string,
+  advice = 'delete it to recompute',
+): Promise<ActivationRecords[K] & {sourceHash?: string}> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -50,13 +56,13 @@ export async function readRecord<K extends AnimationName>(name: K, file: string)
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new RecordError(file, `is not valid JSON (${(error as Error).message}); delete it to recompute`);
+    throw new RecordError(file, `is not valid JSON (${(error as Error).message}); ${advice}`);
   }
   try {
     return validators[name](json, file) as ActivationRecords[K] & {sourceHash?: string};
   } catch (error) {
     // A file of the wrong shape is fixed as a corrupt one is.
-    if (error instanceof RecordError) throw new RecordError(file, `${error.detail}; delete it to recompute`);
+    if (error instanceof RecordError) throw new RecordError(file, `${error.detail}; ${advice}`);
     throw error;
   }
 }
@@ -70,6 +76,8 @@ export interface EnsureOptions {
   seed?: number;
   /** `render.config.json` → `animations`. */
   params?: Partial<AnimationParams>;
+  /** Ready-made records to draw as they are (`--record`). */
+  recordFiles?: Partial<Record<AnimationName, {file: string; key: string}>>;
   /** Recompute even when the file on disk is current. */
   force?: boolean;
   onComputed?: (name: AnimationName, ms: number) => void;
@@ -81,6 +89,8 @@ export interface EnsureOptions {
  * silent recompute: someone edited it by hand.
  */
 export async function ensureRecord<K extends AnimationName>(name: K, options: EnsureOptions = {}): Promise<ActivationRecords[K]> {
+  const given = options.recordFiles?.[name];
+  if (given) return readUserRecord(name, given);
   const inputs = recordInputs(name, options.seed ?? DEFAULT_SEED, options.params ?? {});
   const file = join(recordsDir(inputs.custom, options), `${name}.json`);
   const hash = inputsHash(inputs);
@@ -129,10 +139,29 @@ function recordsDir(custom: boolean, options: EnsureOptions): string {
   return custom ? join(options.outDir ?? join(PROJECT_ROOT, 'output'), 'activations') : DEFAULT_RECORDS_DIR;
 }
 
-/** The staleness key: the model code plus the seed and parameters the record was computed for. */
+/** The staleness key: the model code plus the seed and parameters the record was computed for, and the files they name. */
 function inputsHash(inputs: RecordInputs<unknown>): string {
   if (!inputs.custom) return modelSourceHash();
-  return createHash('sha256').update(modelSourceHash()).update(JSON.stringify({seed: inputs.seed, params: inputs.params})).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(modelSourceHash()).update(JSON.stringify({seed: inputs.seed, params: inputs.params}));
+  // A file named by the parameters counts by its content (a retrained model.json keeps its path).
+  for (const [key, ref] of Object.entries(inputs.params as Record<string, unknown>)) {
+    if (!isFileRef(ref)) continue;
+    if (key === 'model') hash.update(modelFilesHash(ref.file, ref.key));
+    else if (exists(ref.file)) hash.update(readFileSync(ref.file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function isFileRef(value: unknown): value is {file: string; key: string} {
+  return value !== null && typeof value === 'object' && typeof (value as {file?: unknown}).file === 'string' && typeof (value as {key?: unknown}).key === 'string';
+}
+
+/** A record the user made (`--record`): validated, checked against the layout and its own arithmetic, drawn as it is. */
+async function readUserRecord<K extends AnimationName>(name: K, {file, key}: {file: string; key: string}): Promise<ActivationRecords[K]> {
+  if (name !== 'dense') throw new ParamError(key, `only dense draws a ready-made record; ${name} computes its own`);
+  const record = stripHash(await readRecord('dense', file, 'fix the file, or render without --record')) as ActivationRecords['dense'];
+  checkDenseRecord(record, file);
+  return record as ActivationRecords[K];
 }
 
 function exists(file: string): boolean {

@@ -1,5 +1,5 @@
 /** Parameters of the `conv` animation: the image, the filters, stride and padding, within what its scene lays out legibly. */
-import {expectIntegerIn, expectKeys, expectMatrix, expectOneOf, FITS, ParamError, shown} from './validate';
+import {expectArray, expectFile, expectIntegerIn, expectKeys, expectMatrix, expectOneOf, FITS, ParamError, type ParseContext, shown} from './validate';
 
 export interface ConvParams {
   /** `[rows][cols]`, one channel. */
@@ -8,6 +8,12 @@ export interface ConvParams {
   filters: {name: string; kernel: number[][]}[];
   stride: number;
   padding: 'valid' | 'same';
+  /** A trained tfjs Layers model (model.json): its first Conv2D layer is drawn instead of `filters`. */
+  model?: {file: string; key: string};
+  /** With a model: which of its filters to show (indices into the kernel's last axis), and the key that named them. */
+  modelFilters?: {indices: number[]; key: string};
+  /** A JSON file holding the image, instead of `image` inline. */
+  imageFile?: {file: string; key: string};
 }
 
 export const CONV_LIMITS = {image: 9, minImage: 3, filters: 3, kernel: 5, stride: 3, nameLength: 8, value: 10} as const;
@@ -27,8 +33,10 @@ export const CONV_DEFAULTS: ConvParams = {
   padding: 'valid',
 };
 
-export function parseConvParams(raw: unknown, path: string): ConvParams {
-  const given = expectKeys(raw, path, ['image', 'filters', 'stride', 'padding']);
+export function parseConvParams(raw: unknown, path: string, context: ParseContext): ConvParams {
+  const given = expectKeys(raw, path, ['image', 'input', 'filters', 'stride', 'padding', 'model']);
+  if (given.model !== undefined) return parseTrainedConv(given, path, context);
+  if (given.input !== undefined) throw new ParamError(`${path}.input`, 'an input file goes with a trained model ("model"); without one, give the image inline as "image"');
   const params: ConvParams = {...CONV_DEFAULTS};
   if (given.image !== undefined) {
     params.image = expectMatrix(given.image, `${path}.image`, CONV_LIMITS.image, CONV_LIMITS.image, CONV_LIMITS.value);
@@ -63,6 +71,26 @@ export function parseConvParams(raw: unknown, path: string): ConvParams {
   const [kh, kw] = [params.filters[0].kernel.length, params.filters[0].kernel[0].length];
   if (params.padding === 'valid' && (kh > h || kw > w)) {
     throw new ParamError(`${path}.filters`, `${kh}×${kw} kernels do not fit a ${h}×${w} image with padding "valid"; use smaller kernels or padding "same"`);
+  }
+  return params;
+}
+
+/**
+ * A trained model's first Conv2D layer on an image: `model` (model.json), `input` (a JSON
+ * file holding the image, or `image` inline) and `filters` (which to show, default the first
+ * three). Stride and padding come from the layer.
+ */
+function parseTrainedConv(given: Record<string, unknown>, path: string, context: ParseContext): ConvParams {
+  for (const key of ['stride', 'padding'] as const) {
+    if (given[key] !== undefined) throw new ParamError(`${path}.${key}`, `comes from the trained model's Conv2D layer; leave it out`);
+  }
+  const params: ConvParams = {...CONV_DEFAULTS, model: expectFile(given.model, `${path}.model`, context)};
+  if (given.input !== undefined && given.image !== undefined) throw new ParamError(`${path}.input`, 'give the image as "input" (a file) or "image" (inline), not both');
+  if (given.input !== undefined) params.imageFile = expectFile(given.input, `${path}.input`, context);
+  else if (given.image !== undefined) params.image = expectMatrix(given.image, `${path}.image`, CONV_LIMITS.image, CONV_LIMITS.image, CONV_LIMITS.value);
+  else throw new ParamError(`${path}.model`, 'a trained model needs an image to run on: give --input FILE or "input" beside "model"');
+  if (given.filters !== undefined) {
+    params.modelFilters = {indices: expectArray(given.filters, `${path}.filters`, CONV_LIMITS.filters, (v, at) => expectIntegerIn(v, at, 0, 4095)), key: `${path}.filters`};
   }
   return params;
 }

@@ -1,5 +1,5 @@
 /** Parameters of the `dense` animation: the input vector and the layers, within what its scene lays out legibly. */
-import {expectArray, expectIntegerIn, expectKeys, expectOneOf, expectVector, FITS} from './validate';
+import {expectArray, expectFile, expectIntegerIn, expectKeys, expectOneOf, expectVector, FITS, ParamError, type ParseContext} from './validate';
 
 export const DENSE_ACTIVATIONS = ['relu', 'linear', 'sigmoid', 'tanh', 'softmax'] as const;
 export type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
@@ -13,6 +13,10 @@ export interface DenseParams {
   /** The input vector; when absent, `np.random.rand(1, 4)` for the seed. */
   input?: number[];
   layers: DenseLayerSpec[];
+  /** A trained tfjs Layers model (its model.json) to draw instead of Keras-initialised `layers`. */
+  model?: {file: string; key: string};
+  /** A JSON file holding the input vector, instead of `input` inline. */
+  inputFile?: {file: string; key: string};
 }
 
 export const DENSE_LIMITS = {features: 8, units: 8, layers: 4, value: 10} as const;
@@ -25,10 +29,15 @@ export const DENSE_DEFAULTS: DenseParams = {
   ],
 };
 
-export function parseDenseParams(raw: unknown, path: string): DenseParams {
-  const given = expectKeys(raw, path, ['input', 'layers']);
+export function parseDenseParams(raw: unknown, path: string, context: ParseContext): DenseParams {
+  const given = expectKeys(raw, path, ['input', 'layers', 'model']);
   const params: DenseParams = {...DENSE_DEFAULTS};
-  if (given.input !== undefined) params.input = expectVector(given.input, `${path}.input`, DENSE_LIMITS.features, DENSE_LIMITS.value);
+  if (typeof given.input === 'string') params.inputFile = expectFile(given.input, `${path}.input`, context);
+  else if (given.input !== undefined) params.input = expectVector(given.input, `${path}.input`, DENSE_LIMITS.features, DENSE_LIMITS.value);
+  if (given.model !== undefined) {
+    if (given.layers !== undefined) throw new ParamError(`${path}.layers`, 'give either layers or a trained model, not both: the model brings its own layers');
+    params.model = expectFile(given.model, `${path}.model`, context);
+  }
   if (given.layers !== undefined) {
     params.layers = expectArray(given.layers, `${path}.layers`, DENSE_LIMITS.layers, (layer, at) => {
       const spec = expectKeys(layer, at, ['units', 'activation']);

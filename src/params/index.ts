@@ -9,10 +9,10 @@ import {CONV_DEFAULTS, parseConvParams, type ConvParams} from './conv';
 import {DENSE_DEFAULTS, parseDenseParams, type DenseParams} from './dense';
 import {parseRecurrParams, RECURR_DEFAULTS, type RecurrParams} from './recurr';
 import {parseSeq2seqParams, SEQ2SEQ_DEFAULTS, type Seq2seqParams} from './seq2seq';
-import {expectKeys} from './validate';
+import {expectKeys, type ParseContext} from './validate';
 import {NO_PARAMS, parseNoParams, type NoParams} from './none';
 
-export {ParamError} from './validate';
+export {ParamError, type ParseContext} from './validate';
 
 export interface AnimationParams {
   dense: DenseParams;
@@ -29,7 +29,7 @@ export const SEED_RANGE = [0, 2 ** 32 - 1] as const;
 
 interface Parameters<P> {
   defaults: P;
-  parse(raw: unknown, path: string): P;
+  parse(raw: unknown, path: string, context: ParseContext): P;
   /** Whether `--seed` changes the numbers (random initialisation); trained and hand-set models ignore it. */
   seeded: boolean;
 }
@@ -51,11 +51,14 @@ export interface RecordInputs<P> {
   custom: boolean;
 }
 
-/** Validates `render.config.json`'s `animations` object: keys are animation names, values their parameters. */
-export function parseAnimationsConfig(raw: unknown, path = 'animations'): Partial<AnimationParams> {
+/**
+ * Validates `render.config.json`'s `animations` object: keys are animation names, values their
+ * parameters. Relative file paths in it start at `baseDir` (the config file's folder).
+ */
+export function parseAnimationsConfig(raw: unknown, path = 'animations', context: ParseContext = {baseDir: '.'}): Partial<AnimationParams> {
   const given = expectKeys(raw, path, ANIMATIONS);
   const parsed: Partial<Record<AnimationName, unknown>> = {};
-  for (const name of Object.keys(given) as AnimationName[]) parsed[name] = PARAMETERS[name].parse(given[name], `${path}.${name}`);
+  for (const name of Object.keys(given) as AnimationName[]) parsed[name] = PARAMETERS[name].parse(given[name], `${path}.${name}`, context);
   return parsed as Partial<AnimationParams>;
 }
 

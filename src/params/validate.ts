@@ -2,7 +2,7 @@
  * Checks for the animations' parameters (`render.config.json` → `animations`). Each
  * check names the key path, what it got and what is valid, in one line, e.g.
  * `animations.dense.layers[0].units: 12 is more than 8 (the most that fits at 960 px)`.
- * Pure: no I/O, no tfjs.
+ * Pure and browser-safe (scenes import the limits): no I/O, no tfjs, no Node modules.
  */
 
 export class ParamError extends Error {
@@ -13,6 +13,17 @@ export class ParamError extends Error {
     super(`${path}: ${detail}`);
     this.name = 'ParamError';
   }
+}
+
+/** Where relative file paths in the parameters start: the config file's folder, or the working folder for flags. */
+export interface ParseContext {
+  baseDir: string;
+}
+
+/** A file path (string), resolved against the context's folder; kept with the key that named it, for later errors. */
+export function expectFile(value: unknown, path: string, context: ParseContext): {file: string; key: string} {
+  if (typeof value !== 'string' || value === '') throw new ParamError(path, `expected a file path, got ${shown(value)}`);
+  return {file: value.startsWith('/') ? value : `${context.baseDir.replace(/\/+$/, '')}/${value}`, key: path};
 }
 
 /** Why a size limit exists; the layouts were checked at this size. */
