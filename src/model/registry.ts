@@ -1,8 +1,10 @@
 /** Which model computes which animation's record. Node only: it pulls in tfjs. */
 import type {ActivationRecords, AnimationName} from '../records';
+import {computeActivationFunctionsRecord} from './activation-functions';
 import {computeAttentionRecord} from './attention';
 import {computeConvRecord} from './conv';
 import {computeDenseRecord} from './dense';
+import {computeNeuronRecord} from './neuron';
 import {computeRecurrRecord} from './recurr';
 import {computeSeq2seqRecord} from './seq2seq';
 
@@ -12,6 +14,8 @@ const computers: {[K in AnimationName]: () => Promise<ActivationRecords[K]>} = {
   recurr: () => computeRecurrRecord(),
   seq2seq: () => computeSeq2seqRecord(),
   attention: () => computeAttentionRecord(),
+  neuron: () => computeNeuronRecord(),
+  'activation-functions': () => computeActivationFunctionsRecord(),
 };
 
 export function computeRecord<K extends AnimationName>(name: K): Promise<ActivationRecords[K]> {

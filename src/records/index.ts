@@ -4,9 +4,11 @@
  * renderer, the CLI, the editor's project and the records store all iterate.
  */
 import {ANIMATIONS, type AnimationName, isAnimationName} from './names';
+import {type ActivationFunctionsRecord, validateActivationFunctionsRecord} from './activation-functions';
 import {type AttentionRecord, validateAttentionRecord} from './attention';
 import {type ConvRecord, validateConvRecord} from './conv';
 import {type DenseRecord, validateDenseRecord} from './dense';
+import {type NeuronRecord, validateNeuronRecord} from './neuron';
 import {type RecurrRecord, validateRecurrRecord} from './recurr';
 import {type Seq2seqRecord, validateSeq2seqRecord} from './seq2seq';
 
@@ -16,6 +18,8 @@ export interface ActivationRecords {
   recurr: RecurrRecord;
   seq2seq: Seq2seqRecord;
   attention: AttentionRecord;
+  neuron: NeuronRecord;
+  'activation-functions': ActivationFunctionsRecord;
 }
 
 export {ANIMATIONS, type AnimationName, isAnimationName};
@@ -31,4 +35,6 @@ export const validators: {[K in AnimationName]: (json: unknown, source: string) 
   recurr: validateRecurrRecord,
   seq2seq: validateSeq2seqRecord,
   attention: validateAttentionRecord,
+  neuron: validateNeuronRecord,
+  'activation-functions': validateActivationFunctionsRecord,
 };
