@@ -19,7 +19,7 @@ const sceneList = () => (listing ??= runRender(['--list']).then(run => run.stdou
 /** Frames per scene, as the CLI's summary table reports them. */
 function summaryFrames(stdout: string): Map<string, number> {
   const frames = new Map<string, number>();
-  for (const match of stdout.matchAll(/(\w+)\.gif\s+\S+ \S+\s+(\d+)\s+([\d.]+) s/g)) frames.set(match[1], Number(match[2]));
+  for (const match of stdout.matchAll(/([\w-]+)\.gif\s+\S+ \S+\s+(\d+)\s+([\d.]+) s/g)) frames.set(match[1], Number(match[2]));
   return frames;
 }
 
