@@ -17,7 +17,8 @@ import {all, easeInOutCubic, linear, type SimpleSignal, type ThreadGenerator, ty
 import {formatValue} from '../format';
 import {fonts, pace, sizes, type Theme} from '../theme';
 import {monoWidth} from './layout';
-import {axisCrossing, curvePoints, nearestSample, niceTicks, type PlotFrame, type Point, readoutPlacement, stepDecimals, toScreen} from './plotLayout';
+import {PlotAxes} from './PlotAxes';
+import {axisCrossing, curvePoints, nearestSample, niceTicks, type PlotFrame, readoutPlacement, stepDecimals, toScreen} from './plotLayout';
 
 /** A curve as the record stores it: ascending inputs and the function's value at each. */
 export interface CurveSamples {
@@ -53,7 +54,6 @@ export interface CurvePlotProps extends NodeProps {
   readoutPlace?: 'beside' | 'top-left';
 }
 
-const TICK_GAP = 6;
 const READOUT_SIZE = sizes.small;
 const DOT_SIZE = 12;
 /** Room around a readout's text on its backing, which hides the grid lines under it. */
@@ -268,68 +268,6 @@ export class CurvePlot extends Node {
         <Txt fontFamily={fonts.mono} fontSize={READOUT_SIZE} fill={this.theme.accent} text={text} />
       </Node>
     ) as Node;
-  }
-}
-
-interface PlotAxesProps extends NodeProps {
-  theme: Theme;
-  frame: PlotFrame;
-  /** Screen positions along each axis, with their labels. */
-  xTicks: {at: number; label: string}[];
-  yTicks: {at: number; label: string}[];
-  /** Where the axes cross, on screen. */
-  origin: Point;
-  xLabel?: string;
-  yLabel?: string;
-}
-
-/** The static part of a plot, painted in one pass: grid lines at the ticks, the two axes, tick labels (mono) and axis names (sans). */
-class PlotAxes extends Node {
-  private readonly spec: PlotAxesProps;
-
-  constructor(props: PlotAxesProps) {
-    super(props);
-    this.spec = props;
-  }
-
-  protected override draw(context: CanvasRenderingContext2D): void {
-    const {theme, frame, xTicks, yTicks, origin, xLabel, yLabel} = this.spec;
-    const [left, right, top, bottom] = [-frame.width / 2, frame.width / 2, -frame.height / 2, frame.height / 2];
-    const line = (x0: number, y0: number, x1: number, y1: number) => {
-      context.beginPath();
-      context.moveTo(x0, y0);
-      context.lineTo(x1, y1);
-      context.stroke();
-    };
-    context.save();
-    context.strokeStyle = theme.surface;
-    context.lineWidth = 1;
-    for (const {at} of xTicks) line(at, top, at, bottom);
-    for (const {at} of yTicks) line(left, at, right, at);
-    context.strokeStyle = theme.muted;
-    context.lineWidth = sizes.line;
-    line(left, origin.y, right, origin.y);
-    line(origin.x, top, origin.x, bottom);
-    context.fillStyle = theme.muted;
-    context.font = `${sizes.small}px "${fonts.mono}"`;
-    context.textAlign = 'center';
-    context.textBaseline = 'top';
-    for (const {at, label} of xTicks) context.fillText(label, at, bottom + TICK_GAP);
-    context.textAlign = 'right';
-    context.textBaseline = 'middle';
-    for (const {at, label} of yTicks) context.fillText(label, left - TICK_GAP, at);
-    context.font = `${sizes.small}px "${fonts.sans}"`;
-    if (xLabel) {
-      context.textAlign = 'left';
-      context.fillText(xLabel, right + TICK_GAP, origin.y);
-    }
-    if (yLabel) {
-      context.textAlign = 'center';
-      context.textBaseline = 'bottom';
-      context.fillText(yLabel, origin.x, top - TICK_GAP);
-    }
-    context.restore();
-    super.draw(context);
   }
 }
 
