@@ -29,6 +29,8 @@ const INPUT_X = -398;
 const PRODUCT_X = -228;
 const SUM_X = -75;
 const SUM_RADIUS = 40;
+/** The Σ glyph fills most of its node. */
+const SIGMA_SIZE = SUM_RADIUS * 0.85;
 const PLOT = {x: 216, width: 230, height: 150};
 const OUTPUT_X = 410;
 const SUBTITLE_Y = -206;
@@ -115,7 +117,7 @@ export default makeScene2D(function* (view) {
       {intoSum}
       <Line points={[[SUM_X, biasY - 12], [SUM_X, CENTRE_Y + SUM_RADIUS + 4]]} stroke={theme.muted} lineWidth={sizes.line} endArrow arrowSize={8} />
       <Circle x={SUM_X} y={CENTRE_Y} size={SUM_RADIUS * 2} fill={theme.surface} stroke={theme.stroke} lineWidth={sizes.line} />
-      <Txt text="Σ" x={SUM_X} y={CENTRE_Y} fontFamily={fonts.sans} fontSize={34} fill={theme.text} />
+      <Txt text="Σ" x={SUM_X} y={CENTRE_Y} fontFamily={fonts.sans} fontSize={SIGMA_SIZE} fill={theme.text} />
       {biasLabel}
       {unitLabel}
       {zArrow}
