@@ -151,8 +151,9 @@ describe('readoutPlacement', () => {
     expect(readoutPlacement(frame, {x: 0, y: 0}, 40, 20, 8)).toEqual({x: 28, y: -18});
   });
 
-  it('flips left near the right edge and below near the top', () => {
-    expect(readoutPlacement(frame, {x: 90, y: -45}, 40, 20, 8)).toEqual({x: 62, y: -27});
+  it('slides back inside at the right edge, and goes below at the top when above would cover the marker', () => {
+    expect(readoutPlacement(frame, {x: 90, y: 0}, 40, 20, 8)).toEqual({x: 80, y: -18});
+    expect(readoutPlacement(frame, {x: 90, y: -45}, 40, 20, 8)).toEqual({x: 80, y: -27});
   });
 
   it('stays inside the plotting area whatever the marker does', () => {
@@ -161,5 +162,23 @@ describe('readoutPlacement', () => {
       expect(Math.abs(p.x) + 30).toBeLessThanOrEqual(100);
       expect(Math.abs(p.y) + 10).toBeLessThanOrEqual(50);
     }
+  });
+
+  it('keeps off the curve: a rising line through the marker sends it below-right, or above-left at the right edge', () => {
+    const rising = Array.from({length: 81}, (_, i) => ({x: -100 + 2.5 * i, y: 50 - 1.25 * i}));
+    // At the centre, above-right would sit on the line: below-right is clear.
+    expect(readoutPlacement(frame, {x: 0, y: 0}, 40, 20, 8, rising)).toEqual({x: 28, y: 18});
+    // At the top-right corner every place next to the marker is on the line: it moves further left, above it.
+    const corner = readoutPlacement(frame, {x: 95, y: -47.5}, 40, 20, 8, rising);
+    expect(corner).toEqual({x: 27, y: -40});
+    expect(rising.some(p => Math.abs(p.x - corner.x) <= 21 && Math.abs(p.y - corner.y) <= 11)).toBe(false);
+  });
+
+  it('takes the side that covers the fewest curve points when none is clear', () => {
+    // Points every 5 px over the whole plot, thinned out around the place below-right of the marker.
+    const grid = [];
+    for (let x = -100; x <= 100; x += 5) for (let y = -50; y <= 50; y += 5) grid.push({x, y});
+    const thinned = grid.filter(p => !(Math.abs(p.x - 28) <= 15 && Math.abs(p.y - 18) <= 7) || (p.x + p.y) % 10 === 0);
+    expect(readoutPlacement(frame, {x: 0, y: 0}, 40, 20, 8, thinned)).toEqual({x: 28, y: 18});
   });
 });

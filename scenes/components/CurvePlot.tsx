@@ -4,7 +4,7 @@
  * readout) that can sweep along the curve or move to any point the scene names.
  *
  *      1.0 ┤            ╭────        readout "y = 0.82" rides beside the dot,
- *      0.5 ┤        ●───╯            kept inside the plotting area
+ *      0.5 ┤        ●───╯            inside the plotting area and off the curve
  *        0 ┼────────╯
  *          −4   −2   0   2   4
  *
@@ -251,7 +251,8 @@ export class CurvePlot extends Node {
   private readoutAt(dot: Vector2, text: string, place: 'beside' | 'top-left'): Vector2 {
     const [width, height] = [monoWidth(text, READOUT_SIZE) + 2 * READOUT_PAD, READOUT_SIZE * 1.2 + 2 * READOUT_PAD];
     if (place === 'top-left') return new Vector2(-this.frame.width / 2 + width / 2 + 2, -this.frame.height / 2 + height / 2 + 2);
-    return new Vector2(readoutPlacement(this.frame, dot, width, height));
+    // Only the drawn part of the curve is in the way (while tracing, the rest is not there yet).
+    return new Vector2(readoutPlacement(this.frame, dot, width, height, 8, this.visiblePoints()));
   }
 
   /** A readout in the accent on a background-coloured backing, so grid lines and axes never cross its digits. */

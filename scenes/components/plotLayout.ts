@@ -130,18 +130,35 @@ export function curvePoints(frame: PlotFrame, xs: readonly number[], ys: readonl
 
 /**
  * Centre of a `width`×`height` readout label beside a marker at `dot` (screen
- * coordinates of a frame centred on 0): above and to the right by default, flipped to
- * the left or below when that would leave the plotting area, and finally clamped inside it.
+ * coordinates of a frame centred on 0), kept inside the plotting area. It tries
+ * above-right, below-right, above-left and below-left of the marker, then further left
+ * in steps of half the label's width, and takes the first place that covers neither the
+ * marker nor any of the `avoid` points (the curve); when every place covers some, the one
+ * that covers the fewest.
  */
-export function readoutPlacement(frame: PlotFrame, dot: Point, width: number, height: number, gap = 8): Point {
+export function readoutPlacement(frame: PlotFrame, dot: Point, width: number, height: number, gap = 8, avoid: readonly Point[] = []): Point {
   const halfW = frame.width / 2;
   const halfH = frame.height / 2;
-  let x = dot.x + gap + width / 2;
-  if (x + width / 2 > halfW) x = dot.x - gap - width / 2;
-  let y = dot.y - gap - height / 2;
-  if (y - height / 2 < -halfH) y = dot.y + gap + height / 2;
-  return {
+  const inside = (x: number, y: number): Point => ({
     x: Math.min(halfW - width / 2, Math.max(-halfW + width / 2, x)),
     y: Math.min(halfH - height / 2, Math.max(-halfH + height / 2, y)),
+  });
+  const right = dot.x + gap + width / 2;
+  const left = dot.x - gap - width / 2;
+  const above = dot.y - gap - height / 2;
+  const below = dot.y + gap + height / 2;
+  const candidates = [right, left, ...[1, 2, 3, 4].map(k => left - (k * width) / 2)].flatMap(x => [inside(x, above), inside(x, below)]);
+  const covered = (c: Point) => {
+    const hit = (p: Point, margin: number) => Math.abs(p.x - c.x) <= width / 2 + margin && Math.abs(p.y - c.y) <= height / 2 + margin;
+    // The marker itself weighs more than any number of curve points.
+    return (hit(dot, gap / 2) ? avoid.length + 1 : 0) + avoid.filter(p => hit(p, 1)).length;
   };
+  let best = candidates[0];
+  let fewest = Infinity;
+  for (const c of candidates) {
+    const n = covered(c);
+    if (n === 0) return c;
+    if (n < fewest) [best, fewest] = [c, n];
+  }
+  return best;
 }
