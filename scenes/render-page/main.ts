@@ -27,7 +27,7 @@ declare global {
 }
 
 // Every glyph the scenes draw, so each font subset is loaded before the first frame.
-const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_';
+const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_Σ';
 
 async function loadFonts(): Promise<void> {
   const faces = [`400 18px "${fonts.mono}"`, `400 20px "${fonts.sans}"`, `600 28px "${fonts.sans}"`];

@@ -1,9 +1,11 @@
 /** Which model computes which animation's record, from its seed and parameters. Node only: it pulls in tfjs. */
 import type {ActivationRecords, AnimationName} from '../records';
 import type {AnimationParams, RecordInputs} from '../params';
+import {computeActivationFunctionsRecord} from './activation-functions';
 import {computeAttentionRecord} from './attention';
 import {computeConvRecord} from './conv';
 import {computeDenseRecord} from './dense';
+import {computeNeuronRecord} from './neuron';
 import {computeRecurrRecord} from './recurr';
 import {computeSeq2seqRecord} from './seq2seq';
 import {computeVolumeRecord} from './volume';
@@ -15,6 +17,8 @@ const computers: {[K in AnimationName]: (inputs: RecordInputs<AnimationParams[K]
   seq2seq: inputs => computeSeq2seqRecord({params: inputs.params}),
   attention: inputs => computeAttentionRecord(inputs),
   volume: inputs => computeVolumeRecord(inputs.seed),
+  neuron: inputs => computeNeuronRecord(inputs),
+  'activation-functions': inputs => computeActivationFunctionsRecord(inputs.seed),
 };
 
 export function computeRecord<K extends AnimationName>(name: K, inputs: RecordInputs<AnimationParams[K]>): Promise<ActivationRecords[K]> {

@@ -49,3 +49,17 @@ export function parseDenseParams(raw: unknown, path: string, context: ParseConte
   }
   return params;
 }
+
+/**
+ * The neuron animation takes one unit of a dense network apart, so it takes the same keys as
+ * dense (its own copy: configure `animations.neuron` to match a configured dense). Its first
+ * layer must be ReLU: the scene draws the ReLU curve and a unit it switches off.
+ */
+export function parseNeuronParams(raw: unknown, path: string, context: ParseContext): DenseParams {
+  const params = parseDenseParams(raw, path, context);
+  if (params.model) throw new ParamError(`${path}.model`, 'the neuron animation draws Keras-initialised layers; give a trained model to dense');
+  if (params.layers[0].activation !== 'relu') {
+    throw new ParamError(`${path}.layers[0].activation`, `expected "relu", got "${params.layers[0].activation}": the neuron animation shows a ReLU unit`);
+  }
+  return params;
+}

@@ -6,7 +6,7 @@
 import {ANIMATIONS, type AnimationName} from '../records/names';
 import {ATTENTION_DEFAULTS, parseAttentionParams, type AttentionParams} from './attention';
 import {CONV_DEFAULTS, parseConvParams, type ConvParams} from './conv';
-import {DENSE_DEFAULTS, parseDenseParams, type DenseParams} from './dense';
+import {DENSE_DEFAULTS, parseDenseParams, parseNeuronParams, type DenseParams} from './dense';
 import {parseRecurrParams, RECURR_DEFAULTS, type RecurrParams} from './recurr';
 import {parseSeq2seqParams, SEQ2SEQ_DEFAULTS, type Seq2seqParams} from './seq2seq';
 import {expectKeys, type ParseContext} from './validate';
@@ -21,6 +21,8 @@ export interface AnimationParams {
   seq2seq: Seq2seqParams;
   attention: AttentionParams;
   volume: NoParams;
+  neuron: DenseParams;
+  'activation-functions': NoParams;
 }
 
 /** The seed of the post's examples; records computed for it with default parameters are the defaults. */
@@ -42,6 +44,9 @@ export const PARAMETERS: {[K in AnimationName]: Parameters<AnimationParams[K]>} 
   attention: {defaults: ATTENTION_DEFAULTS, parse: parseAttentionParams, seeded: false},
   // The post's conv example: x[0] and the weights are seeded draws.
   volume: {defaults: NO_PARAMS, parse: parseNoParams, seeded: true},
+  neuron: {defaults: DENSE_DEFAULTS, parse: parseNeuronParams, seeded: true},
+  // Softmax of the post's conv example's logits: seeded draws.
+  'activation-functions': {defaults: NO_PARAMS, parse: parseNoParams, seeded: true},
 };
 
 /** What one record is computed from. `custom` is false for the post's defaults (seed 42, default parameters). */

@@ -4,9 +4,11 @@
  * renderer, the CLI, the editor's project and the records store all iterate.
  */
 import {ANIMATIONS, type AnimationName, isAnimationName} from './names';
+import {type ActivationFunctionsRecord, validateActivationFunctionsRecord} from './activation-functions';
 import {type AttentionRecord, validateAttentionRecord} from './attention';
 import {type ConvRecord, validateConvRecord} from './conv';
 import {type DenseRecord, validateDenseRecord} from './dense';
+import {type NeuronRecord, validateNeuronRecord} from './neuron';
 import {type RecurrRecord, validateRecurrRecord} from './recurr';
 import {type Seq2seqRecord, validateSeq2seqRecord} from './seq2seq';
 import {type VolumeRecord, validateVolumeRecord} from './volume';
@@ -17,6 +19,8 @@ export interface ActivationRecords {
   recurr: RecurrRecord;
   seq2seq: Seq2seqRecord;
   attention: AttentionRecord;
+  neuron: NeuronRecord;
+  'activation-functions': ActivationFunctionsRecord;
   volume: VolumeRecord;
 }
 
@@ -33,5 +37,7 @@ export const validators: {[K in AnimationName]: (json: unknown, source: string) 
   recurr: validateRecurrRecord,
   seq2seq: validateSeq2seqRecord,
   attention: validateAttentionRecord,
+  neuron: validateNeuronRecord,
+  'activation-functions': validateActivationFunctionsRecord,
   volume: validateVolumeRecord,
 };

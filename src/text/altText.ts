@@ -6,9 +6,11 @@
  */
 import type {ActivationRecords, AnimationName} from '../records';
 import {ALT_TEXT_MAX, type AnimationText} from './animationText';
+import {activationFunctionsText} from './animations/activation-functions';
 import {attentionText} from './animations/attention';
 import {convText} from './animations/conv';
 import {denseText} from './animations/dense';
+import {neuronText} from './animations/neuron';
 import {recurrText} from './animations/recurr';
 import {seq2seqText} from './animations/seq2seq';
 import {volumeText} from './animations/volume';
@@ -21,6 +23,8 @@ const TEXT: {[K in AnimationName]: AnimationText<ActivationRecords[K]>} = {
   recurr: recurrText,
   seq2seq: seq2seqText,
   attention: attentionText,
+  neuron: neuronText,
+  'activation-functions': activationFunctionsText,
   volume: volumeText,
 };
 

@@ -2,6 +2,7 @@
  * numpy's legacy `RandomState` (MT19937), enough of it to redraw the post's inputs:
  * `np.random.seed(N)`, `np.random.rand(...)` and `np.random.randint(low, high, n)`.
  * Everything is integer arithmetic on 32-bit words, so results are bit-exact.
+ * Also `np.linspace`, for the sample grids that the Keras snippets rebuild.
  */
 
 const N = 624;
@@ -136,4 +137,11 @@ export class NumpyRandom {
     }
     return out;
   }
+}
+
+/** `np.linspace(start, stop, n)` in float64: `i·step + start`, the last value exactly `stop`, as numpy computes it. */
+export function linspace(start: number, stop: number, n: number): number[] {
+  if (!Number.isInteger(n) || n < 2) throw new Error(`linspace: need at least 2 samples, got ${n}`);
+  const step = (stop - start) / (n - 1);
+  return Array.from({length: n}, (_, i) => (i === n - 1 ? stop : i * step + start));
 }

@@ -1,0 +1,127 @@
+/**
+ * activation-functions.gif — the post's "ACT FUNCTION PIC": linear, ReLU, sigmoid and
+ * tanh, each on its own axes with the post's guidance for when to use it, a marker
+ * sweeping the input and printing the output; then softmax, which takes a whole vector:
+ * the post's conv example's logits become bars that sum to 1. Every sample and value
+ * comes from the `activation-functions` record (tfjs ops).
+ */
+import {makeScene2D, Txt} from '@motion-canvas/2d';
+import {all, createRef, waitFor} from '@motion-canvas/core';
+import records from 'virtual:activations';
+import {BarChart} from './components/BarChart';
+import {CaptionLine} from './components/CaptionLine';
+import {CurvePlot} from './components/CurvePlot';
+import {niceRange} from './components/plotLayout';
+import {reportPoster} from './components/steps';
+import {formatTerm, formatValue} from './format';
+import {sceneTheme} from './sceneTheme';
+import {fonts, pace, sizes} from './theme';
+import type {ScalarActivation} from '../src/records/activation-functions';
+
+const PLOT_WIDTH = 210;
+const PLOT_HEIGHT = 112;
+/** Centres of the 2×2 grid of plots: columns, then rows. */
+const COLUMN_X = [-312, -22];
+const ROW_Y = [-90, 126];
+/** Each plot's name and guidance sit above its top edge. */
+const NAME_ABOVE = 46;
+const USE_ABOVE = 22;
+const PANEL_X = 150;
+const BARS_X = 300;
+const BASELINE_Y = 152;
+const BAR_LENGTH = 145;
+
+const TITLES: Record<ScalarActivation, string> = {linear: 'linear', relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh'};
+/** What each function does, shown where the post gives no guidance for it (sigmoid). */
+const SHAPES: Record<ScalarActivation, string> = {
+  linear: 'the output is the input',
+  relu: 'negative inputs become 0',
+  sigmoid: 'squashes into (0, 1)',
+  tanh: 'squashes into (\u22121, 1)',
+};
+const CAPTIONS: Record<ScalarActivation, string> = {
+  linear: 'Linear: no activation, the output is the input',
+  relu: 'ReLU: negative inputs become 0, the rest pass',
+  sigmoid: 'Sigmoid squashes any input into (0, 1)',
+  tanh: 'Tanh squashes any input into (\u22121, 1)',
+};
+
+export default makeScene2D(function* (view) {
+  const theme = sceneTheme();
+  const record = records['activation-functions'];
+  const xRange: [number, number] = [record.x[0], record.x[record.x.length - 1]];
+  const {softmax} = record;
+
+  view.fill(theme.background);
+  const name = (text: string, x: number, y: number) => (
+    <Txt text={text} x={x} y={y} offsetX={-1} fontFamily={fonts.sans} fontSize={sizes.caption} fontWeight={600} fill={theme.text} />
+  );
+  const use = (text: string, x: number, y: number) => (
+    <Txt text={text} x={x} y={y} offsetX={-1} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+  );
+  const plots = record.curves.map((curve, k) => {
+    const x = COLUMN_X[k % 2];
+    const y = ROW_Y[Math.floor(k / 2)];
+    const yRange = niceRange(Math.min(...curve.y), Math.max(...curve.y), 5);
+    return (
+      <CurvePlot theme={theme} x={x} y={y} width={PLOT_WIDTH} height={PLOT_HEIGHT} samples={{x: record.x, y: curve.y}} xRange={xRange} yRange={yRange} drawn={false} />
+    ) as CurvePlot;
+  });
+  const headers = record.curves.flatMap((curve, k) => {
+    const left = COLUMN_X[k % 2] - PLOT_WIDTH / 2;
+    const top = ROW_Y[Math.floor(k / 2)] - PLOT_HEIGHT / 2;
+    return [name(TITLES[curve.name], left, top - NAME_ABOVE), use(curve.use ?? SHAPES[curve.name], left, top - USE_ABOVE)];
+  });
+  const panelTop = ROW_Y[0] - PLOT_HEIGHT / 2;
+  const bars = (
+    <BarChart
+      theme={theme}
+      x={BARS_X}
+      y={BASELINE_Y}
+      orientation="vertical"
+      labels={softmax.logits.map((_, i) => `class ${i}`)}
+      maxLength={BAR_LENGTH}
+      thickness={60}
+      gap={40}
+      fontSize={sizes.small}
+    />
+  ) as BarChart;
+  const caption = createRef<CaptionLine>();
+  const sum = createRef<CaptionLine>();
+
+  view.add(
+    <>
+      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-240} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      {headers}
+      {plots}
+      {name('softmax', PANEL_X, panelTop - NAME_ABOVE)}
+      {use(softmax.use, PANEL_X, panelTop - USE_ABOVE)}
+      {use(`the post's conv example, image ${softmax.image}:`, PANEL_X, panelTop + 4)}
+      <Txt text={`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`} x={PANEL_X} y={panelTop + 32} offsetX={-1} fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />
+      <Txt text="softmax(z) = exp(z) / Σ exp(z)" x={PANEL_X} y={panelTop + 62} offsetX={-1} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} />
+      {bars}
+      <CaptionLine ref={sum} theme={theme} mono x={BARS_X} y={BASELINE_Y + 58} fill={theme.accent} />
+      {use('Hidden layers: ReLU is the most common choice', COLUMN_X[0] - PLOT_WIDTH / 2, 240)}
+    </>,
+  );
+
+  yield* caption().say('Activation functions, and when to use each');
+  yield* waitFor(0.3);
+
+  for (let k = 0; k < plots.length; k++) {
+    // The caption changes while the marker is already moving.
+    yield caption().say(CAPTIONS[record.curves[k].name]);
+    yield* plots[k].sweep(xRange[0], xRange[1], 1.25, {trace: true});
+    yield* plots[k].hideMarker(0.2);
+  }
+
+  yield* caption().say('Softmax takes a whole vector: probabilities that sum to 1');
+  yield* bars.grow(softmax.probabilities, pace.move * 1.2);
+  const terms = softmax.probabilities.map((p, i) => (i === 0 ? formatValue(p) : formatTerm(p))).join(' ');
+  yield* sum().say(`${terms} = ${formatValue(softmax.sum)}`);
+  reportPoster();
+  yield* waitFor(pace.hold * 1.1);
+
+  // Back to the first frame's state so the GIF loops without a jump.
+  yield* all(caption().clear(), sum().clear(), bars.clear(), ...plots.map(p => p.hideCurve()));
+});

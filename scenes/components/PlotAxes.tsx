@@ -1,0 +1,73 @@
+/**
+ * The static part of a CurvePlot: grid lines at the ticks, the two axes, tick labels in
+ * the mono face and axis names in the sans face, painted in one pass by one node.
+ * A node per line and label would cost Motion Canvas layout work every frame.
+ */
+import {Node, type NodeProps} from '@motion-canvas/2d';
+import {fonts, sizes, type Theme} from '../theme';
+import type {PlotFrame, Point} from './plotLayout';
+
+/** Space between the plotting area and its tick labels or axis names. */
+export const TICK_GAP = 6;
+
+export interface PlotAxesProps extends NodeProps {
+  theme: Theme;
+  frame: PlotFrame;
+  /** Screen positions along each axis, with their labels. */
+  xTicks: {at: number; label: string}[];
+  yTicks: {at: number; label: string}[];
+  /** Where the axes cross, on screen. */
+  origin: Point;
+  xLabel?: string;
+  yLabel?: string;
+}
+
+/** Paints the grid, axes and labels its props describe, under any children. */
+export class PlotAxes extends Node {
+  private readonly spec: PlotAxesProps;
+
+  constructor(props: PlotAxesProps) {
+    super(props);
+    this.spec = props;
+  }
+
+  protected override draw(context: CanvasRenderingContext2D): void {
+    const {theme, frame, xTicks, yTicks, origin, xLabel, yLabel} = this.spec;
+    const [left, right, top, bottom] = [-frame.width / 2, frame.width / 2, -frame.height / 2, frame.height / 2];
+    const line = (x0: number, y0: number, x1: number, y1: number) => {
+      context.beginPath();
+      context.moveTo(x0, y0);
+      context.lineTo(x1, y1);
+      context.stroke();
+    };
+    context.save();
+    context.strokeStyle = theme.surface;
+    context.lineWidth = 1;
+    for (const {at} of xTicks) line(at, top, at, bottom);
+    for (const {at} of yTicks) line(left, at, right, at);
+    context.strokeStyle = theme.muted;
+    context.lineWidth = sizes.line;
+    line(left, origin.y, right, origin.y);
+    line(origin.x, top, origin.x, bottom);
+    context.fillStyle = theme.muted;
+    context.font = `${sizes.small}px "${fonts.mono}"`;
+    context.textAlign = 'center';
+    context.textBaseline = 'top';
+    for (const {at, label} of xTicks) context.fillText(label, at, bottom + TICK_GAP);
+    context.textAlign = 'right';
+    context.textBaseline = 'middle';
+    for (const {at, label} of yTicks) context.fillText(label, left - TICK_GAP, at);
+    context.font = `${sizes.small}px "${fonts.sans}"`;
+    if (xLabel) {
+      context.textAlign = 'left';
+      context.fillText(xLabel, right + TICK_GAP, origin.y);
+    }
+    if (yLabel) {
+      context.textAlign = 'center';
+      context.textBaseline = 'bottom';
+      context.fillText(yLabel, origin.x, top - TICK_GAP);
+    }
+    context.restore();
+    super.draw(context);
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * neuron.gif — the post's "NEURON PICTURE": one artificial neuron, taken from dense.gif's
+ * hidden layer. Each input x is multiplied by its weight, Σ adds the products and the
+ * bias into z, and ReLU, drawn as a small curve, maps z to the output: a point moves to
+ * z, then to ReLU(z). Then a unit whose z is negative: the same curve clips it to 0, the
+ * unit is switched off. When no unit of the layer has z < 0 for this input, the scene
+ * says so instead. All numbers come from the `neuron` record (the dense model's units).
+ */
+import {Circle, Line, makeScene2D, Node, type NodeProps, Txt} from '@motion-canvas/2d';
+import {all, createRef, sequence, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
+import records from 'virtual:activations';
+import {Arrow} from './components/Arrow';
+import {CaptionLine} from './components/CaptionLine';
+import {CurvePlot} from './components/CurvePlot';
+import {columnPositions, edgeWidth, maxAbs, monoWidth} from './components/layout';
+import {NeuronColumn} from './components/NeuronColumn';
+import {reportPoster} from './components/steps';
+import {formatTerm, formatValue} from './format';
+import {sceneTheme} from './sceneTheme';
+import {fonts, pace, sizes} from './theme';
+import type {NeuronUnitRecord} from '../src/records/neuron';
+
+/** The diagram's rows (one per input) are centred on this height. */
+const CENTRE_Y = 0;
+const ROW_SPACING = 80;
+/** Wide enough for "−0.42" in the mono face at sizes.value. */
+const RADIUS = 31;
+const INPUT_X = -398;
+const PRODUCT_X = -228;
+const SUM_X = -75;
+const SUM_RADIUS = 40;
+/** The Σ glyph fills most of its node. */
+const SIGMA_SIZE = SUM_RADIUS * 0.85;
+const PLOT = {x: 216, width: 230, height: 150};
+const OUTPUT_X = 410;
+const SUBTITLE_Y = -206;
+const EQUATION_Y = 180;
+const ACTIVATION_Y = 218;
+/** Subscripts are set this much smaller than their base, and this far (of the base size) below it. */
+const SUBSCRIPT_SCALE = 0.7;
+const SUBSCRIPT_DROP = 0.3;
+
+export default makeScene2D(function* (view) {
+  const theme = sceneTheme();
+  const record = records.neuron;
+  const x = record.input;
+  const first = record.units[record.shown];
+  const second = record.switchedOff === null ? null : record.units[record.switchedOff];
+  const shownUnits = second ? [first, second] : [first];
+  const range = maxAbs([x, ...shownUnits.flatMap(u => [u.products, [u.z, u.output]])]);
+  const widest = maxAbs(shownUnits.map(u => u.weights));
+  const rows = columnPositions(x.length, ROW_SPACING).map(y => y + CENTRE_Y);
+  const [negative, , positive] = theme.diverging;
+  const unitName = (u: NeuronUnitRecord) => `hidden unit ${u.unit + 1} of ${record.units.length}`;
+  const subtitle = (u: NeuronUnitRecord) => `dense.gif’s ${unitName(u)}: its weights and bias`;
+
+  view.fill(theme.background);
+  const inputs = (<NeuronColumn theme={theme} x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />) as NeuronColumn;
+  const products = (<NeuronColumn theme={theme} x={PRODUCT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} />) as NeuronColumn;
+  const output = (<NeuronColumn theme={theme} x={OUTPUT_X} y={CENTRE_Y} count={1} spacing={0} radius={RADIUS + 2} range={range} />) as NeuronColumn;
+  // Weighted edges: colour is the weight's sign, width its magnitude, as in dense.gif.
+  const weightEdges = rows.map((y, i) => (
+    <Line points={[[INPUT_X + RADIUS, y], [PRODUCT_X - RADIUS, y]]} stroke={first.weights[i] < 0 ? negative : positive} lineWidth={edgeWidth(first.weights[i], widest)} />
+  )) as Line[];
+  const weightLabels = rows.map((y, i) => (
+    <SubscriptText base="w" sub={String(i + 1)} rest={weightText(first, i)} x={(INPUT_X + PRODUCT_X) / 2} y={y - 16} fontSize={sizes.small} fill={theme.text} />
+  )) as SubscriptText[];
+  const sumCentre = new Vector2(SUM_X, CENTRE_Y);
+  const intoSum = rows.map(y => {
+    const from = new Vector2(PRODUCT_X + RADIUS + 4, y);
+    const dir = sumCentre.sub(from).normalized;
+    return (<Arrow theme={theme} points={[from, sumCentre.sub(dir.scale(SUM_RADIUS + 4))]} drawn />) as Arrow;
+  });
+  const biasY = CENTRE_Y + SUM_RADIUS + 52;
+  const biasLabel = (<Txt text={biasText(first)} x={SUM_X} y={biasY} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.text} />) as Txt;
+  const unitLabel = (<Txt text={subtitle(first)} x={-450} y={SUBTITLE_Y} offsetX={-1} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />) as Txt;
+  const plotLeft = PLOT.x - PLOT.width / 2;
+  // The arrow stops short of the plot's y tick labels.
+  const zArrowEnd = plotLeft - 40;
+  const zArrow = (<Arrow theme={theme} points={[[SUM_X + SUM_RADIUS + 6, CENTRE_Y], [zArrowEnd, CENTRE_Y]]} drawn />) as Arrow;
+  const zLabel = (<Txt text="" x={(SUM_X + SUM_RADIUS + zArrowEnd) / 2} y={CENTRE_Y - 18} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.accent} />) as Txt;
+  const curveRange: [number, number] = [record.curve.x[0], record.curve.x[record.curve.x.length - 1]];
+  const plot = (
+    <CurvePlot
+      theme={theme}
+      x={PLOT.x}
+      y={CENTRE_Y}
+      width={PLOT.width}
+      height={PLOT.height}
+      samples={record.curve}
+      xRange={curveRange}
+      yRange={[0, curveRange[1]]}
+      // No tick at mid-height, where the arrow from Σ comes in.
+      yTicks={[0, curveRange[1]]}
+      maxTicks={3}
+      xLabel="z"
+      readoutPlace="top-left"
+    />
+  ) as CurvePlot;
+  const outArrow = (<Arrow theme={theme} points={[[PLOT.x + PLOT.width / 2 + 12, CENTRE_Y], [OUTPUT_X - RADIUS - 6, CENTRE_Y]]} drawn />) as Arrow;
+  const equation = createRef<CaptionLine>();
+  const activation = createRef<CaptionLine>();
+  const caption = createRef<CaptionLine>();
+  const label = (text: string, px: number, py: number) => <Txt text={text} x={px} y={py} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />;
+  const headerY = rows[0] - RADIUS - 26;
+
+  view.add(
+    <>
+      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-240} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      {label('inputs x', INPUT_X, headerY)}
+      {label('x · w', PRODUCT_X, headerY)}
+      {label('activation: ReLU', PLOT.x, CENTRE_Y - PLOT.height / 2 - 20)}
+      {label('output', OUTPUT_X, CENTRE_Y - RADIUS - 22)}
+      {rows.map((y, i) => <SubscriptText base="x" sub={String(i + 1)} x={INPUT_X - RADIUS - 18} y={y} fontSize={sizes.small} fill={theme.muted} />)}
+      {weightEdges}
+      {weightLabels}
+      {intoSum}
+      <Line points={[[SUM_X, biasY - 12], [SUM_X, CENTRE_Y + SUM_RADIUS + 4]]} stroke={theme.muted} lineWidth={sizes.line} endArrow arrowSize={8} />
+      <Circle x={SUM_X} y={CENTRE_Y} size={SUM_RADIUS * 2} fill={theme.surface} stroke={theme.stroke} lineWidth={sizes.line} />
+      <Txt text="Σ" x={SUM_X} y={CENTRE_Y} fontFamily={fonts.sans} fontSize={SIGMA_SIZE} fill={theme.text} />
+      {biasLabel}
+      {unitLabel}
+      {zArrow}
+      {zLabel}
+      {plot}
+      {outArrow}
+      {inputs}
+      {products}
+      {output}
+      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} />
+      <CaptionLine ref={activation} theme={theme} mono y={ACTIVATION_Y} />
+    </>,
+  );
+
+  yield* caption().say(`One neuron of dense.gif: ${unitName(first)}`);
+  yield* waitFor(pace.step * 0.3);
+  yield* takeApart(first, 'first');
+
+  if (second) {
+    yield* all(
+      caption().say(`${capitalise(unitName(second))}: its weighted sum is negative`),
+      plot.pinMarker(`unit ${first.unit + 1}`),
+      clearUnit(),
+      setWeights(second),
+    );
+    yield* takeApart(second, 'second');
+    reportPoster();
+    yield* waitFor(pace.hold);
+  } else {
+    // The data gives no unit to switch off: say so, rather than show a made-up one.
+    reportPoster();
+    yield* caption().say('No hidden unit has z < 0 for this input: ReLU switches none off');
+    yield* waitFor(pace.hold * 1.5);
+  }
+
+  // Back to the first frame's state so the GIF loops without a jump.
+  yield* all(
+    caption().clear(),
+    clearUnit(),
+    plot.clearPins(pace.fade),
+    plot.highlightSpan(curveRange[0], 0, false),
+    // A slower rewiring than mid-scene: its last step is the loop's seam.
+    ...(second ? [setWeights(first, pace.fade * 2)] : []),
+  );
+
+  /** Products, their sum z, then ReLU(z) on the curve and in the output. */
+  function* takeApart(unit: NeuronUnitRecord, which: 'first' | 'second'): ThreadGenerator {
+    const t = pace.fade * 0.85;
+    const clipped = unit.z < 0;
+    // Captions change while the values already move.
+    if (which === 'first') yield caption().say('Each input is multiplied by its weight');
+    yield* sequence(0.14, ...unit.products.map((p, i) => products.showValue(i, p, t)));
+    yield* waitFor(0.25);
+    if (which === 'first') yield caption().say('Σ adds the products and the bias: z');
+    const terms = unit.products.map((p, i) => (i === 0 ? formatValue(p) : formatTerm(p))).join(' ');
+    yield* all(
+      ...intoSum.map(a => a.pulse(pace.move)),
+      equation().say(`z = ${terms} ${formatTerm(unit.bias)} = ${formatValue(unit.z)}`, t),
+    );
+    zLabel.text(`z = ${formatValue(unit.z)}`);
+    yield* all(zLabel.opacity(0).opacity(1, t), zArrow.pulse(pace.move * 0.8));
+
+    // The point moves to z on the input axis, then to ReLU(z) on the curve.
+    if (which === 'first') yield caption().say(clipped ? 'ReLU clips a negative z to 0' : 'ReLU passes a positive z unchanged');
+    yield* plot.showMarker(0, 0, `z = ${formatValue(unit.z)}`, t / 2);
+    yield* plot.moveMarker(unit.z, 0, pace.move);
+    yield* all(
+      plot.moveMarker(unit.z, unit.output, pace.move, `ReLU(z) = ${formatValue(unit.output)}`),
+      plot.guideOpacity(clipped ? 0 : 1, t),
+      ...(clipped ? [plot.highlightSpan(curveRange[0], 0, true, t)] : []),
+      activation().say(`ReLU(z) = max(0, ${formatValue(unit.z)}) = ${formatValue(unit.output)}${clipped ? '  (negative: clipped to 0)' : ''}`, t),
+    );
+    if (which === 'second') yield caption().say('ReLU clips it to 0: the unit is switched off');
+    yield* all(outArrow.pulse(pace.move * 0.7), output.showValue(0, unit.output, pace.move * 0.7));
+    yield* waitFor(which === 'first' ? pace.step * 0.6 : 0.2);
+  }
+
+  /** Empties the unit's computed values: products, z, marker, output, equations. */
+  function* clearUnit(): ThreadGenerator {
+    yield* all(
+      products.clear(),
+      output.clear(),
+      zLabel.opacity(0, pace.fade),
+      plot.hideMarker(),
+      equation().clear(),
+      activation().clear(),
+    );
+  }
+
+  /** Rewires the edges to another unit's weights, and names it: out with the old, in with the new. */
+  function* setWeights(unit: NeuronUnitRecord, duration = pace.fade): ThreadGenerator {
+    const changing = [...weightEdges, ...weightLabels, biasLabel, unitLabel];
+    yield* all(...changing.map(node => node.opacity(0, duration / 2)));
+    weightEdges.forEach((edge, i) => edge.stroke(unit.weights[i] < 0 ? negative : positive).lineWidth(edgeWidth(unit.weights[i], widest)));
+    weightLabels.forEach((l, i) => l.setRest(weightText(unit, i)));
+    biasLabel.text(biasText(unit));
+    unitLabel.text(subtitle(unit));
+    yield* all(...changing.map(node => node.opacity(1, duration / 2)));
+  }
+
+  function weightText(unit: NeuronUnitRecord, i: number): string {
+    return ` = ${formatValue(unit.weights[i])}`;
+  }
+});
+
+interface SubscriptTextProps extends NodeProps {
+  base: string;
+  sub: string;
+  /** Text after the subscript, e.g. " = 0.25". */
+  rest?: string;
+  fontSize: number;
+  fill: string;
+}
+
+/**
+ * Mono text with a subscript, centred on its position: "w₁ = 0.25". Built from three
+ * Txt, because no subset of the project's fonts holds the Unicode subscript digits
+ * (they would come from whatever fallback font the machine has).
+ */
+class SubscriptText extends Node {
+  private readonly parts: Txt[];
+
+  constructor({base, sub, rest = '', fontSize, fill, ...props}: SubscriptTextProps) {
+    super(props);
+    const small = fontSize * SUBSCRIPT_SCALE;
+    this.parts = [
+      new Txt({text: base, fontFamily: fonts.mono, fontSize, fill, offsetX: -1}),
+      new Txt({text: sub, fontFamily: fonts.mono, fontSize: small, fill, offsetX: -1, y: fontSize * SUBSCRIPT_DROP}),
+      new Txt({text: rest, fontFamily: fonts.mono, fontSize, fill, offsetX: -1}),
+    ];
+    this.parts.forEach(p => this.add(p));
+    this.place();
+  }
+
+  /** Replaces the text after the subscript (a new weight), keeping the whole centred. */
+  setRest(text: string): void {
+    this.parts[2].text(text);
+    this.place();
+  }
+
+  private place(): void {
+    const widths = this.parts.map(p => monoWidth(p.text(), p.fontSize()));
+    let x = -widths.reduce((a, b) => a + b, 0) / 2;
+    this.parts.forEach((p, i) => {
+      p.x(x);
+      x += widths[i];
+    });
+  }
+}
+
+function biasText(unit: NeuronUnitRecord): string {
+  return `bias b = ${formatValue(unit.bias)}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
