@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {DEFAULT_SEED, defaultRecordInputs, ParamError, parseAnimationsConfig, recordInputs} from '../src/params';
 import {CONV_DEFAULTS} from '../src/params/conv';
 import {DENSE_DEFAULTS} from '../src/params/dense';
+import {ANIMATIONS} from '../src/records/names';
 
 const rejects = (config: unknown) => {
   try {
@@ -44,7 +45,7 @@ describe('parseAnimationsConfig', () => {
     expect(rejects({conv: {padding: 'full'}})).toBe('animations.conv.padding: expected one of "valid", "same", got "full"');
     expect(rejects({recurr: {units: 0}})).toBe('animations.recurr.units: 0 is less than 1');
     expect(rejects({attention: {query: [1, 0, 0]}})).toBe('animations.attention.keys: keys have 2 numbers but the query has 3; a dot product needs equal lengths');
-    expect(rejects({denes: {}})).toBe('animations.denes: unknown key; valid keys: ' + Object.keys(defaultNames()).join(', '));
+    expect(rejects({denes: {}})).toBe('animations.denes: unknown key; valid keys: ' + ANIMATIONS.join(', '));
     expect(rejects({dense: {units: 3}})).toBe('animations.dense.units: unknown key; valid keys: input, layers');
   });
 
@@ -67,7 +68,3 @@ describe('recordInputs', () => {
     expect(recordInputs('conv', DEFAULT_SEED, {conv: CONV_DEFAULTS}).custom).toBe(true);
   });
 });
-
-function defaultNames(): Record<string, true> {
-  return Object.fromEntries(['dense', 'conv', 'recurr', 'seq2seq', 'attention'].map(n => [n, true]));
-}
