@@ -6,7 +6,9 @@
 import {ANIMATIONS, type AnimationName, isAnimationName} from './names';
 import {type AttentionRecord, validateAttentionRecord} from './attention';
 import {type ConvRecord, validateConvRecord} from './conv';
+import {type ConvSettingRecord, convSettingValidator} from './convSetting';
 import {type DenseRecord, validateDenseRecord} from './dense';
+import {type FilterRecord, validateFilterRecord} from './filter';
 import {type RecurrRecord, validateRecurrRecord} from './recurr';
 import {type Seq2seqRecord, validateSeq2seqRecord} from './seq2seq';
 
@@ -16,6 +18,10 @@ export interface ActivationRecords {
   recurr: RecurrRecord;
   seq2seq: Seq2seqRecord;
   attention: AttentionRecord;
+  filter: FilterRecord;
+  stride: ConvSettingRecord<'stride'>;
+  padding: ConvSettingRecord<'padding'>;
+  dilation: ConvSettingRecord<'dilation'>;
 }
 
 export {ANIMATIONS, type AnimationName, isAnimationName};
@@ -31,4 +37,8 @@ export const validators: {[K in AnimationName]: (json: unknown, source: string) 
   recurr: validateRecurrRecord,
   seq2seq: validateSeq2seqRecord,
   attention: validateAttentionRecord,
+  filter: validateFilterRecord,
+  stride: convSettingValidator('stride'),
+  padding: convSettingValidator('padding'),
+  dilation: convSettingValidator('dilation'),
 };

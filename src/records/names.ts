@@ -1,10 +1,11 @@
 /**
- * The animations, by name, in the order the post embeds them. Also the output file names
+ * The animations, by name: the five the post embeds, in its order, then the figures it
+ * still lacks, in the order the post needs them. Also the output file names
  * (`output/<name>.gif`) and the record each reads (an animation named N reads record N).
  * A module of its own with no imports, so the editor's project and the render page can
  * list the scenes without pulling in every record's validator.
  */
-export const ANIMATIONS = ['dense', 'conv', 'recurr', 'seq2seq', 'attention'] as const;
+export const ANIMATIONS = ['dense', 'conv', 'recurr', 'seq2seq', 'attention', 'filter', 'stride', 'padding', 'dilation'] as const;
 
 export type AnimationName = (typeof ANIMATIONS)[number];
 

@@ -9,8 +9,12 @@ import type {AnimationText} from './animationText';
 import {attentionText} from './animations/attention';
 import {convText} from './animations/conv';
 import {denseText} from './animations/dense';
+import {dilationText} from './animations/dilation';
+import {filterText} from './animations/filter';
+import {paddingText} from './animations/padding';
 import {recurrText} from './animations/recurr';
 import {seq2seqText} from './animations/seq2seq';
+import {strideText} from './animations/stride';
 
 /** Alt text must fit in one breath of a screen reader (and in most CMS alt fields). */
 export const ALT_TEXT_MAX = 250;
@@ -21,6 +25,10 @@ const TEXT: {[K in AnimationName]: AnimationText<ActivationRecords[K]>} = {
   recurr: recurrText,
   seq2seq: seq2seqText,
   attention: attentionText,
+  filter: filterText,
+  stride: strideText,
+  padding: paddingText,
+  dilation: dilationText,
 };
 
 /** The animation's heading, as the post names the layer. */
