@@ -40,7 +40,10 @@ export default makeScene2D(function* (view) {
   yield* stage().sweep(1, {
     // Slow along the top row, where the zeros matter most; a full stop on the edge pixel.
     pacing: s => (s === edgeStop ? 'detailed' : s < cols ? 'medium' : 'quick'),
-    during: s => (s === edgeStop ? caption().say('An edge pixel now sits in the middle of a window') : undefined),
+    during: s =>
+      s === edgeStop ? caption().say('An edge pixel now sits in the middle of a window')
+      : s === cols ? caption().say('Every pixel, edges included, gets a window of its own')
+      : undefined,
   });
   yield* caption().say(`The feature map keeps the input's ${size(same.output)}`);
   reportPoster();

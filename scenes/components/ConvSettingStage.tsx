@@ -59,6 +59,8 @@ const SANS_PER_MONO = 0.85;
 const LEFT = -450;
 const SUM_GAP = 30;
 const LINE_STEP = 24;
+/** The lowest line may reach this far down; a stage with less to show moves down by half its spare room, to sit mid-frame. */
+const BOTTOM = 250;
 
 /** Seconds per stop in a quick sweep: two frames at 30 fps. */
 const QUICK_STOP = 1 / 15;
@@ -170,6 +172,7 @@ export class ConvSettingStage extends Node {
       this.add(equation);
       return {name, equation};
     });
+    this.y(Math.max(0, (BOTTOM - (sumY + next * LINE_STEP)) / 2));
   }
 
   /**
@@ -270,10 +273,12 @@ export class ConvSettingStage extends Node {
     }
     const detailed = pacing === 'detailed';
     const t = detailed ? DETAILED_STEP : MEDIUM_MOVE;
-    yield* all(unring, this.input.moveWindow(origin.row, origin.col, t), map.highlightCell(outRow, outCol, true, t / 2));
+    const products = run.products[outRow][outCol].flat();
+    const sum = `window × filter: ${products.map(p => formatValue(p, 0)).join(' + ')} = ${formatValue(value, 0)}`;
+    // A medium stop updates the sum as the window lands; a detailed one waits for it.
+    yield* all(unring, this.input.moveWindow(origin.row, origin.col, t), map.highlightCell(outRow, outCol, true, t / 2), detailed ? waitFor(0) : this.sum.say(sum, t));
     if (detailed) {
-      const products = run.products[outRow][outCol].flat();
-      yield* this.sum.say(`window × filter: ${products.map(p => formatValue(p, 0)).join(' + ')} = ${formatValue(value, 0)}`, t);
+      yield* this.sum.say(sum, t);
       // The sum travels from the window to its cell.
       const flying = (
         <Txt text={formatValue(value, 0)} fontFamily={fonts.mono} fontSize={sizes.caption} fontWeight={600} fill={this.theme.accent} position={this.input.windowCentre()} opacity={0} />
