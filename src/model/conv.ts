@@ -123,7 +123,7 @@ export async function elementwiseProducts(image: number[][], kernel: number[][])
 }
 
 /** Python literal for a nested array of numbers, with integers printed as floats so numpy makes float32-compatible arrays. */
-const py = (value: number[][]): string => `np.array(${JSON.stringify(value)}, dtype='float32')`;
+export const py = (value: readonly (readonly number[])[]): string => `np.array(${JSON.stringify(value)}, dtype='float32')`;
 
 function kerasSnippet(image: number[][], filters: {name: string; kernel: number[][]; bias: number}[]): string {
   const h = image.length;

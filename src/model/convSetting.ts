@@ -6,6 +6,7 @@
  * hold the same image and filter.
  */
 import type {Tensor2D} from '@tensorflow/tfjs';
+import {py} from './conv';
 import {loadTf} from './tf';
 import {SCHEMA_VERSION} from '../records/header';
 import {type ConvSettingName, type ConvSettingRecord, type ConvSettingRun, runPadding} from '../records/convSetting';
@@ -73,7 +74,6 @@ export async function runSetting(image: number[][], kernel: number[][], setting:
   return {stride, padding, dilation, pad, output, products};
 }
 
-const pyMatrix = (m: readonly (readonly number[])[]): string => `np.array(${JSON.stringify(m)}, dtype='float32')`;
 const pyPair = (n: number): string => `(${n}, ${n})`;
 
 /** TF 2.2 code that prints each run's output, its `same` padding split and its windows' products. */
@@ -86,8 +86,8 @@ function kerasSnippet(image: number[][], kernel: number[][], settings: ConvSetti
     'from tensorflow.keras import Input, Model',
     'from tensorflow.keras.layers import Conv2D',
     '',
-    `img = ${pyMatrix(image)}.reshape(1, ${h}, ${w}, 1)`,
-    `kernel = ${pyMatrix(kernel)}`,
+    `img = ${py(image)}.reshape(1, ${h}, ${w}, 1)`,
+    `kernel = ${py(kernel)}`,
     `inp = Input(shape=(${h}, ${w}, 1))`,
     '',
     'for strides, padding, dilation_rate in [',
