@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {axisCentre, headingGroups, NO_PADDING, paddedExtent, panelCentres, ringCells, windowBounds, windowGaps, windowOrigin, windowTaps} from '../scenes/components/paddedLayout';
+import {axisCentre, deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell, ringCells, windowBounds, windowGaps, windowOrigin, windowTaps} from '../scenes/components/paddedLayout';
 import {gridCellCentre, gridSize, gridWindowRect} from '../scenes/components/layout';
 
 describe('axisCentre', () => {
@@ -111,5 +111,25 @@ describe('headingGroups', () => {
       {text: 'b', from: 1, to: 2},
       {text: 'a', from: 3, to: 3},
     ]);
+  });
+});
+
+describe('padding helpers', () => {
+  it('keeps room for the deepest padding on each side', () => {
+    expect(deepestPadding([NO_PADDING, {top: 1, bottom: 2, left: 0, right: 1}, {top: 2, bottom: 0, left: 1, right: 0}])).toEqual({top: 2, bottom: 2, left: 1, right: 1});
+    expect(deepestPadding([])).toEqual(NO_PADDING);
+  });
+
+  it('compares paddings side by side', () => {
+    expect(paddingEquals({top: 1, bottom: 1, left: 1, right: 1}, {top: 1, bottom: 1, left: 1, right: 1})).toBe(true);
+    expect(paddingEquals({top: 1, bottom: 1, left: 1, right: 1}, {top: 1, bottom: 2, left: 1, right: 1})).toBe(false);
+  });
+});
+
+describe('previousCell', () => {
+  it('steps back along the row, then to the end of the row above, and has none before the first', () => {
+    expect(previousCell(2, 1, 5)).toEqual({row: 2, col: 0});
+    expect(previousCell(2, 0, 5)).toEqual({row: 1, col: 4});
+    expect(previousCell(0, 0, 5)).toBeUndefined();
   });
 });

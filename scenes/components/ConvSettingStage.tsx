@@ -13,7 +13,7 @@ import {fonts, pace, sizes, type Theme} from '../theme';
 import {CaptionLine} from './CaptionLine';
 import {kerasArgument, outputSizeSum, samePaddingSum, type SettingKey, sizeText} from './convArithmetic';
 import {maxAbs, monoWidth} from './layout';
-import {headingGroups, NO_PADDING, type Padding, paddedExtent, panelCentres, windowOrigin} from './paddedLayout';
+import {deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell, windowOrigin} from './paddedLayout';
 import {PaddedGrid} from './PaddedGrid';
 import {ValueGrid} from './ValueGrid';
 
@@ -101,11 +101,7 @@ export class ConvSettingStage extends Node {
     const [kh, kw] = [record.kernel.length, record.kernel[0].length];
     this.kernelRows = kh;
     this.kernelCols = kw;
-    const deepest = record.runs.reduce<Padding>(
-      (m, r) => ({top: Math.max(m.top, r.pad.top), bottom: Math.max(m.bottom, r.pad.bottom), left: Math.max(m.left, r.pad.left), right: Math.max(m.right, r.pad.right)}),
-      NO_PADDING,
-    );
-    const inputBox = paddedExtent(image.length, image[0].length, deepest, CELL, GAP);
+    const inputBox = paddedExtent(image.length, image[0].length, deepestPadding(record.runs.map(r => r.pad)), CELL, GAP);
     const outputBoxes = record.runs.map(r => paddedExtent(r.output.length, r.output[0].length, NO_PADDING, CELL, GAP));
     const filterBox = paddedExtent(kh, kw, NO_PADDING, CELL, GAP);
 
@@ -235,7 +231,7 @@ export class ConvSettingStage extends Node {
     const [n, k] = [this.record.image.length, this.kernelRows];
     const own = this.lineOf[index];
     const padded = run.pad.top + run.pad.bottom + run.pad.left + run.pad.right > 0;
-    const showRing = padded && !samePad(run.pad, this.input.padding);
+    const showRing = padded && !paddingEquals(run.pad, this.input.padding);
     const named = this.lines[own.size];
     named.name.text(this.runName(run));
     if (showRing) {
@@ -293,17 +289,6 @@ export class ConvSettingStage extends Node {
     if (detailed) yield* waitFor(DETAILED_BEAT);
     if (echoGrid && echo) yield echoGrid.highlightCell(echo.row, echo.col, false, write);
   }
-}
-
-function samePad(a: Padding, b: Padding): boolean {
-  return a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
-}
-
-/** The cell written just before (row, col) in a row-by-row sweep. */
-function previousCell(row: number, col: number, cols: number): {row: number; col: number} | undefined {
-  if (col > 0) return {row, col: col - 1};
-  if (row > 0) return {row: row - 1, col: cols - 1};
-  return undefined;
 }
 
 /** A run's output-size line: `size = floor(…) + 1 = 5`, its result from the record. */

@@ -16,6 +16,26 @@ export interface Padding {
 
 export const NO_PADDING: Padding = {top: 0, bottom: 0, left: 0, right: 0};
 
+/** Whether two paddings add the same zeros on every side. */
+export function paddingEquals(a: Padding, b: Padding): boolean {
+  return a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
+}
+
+/** The most zeros any of the paddings adds on each side: the room a grid must keep for all of them. */
+export function deepestPadding(pads: readonly Padding[]): Padding {
+  return pads.reduce<Padding>(
+    (m, p) => ({top: Math.max(m.top, p.top), bottom: Math.max(m.bottom, p.bottom), left: Math.max(m.left, p.left), right: Math.max(m.right, p.right)}),
+    NO_PADDING,
+  );
+}
+
+/** The cell written just before (row, col) in a row-by-row sweep of a grid `cols` wide; none before the first. */
+export function previousCell(row: number, col: number, cols: number): {row: number; col: number} | undefined {
+  if (col > 0) return {row, col: col - 1};
+  if (row > 0) return {row: row - 1, col: cols - 1};
+  return undefined;
+}
+
 /** Centre of the cell at `index` along an axis of `count` image cells, for any real index. */
 export function axisCentre(index: number, count: number, cell: number, gap: number): number {
   return (index - (count - 1) / 2) * (cell + gap);
