@@ -19,14 +19,14 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
 }
 
 /**
- * The record's numbers as scenes/format.ts prints them: fixed 2–4 decimals (`0.71`,
+ * The record's numbers as scenes/format.ts prints them: fixed 1–4 decimals (`1.0`, `0.71`,
  * `0.997`, `0.0125`, `3.00`) or compact (`0.9`). Only strings with a decimal point,
  * and not zero, so a bare `0.00` or a count like `5` never counts as "from the record".
  */
 function formattedDecimals(record: unknown): Set<string> {
   const out = new Set<string>();
   for (const v of numbersIn(record)) {
-    for (const d of [2, 3, 4]) out.add(formatValue(v, d));
+    for (const d of [1, 2, 3, 4]) out.add(formatValue(v, d));
     out.add(formatCompact(v, 3));
   }
   return new Set([...out].filter(s => /\d\.\d/.test(s) && !/^\u2212?0\.0+$/.test(s)));

@@ -31,10 +31,10 @@ const consoleErrors: string[] = [];
 const foreignRequests: string[] = [];
 const failedRequests: string[] = [];
 
-/** Numbers in a record as scenes/format.ts prints them, with a decimal point and not zero. */
+/** Numbers in a record as scenes/format.ts prints them (1–4 decimals, or compact), with a decimal point and not zero. */
 function formattedDecimals(value: unknown, out = new Set<string>()): Set<string> {
   if (typeof value === 'number') {
-    for (const d of [2, 3, 4]) out.add(formatValue(value, d));
+    for (const d of [1, 2, 3, 4]) out.add(formatValue(value, d));
     out.add(formatCompact(value, 3));
   } else if (Array.isArray(value)) value.forEach(v => formattedDecimals(v, out));
   else if (value && typeof value === 'object') Object.values(value).forEach(v => formattedDecimals(v, out));

@@ -7,7 +7,7 @@
 import type {Tensor4D} from '@tensorflow/tfjs';
 import {loadTf} from './tf';
 import {SCHEMA_VERSION} from '../records/header';
-import type {ConvFilterRecord, ConvPadding, ConvPostCase, ConvRecord} from '../records/conv';
+import type {ConvFilterRecord, ConvPadding, ConvPostCase, ConvPostExamples, ConvRecord} from '../records/conv';
 import {DEFAULT_SEED, type RecordInputs} from '../params';
 import {CONV_DEFAULTS, type ConvParams} from '../params/conv';
 
@@ -82,8 +82,53 @@ async function windowProducts(image: number[][], kernels: number[][][], stride: 
   });
 }
 
+/**
+ * The post's 3×3 worked examples, `np.sum(img * f)` for both images and both filters:
+ * a 3×3 kernel over a 3×3 image with valid padding is exactly that sum, so each
+ * response is one conv2d. Shared by the conv record and the filter animation's record.
+ */
+export async function computePostExamples(): Promise<ConvPostExamples> {
+  const images = [
+    {name: 'eye3', pixels: eye(3)},
+    {name: 'line2', pixels: LINE2},
+  ];
+  const postFilters = [
+    {name: 'f1', kernel: F1},
+    {name: 'f2', kernel: F2},
+  ];
+  const printed: Record<string, number> = {'eye3/f1': 1, 'eye3/f2': 3, 'line2/f2': 2};
+  const cases: ConvPostCase[] = [];
+  for (const img of images) {
+    const responses = await featureMaps(
+      img.pixels,
+      postFilters.map((f) => f.kernel),
+      postFilters.map(() => 0),
+    );
+    postFilters.forEach((f, i) => {
+      const key = `${img.name}/${f.name}`;
+      const item: ConvPostCase = {image: img.name, filter: f.name, response: responses[i][0][0]};
+      if (key in printed) item.postPrints = printed[key];
+      cases.push(item);
+    });
+  }
+  const line2 = (name: string) => cases.find((c) => c.image === 'line2' && c.filter === name)!.response;
+  const notes = [
+    `The post's second-image code runs np.sum(img * f2) and prints 2.0, but f2 (the diagonal) gives ${line2('f2').toFixed(1)} there. ` +
+      `The 2.0 belongs to f1 (np.sum(img * f1) = ${line2('f1').toFixed(1)}), the stronger response the surrounding text means: "our line detector f1 will produce a stronger response".`,
+  ];
+  return {images, filters: postFilters, cases, notes};
+}
+
+/** `img * f` cell by cell for an image and a kernel of the same size: the one window conv2d sums. */
+export async function elementwiseProducts(image: number[][], kernel: number[][]): Promise<number[][]> {
+  if (image.length !== kernel.length || image[0].length !== kernel[0].length) {
+    throw new Error(`elementwiseProducts: image ${image.length}×${image[0].length} and kernel ${kernel.length}×${kernel[0].length} differ in size`);
+  }
+  return (await windowProducts(image, [kernel], 1, {top: 0, bottom: 0, left: 0, right: 0}))[0][0][0];
+}
+
 /** Python literal for a nested array of numbers, with integers printed as floats so numpy makes float32-compatible arrays. */
-const py = (value: number[][]): string => `np.array(${JSON.stringify(value)}, dtype='float32')`;
+export const py = (value: readonly (readonly number[])[]): string => `np.array(${JSON.stringify(value)}, dtype='float32')`;
 
 function kerasSnippet(image: number[][], filters: {name: string; kernel: number[][]; bias: number}[], stride: number, padding: 'valid' | 'same'): string {
   const h = image.length;
@@ -141,32 +186,7 @@ export async function computeConvRecord({params}: Pick<RecordInputs<ConvParams>,
   );
   const filters: ConvFilterRecord[] = named.map((f, i) => ({...f, featureMap: maps[i], products: products[i]}));
 
-  // A 3×3 kernel over a 3×3 image with valid padding is exactly the post's np.sum(img * f).
-  const images = [
-    {name: 'eye3', pixels: eye(3)},
-    {name: 'line2', pixels: LINE2},
-  ];
-  const postFilters = named.map(({name, kernel}) => ({name, kernel}));
-  const printed: Record<string, number> = {'eye3/f1': 1, 'eye3/f2': 3, 'line2/f2': 2};
-  const cases: ConvPostCase[] = [];
-  for (const img of images) {
-    const responses = await featureMaps(
-      img.pixels,
-      postFilters.map((f) => f.kernel),
-      postFilters.map(() => 0),
-    );
-    postFilters.forEach((f, i) => {
-      const key = `${img.name}/${f.name}`;
-      const item: ConvPostCase = {image: img.name, filter: f.name, response: responses[i][0][0]};
-      if (key in printed) item.postPrints = printed[key];
-      cases.push(item);
-    });
-  }
-  const line2 = (name: string) => cases.find((c) => c.image === 'line2' && c.filter === name)!.response;
-  const notes = [
-    `The post's second-image code runs np.sum(img * f2) and prints 2.0, but f2 (the diagonal) gives ${line2('f2').toFixed(1)} there. ` +
-      `The 2.0 belongs to f1 (np.sum(img * f1) = ${line2('f1').toFixed(1)}), the stronger response the surrounding text means: "our line detector f1 will produce a stronger response".`,
-  ];
+  const postExamples = await computePostExamples();
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -181,6 +201,6 @@ export async function computeConvRecord({params}: Pick<RecordInputs<ConvParams>,
     padding,
     pad,
     dilation: DILATION,
-    postExamples: {images, filters: postFilters, cases, notes},
+    postExamples,
   };
 }

@@ -5,9 +5,13 @@ import {computeActivationFunctionsRecord} from './activation-functions';
 import {computeAttentionRecord} from './attention';
 import {computeConvRecord} from './conv';
 import {computeDenseRecord} from './dense';
+import {computeDilationRecord} from './dilation';
+import {computeFilterRecord} from './filter';
 import {computeNeuronRecord} from './neuron';
+import {computePaddingRecord} from './padding';
 import {computeRecurrRecord} from './recurr';
 import {computeSeq2seqRecord} from './seq2seq';
+import {computeStrideRecord} from './stride';
 import {computeVolumeRecord} from './volume';
 
 const computers: {[K in AnimationName]: (inputs: RecordInputs<AnimationParams[K]>) => Promise<ActivationRecords[K]>} = {
@@ -16,9 +20,13 @@ const computers: {[K in AnimationName]: (inputs: RecordInputs<AnimationParams[K]
   recurr: inputs => computeRecurrRecord(inputs),
   seq2seq: inputs => computeSeq2seqRecord({params: inputs.params}),
   attention: inputs => computeAttentionRecord(inputs),
-  volume: inputs => computeVolumeRecord(inputs.seed),
   neuron: inputs => computeNeuronRecord(inputs),
   'activation-functions': inputs => computeActivationFunctionsRecord(inputs.seed),
+  filter: () => computeFilterRecord(),
+  volume: inputs => computeVolumeRecord(inputs.seed),
+  stride: inputs => computeStrideRecord(inputs),
+  padding: inputs => computePaddingRecord(inputs),
+  dilation: inputs => computeDilationRecord(inputs),
 };
 
 export function computeRecord<K extends AnimationName>(name: K, inputs: RecordInputs<AnimationParams[K]>): Promise<ActivationRecords[K]> {

@@ -11,6 +11,7 @@ import {parseRecurrParams, RECURR_DEFAULTS, type RecurrParams} from './recurr';
 import {parseSeq2seqParams, SEQ2SEQ_DEFAULTS, type Seq2seqParams} from './seq2seq';
 import {expectKeys, type ParseContext} from './validate';
 import {NO_PARAMS, parseNoParams, type NoParams} from './none';
+import {CONV_SETTING_DEFAULTS, parseDilationParams, parsePaddingParams, parseStrideParams, type ConvSettingParams} from './convSetting';
 
 export {ParamError, type ParseContext} from './validate';
 
@@ -23,6 +24,10 @@ export interface AnimationParams {
   volume: NoParams;
   neuron: DenseParams;
   'activation-functions': NoParams;
+  filter: NoParams;
+  stride: ConvSettingParams;
+  padding: ConvSettingParams;
+  dilation: ConvSettingParams;
 }
 
 /** The seed of the post's examples; records computed for it with default parameters are the defaults. */
@@ -47,6 +52,11 @@ export const PARAMETERS: {[K in AnimationName]: Parameters<AnimationParams[K]>} 
   neuron: {defaults: DENSE_DEFAULTS, parse: parseNeuronParams, seeded: true},
   // Softmax of the post's conv example's logits: seeded draws.
   'activation-functions': {defaults: NO_PARAMS, parse: parseNoParams, seeded: true},
+  // The post's code block, exactly.
+  filter: {defaults: NO_PARAMS, parse: parseNoParams, seeded: false},
+  stride: {defaults: CONV_SETTING_DEFAULTS, parse: parseStrideParams, seeded: false},
+  padding: {defaults: CONV_SETTING_DEFAULTS, parse: parsePaddingParams, seeded: false},
+  dilation: {defaults: CONV_SETTING_DEFAULTS, parse: parseDilationParams, seeded: false},
 };
 
 /** What one record is computed from. `custom` is false for the post's defaults (seed 42, default parameters). */

@@ -8,6 +8,6 @@ export const NO_PARAMS: NoParams = {};
 export function parseNoParams(raw: unknown, path: string): NoParams {
   const given = expectKeys(raw, path, Object.keys((raw as object) ?? {}));
   const [key] = Object.keys(given);
-  if (key !== undefined) throw new ParamError(`${path}.${key}`, 'this animation takes no parameters (its numbers come from the seed: use --seed)');
+  if (key !== undefined) throw new ParamError(`${path}.${key}`, 'this animation takes no parameters');
   return NO_PARAMS;
 }

@@ -1,7 +1,7 @@
 /** The 2D convolution record: the numbers `scenes/conv.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectPositiveInteger, expectString} from './validate';
 
 /** One 3×3 filter slid over the image, and the feature map it produced. */
 export interface ConvFilterRecord {
@@ -67,8 +67,8 @@ export function convOutputSize(size: number, kernel: number, stride: number, pad
 export function validateConvRecord(json: unknown, source: string): ConvRecord {
   const record = expectHeader(json, source, 'conv');
   const image = expectMatrix(record.image, source, 'image');
-  const stride = positiveInteger(record.stride, source, 'stride');
-  const dilation = positiveInteger(record.dilation, source, 'dilation');
+  const stride = expectPositiveInteger(record.stride, source, 'stride');
+  const dilation = expectPositiveInteger(record.dilation, source, 'dilation');
   if (record.padding !== 'valid' && record.padding !== 'same') {
     throw new RecordError(source, `padding: expected "valid" or "same", got ${JSON.stringify(record.padding)}`);
   }
@@ -123,10 +123,4 @@ export function validateConvRecord(json: unknown, source: string): ConvRecord {
   if (!Array.isArray(post.notes)) throw new RecordError(source, 'postExamples.notes: expected an array of strings');
   post.notes.forEach((n, i) => expectString(n, source, `postExamples.notes[${i}]`));
   return record as unknown as ConvRecord;
-}
-
-function positiveInteger(value: unknown, source: string, field: string): number {
-  const n = expectNumber(value, source, field);
-  if (!Number.isInteger(n) || n < 1) throw new RecordError(source, `${field}: expected a positive integer, got ${n}`);
-  return n;
 }

@@ -7,8 +7,10 @@ import {ANIMATIONS, type AnimationName, isAnimationName} from './names';
 import {type ActivationFunctionsRecord, validateActivationFunctionsRecord} from './activation-functions';
 import {type AttentionRecord, validateAttentionRecord} from './attention';
 import {type ConvRecord, validateConvRecord} from './conv';
+import {type ConvSettingRecord, convSettingValidator} from './convSetting';
 import {type DenseRecord, validateDenseRecord} from './dense';
 import {type NeuronRecord, validateNeuronRecord} from './neuron';
+import {type FilterRecord, validateFilterRecord} from './filter';
 import {type RecurrRecord, validateRecurrRecord} from './recurr';
 import {type Seq2seqRecord, validateSeq2seqRecord} from './seq2seq';
 import {type VolumeRecord, validateVolumeRecord} from './volume';
@@ -22,6 +24,10 @@ export interface ActivationRecords {
   neuron: NeuronRecord;
   'activation-functions': ActivationFunctionsRecord;
   volume: VolumeRecord;
+  filter: FilterRecord;
+  stride: ConvSettingRecord<'stride'>;
+  padding: ConvSettingRecord<'padding'>;
+  dilation: ConvSettingRecord<'dilation'>;
 }
 
 export {ANIMATIONS, type AnimationName, isAnimationName};
@@ -40,4 +46,8 @@ export const validators: {[K in AnimationName]: (json: unknown, source: string) 
   neuron: validateNeuronRecord,
   'activation-functions': validateActivationFunctionsRecord,
   volume: validateVolumeRecord,
+  filter: validateFilterRecord,
+  stride: convSettingValidator('stride'),
+  padding: convSettingValidator('padding'),
+  dilation: convSettingValidator('dilation'),
 };

@@ -27,6 +27,13 @@ export function expectString(value: unknown, source: string, field: string): str
   return value;
 }
 
+/** A whole number of at least 1 (a stride, a dilation rate). */
+export function expectPositiveInteger(value: unknown, source: string, field: string): number {
+  const n = expectNumber(value, source, field);
+  if (!Number.isInteger(n) || n < 1) throw new RecordError(source, `${field}: expected a positive integer, got ${n}`);
+  return n;
+}
+
 /** A vector of finite numbers, optionally of a given length. */
 export function expectVector(value: unknown, source: string, field: string, length?: number): number[] {
   if (!Array.isArray(value)) {

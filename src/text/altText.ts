@@ -10,9 +10,13 @@ import {activationFunctionsText} from './animations/activation-functions';
 import {attentionText} from './animations/attention';
 import {convText} from './animations/conv';
 import {denseText} from './animations/dense';
+import {dilationText} from './animations/dilation';
+import {filterText} from './animations/filter';
 import {neuronText} from './animations/neuron';
+import {paddingText} from './animations/padding';
 import {recurrText} from './animations/recurr';
 import {seq2seqText} from './animations/seq2seq';
+import {strideText} from './animations/stride';
 import {volumeText} from './animations/volume';
 
 export {ALT_TEXT_MAX};
@@ -26,6 +30,10 @@ const TEXT: {[K in AnimationName]: AnimationText<ActivationRecords[K]>} = {
   neuron: neuronText,
   'activation-functions': activationFunctionsText,
   volume: volumeText,
+  filter: filterText,
+  stride: strideText,
+  padding: paddingText,
+  dilation: dilationText,
 };
 
 /** The animation's heading, as the post names the layer. */

@@ -1,0 +1,160 @@
+/**
+ * filter.gif — the post's filter example, `np.sum(img * f)`, as an animation. The image
+ * np.eye(3) is multiplied cell by cell by f1 (a horizontal line) and by f2 (the diagonal),
+ * and each grid of products is summed: 1.0 and 3.0. Then the post's second image, a
+ * short horizontal line: f1 gives 2.0 and f2 1.0. The post prints 2.0 under f2; one line
+ * says that 2.0 is f1's. Every number comes from the `filter` activation record (whose
+ * sums are the conv record's post examples).
+ */
+import {makeScene2D, Txt} from '@motion-canvas/2d';
+import {all, createRef, type ThreadGenerator, waitFor} from '@motion-canvas/core';
+import records from 'virtual:activations';
+import type {FilterCase, FilterOperand} from '../src/records/filter';
+import {Arrow} from './components/Arrow';
+import {CaptionLine} from './components/CaptionLine';
+import {gridSize, maxAbs} from './components/layout';
+import {reportPoster} from './components/steps';
+import {ValueGrid} from './components/ValueGrid';
+import {formatValue} from './format';
+import {sceneTheme} from './sceneTheme';
+import {fonts, pace, sizes} from './theme';
+
+const CELL = 40;
+const GAP = 4;
+const IMAGE_X = -342;
+const FILTER_X = -120;
+const PRODUCTS_X = 80;
+const SUM_X = 330;
+/** One row per filter; the image sits between them. */
+const ROW_Y = [-62, 118];
+/** Code labels: one line per statement, this far apart, the last just above its grid. */
+const LABEL_STEP = 20;
+const LABEL_GAP = 18;
+const EQUATION_Y = 222;
+const NOTE_Y = 252;
+/** Seconds per product cell: the first few slowly, the rest quickly. */
+const SLOW_CELL = 0.26;
+const QUICK_CELL = 0.09;
+
+/** numpy prints these sums with one decimal: `1.0`. */
+const sumText = (v: number) => formatValue(v, 1);
+
+export default makeScene2D(function* (view) {
+  const theme = sceneTheme();
+  const record = records.filter;
+  const [first, second] = record.images;
+  const caseOf = (image: FilterOperand, filter: FilterOperand): FilterCase => {
+    const found = record.cases.find(c => c.image === image.name && c.filter === filter.name);
+    if (!found) throw new Error(`filter record: no case for ${image.name} with ${filter.name}`);
+    return found;
+  };
+  const range = maxAbs([...record.images.flatMap(i => i.values), ...record.filters.flatMap(f => f.values), ...record.cases.flatMap(c => c.products)]);
+  const side = gridSize(3, 3, CELL, GAP);
+  const grid = (x: number, y: number, values?: number[][]) =>
+    (<ValueGrid theme={theme} x={x} y={y} rows={3} cols={3} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} initial={values} />) as ValueGrid;
+  const imageY = (ROW_Y[0] + ROW_Y[1]) / 2;
+  const image = grid(IMAGE_X, imageY, first.values);
+  const filters = record.filters.map((f, i) => grid(FILTER_X, ROW_Y[i], f.values));
+  const products = record.filters.map((_, i) => grid(PRODUCTS_X, ROW_Y[i]));
+
+  /** Statements of a code label, one per line, the last just above the grid whose top is `top`. */
+  const codeLabel = (x: number, top: number, code: string) =>
+    (<Txt x={x} y={top - LABEL_GAP} offsetY={1} text={code.split('; ').join('\n')} lineHeight={LABEL_STEP} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} textAlign="left" />) as Txt;
+  const gridTop = (y: number) => y - side.height / 2;
+  const imageLabel = codeLabel(IMAGE_X, gridTop(imageY), first.code);
+  const sign = (x: number, y: number, text: string) => <Txt x={x} y={y} text={text} fontFamily={fonts.sans} fontSize={sizes.title} fill={theme.muted} />;
+  const sums = record.filters.map((_, i) => (<Txt x={SUM_X} y={ROW_Y[i]} text="" fontFamily={fonts.mono} fontSize={sizes.title + 8} fontWeight={600} fill={theme.text} />) as Txt);
+  const arrows = record.filters.map((_, i) => (
+    <Arrow theme={theme} points={[[PRODUCTS_X + side.width / 2 + 16, ROW_Y[i]], [SUM_X - 52, ROW_Y[i]]]} />
+  )) as Arrow[];
+  const caption = createRef<CaptionLine>();
+  const equation = createRef<CaptionLine>();
+  const note = createRef<CaptionLine>();
+
+  view.fill(theme.background);
+  view.add(
+    <>
+      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      {imageLabel}
+      {record.filters.map((f, i) => codeLabel(FILTER_X, gridTop(ROW_Y[i]), f.code))}
+      {record.filters.map((f, i) => codeLabel(PRODUCTS_X, gridTop(ROW_Y[i]), `img * ${f.name}`))}
+      {record.filters.map((f, i) => codeLabel(SUM_X, gridTop(ROW_Y[i]), `np.sum(img * ${f.name})`))}
+      {ROW_Y.map(y => sign((IMAGE_X + FILTER_X) / 2 + 4, y, '×'))}
+      {ROW_Y.map(y => sign((FILTER_X + PRODUCTS_X) / 2, y, '='))}
+      {image}
+      {filters}
+      {products}
+      {arrows}
+      {sums}
+      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} fontSize={sizes.small} />
+      <CaptionLine ref={note} theme={theme} y={NOTE_Y} fontSize={sizes.caption} fill={theme.accent} />
+    </>,
+  );
+
+  yield* caption().say(`img = ${first.code.replace(/^img = /, '')}: each filter multiplies it cell by cell`);
+  yield* filterRow(first, 0, SLOW_CELL);
+  yield caption().say(`f2 is the diagonal itself: ${sumText(caseOf(first, record.filters[1]).response)} against ${sumText(caseOf(first, record.filters[0]).response)}`);
+  yield* filterRow(first, 1, QUICK_CELL);
+  yield* waitFor(pace.step * 0.3);
+
+  // The post's second image: a short horizontal line.
+  yield* all(caption().say('The post\'s second image: a short horizontal line'), showImage(second), clearResults());
+  yield* filterRow(second, 0, QUICK_CELL);
+  yield* filterRow(second, 1, QUICK_CELL);
+  const slip = record.cases.find(c => c.postPrints !== undefined && c.postPrints !== c.response);
+  const owner = slip && record.cases.find(c => c.image === slip.image && c.response === slip.postPrints);
+  yield* all(
+    caption().say('Now the line detector f1 answers more strongly'),
+    slip && owner ? note().say(`The ${sumText(slip.postPrints!)} the post prints under ${slip.filter} is ${owner.filter}'s response; ${slip.filter} gives ${sumText(slip.response)}`) : waitFor(0),
+    slip && owner ? sums[record.filters.findIndex(f => f.name === owner.filter)].fill(theme.accent, pace.fade) : waitFor(0),
+  );
+  reportPoster();
+  yield* waitFor(pace.hold);
+
+  // Back to the first frame's state so the GIF loops without a jump.
+  yield* all(caption().clear(), note().clear(), showImage(first), clearResults());
+
+  /** One filter's row: products cell by cell, then their sum. */
+  function* filterRow(img: FilterOperand, row: number, perCell: number): ThreadGenerator {
+    const c = caseOf(img, record.filters[row]);
+    const target = products[row];
+    for (let k = 0; k < 9; k++) {
+      const [r, col] = [Math.floor(k / 3), k % 3];
+      const t = perCell === SLOW_CELL && k >= 3 ? QUICK_CELL : perCell;
+      yield* all(
+        image.highlightWindow(r, col, 1, 1, t),
+        filters[row].highlightWindow(r, col, 1, 1, t),
+        target.setValue(r, col, c.products[r][col], t),
+      );
+    }
+    yield* all(image.hideWindow(pace.fade / 2), filters[row].hideWindow(pace.fade / 2));
+    yield* all(
+      equation().say(`np.sum(img * ${c.filter}) = ${c.products.flat().map(v => formatValue(v, 0)).join(' + ')} = ${sumText(c.response)}`, pace.fade),
+      arrows[row].drawOn(pace.move),
+    );
+    sums[row].text(sumText(c.response));
+    yield* sums[row].opacity(0).opacity(1, pace.fade);
+  }
+
+  /** Cross-fades the image and its code label to another image. */
+  function* showImage(img: FilterOperand): ThreadGenerator {
+    yield* all(image.setValues(img.values, pace.fade), imageLabel.opacity(0, pace.fade / 2));
+    imageLabel.text(img.code.split('; ').join('\n'));
+    yield* imageLabel.opacity(1, pace.fade / 2);
+  }
+
+  /** Empties the products and sums, as at the start. */
+  function* clearResults(): ThreadGenerator {
+    yield* all(
+      equation().clear(),
+      ...products.map(p => p.clear(pace.fade)),
+      ...arrows.map(a => a.erase(pace.fade)),
+      ...sums.map(s => s.opacity(0, pace.fade)),
+    );
+    for (const s of sums) {
+      s.text('');
+      s.opacity(1);
+      s.fill(theme.text);
+    }
+  }
+});

@@ -1,0 +1,53 @@
+/**
+ * padding.gif — what `padding='same'` does. The shared 7×7 image and 3×3 filter
+ * (ConvSettingStage): first Keras's default `valid`, the window staying inside the image
+ * (a 5×5 map); then a ring of zeros around the image, which TensorFlow splits between
+ * the sides, so the window can centre on every pixel, edges included, and the map stays
+ * 7×7. Every number comes from the `padding` activation record.
+ */
+import {makeScene2D} from '@motion-canvas/2d';
+import {all, createRef, waitFor} from '@motion-canvas/core';
+import records from 'virtual:activations';
+import {CaptionLine} from './components/CaptionLine';
+import {ConvSettingStage} from './components/ConvSettingStage';
+import {kerasArgument, sizeText} from './components/convArithmetic';
+import {reportPoster} from './components/steps';
+import {sceneTheme} from './sceneTheme';
+import {pace, sizes} from './theme';
+
+export default makeScene2D(function* (view) {
+  const theme = sceneTheme();
+  const record = records.padding;
+  const [base, same] = record.runs;
+  const caption = createRef<CaptionLine>();
+  const stage = createRef<ConvSettingStage>();
+  view.fill(theme.background);
+  view.add(
+    <>
+      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <ConvSettingStage ref={stage} theme={theme} record={record} setting="padding" />
+    </>,
+  );
+  const size = (m: number[][]) => sizeText(m.length, m[0].length);
+  const cols = same.output[0].length;
+  // The stop centred on the brightest pixel of the top edge: with valid padding no window centres there.
+  const topRow = record.image[0];
+  const edgeStop = topRow.indexOf(Math.max(...topRow));
+
+  yield caption().say(`Default ${kerasArgument(base, 'padding')}: the window stays inside the image`);
+  yield* stage().sweep(0, {pacing: s => (s === 0 ? 'detailed' : 'quick')});
+  yield caption().say(`${kerasArgument(same, 'padding')}: zeros around the border`);
+  yield* stage().sweep(1, {
+    // Slow along the top row, where the zeros matter most; a full stop on the edge pixel.
+    pacing: s => (s === edgeStop ? 'detailed' : s < cols ? 'medium' : 'quick'),
+    during: s =>
+      s === edgeStop ? caption().say('An edge pixel now sits in the middle of a window')
+      : s === cols ? caption().say('Every pixel, edges included, gets a window of its own')
+      : undefined,
+  });
+  yield* caption().say(`The feature map keeps the input's ${size(same.output)}`);
+  reportPoster();
+  yield* waitFor(pace.hold * 0.85);
+  // Back to the first frame's state so the GIF loops without a jump.
+  yield* all(caption().clear(), stage().reset());
+});

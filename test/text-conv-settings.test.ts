@@ -1,0 +1,58 @@
+/** The key numbers in the alt texts of filter, stride, padding and dilation (the shared checks are in alt-text.test.ts). */
+import {beforeAll, describe, expect, it} from 'vitest';
+import {computeFilterRecord} from '../src/model/filter';
+import {computeDilationRecord} from '../src/model/dilation';
+import {computePaddingRecord} from '../src/model/padding';
+import {computeStrideRecord} from '../src/model/stride';
+import type {ActivationRecords} from '../src/records';
+import {altText, describe as describeAnimation} from '../src/text/altText';
+
+let r: Pick<ActivationRecords, 'filter' | 'stride' | 'padding' | 'dilation'>;
+beforeAll(async () => {
+  const [filter, stride, padding, dilation] = await Promise.all([computeFilterRecord(), computeStrideRecord(), computePaddingRecord(), computeDilationRecord()]);
+  r = {filter, stride, padding, dilation};
+});
+
+describe('the key numbers', () => {
+  it("filter: all four sums, as numpy prints them, and the post's slip in the description", () => {
+    const text = altText('filter', r.filter);
+    expect(text).toContain('on np.eye(3), f1 gives 1.0 and f2 gives 3.0');
+    expect(text).toContain('on the second image, f1 gives 2.0 and f2 gives 1.0');
+    expect(describeAnimation('filter', r.filter)).toContain("prints 2.0 for np.sum(img * f2) on the second image, but f2 gives 1.0 there: the 2.0 is f1's response");
+  });
+
+  it('stride: both map sizes and both peaks', () => {
+    const text = altText('stride', r.stride);
+    expect(text).toContain('a 5×5 map that peaks at 20.0');
+    expect(text).toContain('with strides=(2, 2) it jumps 2 pixels, giving a 3×3 map that peaks at 12.0');
+    expect(describeAnimation('stride', r.stride)).toContain('every second value of the default map');
+  });
+
+  it('padding: valid 5×5, same 7×7 and the top row it gains', () => {
+    const text = altText('padding', r.padding);
+    expect(text).toContain("padding='valid' gives a 5×5 map");
+    expect(text).toContain("padding='same' adds a ring of zeros");
+    expect(text).toContain('the map stays 7×7, its top row reaching 9.0');
+  });
+
+  it('dilation: the 5×5 reach, valid 3×3 against the default 5×5, same 7×7', () => {
+    const text = altText('dilation', r.dilation);
+    expect(text).toContain('dilation_rate=2 spreads its taps over a 5×5 area');
+    expect(text).toContain("padding='valid' shrinks the map to 3×3 (the default gives 5×5)");
+    expect(text).toContain("padding='same' keeps it 7×7");
+  });
+});
+
+describe('the texts follow the record', () => {
+  it('filter: other sums give other words', () => {
+    const other = structuredClone(r.filter);
+    other.cases[0].response = 4;
+    expect(altText('filter', other)).toContain('f1 gives 4.0 and f2 gives 3.0');
+  });
+
+  it('stride: the "every second value" claim goes when it stops being true', () => {
+    const other = structuredClone(r.stride);
+    other.runs[1].output[1][1] = 99;
+    expect(describeAnimation('stride', other)).not.toContain('every second value');
+  });
+});
