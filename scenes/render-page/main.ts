@@ -102,7 +102,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
   const uploader = new FrameUploader(job, frameLimit, posterFrame);
   const Exporter = frameExporterFor(uploader, range.first, () => {
     // Node names the error (it knows the range as the user gave it); the render just stops here.
-    if (range.end > duration()) throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
+    if (job.range && job.range.end > duration()) throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
   });
   const p = projectFor(job.scene, {...job.variables, theme: job.theme}, Exporter);
 
