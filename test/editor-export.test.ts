@@ -96,6 +96,19 @@ describe('the editor exporter', () => {
     expect(editorGif.equals(cliGif)).toBe(true);
   });
 
+  it("renders the dark theme, as the CLI's --theme dark, into <scene>-dark files", async () => {
+    const cli = await runRender(['attention', '--range', '0:0.5', '--format', 'gif', '--theme', 'dark', '--out', join(work, 'cli'), '--force']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const mark = logged.length;
+    await pickOption(page, 'GIF (project encoder)');
+    await pickOption(page, 'dark');
+    await renderRange('GIF (project encoder)', start.attention, start.attention + 15);
+    await logLine(/wrote .*attention-dark\.0-0\.5s\.gif/, mark);
+    await renderFinished(page);
+    await pickOption(page, 'light');
+    expect(readFileSync(join(out, 'attention-dark.0-0.5s.gif')).equals(readFileSync(join(work, 'cli', 'attention-dark.0-0.5s.gif')))).toBe(true);
+  });
+
   it('cuts a range across two scenes at their boundary, one excerpt file each', async () => {
     const mark = logged.length;
     await renderRange('GIF (project encoder)', start.faulty - 15, start.faulty + 15);
