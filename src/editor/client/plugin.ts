@@ -1,13 +1,17 @@
 /**
  * The runtime side of the editor plugin (registered by src/editor/exportPlugin.ts): the two
- * exporters in Video Settings → Rendering, and the live records' messages in the editor's log.
+ * exporters in Video Settings → Rendering, the live records' messages in the editor's log, and
+ * a preview redrawn once the scenes' fonts have loaded (its first frame is drawn before, with a
+ * fallback face).
  */
-import {makePlugin, type Renderer} from '@motion-canvas/core';
+import {type Logger, makePlugin, type Renderer} from '@motion-canvas/core';
+import {loadSceneFonts} from '../../../scenes/render-page/fonts';
 import {exporterClass} from './ProjectExporter';
 import {logRecordUpdates} from './recordLog';
 
 export default makePlugin(() => {
   let renderer: Renderer | undefined;
+  let logger: Logger | undefined;
   const current = () => renderer;
   return {
     name: 'four-dl-layers/editor',
@@ -16,7 +20,14 @@ export default makePlugin(() => {
       renderer = editorRenderer;
     },
     project(project) {
+      logger = project.logger;
       logRecordUpdates(project.logger);
+    },
+    player(player) {
+      loadSceneFonts().then(
+        () => player.requestRender(),
+        error => logger?.error(error),
+      );
     },
   };
 });
