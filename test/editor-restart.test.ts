@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import type {Browser} from 'puppeteer-core';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {findChromium, launchChromium} from '../src/render/browser';
+import {processesMentioning} from '../src/util/processTree';
 import {runRender} from './helpers/cli';
 import {
   openEditor,
@@ -64,6 +65,8 @@ it('a server killed mid-render leaves the previous file; its temporaries go when
   }
   await first.stop('SIGKILL');
   await page.close();
+  // Its ffmpegs, orphaned, finish their files when their input pipe closes: wait for them.
+  await expect.poll(() => processesMentioning(out).length, {timeout: 60_000}).toBe(0);
   const left = temporaries();
   expect(left.length).toBeGreaterThan(0);
   expect(readFileSync(join(out, 'attention.gif')).equals(previous)).toBe(true);
@@ -71,7 +74,7 @@ it('a server killed mid-render leaves the previous file; its temporaries go when
   const second = await startEditor(join(work, 'home'), {EDITOR_OUT_DIR: out, ...NO_FFMPEG});
   servers.push(second);
   expect(temporaries()).toEqual([]);
-  expect(second.output()).toContain(`removed ${left.length} unfinished file(s) of an earlier run from ${out}`);
+  expect(second.output()).toContain(`removed ${left.length} unfinished file(s) of an earlier run from ${out}: ${left.join(', ')}`);
   expect(readFileSync(join(out, 'attention.gif')).equals(previous)).toBe(true);
 
   // No ffmpeg: the CLI's words for it, and the GIF still written.
