@@ -1,6 +1,8 @@
 import motionCanvasModule from '@motion-canvas/vite-plugin';
 import {defineConfig} from 'vite';
 import {activationsPlugin} from './src/render/activationsPlugin';
+import {editorExportPlugin} from './src/editor/exportPlugin';
+import {EDITOR_MODULE, offlineEditorPlugin} from './src/editor/offlineEditor';
 import {testScenesPlugin} from './src/render/testScenes';
 
 // The plugin is CommonJS; under "type": "module" its default export arrives wrapped.
@@ -8,6 +10,12 @@ const motionCanvas = ((motionCanvasModule as unknown as {default?: typeof motion
   motionCanvasModule) as typeof motionCanvasModule;
 
 export default defineConfig({
-  plugins: [motionCanvas({project: './scenes/project.ts'}), activationsPlugin(), testScenesPlugin()],
+  plugins: [
+    motionCanvas({project: './scenes/project.ts', editor: EDITOR_MODULE}),
+    activationsPlugin(),
+    testScenesPlugin(),
+    offlineEditorPlugin(),
+    editorExportPlugin(),
+  ],
   server: {host: '127.0.0.1'},
 });

@@ -1,11 +1,14 @@
 // `npm run records [-- --force] [-- --json]`: brings every activation record up to date (the animations'
 // and the post's own examples), for the seed and parameters render.config.json gives, and prints what
-// it computed and how long it took. `--json` prints the animations' records as one JSON object on stdout
-// instead (the editor's vite plugin reads it, so the editor shows the configured numbers; timings then go
-// to stderr).
+// it computed and how long it took. `--json` prints `{records, computed}` as one JSON object on stdout
+// instead: the animations' records (plus the test-only ones with RENDER_TEST_SCENES=1) and each computed
+// record's milliseconds. The editor's vite plugin reads it, so the editor shows the configured numbers and
+// logs what it recomputed.
 import {parseCli, UsageError} from '../src/cliArgs';
 import {ensureAllRecords, ensurePostRecords, DEFAULT_RECORDS_DIR} from '../src/model/store';
 import {PROJECT_ROOT} from '../src/paths';
+import {computeProbeRecord} from '../src/render/testRecords';
+import {testScenesEnabled} from '../src/render/testScenes';
 
 const OPTIONS = ['--force', '--json'];
 
@@ -30,8 +33,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const records = await ensureAllRecords({force, onComputed, seed: config.seed, params: config.animations, outDir: config.outDir});
-  if (json) process.stdout.write(JSON.stringify(records));
-  else await ensurePostRecords({force, onComputed});
+  if (json) {
+    const testRecords: Record<string, unknown> = {};
+    if (testScenesEnabled()) {
+      const probeStarted = performance.now();
+      testRecords.probe = computeProbeRecord();
+      onComputed('probe', performance.now() - probeStarted);
+    }
+    process.stdout.write(JSON.stringify({records: {...records, ...testRecords}, computed: Object.fromEntries(computed)}));
+  } else await ensurePostRecords({force, onComputed});
   for (const [name, ms] of computed) report(`${name.padEnd(14)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
   report(`records in ${DEFAULT_RECORDS_DIR}: ${computed.length ? `${computed.length} computed` : 'all up to date'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;

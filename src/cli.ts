@@ -7,7 +7,7 @@ import {formatBytes} from './util/formatBytes';
 import {relative} from 'node:path';
 import {HELP, parseCli, UsageError, type CliOptions} from './cliArgs';
 import {RecordError} from './records/header';
-import {InterruptedError, RenderError} from './render/errors';
+import {InterruptedError, RangeOutsideSceneError, RenderError} from './render/errors';
 import {BrowserNotFoundError} from './render/browser';
 import {DEFAULT_CONCURRENCY, renderAnimations, type OutputFile, type RenderEvent} from './render/render';
 import {listScenes} from './render/listScenes';
@@ -74,6 +74,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           timeoutMs: options.timeoutSeconds * 1000,
           concurrency: options.jobs || DEFAULT_CONCURRENCY,
           signal: controller.signal,
+          range: options.range,
         },
         event => progress.update(event),
       );
@@ -82,7 +83,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     // The gallery shows whatever is in the folder now, so it stays whole after partial renders.
     // When no scene wrote or kept a file the folder is as it was: the gallery is left alone, not listed as written.
-    if (files.length > 0 && options.names.some(isAnimationName)) {
+    // Excerpts are not in the gallery, so a --range render leaves it alone too.
+    if (files.length > 0 && !options.range && options.names.some(isAnimationName)) {
       const page = await writeGallery(options.outDir, ANIMATIONS, records, THEME_NAMES);
       files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
     }
@@ -92,6 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     for (const failure of failures) console.error(`render: ${failure.message}`);
+    // A range past a scene's end is bad input, known only once the scene is measured.
+    if (failures.some(f => f instanceof RangeOutsideSceneError)) return EXIT.usage;
     return failures.length > 0 ? EXIT.failed : EXIT.ok;
   } catch (error) {
     progress.finish();

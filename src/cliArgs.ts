@@ -7,7 +7,8 @@ import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {ANIMATIONS} from './records';
 import {type AnimationParams, DEFAULT_SEED, ParamError, SEED_RANGE} from './params';
 import {configuredAnimations, type ConfiguredAnimations} from './params/configured';
-import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions} from './render/options';
+import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions, rangeFrames, type SceneRange} from './render/options';
+import {evenSizeProblem, gifFpsProblem, MAX_GIF_FPS} from './render/limits';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
 import {temporarySibling} from './util/atomicWrite';
 import {ensureDir} from './util/ensureDir';
@@ -20,7 +21,7 @@ export class UsageError extends Error {
 }
 
 /** What the command line asks for: the render's own options, plus what only the CLI handles. */
-export interface CliOptions extends Pick<RenderOptions, 'names' | 'formats' | 'fps' | 'scale' | 'outDir' | 'keepFrames' | 'force'> {
+export interface CliOptions extends Pick<RenderOptions, 'names' | 'formats' | 'fps' | 'scale' | 'outDir' | 'keepFrames' | 'force' | 'range'> {
   help: boolean;
   list: boolean;
   quiet: boolean;
@@ -58,6 +59,7 @@ interface RawOptions {
   timeout?: unknown;
   jobs?: unknown;
   seed?: unknown;
+  range?: unknown;
   animations?: unknown;
   model?: unknown;
   input?: unknown;
@@ -85,17 +87,18 @@ const FLAGS: Record<string, FlagSpec> = {
   '--model': {value: true, key: 'model'},
   '--input': {value: true, key: 'input'},
   '--record': {value: true, key: 'record'},
+  '--range': {value: true, key: 'range'},
   '--config': {value: true, key: 'config'},
 };
 
-/** Keys render.config.json may hold: the flags' names in camelCase (minus help/list), and `animations`. */
-const COMMAND_LINE_ONLY = ['help', 'list', 'config', 'model', 'input', 'record'];
+/** Keys render.config.json may hold: the flags' names in camelCase, minus the command-line-only ones, and `animations`. */
+const COMMAND_LINE_ONLY = ['help', 'list', 'config', 'model', 'input', 'record', 'range'];
 const CONFIG_KEYS = [...Object.values(FLAGS).map(f => f.key).filter(k => !COMMAND_LINE_ONLY.includes(k)), 'animations'];
 
 export const CONFIG_FILE = 'render.config.json';
 const MAX_FPS = 60;
-/** Browsers play GIF delays of 1 cs as 10 cs; above 50 fps some delays would be 1 cs. */
-const MAX_GIF_FPS = 50;
+/** Formats that stand for a whole scene (its poster, its captions): not made for an excerpt. */
+const WHOLE_SCENE_FORMATS: readonly Format[] = ['png', 'vtt'];
 const SCALE_RANGE = [0.25, 4] as const;
 const TIMEOUT_RANGE = [1, 3600] as const;
 
@@ -119,7 +122,9 @@ Options:
   --seed N          seed for numpy and TensorFlow, as the post's np.random.seed / tf.random.set_seed (default: ${DEFAULT_SEED})
   --model FILE      with one of dense, conv: draw this trained tfjs Layers model (model.json)
   --input FILE      with --model (or alone): the input it runs on, a JSON array
-  --record FILE     with one animation: draw this record (JSON) as it is
+  --record FILE     with dense: draw this record (JSON) as it is
+  --range S:E       only seconds S to E of each scene (frames round(S·fps) … round(E·fps)−1), written as
+                    <name>.<S>-<E>s.<ext> beside the full files; gif, mp4 and webm only
   --config FILE     read options from FILE instead of ${CONFIG_FILE}
   --list            list the scenes with their durations
   --help            show this help
@@ -211,8 +216,13 @@ export function parseCli(argv: readonly string[], projectRoot: string, {checkOut
 
   if (raw.format !== undefined) options.formats = parseFormats(raw.format);
   if (raw.fps !== undefined) options.fps = parseNumber('--fps', raw.fps, 1, MAX_FPS, true);
-  if (options.formats.includes('gif') && options.fps > MAX_GIF_FPS) {
-    throw new UsageError(`--fps: ${options.fps} is too fast for a GIF (browsers slow delays under 2 cs); use at most ${MAX_GIF_FPS}, or --format mp4`);
+  const tooFast = options.formats.includes('gif') ? gifFpsProblem(options.fps) : undefined;
+  if (tooFast) throw new UsageError(`--fps: ${tooFast}, or --format mp4`);
+  if (raw.range !== undefined) {
+    options.range = parseRange(raw.range, options.fps);
+    if (raw.format === undefined) options.formats = options.formats.filter(f => !WHOLE_SCENE_FORMATS.includes(f));
+    const whole = options.formats.filter(f => WHOLE_SCENE_FORMATS.includes(f));
+    if (whole.length > 0) throw new UsageError(`--range: ${whole.join(' and ')} ${whole.length > 1 ? 'are' : 'is'} made for whole scenes only; with --range use --format gif, mp4 or webm`);
   }
   if (raw.scale !== undefined && raw.width !== undefined) throw new UsageError('--scale and --width both set; give one of them');
   if (raw.scale !== undefined) options.scale = parseNumber('--scale', raw.scale, SCALE_RANGE[0], SCALE_RANGE[1], false);
@@ -272,6 +282,17 @@ function defaults(projectRoot: string): CliOptions {
   };
 }
 
+/** `START:END` in seconds of the scene; the range must hold at least one frame at `fps`. */
+function parseRange(value: unknown, fps: number): SceneRange {
+  const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(String(value).trim());
+  if (!match) throw new UsageError(`--range: expected START:END in seconds of the scene, for example 0:1.5, got "${String(value)}"`);
+  const range = {start: Number(match[1]), end: Number(match[2])};
+  if (range.end <= range.start) throw new UsageError(`--range: END must come after START, got "${String(value)}"`);
+  const {first, end} = rangeFrames(range, fps);
+  if (end <= first) throw new UsageError(`--range: ${String(value)} holds no frame at ${fps} fps; make it at least 1/${fps} s long`);
+  return range;
+}
+
 function parseFormats(value: unknown): Format[] {
   const list = Array.isArray(value) ? value : String(value).split(',');
   const formats = list.map(f => String(f).trim()).filter(Boolean);
@@ -300,13 +321,8 @@ function parseBoolean(flag: string, value: unknown, configFile: string): boolean
 
 /** H.264 in yuv420p needs even sides; the GIF does not care but we keep one size for both. */
 function checkEvenSize(scale: number, flag: string): void {
-  const width = LAYOUT.width * scale;
-  const height = LAYOUT.height * scale;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width % 2 !== 0 || height % 2 !== 0) {
-    throw new UsageError(
-      `${flag}: gives ${+width.toFixed(2)}×${+height.toFixed(2)} px; H.264 needs whole, even sides (for example --width 640, 800, 960, 1280 or 1920)`,
-    );
-  }
+  const problem = evenSizeProblem(LAYOUT.width * scale, LAYOUT.height * scale);
+  if (problem) throw new UsageError(`${flag}: ${problem} (for example --width 640, 800, 960, 1280 or 1920)`);
 }
 
 /** `--out` must be a folder a file can be written into, made one level at a time if missing. */

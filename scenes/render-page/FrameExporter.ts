@@ -123,8 +123,12 @@ export class FrameUploader {
   }
 }
 
-/** Builds the exporter class for one job; Motion Canvas instantiates it through `create`. */
-export function frameExporterFor(uploader: FrameUploader) {
+/**
+ * Builds the exporter class for one job; Motion Canvas instantiates it through `create`. Frame
+ * `firstFrame` ships as frame 0 (a `--range` starts there); `beforeFirstFrame` may throw to stop
+ * the render once the scene is measured.
+ */
+export function frameExporterFor(uploader: FrameUploader, firstFrame = 0, beforeFirstFrame: () => void = () => {}) {
   let size = {width: 0, height: 0};
   return class FrameExporter implements Exporter {
     static readonly id = 'four-dl-layers/frame-transport';
@@ -135,9 +139,12 @@ export function frameExporterFor(uploader: FrameUploader) {
     static async create(): Promise<FrameExporter> {
       return new FrameExporter();
     }
+    async start(): Promise<void> {
+      beforeFirstFrame();
+    }
     async handleFrame(canvas: HTMLCanvasElement, frame: number): Promise<void> {
       size = {width: canvas.width, height: canvas.height};
-      await uploader.add(canvas, frame);
+      await uploader.add(canvas, frame - firstFrame);
     }
     async stop(result: RendererResult): Promise<void> {
       // Even a failed render drains, so no upload is left writing after the page reports.

@@ -14,7 +14,7 @@ import {
 import project from '../project?project';
 import records from 'virtual:activations';
 import {posterOf, stepsOf} from '../components/steps';
-import {fonts} from '../theme';
+import {loadSceneFonts} from './fonts';
 import {FrameUploader, frameExporterFor} from './FrameExporter';
 import type {RenderJob, RenderOutcome, SceneInfo} from '../../src/frames/protocol';
 
@@ -24,16 +24,6 @@ declare global {
     describeScenes(fps: number, records: RenderJob['records']): Promise<SceneInfo[]>;
     renderPageReady: Promise<void>;
   }
-}
-
-// Every glyph the scenes draw, so each font subset is loaded before the first frame.
-const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_Σ';
-
-async function loadFonts(): Promise<void> {
-  const faces = [`400 18px "${fonts.mono}"`, `400 20px "${fonts.sans}"`, `600 28px "${fonts.sans}"`];
-  await Promise.all(faces.map(face => document.fonts.load(face, GLYPHS)));
-  const missing = faces.filter(face => !document.fonts.check(face, GLYPHS));
-  if (missing.length > 0) throw new Error(`fonts did not load: ${missing.join(', ')}`);
 }
 
 /** A copy of the project with only `scene` and our exporter registered (see headless-render.md). */
@@ -52,20 +42,28 @@ function projectFor(scene: string, variables: Record<string, string>, exporter: 
   return copy;
 }
 
-function settingsFor(p: Project, job: Pick<RenderJob, 'width' | 'height' | 'fps' | 'resolutionScale'>, exporter: string) {
+function settingsFor(p: Project, job: Pick<RenderJob, 'width' | 'height' | 'fps' | 'resolutionScale' | 'range'>, exporter: string) {
   return {
     ...p.meta.getFullRenderingSettings(),
     size: new Vector2(job.width, job.height),
     resolutionScale: job.resolutionScale,
     fps: job.fps,
     colorSpace: 'srgb' as const,
-    range: [0, Infinity] as [number, number],
+    range: rangeSeconds(job),
     name: p.name,
     exporter: {name: exporter, options: {}},
   };
 }
 
-window.renderPageReady = loadFonts();
+/**
+ * The Renderer's range, in seconds: it renders from frame ceil(start·fps) to ceil(end·fps). Half a
+ * frame early, so float error in k/fps·fps never moves a bound to the next frame.
+ */
+function rangeSeconds({range, fps}: Pick<RenderJob, 'range' | 'fps'>): [number, number] {
+  return range ? [Math.max(0, (range.first - 0.5) / fps), (range.end - 0.5) / fps] : [0, Infinity];
+}
+
+window.renderPageReady = loadSceneFonts();
 
 /** The built page's `virtual:activations` is an empty object; scenes read it when they run, so a job fills it first. */
 function provideRecords(given: RenderJob['records']): void {
@@ -91,15 +89,21 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
   let renderer: Renderer | undefined;
   // Renderer renders frames 0..duration inclusive; the last one equals time `duration`,
   // which in a looping scene is frame 0 again, so it is not shipped.
-  const frameLimit = () => (renderer as unknown as {playback: {duration: number}} | undefined)?.playback.duration ?? Infinity;
+  const duration = () => (renderer as unknown as {playback: {duration: number}} | undefined)?.playback.duration ?? Infinity;
+  const range = job.range ?? {first: 0, end: Infinity};
+  // Frames shipped: the range's, counted from its first frame.
+  const frameLimit = () => Math.min(range.end, duration()) - range.first;
   // Scenes report their poster moment while Motion Canvas measures them, before frame 0 ships.
   const posterFrame = () => {
     const time = posterOf(job.scene);
     const frames = frameLimit();
-    return time === undefined ? Math.floor(frames / 2) : Math.min(frames - 1, Math.round(time * job.fps));
+    return Math.max(0, time === undefined ? Math.floor(frames / 2) : Math.min(frames - 1, Math.round(time * job.fps)));
   };
   const uploader = new FrameUploader(job, frameLimit, posterFrame);
-  const Exporter = frameExporterFor(uploader);
+  const Exporter = frameExporterFor(uploader, range.first, () => {
+    // Node names the error (it knows the range as the user gave it); the render just stops here.
+    if (job.range && job.range.end > duration()) throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
+  });
   const p = projectFor(job.scene, {...job.variables, theme: job.theme}, Exporter);
 
   let error: RenderOutcome['error'];
@@ -128,6 +132,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     error: error ?? (uploader.failure && {frame: uploader.sent, message: uploader.failure.message}),
     steps: stepsOf(job.scene).map(({time, text}) => ({time, text})),
     posterReported: posterOf(job.scene) !== undefined,
+    sceneFrames: renderer ? duration() : 0,
   };
 };
 

@@ -26,6 +26,8 @@ export interface RenderJob {
    * readback with no transport, the floor the benchmark compares against.
    */
   transport?: 'post' | 'none';
+  /** Only the scene's frames `[first, end)`, shipped as frames 0, 1, … (`--range`). */
+  range?: {first: number; end: number};
 }
 
 /** Returned by `window.renderScene` when the render ends. */
@@ -41,6 +43,8 @@ export interface RenderOutcome {
   steps: {time: number; text: string}[];
   /** False when the scene reported no poster moment and the middle frame was used. */
   posterReported: boolean;
+  /** The scene's length in frames (frames 0 … sceneFrames−1), whatever part was rendered. */
+  sceneFrames: number;
 }
 
 /** Frames a second over the outcome's stream span (0 when nothing was streamed): render speed and its floor alike. */

@@ -23,8 +23,8 @@ import {PROJECT_ROOT} from '../paths';
 /** Where records live; ACTIVATIONS_DIR moves them (the tests use a scratch copy). */
 export const DEFAULT_RECORDS_DIR = process.env.ACTIVATIONS_DIR ?? join(PROJECT_ROOT, 'output', 'activations');
 
-/** Folders whose content determines the records. */
-const MODEL_SOURCES = ['src/model', 'src/records'];
+/** Folders whose content determines the records: the models, the record types, and the parameters (whose defaults are the post's inputs). */
+const MODEL_SOURCES = ['src/model', 'src/records', 'src/params'];
 
 let cachedSourceHash: string | undefined;
 

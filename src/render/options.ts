@@ -27,6 +27,30 @@ export interface RenderOptions {
   concurrency: number;
   /** Stops the render (the CLI wires SIGINT/SIGTERM to it). */
   signal?: AbortSignal;
+  /** `--range`: render only this part of each scene, into files of its own. */
+  range?: SceneRange;
+}
+
+/** A part of a scene, in seconds from its start: the frames `[round(start·fps), round(end·fps))`. */
+export interface SceneRange {
+  start: number;
+  end: number;
+}
+
+/** The frames a range holds (the README's half-open frame rule): `first` is in, `end` is not. */
+export function rangeFrames(range: SceneRange, fps: number): {first: number; end: number} {
+  return {first: Math.round(range.start * fps), end: Math.round(range.end * fps)};
+}
+
+/**
+ * `0-1s`, `0.5-2.25s`: the seconds of a range's first frame and of its end, which name its
+ * files (`attention.0-1s.gif`). Derived from the frames, so the CLI and the editor name the same
+ * frames alike.
+ */
+export function rangeLabel(range: SceneRange, fps: number): string {
+  const {first, end} = rangeFrames(range, fps);
+  const seconds = (frame: number) => String(Number((frame / fps).toFixed(3)));
+  return `${seconds(first)}-${seconds(end)}s`;
 }
 
 export const LAYOUT = {width: 960, height: 540};
@@ -37,9 +61,9 @@ export function outputSize(scale: number): {width: number; height: number} {
   return {width: Math.round(LAYOUT.width * scale), height: Math.round(LAYOUT.height * scale)};
 }
 
-/** `dense.gif` for light, `dense-dark.gif` for dark. */
-export function outputName(name: string, theme: 'light' | 'dark', ext: string): string {
-  return `${name}${theme === 'dark' ? '-dark' : ''}.${ext}`;
+/** `dense.gif` for light, `dense-dark.gif` for dark; an excerpt (a rangeLabel) goes before the extension: `dense.0-1s.gif`. */
+export function outputName(name: string, theme: 'light' | 'dark', ext: string, excerpt?: string): string {
+  return `${name}${theme === 'dark' ? '-dark' : ''}${excerpt ? `.${excerpt}` : ''}.${ext}`;
 }
 
 /** One file a render wrote (or found up to date). */

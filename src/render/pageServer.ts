@@ -102,7 +102,8 @@ async function handle(root: string, onFrames: FrameHandler, request: IncomingMes
   createReadStream(file).pipe(response);
 }
 
-function parseBatch(query: URLSearchParams, data: Buffer): FrameBatch {
+/** An upload's frames from its query and body; throws on anything malformed. */
+export function parseBatch(query: URLSearchParams, data: Buffer): FrameBatch {
   const number = (key: string) => {
     const value = Number(query.get(key));
     if (!Number.isInteger(value) || value < 0) throw new Error(`bad frame upload: ${key}=${query.get(key)}`);
@@ -126,7 +127,7 @@ function parseBatch(query: URLSearchParams, data: Buffer): FrameBatch {
   return batch;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+export function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -6,11 +6,10 @@
  */
 import {availableParallelism} from 'node:os';
 import type {Page} from 'puppeteer-core';
-import {resolveFfmpeg} from '../encode/ffmpegPath';
-import {BrowserExitedError, browserExitedFailure, InterruptedError, RenderError} from './errors';
+import {BrowserExitedError, browserExitedFailure, InterruptedError, RangeOutsideSceneError, RenderError} from './errors';
 import {FrameSink, type FrameConsumer} from './frameSink';
-import {type OutputFile, type RenderOptions, LAYOUT, outputName} from './options';
-import {createSceneOutputs, sizeOf, type SceneOutput} from './sceneOutputs';
+import {type OutputFile, type RenderOptions, LAYOUT, outputName, outputSize, rangeFrames, rangeLabel} from './options';
+import {createSceneOutputs, findFfmpeg, finishSceneOutputs, type SceneOutput} from './sceneOutputs';
 import {PendingOutputs} from './outputs';
 import {ensureDir} from '../util/ensureDir';
 import {startSession, type Session, type Stage} from './session';
@@ -44,7 +43,7 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
   ensureDir(options.outDir);
   let session: Session | undefined;
   try {
-    const ffmpeg = findFfmpeg(options);
+    const ffmpeg = findFfmpeg(options.formats);
     const result: RenderResult = {files: [], failures: []};
 
     // Scenes whose outputs are current are skipped without starting a browser.
@@ -52,7 +51,8 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
     const tools = {chromium: safely(findChromium), ffmpeg: typeof ffmpeg === 'string' ? ffmpeg : undefined};
     const inputs = (name: SceneName) => ({sources: sceneSourceHash(name), record: JSON.stringify(jobRecords(options, name))});
     const keys = new Map(options.names.map(name => [name, sceneKey(name, inputs(name), options, tools, sceneVariables(name))]));
-    const slot = (name: string) => outputName(name, options.theme, 'scene');
+    // An excerpt has a cache slot of its own, as it has files of its own.
+    const slot = (name: string) => outputName(name, options.theme, 'scene', options.range && rangeLabel(options.range, options.fps));
     const stale = options.names.filter(name => {
       const cached = options.force ? undefined : cache.lookup(slot(name), keys.get(name)!);
       if (cached) {
@@ -99,16 +99,6 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
   }
 }
 
-/** ffmpeg's path, or the error explaining why it is missing (the GIF is still written). */
-function findFfmpeg(options: RenderOptions): string | Error {
-  if (!options.formats.some(f => f === 'mp4' || f === 'webm')) return new Error('no video format requested');
-  try {
-    return resolveFfmpeg().path;
-  } catch (error) {
-    return error as Error;
-  }
-}
-
 async function renderScene(
   session: Session,
   ffmpeg: string | Error,
@@ -127,7 +117,7 @@ async function renderScene(
   onEvent({type: 'scene-start', scene: name});
   let page: Page | undefined;
   try {
-    outputs = createSceneOutputs({name, options, ffmpeg, pending, sink});
+    outputs = createSceneOutputs({name, options, size: outputSize(options.scale), ffmpeg, pending, sink});
     for (const output of outputs) if (output.consume) consumers.push(output.consume);
     page = await session.openPage(url => onEvent({type: 'warning', message: `${name}: blocked a request outside 127.0.0.1: ${url}`}));
     const pageErrors: string[] = [];
@@ -144,6 +134,7 @@ async function renderScene(
       batch: 12, // fewer, larger uploads: about 5% faster than 4 (the page caps an upload at 8 MB)
       variables: sceneVariables(name),
       records: jobRecords(options, name),
+      range: options.range && rangeFrames(options.range, options.fps),
     };
     const outcome = (await Promise.race([
       page.evaluate(`window.renderScene(${JSON.stringify(request)})`),
@@ -153,6 +144,8 @@ async function renderScene(
       }),
     ])) as RenderOutcome;
     await sink.flushed();
+    // Checked first: a range past the scene's end stops the render before its first frame.
+    if (request.range && request.range.end > outcome.sceneFrames) throw new RangeOutsideSceneError(name, options.range!, outcome.sceneFrames / options.fps);
     if (outcome.result !== 'success') {
       const message = outcome.error?.message ?? pageErrors[0] ?? `render ${outcome.result}`;
       throw new RenderError(`the scene threw: ${message}`, name, outcome.error?.frame);
@@ -163,28 +156,11 @@ async function renderScene(
       onEvent({type: 'warning', message: `${name}: the scene reports no poster moment; the middle frame was used`});
     }
 
-    const seconds = outcome.frames / options.fps;
-    const failed = new Map<SceneOutput, string>();
-    for (const output of outputs) {
-      try {
-        await output.finish(outcome);
-      } catch (error) {
-        if (!output.optional) throw new RenderError(`${output.format}: ${(error as Error).message}`, name);
-        failed.set(output, `the ${output.format.toUpperCase()} failed: ${(error as Error).message}`);
-        pending.drop(output.target);
-      }
-    }
-    pending.commit();
-    const files: OutputFile[] = outputs
-      .filter(output => !failed.has(output))
-      .map(output => ({scene: name, path: output.target, format: output.format, bytes: sizeOf(output.target), frames: outcome.frames, seconds}));
+    const {files, failure} = await finishSceneOutputs(name, outputs, outcome, pending, options.fps);
     // From the first frame reaching the page's exporter to the last delivered: the span the
     // benchmark's speed floor is measured over too.
     onEvent({type: 'scene-done', scene: name, files, renderMs: performance.now() - started, streamFps: streamFps(outcome)});
-    if (failed.size > 0) {
-      const written = files.map(f => f.format.toUpperCase()).join(', ') || 'nothing';
-      throw new RenderError(`${written} written, but ${[...failed.values()].join('; ')}`, name);
-    }
+    if (failure) throw failure;
     return files;
   } catch (error) {
     sink.stop(error);

@@ -11,7 +11,7 @@ import {join, relative, resolve} from 'node:path';
 import {PROJECT_ROOT} from '../paths';
 import {writeFileAtomic} from '../util/atomicWrite';
 import {hashSources} from '../util/sourceHash';
-import type {OutputFile, RenderOptions} from './options';
+import {type OutputFile, type RenderOptions, rangeLabel} from './options';
 
 const MANIFEST = '.render-cache.json';
 /** Code that turns frames into files; a change here changes the outputs. */
@@ -53,7 +53,7 @@ export interface SceneInputs {
 export function sceneKey(
   name: string,
   inputs: SceneInputs,
-  options: Pick<RenderOptions, 'formats' | 'fps' | 'scale' | 'theme' | 'keepFrames'>,
+  options: Pick<RenderOptions, 'formats' | 'fps' | 'scale' | 'theme' | 'keepFrames' | 'range'>,
   tools: {chromium?: string; ffmpeg?: string},
   variables: Record<string, string> = {},
 ): string {
@@ -68,6 +68,8 @@ export function sceneKey(
         scale: options.scale,
         theme: options.theme,
         keepFrames: options.keepFrames,
+        // Absent for a whole scene, so those keys are what they were before ranges existed.
+        range: options.range && rangeLabel(options.range, options.fps),
         encoders: encoderSourceHash(),
         chromium: toolStamp(tools.chromium),
         ffmpeg: toolStamp(tools.ffmpeg),

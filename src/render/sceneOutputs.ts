@@ -6,12 +6,14 @@
 import {statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
+import {resolveFfmpeg} from '../encode/ffmpegPath';
 import {GifStreamEncoder} from '../encode/gif/encoder';
 import {FfmpegStreamEncoder, mp4Args, webmArgs} from '../encode/video';
 import {toWebVtt} from '../text/vtt';
 import type {RenderOutcome} from '../frames/protocol';
 import type {FrameConsumer, FrameSink} from './frameSink';
-import {type Format, type RenderOptions, outputName, outputSize} from './options';
+import {RenderError} from './errors';
+import {type Format, type OutputFile, type RenderOptions, outputName, rangeLabel} from './options';
 import type {PendingOutputs} from './outputs';
 import {ensureDir} from '../util/ensureDir';
 
@@ -32,7 +34,9 @@ export interface SceneOutput {
 
 export interface OutputContext {
   name: string;
-  options: RenderOptions;
+  options: Pick<RenderOptions, 'formats' | 'fps' | 'outDir' | 'theme' | 'keepFrames' | 'range'>;
+  /** The frames' size in pixels. */
+  size: {width: number; height: number};
   /** ffmpeg's path, or why it is unavailable. */
   ffmpeg: string | Error;
   pending: PendingOutputs;
@@ -42,17 +46,63 @@ export interface OutputContext {
 export function createSceneOutputs(context: OutputContext): SceneOutput[] {
   const {options} = context;
   const outputs: SceneOutput[] = options.formats.map(format => FACTORIES[format](context, targetFor(context, format)));
-  if (options.keepFrames) outputs.push(keptFrames(context, join(options.outDir, 'frames', outputName(context.name, options.theme, 'x').slice(0, -2))));
+  if (options.keepFrames) outputs.push(keptFrames(context, join(options.outDir, 'frames', fileName(context, 'x').slice(0, -2))));
   return outputs;
 }
 
-function targetFor({name, options}: OutputContext, ext: string): string {
-  return join(options.outDir, outputName(name, options.theme, ext));
+/** `attention.gif`, `attention-dark.gif`, `attention.0-1s.gif`… */
+function fileName({name, options}: OutputContext, ext: string): string {
+  return outputName(name, options.theme, ext, options.range && rangeLabel(options.range, options.fps));
+}
+
+function targetFor(context: OutputContext, ext: string): string {
+  return join(context.options.outDir, fileName(context, ext));
+}
+
+/** ffmpeg's path, or the error explaining why it is missing (the GIF is still written). */
+export function findFfmpeg(formats: readonly Format[]): string | Error {
+  if (!formats.some(f => f === 'mp4' || f === 'webm')) return new Error('no video format requested');
+  try {
+    return resolveFfmpeg().path;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/**
+ * After a successful render: finishes every output and moves the files into place. A video that
+ * fails alone (ffmpeg missing or failing) does not cost the others: they are kept, and `failure`
+ * says what was written and what failed. Any other output failing throws, nothing committed.
+ */
+export async function finishSceneOutputs(
+  name: string,
+  outputs: SceneOutput[],
+  outcome: RenderOutcome,
+  pending: PendingOutputs,
+  fps: number,
+): Promise<{files: OutputFile[]; failure?: RenderError}> {
+  const failed = new Map<SceneOutput, string>();
+  for (const output of outputs) {
+    try {
+      await output.finish(outcome);
+    } catch (error) {
+      if (!output.optional) throw new RenderError(`${output.format}: ${(error as Error).message}`, name);
+      failed.set(output, `the ${output.format.toUpperCase()} failed: ${(error as Error).message}`);
+      pending.drop(output.target);
+    }
+  }
+  pending.commit();
+  const seconds = outcome.frames / fps;
+  const files: OutputFile[] = outputs
+    .filter(output => !failed.has(output))
+    .map(output => ({scene: name, path: output.target, format: output.format, bytes: sizeOf(output.target), frames: outcome.frames, seconds}));
+  if (failed.size === 0) return {files};
+  const written = files.map(f => f.format.toUpperCase()).join(', ') || 'nothing';
+  return {files, failure: new RenderError(`${written} written, but ${[...failed.values()].join('; ')}`, name)};
 }
 
 const FACTORIES: Record<Format, (context: OutputContext, target: string) => SceneOutput> = {
-  gif: ({options, pending}, target) => {
-    const {width, height} = outputSize(options.scale);
+  gif: ({options, pending, size: {width, height}}, target) => {
     const encoder = new GifStreamEncoder({width, height, fps: options.fps});
     return {
       format: 'gif',
@@ -65,8 +115,7 @@ const FACTORIES: Record<Format, (context: OutputContext, target: string) => Scen
   },
   mp4: (context, target) => video(context, target, 'mp4', mp4Args),
   webm: (context, target) => video(context, target, 'webm', webmArgs),
-  png: ({options, pending, sink}, target) => {
-    const {width, height} = outputSize(options.scale);
+  png: ({pending, sink, size: {width, height}}, target) => {
     let written = false;
     return {
       format: 'png',
@@ -93,12 +142,11 @@ const FACTORIES: Record<Format, (context: OutputContext, target: string) => Scen
 };
 
 function video(
-  {options, pending, ffmpeg}: OutputContext,
+  {options, pending, ffmpeg, size: {width, height}}: OutputContext,
   target: string,
   format: 'mp4' | 'webm',
   args: typeof mp4Args,
 ): SceneOutput {
-  const {width, height} = outputSize(options.scale);
   if (ffmpeg instanceof Error) {
     return {format, target, optional: true, finish: () => Promise.reject(ffmpeg), abort: () => {}};
   }
@@ -113,8 +161,7 @@ function video(
   };
 }
 
-function keptFrames({options, pending}: OutputContext, target: string): SceneOutput {
-  const {width, height} = outputSize(options.scale);
+function keptFrames({pending, size: {width, height}}: OutputContext, target: string): SceneOutput {
   const dir = pending.reserve(target);
   ensureDir(dir);
   return {

@@ -7,6 +7,8 @@ import type {Plugin} from 'vite';
 import type {AnimationName} from '../records';
 
 export const TEST_SCENES = ['faulty'] as const;
+/** Test scenes only the editor has: they draw test records (testRecords.ts), which only the editor computes. */
+export const EDITOR_TEST_SCENES = ['probe'] as const;
 export type TestSceneName = (typeof TEST_SCENES)[number];
 /** What a render can be asked for: an animation, or a fixture in the test suite. */
 export type SceneName = AnimationName | TestSceneName;
@@ -22,16 +24,21 @@ export function testScenesEnabled(env: NodeJS.ProcessEnv = process.env): boolean
 const ID = 'virtual:test-scenes';
 const RESOLVED = '\0' + ID;
 
-/** `virtual:test-scenes`: the fixture scenes when enabled, an empty list otherwise. */
+/** `virtual:test-scenes`: the fixture scenes when enabled (in the editor, its own ones too), an empty list otherwise. */
 export function testScenesPlugin(): Plugin {
+  let command: 'build' | 'serve' = 'serve';
   return {
     name: 'four-dl-layers:test-scenes',
+    configResolved(config) {
+      command = config.command;
+    },
     resolveId: id => (id === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return undefined;
       if (!testScenesEnabled()) return 'export default [];';
-      const imports = TEST_SCENES.map((name, i) => `import scene${i} from '/test/fixtures/scenes/${name}.tsx?scene';`);
-      return `${imports.join('\n')}\nexport default [${TEST_SCENES.map((_, i) => `scene${i}`).join(', ')}];`;
+      const names = command === 'serve' ? [...TEST_SCENES, ...EDITOR_TEST_SCENES] : TEST_SCENES;
+      const imports = names.map((name, i) => `import scene${i} from '/test/fixtures/scenes/${name}.tsx?scene';`);
+      return `${imports.join('\n')}\nexport default [${names.map((_, i) => `scene${i}`).join(', ')}];`;
     },
   };
 }

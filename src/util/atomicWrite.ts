@@ -4,12 +4,46 @@
  * where a good one was.
  */
 import {randomBytes} from 'node:crypto';
+import {readdirSync, rmSync} from 'node:fs';
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 
 /** A temporary path beside `target` (same folder, so the rename is atomic). */
 export function temporarySibling(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** `.<target>.<pid>.<hex>.tmp`, as temporarySibling names them. */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Deletes the temporaries in `dir` left by processes that no longer run (a server or render
+ * killed mid-write); those of running processes are still being written and stay.
+ * Returns the names removed.
+ */
+export function removeStaleTemporaries(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const stale = entries.filter(entry => {
+    const pid = TEMPORARY.exec(entry)?.[1];
+    return pid !== undefined && !isRunning(Number(pid));
+  });
+  for (const entry of stale) rmSync(join(dir, entry), {recursive: true, force: true});
+  return stale;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Writes `data` to `target` atomically. */
