@@ -4,10 +4,13 @@
  * renderer, the CLI, the editor's project and the records store all iterate.
  */
 import {ANIMATIONS, type AnimationName, isAnimationName} from './names';
+import {type AlignmentRecord, validateAlignmentRecord} from './alignment';
 import {type AttentionRecord, validateAttentionRecord} from './attention';
 import {type ConvRecord, validateConvRecord} from './conv';
 import {type DenseRecord, validateDenseRecord} from './dense';
+import {type HeadRecord, validateHeadRecord} from './head';
 import {type RecurrRecord, validateRecurrRecord} from './recurr';
+import {type ScoringRecord, validateScoringRecord} from './scoring';
 import {type Seq2seqRecord, validateSeq2seqRecord} from './seq2seq';
 
 export interface ActivationRecords {
@@ -16,6 +19,9 @@ export interface ActivationRecords {
   recurr: RecurrRecord;
   seq2seq: Seq2seqRecord;
   attention: AttentionRecord;
+  alignment: AlignmentRecord;
+  scoring: ScoringRecord;
+  head: HeadRecord;
 }
 
 export {ANIMATIONS, type AnimationName, isAnimationName};
@@ -31,4 +37,7 @@ export const validators: {[K in AnimationName]: (json: unknown, source: string) 
   recurr: validateRecurrRecord,
   seq2seq: validateSeq2seqRecord,
   attention: validateAttentionRecord,
+  alignment: validateAlignmentRecord,
+  scoring: validateScoringRecord,
+  head: validateHeadRecord,
 };

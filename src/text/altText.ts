@@ -6,10 +6,13 @@
  */
 import type {ActivationRecords, AnimationName} from '../records';
 import type {AnimationText} from './animationText';
+import {alignmentText} from './animations/alignment';
 import {attentionText} from './animations/attention';
 import {convText} from './animations/conv';
 import {denseText} from './animations/dense';
+import {headText} from './animations/head';
 import {recurrText} from './animations/recurr';
+import {scoringText} from './animations/scoring';
 import {seq2seqText} from './animations/seq2seq';
 
 /** Alt text must fit in one breath of a screen reader (and in most CMS alt fields). */
@@ -21,6 +24,9 @@ const TEXT: {[K in AnimationName]: AnimationText<ActivationRecords[K]>} = {
   recurr: recurrText,
   seq2seq: seq2seqText,
   attention: attentionText,
+  alignment: alignmentText,
+  scoring: scoringText,
+  head: headText,
 };
 
 /** The animation's heading, as the post names the layer. */
