@@ -56,12 +56,13 @@ export default makeScene2D(function* (view) {
   const text = (x: number, y: number, s: string, props: Record<string, unknown> = {}) =>
     (<Txt x={x} y={y} text={s} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} {...props} />) as Txt;
   const mono = (x: number, y: number) => (<Txt x={x} y={y} text="" fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.text} />) as Txt;
+  // Rows and bars are cached (drawn into their own canvas, reused while still): most of them hold still most of the time.
   const inputRow = (y: number) =>
-    (<VectorRow theme={theme} count={SHOWN} cellSize={KEY_CELL} cellDepth={26} gap={2} x={KEY_X} y={y} range={inputRange} />) as VectorRow;
+    (<VectorRow cache theme={theme} count={SHOWN} cellSize={KEY_CELL} cellDepth={26} gap={2} x={KEY_X} y={y} range={inputRange} />) as VectorRow;
   const projectedRow = (y: number) =>
-    (<VectorRow theme={theme} count={r.additive.query.length} cellSize={ADD_CELL} cellDepth={22} gap={1} x={ADD_X} y={y} range={1} showValues={false} />) as VectorRow;
+    (<VectorRow cache theme={theme} count={r.additive.query.length} cellSize={ADD_CELL} cellDepth={22} gap={1} x={ADD_X} y={y} range={1} showValues={false} />) as VectorRow;
   const bars = (x: number) =>
-    (<BarChart theme={theme} x={x} y={rowY((n - 1) / 2)} labels={r.source.map(() => '')} maxLength={BAR_LENGTH} thickness={ROW_STEP - 9} gap={9} fontSize={sizes.small} opacity={0} />) as BarChart;
+    (<BarChart cache theme={theme} x={x} y={rowY((n - 1) / 2)} labels={r.source.map(() => '')} maxLength={BAR_LENGTH} thickness={ROW_STEP - 9} gap={9} fontSize={sizes.small} opacity={0} />) as BarChart;
 
   const queryRow = inputRow(QUERY_Y);
   const keyRows = r.keys.map((_, j) => inputRow(rowY(j)));

@@ -26,8 +26,10 @@ declare global {
   }
 }
 
-// Every glyph the scenes draw, so each font subset is loaded before the first frame.
-const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_';
+// Every glyph the scenes draw, so each font subset is loaded before the first frame
+// (ⱼ and ᵀ are in the latin-ext subset: without them the browser fetched it mid-render,
+// and the first frames that drew them used a fallback face).
+const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_ⱼᵀ';
 
 async function loadFonts(): Promise<void> {
   const faces = [`400 18px "${fonts.mono}"`, `400 20px "${fonts.sans}"`, `600 28px "${fonts.sans}"`];
