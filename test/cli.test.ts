@@ -8,6 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {ROOT, runRender, startRender} from './helpers/cli';
+import {ANIMATIONS} from '../src/records/names';
 import {commandOf, descendants, isAlive} from '../src/util/processTree';
 
 const shared = inject('sharedRender');
@@ -48,7 +49,7 @@ afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 describe('bad input: a one-line error naming the input, exit 2, outputs untouched', () => {
   const cases: [string, string[], RegExp][] = [
-    ['an unknown scene', ['dense', 'densee'], /^render: unknown scene "densee"; valid scenes: dense, conv, recurr, seq2seq, attention$/],
+    ['an unknown scene', ['dense', 'densee'], new RegExp(`^render: unknown scene "densee"; valid scenes: ${ANIMATIONS.join(', ')}$`)],
     ['an unknown flag', ['--fsp', '30'], /^render: unknown option --fsp; valid options: --help, --list, --format/],
     ['a repeated flag', ['--fps', '30', '--fps', '24'], /^render: --fps given twice; give each option once$/],
     ['a non-numeric fps', ['--fps', 'abc'], /^render: --fps: expected an integer from 1 to 60, got "abc"$/],
