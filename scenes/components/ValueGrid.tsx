@@ -17,7 +17,10 @@ export interface ValueGridProps extends NodeProps {
   theme: Theme;
   rows: number;
   cols: number;
+  /** Width of a cell (and its height, unless `cellHeight` is given). */
   cellSize?: number;
+  /** Height of a cell, for cells wider than tall (rows of values in a short band). */
+  cellHeight?: number;
   gap?: number;
   /** `diverging`: signed values, zero neutral; `sequential`: values in [0, range]. */
   colorMap?: 'diverging' | 'sequential';
@@ -27,6 +30,8 @@ export interface ValueGridProps extends NodeProps {
   initial?: readonly (readonly number[])[];
   decimals?: number;
   fontSize?: number;
+  /** Print values in the cells (default); false draws colour only and creates no labels (an empty Txt still costs layout every frame). */
+  showValues?: boolean;
   /** 0 hides every printed value (colour stays); tween it to reveal or hide them all. */
   valueOpacity?: SignalValue<number>;
   /** A background-coloured slab behind the cells, so a grid in front hides one behind it (stacked maps). */
@@ -56,6 +61,7 @@ export class ValueGrid extends Node {
   readonly rows: number;
   readonly cols: number;
   readonly cellSize: number;
+  readonly cellHeight: number;
   readonly gap: number;
   private readonly colorMap: 'diverging' | 'sequential';
   private readonly range: number;
@@ -72,6 +78,7 @@ export class ValueGrid extends Node {
     this.rows = rows;
     this.cols = cols;
     this.cellSize = props.cellSize ?? 40;
+    this.cellHeight = props.cellHeight ?? this.cellSize;
     this.gap = props.gap ?? 3;
     this.colorMap = props.colorMap ?? 'diverging';
     this.range = props.range ?? 1;
@@ -79,7 +86,7 @@ export class ValueGrid extends Node {
     const fontSize = Math.max(sizes.small, props.fontSize ?? sizes.value);
     this.current = Array.from({length: rows}, (_, r) => Array.from({length: cols}, (_, c) => props.initial?.[r]?.[c]));
     if (props.backing) {
-      const {width, height} = gridSize(rows, cols, this.cellSize, this.gap);
+      const {width, height} = this.extent;
       this.add(<Rect width={width} height={height} fill={theme.background} />);
     }
     const framed = this.frameExtent;
@@ -91,12 +98,15 @@ export class ValueGrid extends Node {
       const cellRow: Rect[] = [];
       const labelRow: Label[] = [];
       for (let c = 0; c < cols; c++) {
-        const {x, y} = gridCellCentre(r, c, rows, cols, this.cellSize, this.gap);
+        const {x, y} = gridCellCentre(r, c, rows, cols, this.cellSize, this.gap, this.cellHeight);
         const value = this.current[r][c];
         const fill = this.fillFor(value);
         const cell = (
-          <Rect x={x} y={y} size={this.cellSize} radius={CELL_RADIUS} fill={fill} stroke={theme.accent} lineWidth={0} />
+          <Rect x={x} y={y} width={this.cellSize} height={this.cellHeight} radius={CELL_RADIUS} fill={fill} stroke={theme.accent} lineWidth={0} />
         ) as Rect;
+        cellRow.push(cell);
+        this.add(cell);
+        if (props.showValues === false) continue;
         const label = (
           <Label
             x={x}
@@ -108,23 +118,21 @@ export class ValueGrid extends Node {
             opacity={() => this.valueOpacity()}
           />
         ) as Label;
-        cellRow.push(cell);
         labelRow.push(label);
-        this.add(cell);
         this.add(label);
       }
       this.cells.push(cellRow);
       this.labels.push(labelRow);
     }
     this.window = (
-      <Rect stroke={theme.accent} lineWidth={sizes.line * 2} radius={CELL_RADIUS + 2} opacity={0} size={this.cellSize} />
+      <Rect stroke={theme.accent} lineWidth={sizes.line * 2} radius={CELL_RADIUS + 2} opacity={0} width={this.cellSize} height={this.cellHeight} />
     ) as Rect;
     this.add(this.window);
   }
 
   /** Width and height of the cells, without the window outline. */
   get extent(): {width: number; height: number} {
-    return gridSize(this.rows, this.cols, this.cellSize, this.gap);
+    return gridSize(this.rows, this.cols, this.cellSize, this.gap, this.cellHeight);
   }
 
   /** Outer size of the frame drawn around the cells (`frameOpacity`). */
@@ -140,7 +148,7 @@ export class ValueGrid extends Node {
 
   /** Centre of cell (r, c) in this grid's parent coordinates (the grid is not rotated). */
   cellPosition(r: number, c: number): Vector2 {
-    const {x, y} = gridCellCentre(r, c, this.rows, this.cols, this.cellSize, this.gap);
+    const {x, y} = gridCellCentre(r, c, this.rows, this.cols, this.cellSize, this.gap, this.cellHeight);
     return this.position().add(new Vector2(x, y).mul(this.scale()));
   }
 
@@ -149,6 +157,10 @@ export class ValueGrid extends Node {
     this.current[r][c] = value;
     const fill = this.fillFor(value);
     const label = this.labels[r][c];
+    if (!label) {
+      yield* this.cells[r][c].fill(fill, duration);
+      return;
+    }
     const text = this.format(value);
     const changes = label.text() !== text;
     label.text(text);
@@ -166,7 +178,7 @@ export class ValueGrid extends Node {
    * accent: it fades in where it is first shown, then slides from stop to stop.
    */
   *highlightWindow(r: number, c: number, height: number, width: number, duration = pace.fade): ThreadGenerator {
-    const box = gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap);
+    const box = gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap, this.cellHeight);
     const size = new Vector2(box.width + 2 * WINDOW_MARGIN, box.height + 2 * WINDOW_MARGIN);
     if (this.window.opacity() === 0) {
       this.window.position([box.x, box.y]);
@@ -191,14 +203,14 @@ export class ValueGrid extends Node {
   *clear(duration = pace.fade): ThreadGenerator {
     yield* all(
       ...this.cells.flatMap((row, r) =>
-        row.map((cell, c) => all(cell.fill(this.theme.surface, duration), cell.lineWidth(0, duration), this.labels[r][c].opacity(0, duration))),
+        row.map((cell, c) => all(cell.fill(this.theme.surface, duration), cell.lineWidth(0, duration), this.labels[r][c]?.opacity(0, duration) ?? noop())),
       ),
     );
     for (let r = 0; r < this.rows; r++) {
       for (let c = 0; c < this.cols; c++) {
         this.current[r][c] = undefined;
-        this.labels[r][c].text('');
-        this.labels[r][c].opacity(() => this.valueOpacity());
+        this.labels[r][c]?.text('');
+        this.labels[r][c]?.opacity(() => this.valueOpacity());
       }
     }
   }

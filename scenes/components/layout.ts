@@ -32,14 +32,19 @@ export function barCentres(count: number, thickness: number, gap: number): numbe
   return columnPositions(count, thickness + gap);
 }
 
-/** Width and height of a rows×cols grid of square cells of side `cell` separated by `gap`. */
-export function gridSize(rows: number, cols: number, cell: number, gap: number): {width: number; height: number} {
-  return {width: cols * cell + Math.max(0, cols - 1) * gap, height: rows * cell + Math.max(0, rows - 1) * gap};
+/**
+ * Width and height of a rows×cols grid of cells `cell` wide and `cellHeight` tall
+ * (square by default) separated by `gap`.
+ */
+export function gridSize(rows: number, cols: number, cell: number, gap: number, cellHeight = cell): {width: number; height: number} {
+  return {width: cols * cell + Math.max(0, cols - 1) * gap, height: rows * cellHeight + Math.max(0, rows - 1) * gap};
 }
 
 /** Centre of cell (row, col) in a rows×cols grid centred on the origin; y grows downwards. */
-export function gridCellCentre(row: number, col: number, rows: number, cols: number, cell: number, gap: number): {x: number; y: number} {
-  return {x: columnPositions(cols, cell + gap)[col], y: columnPositions(rows, cell + gap)[row]};
+export function gridCellCentre(
+  row: number, col: number, rows: number, cols: number, cell: number, gap: number, cellHeight = cell,
+): {x: number; y: number} {
+  return {x: columnPositions(cols, cell + gap)[col], y: columnPositions(rows, cellHeight + gap)[row]};
 }
 
 /**
@@ -48,15 +53,15 @@ export function gridCellCentre(row: number, col: number, rows: number, cols: num
  */
 export function gridWindowRect(
   row: number, col: number, height: number, width: number,
-  rows: number, cols: number, cell: number, gap: number,
+  rows: number, cols: number, cell: number, gap: number, cellHeight = cell,
 ): {x: number; y: number; width: number; height: number} {
-  const first = gridCellCentre(row, col, rows, cols, cell, gap);
-  const last = gridCellCentre(row + height - 1, col + width - 1, rows, cols, cell, gap);
+  const first = gridCellCentre(row, col, rows, cols, cell, gap, cellHeight);
+  const last = gridCellCentre(row + height - 1, col + width - 1, rows, cols, cell, gap, cellHeight);
   return {
     x: (first.x + last.x) / 2,
     y: (first.y + last.y) / 2,
     width: last.x - first.x + cell,
-    height: last.y - first.y + cell,
+    height: last.y - first.y + cellHeight,
   };
 }
 

@@ -6,7 +6,7 @@
 import {fonts} from '../theme';
 
 // Every glyph the scenes draw, so each font subset is loaded before the first frame.
-const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_Σ';
+const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_Σⱼᵀ';
 
 /** Resolves once every face the scenes use has loaded; throws naming the faces that did not. */
 export async function loadSceneFonts(): Promise<void> {

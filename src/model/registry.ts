@@ -9,7 +9,10 @@ import {computeDilationRecord} from './dilation';
 import {computeFilterRecord} from './filter';
 import {computeNeuronRecord} from './neuron';
 import {computePaddingRecord} from './padding';
+import {computeAlignmentRecord} from './alignment';
+import {computeHeadRecord} from './head';
 import {computeRecurrRecord} from './recurr';
+import {computeScoringRecord} from './scoring';
 import {computeSeq2seqRecord} from './seq2seq';
 import {computeStrideRecord} from './stride';
 import {computeVolumeRecord} from './volume';
@@ -27,6 +30,9 @@ const computers: {[K in AnimationName]: (inputs: RecordInputs<AnimationParams[K]
   stride: inputs => computeStrideRecord(inputs),
   padding: inputs => computePaddingRecord(inputs),
   dilation: inputs => computeDilationRecord(inputs),
+  alignment: () => computeAlignmentRecord(),
+  scoring: () => computeScoringRecord(),
+  head: inputs => computeHeadRecord(inputs),
 };
 
 export function computeRecord<K extends AnimationName>(name: K, inputs: RecordInputs<AnimationParams[K]>): Promise<ActivationRecords[K]> {

@@ -5,18 +5,15 @@
  * activation), so the trained weights drop into Keras layers unchanged.
  *
  * Training is seeded and deterministic on one backend; the trained weights are
- * cached under `.cache/seq2seq/<sha256>.json` so tests and renders train at most once.
+ * cached under `.cache/seq2seq/<sha256>.json` (trainingCache.ts) so tests and renders train at most once.
  */
-import {createHash} from 'node:crypto';
 import {SEQ2SEQ_DEFAULTS, type Seq2seqParams} from '../params/seq2seq';
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import type {Scalar, Tensor, Tensor1D, Tensor2D, Variable} from '@tensorflow/tfjs';
 import {loadTf, type Tf} from './tf';
 import {DE_EN} from './data/de-en';
 import {embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
+import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
 import {SCHEMA_VERSION} from '../records/header';
 import type {Seq2seqRecord, Seq2seqTrace, Seq2seqWeights, TokenProbability} from '../records/seq2seq';
 
@@ -194,18 +191,12 @@ function loss(tf: Tf, w: WeightTensors, data: ReturnType<typeof batchOf>, target
 
 const toNested = (t: Tensor): number[][] | number[] => t.arraySync() as number[][] | number[];
 
-/** Source text that decides the trained weights; part of the cache key. */
-function modelSources(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const files = ['seq2seq.ts', 'data/de-en.ts', 'keras/initializers.ts', 'keras/philox.ts', 'keras/tfSeed.ts', 'keras/numpy.ts'];
-  return files.map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
-}
+/** Model files (relative to src/model) whose text decides the trained weights; part of the cache key. */
+const MODEL_FILES = ['seq2seq.ts', 'data/de-en.ts', 'keras/initializers.ts', 'keras/philox.ts', 'keras/tfSeed.ts', 'keras/numpy.ts'];
 
 /** sha256 of everything that decides the trained weights. */
-export async function seq2seqHash(epochs: number = SEQ2SEQ_CONFIG.epochs): Promise<string> {
-  const {tf, backend} = await loadTf();
-  const key = JSON.stringify({dataset: DE_EN, source: modelSources(), config: SEQ2SEQ_CONFIG, epochs, backend, tfjs: tf.version.tfjs});
-  return createHash('sha256').update(key).digest('hex');
+export function seq2seqHash(epochs: number = SEQ2SEQ_CONFIG.epochs): Promise<string> {
+  return trainingHash(MODEL_FILES, {dataset: DE_EN, config: SEQ2SEQ_CONFIG, epochs});
 }
 
 /**
@@ -236,30 +227,19 @@ export async function trainSeq2seq({epochs = SEQ2SEQ_CONFIG.epochs}: {epochs?: n
 }
 
 /** Where trained weights are cached: `<project>/.cache/seq2seq`. */
-export const SEQ2SEQ_CACHE_DIR = fileURLToPath(new URL('../../.cache/seq2seq/', import.meta.url));
+export const SEQ2SEQ_CACHE_DIR = trainingCacheDir('seq2seq');
 
-/**
- * Reads trained weights from the cache, or trains and writes them (atomically, so
- * parallel test files never read half a file). `fromCache` says which happened.
- */
+/** Reads trained weights from the cache, or trains and writes them. `fromCache` says which happened. */
 export async function loadOrTrainSeq2seq({
   epochs = SEQ2SEQ_CONFIG.epochs,
   cacheDir = SEQ2SEQ_CACHE_DIR,
 }: {epochs?: number; cacheDir?: string} = {}): Promise<Seq2seqTraining & {fromCache: boolean}> {
-  const hash = await seq2seqHash(epochs);
-  const file = join(cacheDir, `${hash}.json`);
-  try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as Seq2seqTraining;
-    if (cached.hash === hash && cached.lossCurve.length === epochs) return {...cached, fromCache: true};
-  } catch {
-    // Missing or unreadable: train below.
-  }
-  const trained = await trainSeq2seq({epochs});
-  mkdirSync(cacheDir, {recursive: true});
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(trained));
-  renameSync(tmp, file);
-  return {...trained, fromCache: false};
+  return loadOrTrain({
+    hash: await seq2seqHash(epochs),
+    cacheDir,
+    train: () => trainSeq2seq({epochs}),
+    complete: (cached) => cached.lossCurve.length === epochs,
+  });
 }
 
 /** Greedy-decodes one sentence with tfjs, recording every state and the top-k softmax at each step. */

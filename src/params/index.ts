@@ -11,6 +11,7 @@ import {parseRecurrParams, RECURR_DEFAULTS, type RecurrParams} from './recurr';
 import {parseSeq2seqParams, SEQ2SEQ_DEFAULTS, type Seq2seqParams} from './seq2seq';
 import {expectKeys, type ParseContext} from './validate';
 import {NO_PARAMS, parseNoParams, type NoParams} from './none';
+import {HEAD_DEFAULTS, parseHeadParams, type HeadParams} from './head';
 import {CONV_SETTING_DEFAULTS, parseDilationParams, parsePaddingParams, parseStrideParams, type ConvSettingParams} from './convSetting';
 
 export {ParamError, type ParseContext} from './validate';
@@ -28,6 +29,9 @@ export interface AnimationParams {
   stride: ConvSettingParams;
   padding: ConvSettingParams;
   dilation: ConvSettingParams;
+  alignment: NoParams;
+  scoring: NoParams;
+  head: HeadParams;
 }
 
 /** The seed of the post's examples; records computed for it with default parameters are the defaults. */
@@ -57,6 +61,11 @@ export const PARAMETERS: {[K in AnimationName]: Parameters<AnimationParams[K]>} 
   stride: {defaults: CONV_SETTING_DEFAULTS, parse: parseStrideParams, seeded: false},
   padding: {defaults: CONV_SETTING_DEFAULTS, parse: parsePaddingParams, seeded: false},
   dilation: {defaults: CONV_SETTING_DEFAULTS, parse: parseDilationParams, seeded: false},
+  // Trained models keep their trained weights: --seed does not re-seed them.
+  alignment: {defaults: NO_PARAMS, parse: parseNoParams, seeded: false},
+  scoring: {defaults: NO_PARAMS, parse: parseNoParams, seeded: false},
+  // Trained embeddings, Keras-initialised (seeded) projections.
+  head: {defaults: HEAD_DEFAULTS, parse: parseHeadParams, seeded: true},
 };
 
 /** What one record is computed from. `custom` is false for the post's defaults (seed 42, default parameters). */

@@ -5,13 +5,16 @@
  */
 import {ANIMATIONS, type AnimationName, isAnimationName} from './names';
 import {type ActivationFunctionsRecord, validateActivationFunctionsRecord} from './activation-functions';
+import {type AlignmentRecord, validateAlignmentRecord} from './alignment';
 import {type AttentionRecord, validateAttentionRecord} from './attention';
 import {type ConvRecord, validateConvRecord} from './conv';
 import {type ConvSettingRecord, convSettingValidator} from './convSetting';
 import {type DenseRecord, validateDenseRecord} from './dense';
 import {type NeuronRecord, validateNeuronRecord} from './neuron';
 import {type FilterRecord, validateFilterRecord} from './filter';
+import {type HeadRecord, validateHeadRecord} from './head';
 import {type RecurrRecord, validateRecurrRecord} from './recurr';
+import {type ScoringRecord, validateScoringRecord} from './scoring';
 import {type Seq2seqRecord, validateSeq2seqRecord} from './seq2seq';
 import {type VolumeRecord, validateVolumeRecord} from './volume';
 
@@ -28,6 +31,9 @@ export interface ActivationRecords {
   stride: ConvSettingRecord<'stride'>;
   padding: ConvSettingRecord<'padding'>;
   dilation: ConvSettingRecord<'dilation'>;
+  alignment: AlignmentRecord;
+  scoring: ScoringRecord;
+  head: HeadRecord;
 }
 
 export {ANIMATIONS, type AnimationName, isAnimationName};
@@ -50,4 +56,7 @@ export const validators: {[K in AnimationName]: (json: unknown, source: string) 
   stride: convSettingValidator('stride'),
   padding: convSettingValidator('padding'),
   dilation: convSettingValidator('dilation'),
+  alignment: validateAlignmentRecord,
+  scoring: validateScoringRecord,
+  head: validateHeadRecord,
 };

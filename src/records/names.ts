@@ -5,7 +5,7 @@
  * A module of its own with no imports, so the editor's project and the render page can
  * list the scenes without pulling in every record's validator.
  */
-export const ANIMATIONS = ['dense', 'conv', 'recurr', 'seq2seq', 'attention', 'neuron', 'activation-functions', 'filter', 'volume', 'stride', 'padding', 'dilation'] as const;
+export const ANIMATIONS = ['dense', 'conv', 'recurr', 'seq2seq', 'attention', 'neuron', 'activation-functions', 'filter', 'volume', 'stride', 'padding', 'dilation', 'alignment', 'scoring', 'head'] as const;
 
 export type AnimationName = (typeof ANIMATIONS)[number];
 

@@ -14,7 +14,10 @@ import {dilationText} from './animations/dilation';
 import {filterText} from './animations/filter';
 import {neuronText} from './animations/neuron';
 import {paddingText} from './animations/padding';
+import {alignmentText} from './animations/alignment';
+import {headText} from './animations/head';
 import {recurrText} from './animations/recurr';
+import {scoringText} from './animations/scoring';
 import {seq2seqText} from './animations/seq2seq';
 import {strideText} from './animations/stride';
 import {volumeText} from './animations/volume';
@@ -34,6 +37,9 @@ const TEXT: {[K in AnimationName]: AnimationText<ActivationRecords[K]>} = {
   stride: strideText,
   padding: paddingText,
   dilation: dilationText,
+  alignment: alignmentText,
+  scoring: scoringText,
+  head: headText,
 };
 
 /** The animation's heading, as the post names the layer. */

@@ -1,0 +1,98 @@
+/**
+ * alignment.gif — a trained seq2seq model with additive attention translates
+ * "Ich habe ein bisschen Deutsch gelernt". As it emits each English token, that token's
+ * attention over the German tokens appears as a new row; the rows grow into the
+ * alignment matrix (Bahdanau et al. 2015, Figure 3), with the diagonal and the jump of
+ * German word order: `learnt`, third in English, looks at `gelernt`, last in German.
+ * All numbers come from the `alignment` activation record.
+ */
+import {makeScene2D, Txt} from '@motion-canvas/2d';
+import {all, createRef, waitFor} from '@motion-canvas/core';
+import records from 'virtual:activations';
+import {CaptionLine} from './components/CaptionLine';
+import {LabelledMatrix} from './components/LabelledMatrix';
+import {reportPoster} from './components/steps';
+import {formatValue} from './format';
+import {sceneTheme} from './sceneTheme';
+import {fonts, pace, sizes} from './theme';
+
+/** Cells wide enough that neighbouring German labels ("bisschen Deutsch") clear each other. */
+const MAIN = {x: -112, y: 16, cellWidth: 68, cellHeight: 36, gap: 4};
+const NOTE = {x: 190, y: -138};
+
+export default makeScene2D(function* (view) {
+  const theme = sceneTheme();
+  const record = records.alignment;
+  const learntRow = record.emitted.indexOf('learnt');
+  const gelerntColumn = record.source.indexOf('gelernt');
+  const learntWeight = record.attention[learntRow][gelerntColumn];
+
+  view.fill(theme.background);
+  const matrix = createRef<LabelledMatrix>();
+  const caption = createRef<CaptionLine>();
+  view.add(
+    <>
+      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <LabelledMatrix
+        ref={matrix}
+        theme={theme}
+        {...MAIN}
+        rows={record.emitted.length}
+        cols={record.source.length}
+        rowLabels={record.emitted}
+        columnLabels={record.source}
+        rowsHidden
+        title="attention weights: one row per English token"
+        shape={`${record.emitted.length}×${record.source.length}`}
+        colorMap="sequential"
+        legend="weight"
+      />
+      <Txt
+        x={NOTE.x}
+        y={NOTE.y}
+        offsetX={-1}
+        offsetY={-1}
+        lineHeight={22}
+        fontFamily={fonts.sans}
+        fontSize={sizes.small}
+        fill={theme.muted}
+        text={[
+          'A teaching model, trained here',
+          `on ${record.training.pairs} sentence pairs. Unlike`,
+          'Bahdanau et al. (2015), its encoder',
+          `is a one-way LSTM of ${record.model.units} units, its`,
+          'keys join each state to its word,',
+          'and each word is read from the',
+          'attention’s context alone.',
+        ].join('\n')}
+      />
+    </>,
+  );
+
+  yield* caption().say('Attention: each English word looks back at the German');
+  yield* waitFor(pace.quickStep);
+  for (let t = 0; t < record.emitted.length; t++) {
+    yield* all(
+      matrix().showRow(t, record.attention[t], pace.fade),
+      matrix().markRow(t, true),
+      // The learnt row keeps its accent: its peak stays marked to the end.
+      t > 0 && t - 1 !== learntRow ? matrix().markRow(t - 1, false) : waitFor(0),
+    );
+    if (t === learntRow) {
+      yield* all(
+        caption().say(`“learnt” looks at “gelernt”, the last German word: ${formatValue(learntWeight)}`),
+        matrix().markCell(t, gelerntColumn, true),
+      );
+      yield* waitFor(pace.hold);
+    } else {
+      yield* waitFor(pace.quickStep);
+    }
+  }
+
+  yield* all(caption().say('German puts the verb last: the diagonal jumps'), matrix().markRow(record.emitted.length - 1, false));
+  reportPoster();
+  yield* waitFor(pace.hold * 1.6);
+
+  // Back to the first frame's state so the GIF loops without a jump.
+  yield* all(caption().clear(), matrix().clear(), matrix().markCell(learntRow, gelerntColumn, false));
+});
