@@ -8,6 +8,14 @@ test/fixtures/recurr-numpy.json and test/fixtures/volume-numpy.json:
     python3 scripts/reference/post_examples_numpy.py --recurr > test/fixtures/recurr-numpy.json
     python3 scripts/reference/post_examples_numpy.py --volume > test/fixtures/volume-numpy.json
 
+and, for records computed with other seeds and parameters (issue 18):
+
+    python3 scripts/reference/post_examples_numpy.py --dense --seed 7 > test/fixtures/dense-seed7-numpy.json
+    python3 scripts/reference/post_examples_numpy.py --dense --input '[0.1, 0.5, 0.9]' \
+        --layers '[[4, "sigmoid"], [2, "linear"]]' > test/fixtures/dense-custom-numpy.json
+    python3 scripts/reference/post_examples_numpy.py --recurr --seed 7 --units 2 \
+        --sequence '[[1, 2], [2, 4], [3, 6]]' > test/fixtures/recurr-custom-numpy.json
+
 It shares no code with the TypeScript: inputs come from numpy's own RandomState, op
 seeds from Python's own `random.Random`, and Philox, Box-Muller, QR (LAPACK) and the
 forward passes are written here from /work/shared/design/keras-fidelity.md. Developer
@@ -177,12 +185,34 @@ def run(seed):
     return {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in out.items()}
 
 
-def recurr(seed=42, units=3, scale=0.0125):
-    """The recurr record's LSTM: the post's (1, 5, 2) sequence times `scale`, every step's gates."""
-    x = np.vstack([np.arange(0, 10, 2), np.arange(0, 100, 20)]).T.reshape(1, 5, 2)
-    x = (x * scale).astype(np.float32).astype(np.float64)[0]
+def dense_animation(seed=42, layers=((6, "relu"), (2, "linear")), given=None):
+    """The dense animation's network: np.random.rand(1, 4) (or the given input) through Dense layers."""
+    np.random.seed(seed)
     s = Seeds(seed)
-    kernel, rec = glorot(s, (2, 4 * units)), orthogonal(s, (units, 4 * units))
+    x = np.array([given], dtype=np.float32) if given is not None else np.random.rand(1, 4).astype(np.float32)
+    h = x.astype(np.float64)
+    act = {"relu": lambda z: np.maximum(z, 0), "linear": lambda z: z, "sigmoid": sigmoid, "tanh": np.tanh, "softmax": softmax}
+    out = []
+    fan_in = x.shape[1]
+    for units, activation in layers:
+        kernel = glorot(s, (fan_in, units))
+        z = dense(h, kernel)
+        h = act[activation](z)
+        out.append({"kernel": kernel.tolist(), "preActivation": z.tolist(), "output": h.tolist()})
+        fan_in = units
+    return {"seed": seed, "input": x.tolist(), "layers": out}
+
+
+def recurr(seed=42, units=3, scale=0.0125, sequence=None):
+    """The recurr record's LSTM: the post's (1, 5, 2) sequence (or the given one) times `scale`, every step's gates."""
+    if sequence is None:
+        x = np.vstack([np.arange(0, 10, 2), np.arange(0, 100, 20)]).T.reshape(1, 5, 2)
+    else:
+        x = np.array([sequence], dtype=np.float64)
+    x = (x * scale).astype(np.float32).astype(np.float64)[0]
+    features = x.shape[1]
+    s = Seeds(seed)
+    kernel, rec = glorot(s, (features, 4 * units)), orthogonal(s, (units, 4 * units))
     bias = np.r_[np.zeros(units), np.ones(units), np.zeros(2 * units)]
     h, c, steps = np.zeros(units), np.zeros(units), []
     for xt in x:
@@ -222,5 +252,20 @@ if __name__ == "__main__":
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--recurr", action="store_true", help="the recurr record's LSTM (seed 42) instead")
     parser.add_argument("--volume", action="store_true", help="the volume record's conv and conv2 (seed 42) instead")
+    parser.add_argument("--dense", action="store_true", help="the dense animation's network for --seed instead")
+    parser.add_argument("--layers", type=json.loads, help='with --dense: [[units, "activation"], ...]')
+    parser.add_argument("--input", type=json.loads, help="with --dense: the input vector instead of np.random.rand(1, 4)")
+    parser.add_argument("--units", type=int, help="with --recurr: the LSTM's units (default 3)")
+    parser.add_argument("--sequence", type=json.loads, help="with --recurr: the sequence; its scale maps the largest value to 1")
     args = parser.parse_args()
-    print(json.dumps(recurr() if args.recurr else volume() if args.volume else run(args.seed)))
+    if args.dense:
+        result = dense_animation(args.seed, [tuple(layer) for layer in args.layers] if args.layers else ((6, "relu"), (2, "linear")), args.input)
+    elif args.recurr:
+        largest = max(abs(v) for row in args.sequence for v in row) if args.sequence else None
+        scale = (1 / largest if largest > 1 else 1.0) if largest is not None else 0.0125
+        result = recurr(args.seed, args.units or 3, scale, args.sequence)
+    elif args.volume:
+        result = volume(args.seed)
+    else:
+        result = run(args.seed)
+    print(json.dumps(result))
