@@ -9,7 +9,7 @@ import {SCHEMA_VERSION} from '../records/header';
 import type {DenseLayerRecord, DenseRecord} from '../records/dense';
 import {DEFAULT_SEED, type RecordInputs} from '../params';
 import {DENSE_DEFAULTS, DENSE_LIMITS, type DenseLayerSpec, type DenseParams} from '../params/dense';
-import {expectVector} from '../params/validate';
+import {expectVector, ParamError} from '../params/validate';
 import {readJsonInput} from './inputFile';
 import {computeTrainedDenseRecord} from './denseTrained';
 import {NumpyRandom} from './keras/numpy';
@@ -72,6 +72,9 @@ function inputOf(params: DenseParams): number[] | undefined {
   const json = readJsonInput(params.inputFile);
   // A batch of one ([[…]]) is accepted as well as the bare vector.
   const vector = Array.isArray(json) && json.length === 1 && Array.isArray(json[0]) ? json[0] : json;
+  if (Array.isArray(vector) && vector.some(Array.isArray)) {
+    throw new ParamError(params.inputFile.key, `${params.inputFile.file} holds ${vector.length} rows; the dense animation draws one input vector, a JSON array of numbers`);
+  }
   return expectVector(vector, params.inputFile.key, DENSE_LIMITS.features, DENSE_LIMITS.value);
 }
 

@@ -159,8 +159,14 @@ function isFileRef(value: unknown): value is {file: string; key: string} {
 /** A record the user made (`--record`): validated, checked against the layout and its own arithmetic, drawn as it is. */
 async function readUserRecord<K extends AnimationName>(name: K, {file, key}: {file: string; key: string}): Promise<ActivationRecords[K]> {
   if (name !== 'dense') throw new ParamError(key, `only dense draws a ready-made record; ${name} computes its own`);
-  const record = stripHash(await readRecord('dense', file, 'fix the file, or render without --record')) as ActivationRecords['dense'];
-  checkDenseRecord(record, file);
+  const advice = 'fix the file, or render without --record';
+  const record = stripHash(await readRecord('dense', file, advice)) as ActivationRecords['dense'];
+  try {
+    checkDenseRecord(record, file);
+  } catch (error) {
+    if (error instanceof RecordError) throw new RecordError(file, `${error.detail}; ${advice}`);
+    throw error;
+  }
   return record as ActivationRecords[K];
 }
 

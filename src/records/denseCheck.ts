@@ -45,7 +45,7 @@ export function checkDenseRecord(record: DenseRecord, file: string): void {
 function agree(given: number[], computed: number[], field: string, what: string, fail: (field: string, detail: string) => void): void {
   computed.forEach((value, j) => {
     if (Math.abs(given[j] - value) > TOLERANCE * Math.max(1, Math.abs(value))) {
-      fail(`${field}[${j}]`, `is ${given[j]} but ${what} gives ${value}; the record's numbers disagree, so it cannot be drawn`);
+      fail(`${field}[${j}]`, `is ${given[j]} but ${what} gives ${value}; the record's numbers disagree`);
     }
   });
 }
