@@ -4,27 +4,27 @@
  * the hash of everything that decides the weights names the file, and tests, records
  * and renders train at most once per change.
  */
-import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {PROJECT_ROOT} from '../paths';
+import {writeFileAtomic} from '../util/atomicWrite';
+import {hashSources} from '../util/sourceHash';
 import {loadTf} from './tf';
+
+const MODEL_DIR = join(PROJECT_ROOT, 'src', 'model');
 
 /** `<project>/.cache/<name>`: where a model's trained weights live. */
 export function trainingCacheDir(name: string): string {
-  return fileURLToPath(new URL(`../../.cache/${name}/`, import.meta.url));
+  return join(PROJECT_ROOT, '.cache', name);
 }
 
 /**
- * sha256 of the model files (paths relative to src/model), the settings, the backend
+ * A hash of the model files (paths relative to src/model), the settings, the backend
  * and the tfjs version: everything that decides the trained weights.
  */
 export async function trainingHash(files: readonly string[], settings: unknown): Promise<string> {
   const {tf, backend} = await loadTf();
-  const here = dirname(fileURLToPath(import.meta.url));
-  const source = files.map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
-  const key = JSON.stringify({source, settings, backend, tfjs: tf.version.tfjs});
-  return createHash('sha256').update(key).digest('hex');
+  return hashSources(MODEL_DIR, files, {extra: [JSON.stringify({settings, backend, tfjs: tf.version.tfjs})]});
 }
 
 /** What every cached training carries: the hash it was trained under. */
@@ -56,9 +56,6 @@ export async function loadOrTrain<T extends HashedTraining>({
     // Missing or unreadable: train below.
   }
   const trained = await train();
-  mkdirSync(cacheDir, {recursive: true});
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(trained));
-  renameSync(tmp, file);
+  await writeFileAtomic(file, JSON.stringify(trained));
   return {...trained, fromCache: false};
 }

@@ -1,0 +1,155 @@
+/**
+ * The post's four Keras examples as Python, as published (the attention one gains
+ * `print`s: the post shows no output): each post record's `keras` field, and the start
+ * of scripts that extend the post's conv model (the volume animation's next layer).
+ */
+import type {PostRecordName} from '../records/post';
+
+const IMPORTS = ['import numpy as np', 'import tensorflow as tf', 'from tensorflow.keras import Input, Model'];
+
+/** The conv example's last layer line; a layer added after it leaves the post's weights as they are. */
+const POST_CONV_LAST_LAYER = "out = Dense(2, activation='softmax')(flat)";
+
+/**
+ * The post's conv example as published, up to its last layer line, with its two seeds set
+ * to `seed`: the start of a script that extends the post's model.
+ */
+export function postConvModelLines(seed: number): string[] {
+  const lines = POST_KERAS['post-conv'].split('\n');
+  return lines
+    .slice(0, lines.indexOf(POST_CONV_LAST_LAYER) + 1)
+    .map(line => line.replace(/^(np\.random\.seed|tf\.random\.set_seed)\(42\)$/, `$1(${seed})`));
+}
+
+/** The post's Python for each example, as published (the attention one gains `print`s: the post shows no output). */
+export const POST_KERAS: Record<PostRecordName, string> = {
+  'post-dense': [
+    ...IMPORTS,
+    'from tensorflow.keras.layers import Dense, Flatten',
+    '',
+    '#  the least random of all random seeds',
+    'np.random.seed(42)',
+    'tf.random.set_seed(42)',
+    '',
+    '#  dataset of 4 samples, 32x32 with 3 channels',
+    'x = np.random.rand(4, 32, 32, 3)',
+    '',
+    'inp = Input(shape=x.shape[1:])',
+    "hidden = Dense(8, activation='relu')(inp)",
+    'flat = Flatten()(hidden)',
+    'out = Dense(2)(flat)',
+    'mdl = Model(inputs=inp, outputs=out)',
+    '',
+    'mdl(x)',
+    '"""',
+    '<tf.Tensor: shape=(4, 2), dtype=float32, numpy=',
+    'array([[ 0.23494382, -0.40392348],',
+    '       [ 0.10658629, -0.31808627],',
+    '       [ 0.42371386, -0.46299127],',
+    '       [ 0.34416917, -0.11493915]], dtype=float32)>',
+    '"""',
+  ].join('\n'),
+  'post-conv': [
+    ...IMPORTS,
+    'from tensorflow.keras.layers import Dense, Flatten, Conv2D',
+    '',
+    'np.random.seed(42)',
+    'tf.random.set_seed(42)',
+    '',
+    '#  dataset of 4 images, 32x32 with 3 color channels',
+    'x = np.random.rand(4, 32, 32, 3)',
+    '',
+    'inp = Input(shape=x.shape[1:])',
+    "conv = Conv2D(filters=8, kernel_size=(3, 3), activation='relu')(inp)",
+    'flat = Flatten()(conv)',
+    "feature_map = Dense(8, activation='relu')(flat)",
+    "out = Dense(2, activation='softmax')(flat)",
+    'mdl = Model(inputs=inp, outputs=out)',
+    '',
+    'mdl(x)',
+    '"""',
+    '<tf.Tensor: shape=(4, 2), dtype=float32, numpy=',
+    'array([[-0.39803684, -0.08939186],',
+    '       [-0.48165476, -0.28876644],',
+    '       [-0.32680377, -0.24380796],',
+    '       [-0.45394567, -0.28233868]], dtype=float32)>',
+    '"""',
+    '#  note: these printed numbers are the final Dense layer\'s logits (outputs.logits),',
+    '#  not the softmax this code returns (outputs.out)',
+  ].join('\n'),
+  'post-lstm': [
+    ...IMPORTS,
+    'from tensorflow.keras.layers import Dense, LSTM, Flatten',
+    '',
+    'np.random.seed(42)',
+    'tf.random.set_seed(42)',
+    '',
+    '#  dataset of 4 samples, 3 timesteps, 32 features',
+    'x = np.random.rand(4, 3, 32)',
+    '',
+    'inp = Input(shape=x.shape[1:])',
+    'lstm = LSTM(8)(inp)',
+    'out = Dense(2)(lstm)',
+    'mdl = Model(inputs=inp, outputs=out)',
+    'mdl(x)',
+    '',
+    '"""',
+    '<tf.Tensor: shape=(4, 2), dtype=float32, numpy=',
+    'array([[-0.06428523,  0.3131591 ],',
+    '       [-0.04120642,  0.3528567 ],',
+    '       [-0.04273851,  0.37192333],',
+    '       [ 0.03797218,  0.33612275]], dtype=float32)>',
+    '"""',
+    '',
+    'tf.random.set_seed(42)',
+    'inp = Input(shape=x.shape[1:])',
+    'lstm = LSTM(8, return_sequences=True)(inp)',
+    'out = Dense(2)(lstm)',
+    'mdl = Model(inputs=inp, outputs=out)',
+    'mdl(x)',
+    '',
+    '"""',
+    '<tf.Tensor: shape=(4, 3, 2), dtype=float32, numpy=',
+    'array([[[-0.08234972,  0.12292314],',
+    '        [-0.05217044,  0.19100665],',
+    '        [-0.06428523,  0.3131591 ]],',
+    '',
+    '       [[ 0.0381453 ,  0.26402596],',
+    '        [ 0.04725918,  0.34620702],',
+    '        [-0.04120642,  0.3528567 ]],',
+    '',
+    '       [[-0.21114576,  0.08922277],',
+    '        [-0.02972354,  0.24037611],',
+    '        [-0.04273851,  0.37192333]],',
+    '',
+    '       [[-0.06888272, -0.01702049],',
+    '        [ 0.0117887 ,  0.10608622],',
+    '        [ 0.03797218,  0.33612275]]], dtype=float32)>',
+    '"""',
+  ].join('\n'),
+  'post-attention': [
+    ...IMPORTS,
+    'from tensorflow.keras.layers import Attention, Dense, Embedding, GlobalAveragePooling1D',
+    '',
+    'np.random.seed(42)',
+    'tf.random.set_seed(42)',
+    '',
+    '#  data has already been tokenized',
+    "#  i.e. 'cat' -> 1, 'dog' -> 2 etc",
+    'data = np.random.randint(0, 64, 4 * 5).reshape(4, -1)',
+    "tokens = Input(shape=(None,), dtype='int32')",
+    '',
+    '#  here we assume a vocab size of 64 for both languages',
+    '#  the output dim of 8 is a hyperparameter - the size of the embedding',
+    'embedder = Embedding(input_dim=64, output_dim=8)',
+    'embedding = embedder(tokens)',
+    'attention = Attention()([embedding, embedding])',
+    'pool = GlobalAveragePooling1D()(attention)',
+    "out = Dense(3, activation='softmax')(pool)",
+    'mdl = Model(inputs=tokens, outputs=out)',
+    'print(mdl(data))  # outputs.out (the post shows no output)',
+    '',
+    'data = np.random.randint(0, 64, 4 * 3).reshape(4, -1)',
+    'print(mdl(data))  # outputs.outShort',
+  ].join('\n'),
+};
