@@ -12,6 +12,12 @@ export const SCENE_COLOURS = 255;
 /** The index reserved for transparency in the global table. */
 export const SCENE_TRANSPARENT = 255;
 const FIRST_FRAME_COLOURS = 128; // leave room for colours that appear later
+/**
+ * A moving pixel is served by a palette colour within this fraction of its own tolerance: its
+ * colour is gone next frame, and the blends of fades and moving edges filled the table within the
+ * first 30-50 frames, after which a third of the images needed a palette of their own.
+ */
+const MOVING_PALETTE_ERROR = 0.75;
 const MAX_NEW_PER_FRAME = 16;
 const PIXELS_PER_NEW_COLOUR = 128;
 /**
@@ -63,7 +69,8 @@ function newColours(rgba: Uint8Array, poor: number[], moving: Uint8Array, want: 
 /**
  * Maps the pixels of `rect` marked for repainting to their nearest scene-palette entry, written into
  * `nearest` (one byte a pixel of the rectangle, row after row), growing the palette first when it
- * has room and some pixels are further than `paletteError` from every entry. Returns false when the
+ * has room and some pixels are served badly: settled ones further than `paletteError` from every
+ * entry, moving ones further than MOVING_PALETTE_ERROR of their tolerance. Returns false when the
  * palette is full and inadequate for this image: it then needs a palette of its own.
  */
 export function mapToScenePalette(rgba: Uint8Array, rect: Rect, model: DisplayModel, pal: GrowingPalette, paletteError: number, first: boolean, nearest: Uint8Array): boolean {
@@ -82,7 +89,8 @@ export function mapToScenePalette(rgba: Uint8Array, rect: Rect, model: DisplayMo
         const i = pal.nearest(r, g, b);
         nearest[o] = i;
         const c = i * 3;
-        if (Math.abs(pal.rgb[c] - r) > Q || Math.abs(pal.rgb[c + 1] - g) > Q || Math.abs(pal.rgb[c + 2] - b) > Q) poor.push(p);
+        const q = moving[p] ? Math.max(Q, Math.round(MOVING_PALETTE_ERROR * model.allowed[p])) : Q;
+        if (Math.abs(pal.rgb[c] - r) > q || Math.abs(pal.rgb[c + 1] - g) > q || Math.abs(pal.rgb[c + 2] - b) > q) poor.push(p);
       }
     }
   };
