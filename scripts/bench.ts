@@ -1,14 +1,16 @@
 // npm run bench [-- names…] [--render]
-// For each animation with frames in output/frames/<name>/ (or, with --render, every scene that
-// exists, rendered first with `npm run render -- <names> --keep-frames --format gif,mp4 --force`):
-// our GIF encoder vs ffmpeg's two-pass palettegen GIF on the same frames (size, PSNR, encode time),
-// the MP4 size, and whether the issue-6 targets are met. Then total wall time and peak RSS.
+// For each animation with frames in output/frames/<name>/ (or, with --render, every animation,
+// rendered first with `npm run render -- <names> --keep-frames --format gif,mp4 --force`): our GIF
+// encoder against ffmpeg's two-pass palettegen GIF and gifski on the same frames (size, still- and
+// moving-frame PSNR, still pixels off, encode time), the MP4 size, and issue 14's four targets,
+// pass or fail per animation. Then total wall time and peak RSS.
 import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {compareWithFfmpeg} from './gif-compare.js';
-import {formatAnimation, formatFooter, type BenchRow} from '../src/bench/table.js';
-import {ANIMATIONS} from '../src/records/names.js';
+import {compareEncoders} from '../src/bench/gifCompare';
+import {resolveGifski} from '../src/bench/gifski';
+import {formatAnimation, formatFooter, formatTargets, type BenchRow} from '../src/bench/table';
+import {ANIMATIONS} from '../src/records';
 
 const FPS = 30;
 
@@ -23,11 +25,8 @@ async function main(argv: string[]): Promise<void> {
   const asked = argv.filter(a => !a.startsWith('--'));
   const names = asked.length ? asked : [...ANIMATIONS];
   if (render) {
-    const scenes = names.filter(n => existsSync(join('scenes', `${n}.tsx`)));
-    if (scenes.length) {
-      const r = spawnSync('npm', ['run', 'render', '--', ...scenes, '--keep-frames', '--format', 'gif,mp4', '--force'], {stdio: 'inherit'});
-      if (r.status !== 0) throw new Error(`render failed with ${r.status}`);
-    }
+    const r = spawnSync('npm', ['run', 'render', '--', ...names, '--keep-frames', '--format', 'gif,mp4', '--force'], {stdio: 'inherit'});
+    if (r.status !== 0) throw new Error(`render failed with ${r.status}`);
   }
   const todo = names.filter(hasFrames);
   if (!todo.length) {
@@ -35,16 +34,20 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const gifski = resolveGifski();
+  console.log('GIF encoders on the kept frames (still frames: the source equals the previous frame; moving: the others)');
+  if ('missing' in gifski) console.log(`gifski: ${gifski.missing}; its column is skipped (npm install gifski, or set GIFSKI_PATH)`);
+  console.log('');
+  const rows: BenchRow[] = [];
   for (const name of todo) {
-    const r = await compareWithFfmpeg(join('output/frames', name), {fps: FPS, name});
+    const r = await compareEncoders(join('output/frames', name), {fps: FPS, name});
     const mp4 = join('output', `${name}.mp4`);
-    const row: BenchRow = {
-      name, frames: r.frames, width: r.width, height: r.height,
-      ours: r.ours, ffmpeg: r.ffmpeg,
-      mp4Bytes: existsSync(mp4) ? statSync(mp4).size : undefined,
-    };
+    const row: BenchRow = {...r, mp4Bytes: existsSync(mp4) ? statSync(mp4).size : undefined};
+    rows.push(row);
     console.log(formatAnimation(row) + '\n');
   }
+  console.log('Targets (every animation, one run)');
+  console.log(formatTargets(rows) + '\n');
   console.log(formatFooter(performance.now() - t0, process.resourceUsage().maxRSS));
 }
 

@@ -9,7 +9,8 @@ export interface ResolvedBinary<S extends string = FfmpegSource> { path: string;
 
 const INSTALL_HINT = 'Install it with `apt-get install -y ffmpeg` (Debian/Ubuntu) or `npm install ffmpeg-static`, or set FFMPEG_PATH to the ffmpeg executable.';
 
-function isExecutable(p: string): boolean {
+/** True for an existing file this process may execute. */
+export function isExecutable(p: string): boolean {
   try {
     if (!statSync(p).isFile()) return false;
     accessSync(p, constants.X_OK);

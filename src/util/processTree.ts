@@ -1,4 +1,5 @@
-/** Process inspection from /proc: what a render started (tests), how much memory it holds (bench), and which Chromium helpers still use a scratch folder (render). */
+/** Process inspection from /proc: what a render started (tests), how much memory and CPU it uses (bench), and which Chromium helpers still use a scratch folder (render). */
+import {execFileSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 
 function parentOf(pid: number): number | undefined {
@@ -28,6 +29,39 @@ export function descendants(root: number): number[] {
     }
   }
   return found;
+}
+
+let ticksPerSecond: number | undefined;
+/** The kernel's clock ticks a second, the unit of /proc/PID/stat's CPU times (USER_HZ, 100 nearly everywhere). */
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** User + system CPU seconds of `pid` and of its children it has waited for (fields 14-17 of /proc/PID/stat); 0 once it is gone. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [utime, stime, cutime, cstime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number);
+    return (utime + stime + cutime + cstime) / clockTicks();
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far by `root` and every live descendant, including the descendants that
+ * already exited and were reaped inside the tree (the kernel adds them to the reaping parent).
+ * The difference of two readings is what the tree spent in between.
+ */
+export function treeCpuSeconds(root: number): number {
+  return [root, ...descendants(root)].reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
 }
 
 export function isAlive(pid: number): boolean {

@@ -6,8 +6,13 @@
 // errors from piling up.
 import type {Rect} from '../../frames/rect.js';
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /** The R, G and B bytes of an RGBA pixel read as one 32-bit word in the platform's byte order. */
-const RGB_MASK = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0x00ffffff : 0xffffff00;
+const RGB_MASK = LITTLE_ENDIAN ? 0x00ffffff : 0xffffff00;
+/** Where R, G and B sit in that word. */
+const [R_SHIFT, G_SHIFT, B_SHIFT] = LITTLE_ENDIAN ? [0, 8, 16] : [24, 16, 8];
+/** A moving pixel's tolerance never drops below this, however slowly it moves. */
+export const MIN_MOVING_TOLERANCE = 8;
 
 export class DisplayModel {
   /** RGB of what a decoder displays after the images written so far. */
@@ -16,8 +21,10 @@ export class DisplayModel {
   readonly repaint: Uint8Array;
   /** 1 where the source changed since the previous kept frame */
   readonly moving: Uint8Array;
-  /** this frame's tolerance per screen pixel (the lookahead may tighten it) */
+  /** this frame's tolerance per screen pixel, for the lossy-LZW pass (the lookahead may tighten it) */
   readonly tolerance: Uint8Array;
+  /** this frame's tolerance per screen pixel, as mark set it */
+  readonly allowed: Uint8Array;
   /**
    * 1 where the pixel was still and within the settled tolerance at its last comparison. Only a
    * move can change that (a lossy-LZW substitution stays within the tolerance), so mark skips it.
@@ -31,11 +38,14 @@ export class DisplayModel {
     height: number,
     readonly movingTolerance: number,
     readonly settledTolerance: number,
+    /** a moving pixel's tolerance is this many frames of its own motion (within MIN_MOVING_TOLERANCE..movingTolerance) */
+    readonly lagFrames: number,
   ) {
     this.displayed = new Uint8Array(width * height * 3);
     this.repaint = new Uint8Array(width * height);
     this.moving = new Uint8Array(width * height);
     this.tolerance = new Uint8Array(width * height);
+    this.allowed = new Uint8Array(width * height);
     this.settledWithin = new Uint8Array(width * height);
     this.previous = new Uint32Array(width * height);
   }
@@ -43,11 +53,13 @@ export class DisplayModel {
   /**
    * Within `region`, mark the pixels to repaint: those displayed further from the source than
    * their tolerance, which is looser while the source pixel is moving (it changed since the last
-   * kept frame) than once it has settled. Every pixel of the first frame is marked. Returns the
-   * marks' bounding box. `rgba` must start on a 4-byte boundary (it is read as 32-bit words).
+   * kept frame) than once it has settled. A moving pixel may lag by `lagFrames` frames of its own
+   * motion: a fast change hides a larger lag than a slow fade, where a lag of 24 levels lasted
+   * many frames. Every pixel of the first frame is marked. Returns the marks' bounding box.
+   * `rgba` must start on a 4-byte boundary (it is read as 32-bit words).
    */
   mark(rgba: Uint8Array, region: Rect | null, first: boolean): Rect | null {
-    const {width, displayed, repaint, previous, tolerance, moving: movingNow, settledWithin} = this;
+    const {width, displayed, repaint, previous, tolerance, allowed, moving: movingNow, settledWithin, lagFrames} = this;
     if (!region) return null;
     const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
     const Tm = this.movingTolerance, Ts = this.settledTolerance;
@@ -61,10 +73,17 @@ export class DisplayModel {
         // repaint, moving and tolerance entries are still 0, 0 and Ts from the comparison that
         // settled it (only a mark below clears settledWithin).
         if (!moving && settledWithin[p]) continue;
+        const before = previous[p];
         previous[p] = word;
         const r = rgba[s], g = rgba[s + 1], b = rgba[s + 2];
-        const T = moving ? Tm : Ts;
+        let T = Ts;
+        if (moving) {
+          let step = Math.max(Math.abs(r - ((before >>> R_SHIFT) & 255)), Math.abs(g - ((before >>> G_SHIFT) & 255)), Math.abs(b - ((before >>> B_SHIFT) & 255)));
+          step = Math.round(lagFrames * step);
+          T = step < MIN_MOVING_TOLERANCE ? Math.min(MIN_MOVING_TOLERANCE, Tm) : step > Tm ? Tm : step;
+        }
         tolerance[p] = T;
+        allowed[p] = T;
         movingNow[p] = moving ? 1 : 0;
         let dr = r - displayed[d], dg = g - displayed[d + 1], db = b - displayed[d + 2];
         if (dr < 0) dr = -dr;
@@ -92,13 +111,12 @@ export class DisplayModel {
 
   /** Bounding box of the marked pixels in `rect` that are still displayed outside their tolerance. */
   outOfTolerance(rgba: Uint8Array, rect: Rect): Rect | null {
-    const {width, displayed, repaint, moving} = this;
-    const Tm = this.movingTolerance, Ts = this.settledTolerance;
+    const {width, displayed, repaint, allowed} = this;
     let x0 = width, y0 = -1, x1 = -1, y1 = -1;
     for (let y = rect.y; y < rect.y + rect.height; y++) {
       for (let x = rect.x, p = y * width + x; x < rect.x + rect.width; x++, p++) {
         if (!repaint[p]) continue;
-        const s = p * 4, d = p * 3, T = moving[p] ? Tm : Ts;
+        const s = p * 4, d = p * 3, T = allowed[p];
         if (Math.abs(rgba[s] - displayed[d]) <= T && Math.abs(rgba[s + 1] - displayed[d + 1]) <= T && Math.abs(rgba[s + 2] - displayed[d + 2]) <= T) continue;
         if (x < x0) x0 = x;
         if (x > x1) x1 = x;

@@ -53,15 +53,15 @@ export class Lookahead {
    * as many frames of a fade as painting the current colour would, for the same largest error.
    */
   paintTargets(rgba: Uint8Array, rect: Rect, model: DisplayModel): Uint8Array {
-    const {width, repaint, moving, tolerance} = model;
+    const {width, repaint, moving, tolerance, allowed} = model;
     const {frames: queue, target} = this;
-    const T = model.movingTolerance, Ts = Math.min(model.settledTolerance, T);
+    const settled = model.settledTolerance;
     for (let y = rect.y; y < rect.y + rect.height; y++) {
       const from = (y * width + rect.x) * 4;
       target.set(rgba.subarray(from, from + rect.width * 4), from);
       for (let x = rect.x, p = y * width + x; x < rect.x + rect.width; x++, p++) {
         if (!repaint[p] || !moving[p]) continue;
-        const s = p * 4;
+        const s = p * 4, T = allowed[p], Ts = Math.min(settled, T);
         let minR = rgba[s], maxR = minR, minG = rgba[s + 1], maxG = minG, minB = rgba[s + 2], maxB = minB;
         let best = -1;
         for (let j = 0; j < queue.length; j++) {
