@@ -1,0 +1,33 @@
+/**
+ * scripts/reference/export_record.py runs where TensorFlow is installed; CI has none, so here
+ * it is only compiled (where python3 exists) and held to the record format it writes.
+ */
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {SCHEMA_VERSION} from '../src/records/header';
+import {DENSE_ACTIVATIONS} from '../src/params/dense';
+import {ROOT} from './helpers/cli';
+
+const SCRIPT = join(ROOT, 'scripts', 'reference', 'export_record.py');
+const python = spawnSync('python3', ['--version']).status === 0;
+
+describe('export_record.py', () => {
+  it.runIf(python)('compiles (python3 -m py_compile)', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'pycache-'));
+    try {
+      const run = spawnSync('python3', ['-m', 'py_compile', SCRIPT], {encoding: 'utf8', env: {...process.env, PYTHONPYCACHEPREFIX: cache}});
+      expect(run.status, run.stderr).toBe(0);
+    } finally {
+      rmSync(cache, {recursive: true, force: true});
+    }
+  });
+
+  it('writes the schema version and the activations the renderer reads', () => {
+    const source = readFileSync(SCRIPT, 'utf8');
+    expect(source).toContain(`SCHEMA_VERSION = ${SCHEMA_VERSION}`);
+    expect(source).toContain(`ACTIVATIONS = (${DENSE_ACTIVATIONS.map(a => `'${a}'`).join(', ')})`);
+  });
+});
