@@ -40,7 +40,9 @@ async function main(argv: string[]): Promise<number> {
       testRecords.probe = computeProbeRecord();
       onComputed('probe', performance.now() - probeStarted);
     }
-    process.stdout.write(JSON.stringify({records: {...records, ...testRecords}, computed: Object.fromEntries(computed)}));
+    // Wait until the pipe has it all: process.exit() would cut a large write to a pipe short.
+    const text = JSON.stringify({records: {...records, ...testRecords}, computed: Object.fromEntries(computed)});
+    await new Promise<void>((resolve, reject) => process.stdout.write(text, error => (error ? reject(error) : resolve())));
   } else await ensurePostRecords({force, onComputed});
   for (const [name, ms] of computed) report(`${name.padEnd(14)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
   report(`records in ${DEFAULT_RECORDS_DIR}: ${computed.length ? `${computed.length} computed` : 'all up to date'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

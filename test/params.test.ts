@@ -46,7 +46,7 @@ describe('parseAnimationsConfig', () => {
     expect(rejects({recurr: {units: 0}})).toBe('animations.recurr.units: 0 is less than 1');
     expect(rejects({attention: {query: [1, 0, 0]}})).toBe('animations.attention.keys: keys have 2 numbers but the query has 3; a dot product needs equal lengths');
     expect(rejects({denes: {}})).toBe('animations.denes: unknown key; valid keys: ' + ANIMATIONS.join(', '));
-    expect(rejects({dense: {units: 3}})).toBe('animations.dense.units: unknown key; valid keys: input, layers');
+    expect(rejects({dense: {units: 3}})).toBe('animations.dense.units: unknown key; valid keys: input, layers, model');
   });
 
   it('accepts a seq2seq sentence only in the training vocabulary, and lists the known words otherwise', () => {

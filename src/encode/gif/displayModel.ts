@@ -55,10 +55,12 @@ export class DisplayModel {
    * their tolerance, which is looser while the source pixel is moving (it changed since the last
    * kept frame) than once it has settled. A moving pixel may lag by `lagFrames` frames of its own
    * motion: a fast change hides a larger lag than a slow fade, where a lag of 24 levels lasted
-   * many frames. Every pixel of the first frame is marked. Returns the marks' bounding box.
+   * many frames. Every pixel of the first frame is marked. With `settle` (the last frame, which
+   * the loop follows with frame 0, drawn exactly) every pixel gets the settled tolerance, so no
+   * lag is left to jump at the seam. Returns the marks' bounding box.
    * `rgba` must start on a 4-byte boundary (it is read as 32-bit words).
    */
-  mark(rgba: Uint8Array, region: Rect | null, first: boolean): Rect | null {
+  mark(rgba: Uint8Array, region: Rect | null, first: boolean, settle = false): Rect | null {
     const {width, displayed, repaint, previous, tolerance, allowed, moving: movingNow, settledWithin, lagFrames} = this;
     if (!region) return null;
     const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
@@ -77,7 +79,7 @@ export class DisplayModel {
         previous[p] = word;
         const r = rgba[s], g = rgba[s + 1], b = rgba[s + 2];
         let T = Ts;
-        if (moving) {
+        if (moving && !settle) {
           let step = Math.max(Math.abs(r - ((before >>> R_SHIFT) & 255)), Math.abs(g - ((before >>> G_SHIFT) & 255)), Math.abs(b - ((before >>> B_SHIFT) & 255)));
           step = Math.round(lagFrames * step);
           T = step < MIN_MOVING_TOLERANCE ? Math.min(MIN_MOVING_TOLERANCE, Tm) : step > Tm ? Tm : step;

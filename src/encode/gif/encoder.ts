@@ -121,13 +121,14 @@ export class GifStreamEncoder {
   finish(): Uint8Array {
     if (this.finished) throw new Error('GifStreamEncoder: finish called twice');
     if (this.kept === 0) throw new Error('GifStreamEncoder: no frames');
-    while (this.queue.frames.length) this.encodeNext();
+    // The last frame loops into frame 0: encode it settled, with no lag left to jump.
+    while (this.queue.frames.length) this.encodeNext(this.queue.frames.length === 1);
     this.finished = true;
     this.writer.setGlobalPalette(this.palette.toPalette());
     return this.writer.finish();
   }
 
-  private encodeNext(): void {
+  private encodeNext(last = false): void {
     const {width, height, model} = this;
     const {rgba, changed} = this.queue.shift()!;
     const k = this.encoded++;
@@ -139,7 +140,7 @@ export class GifStreamEncoder {
     const stuck = retry ? this.unsettled : null;
     const region = first ? {x: 0, y: 0, width, height} : union(union(changed, this.lastSourceChanged), stuck);
     this.lastSourceChanged = changed;
-    const rect = model.mark(rgba, region, first);
+    const rect = model.mark(rgba, region, first, last);
     const paint = rect && this.lookahead > 0 && !first ? this.queue.paintTargets(rgba, rect, model) : rgba;
     const delay = frameDelayCs(k, this.fps / this.everyNthFrame);
     if (!rect || !this.writeImage(paint, rect, delay, first)) {

@@ -13,6 +13,12 @@ export const SCENE_COLOURS = 255;
 export const SCENE_TRANSPARENT = 255;
 const FIRST_FRAME_COLOURS = 128; // leave room for colours that appear later
 /**
+ * Of the first frame's colours, at least this many are quantised from the pixels no frequent
+ * colour serves (anti-aliased text and edges). With the exact colours taking nearly all 128,
+ * dense's frame 0 showed its numbers grey: frame 1 repaired them, so every loop flashed.
+ */
+const FIRST_FRAME_QUANTISED = 64;
+/**
  * A moving pixel is served by a palette colour within this fraction of its own tolerance: its
  * colour is gone next frame, and the blends of fades and moving edges filled the table within the
  * first 30-50 frames, after which a third of the images needed a palette of their own.
@@ -41,7 +47,7 @@ const EXACT_MIN_PIXELS = 8;
  * 5-6 bits a channel, so alone its colours missed a flat fill by up to 8 levels and settled pixels
  * stayed that far off (dense's title: 11 levels for the whole scene).
  */
-function newColours(rgba: Uint8Array, poor: number[], moving: Uint8Array, want: number): Palette {
+function newColours(rgba: Uint8Array, poor: number[], moving: Uint8Array, want: number, quantised = 0): Palette {
   const settledCounts = new Map<number, number>(), movingCounts = new Map<number, number>();
   for (const p of poor) {
     const key = (rgba[p * 4] << 16) | (rgba[p * 4 + 1] << 8) | rgba[p * 4 + 2];
@@ -49,7 +55,7 @@ function newColours(rgba: Uint8Array, poor: number[], moving: Uint8Array, want: 
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const frequent = (counts: Map<number, number>) => [...counts].filter(([, n]) => n >= EXACT_MIN_PIXELS).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([key]) => key);
-  const exact = [...frequent(settledCounts), ...frequent(movingCounts).filter(key => !settledCounts.has(key))].slice(0, want);
+  const exact = [...frequent(settledCounts), ...frequent(movingCounts).filter(key => !settledCounts.has(key))].slice(0, want - quantised);
   const colours: Palette = exact.map(key => [key >> 16, (key >> 8) & 255, key & 255]);
   if (colours.length === want) return colours;
   const taken = new Set(exact);
@@ -102,7 +108,7 @@ export function mapToScenePalette(rgba: Uint8Array, rect: Rect, model: DisplayMo
     for (const p of poor) settledPoor += moving[p] ? 0 : 1;
     const forMoving = Math.ceil((poor.length - settledPoor) / PIXELS_PER_NEW_COLOUR);
     const want = Math.min(pal.room, first ? FIRST_FRAME_COLOURS : Math.min(MAX_NEW_PER_FRAME, settledPoor + forMoving));
-    pal.add(newColours(rgba, poor, moving, want));
+    pal.add(newColours(rgba, poor, moving, want, first ? FIRST_FRAME_QUANTISED : 0));
     mapAll();
   }
   if (poor.length && pal.room === 0) {
