@@ -7,6 +7,7 @@
  * input edited on disk reaches the scene without a reload, and a broken one keeps the last good.
  * The server-killed case is in editor-restart.test.ts.
  */
+import {ANIMATIONS} from '../src/records/names';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -114,9 +115,11 @@ describe('the editor exporter', () => {
     await renderRange('GIF (project encoder)', start.faulty - 15, start.faulty + 15);
     await logLine(/wrote .*faulty\.0-0\.5s\.gif/, mark);
     await renderFinished(page);
-    const attentionFrames = start.faulty - start.attention;
-    const label = `${+((attentionFrames - 15) / 30).toFixed(3)}-${+(attentionFrames / 30).toFixed(3)}s`;
-    for (const file of [`attention.${label}.gif`, 'faulty.0-0.5s.gif']) {
+    // The scene just before the test scenes in the one timeline: the last animation.
+    const before = ANIMATIONS[ANIMATIONS.length - 1];
+    const beforeFrames = start.faulty - start[before];
+    const label = `${+((beforeFrames - 15) / 30).toFixed(3)}-${+(beforeFrames / 30).toFixed(3)}s`;
+    for (const file of [`${before}.${label}.gif`, 'faulty.0-0.5s.gif']) {
       const delayCs = [...displayedFrames(readFileSync(join(out, file)))].reduce((sum, f) => sum + f.delayCs, 0);
       expect(delayCs, file).toBe(50);
     }
@@ -176,7 +179,15 @@ describe('live records', () => {
     await typeInto(page, 'range', 0, '0');
     await typeInto(page, 'range', 1, String(start.probe + 30));
     await page.click('[title="End [Shift + Right arrow]"]');
-    const frameBefore = await page.$eval('[title="Current frame"]', el => el.textContent);
+    // With fifteen scenes the editor may still be measuring the timeline: wait for a frame that stays put.
+    const currentFrame = () => page.$eval('[title="Current frame"]', el => el.textContent);
+    let frameBefore = await currentFrame();
+    for (;;) {
+      await new Promise(r => setTimeout(r, 1500));
+      const now = await currentFrame();
+      if (now === frameBefore) break;
+      frameBefore = now;
+    }
     const grey = async () => (await previewCentre(page, 960)).slice(0, 3);
     await expect.poll(grey, {timeout: 60_000}).toEqual([64, 64, 64]);
 

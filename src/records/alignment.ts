@@ -1,7 +1,7 @@
 /** The alignment record (seq2seq with additive attention): the numbers `scenes/alignment.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens} from './validate';
 
 /**
  * Trained weights in Keras layouts, so `layer.set_weights` takes them as they are.
@@ -95,15 +95,6 @@ export interface AlignmentRecord extends RecordHeader, AlignmentTrace {
   /** The training objective per epoch: masked mean cross-entropy + attentionEntropy × mean attention entropy (full batch, teacher forcing). */
   lossCurve: number[];
   weights: AlignmentWeights;
-}
-
-function expectTokens(value: unknown, source: string, field: string, vocab?: string[]): string[] {
-  if (!Array.isArray(value)) throw new RecordError(source, `${field}: expected an array of tokens, got ${typeof value}`);
-  value.forEach((t, i) => {
-    expectString(t, source, `${field}[${i}]`);
-    if (vocab && !vocab.includes(t as string)) throw new RecordError(source, `${field}[${i}]: "${t}" is not in the vocabulary`);
-  });
-  return value as string[];
 }
 
 function expectProbabilities(value: unknown, source: string, field: string, length: number): void {

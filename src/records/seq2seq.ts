@@ -1,7 +1,7 @@
 /** The seq2seq (LSTM encoder-decoder) record: the numbers `scenes/seq2seq.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens} from './validate';
 
 /**
  * Trained weights in Keras layouts, so `layer.set_weights` takes them as they are.
@@ -74,15 +74,6 @@ export interface Seq2seqRecord extends RecordHeader, Seq2seqTrace {
   /** Masked mean cross-entropy per epoch (full batch, teacher forcing). */
   lossCurve: number[];
   weights: Seq2seqWeights;
-}
-
-function expectTokens(value: unknown, source: string, field: string, vocab?: string[]): string[] {
-  if (!Array.isArray(value)) throw new RecordError(source, `${field}: expected an array of tokens, got ${typeof value}`);
-  value.forEach((t, i) => {
-    expectString(t, source, `${field}[${i}]`);
-    if (vocab && !vocab.includes(t as string)) throw new RecordError(source, `${field}[${i}]: "${t}" is not in the vocabulary`);
-  });
-  return value as string[];
 }
 
 function expectTrace(json: unknown, source: string, prefix: string, units: number, vocab: {source: string[]; target: string[]}): void {

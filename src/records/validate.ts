@@ -65,6 +65,16 @@ export function expectMatrix(
   return value as number[][];
 }
 
+/** An array of token strings, each (when `vocab` is given) in the vocabulary. */
+export function expectTokens(value: unknown, source: string, field: string, vocab?: string[]): string[] {
+  if (!Array.isArray(value)) throw new RecordError(source, `${field}: expected an array of tokens, got ${typeof value}`);
+  value.forEach((t, i) => {
+    expectString(t, source, `${field}[${i}]`);
+    if (vocab && !vocab.includes(t as string)) throw new RecordError(source, `${field}[${i}]: "${t}" is not in the vocabulary`);
+  });
+  return value as string[];
+}
+
 /** Checks the common header: schema version and name. */
 export function expectHeader(json: unknown, source: string, name: string): Json & RecordHeader {
   const record = expectObject(json, source, 'record');
