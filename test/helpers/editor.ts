@@ -6,6 +6,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {join} from 'node:path';
+import {stripVTControlCharacters} from 'node:util';
 import type {Browser, ElementHandle, Page} from 'puppeteer-core';
 import {ANIMATIONS} from '../../src/records/names';
 import {TEST_SCENES} from '../../src/render/testScenes';
@@ -42,10 +43,14 @@ export async function startEditor(home: string, env: NodeJS.ProcessEnv = {}, tim
     env: {...process.env, VITE_CJS_IGNORE_WARNING: 'true', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), ...env},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let printed = '';
   let output = '';
   const listeners = new Set<() => void>();
+  // CI forces colour (FORCE_COLOR), and vite then bolds the port inside its URL: match the plain
+  // text (stripped as a whole, since a chunk may end inside an escape sequence).
   const append = (chunk: Buffer) => {
-    output += chunk;
+    printed += chunk;
+    output = stripVTControlCharacters(printed);
     for (const listener of listeners) listener();
   };
   child.stdout!.on('data', append);
