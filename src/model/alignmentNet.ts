@@ -13,6 +13,7 @@
  * Every state is feature-major, `[features, batch]`, so the LSTM's gate split is a split
  * along axis 0 (contiguous on the cpu backend). Weights stay in Keras layouts.
  */
+import {END, PAD, START, tokenize} from './data/tokens';
 import type {Tensor, Tensor2D, Tensor3D} from '@tensorflow/tfjs';
 import type {AlignmentWeights} from '../records/alignment';
 import {DE_EN} from './data/de-en';
@@ -22,6 +23,8 @@ import {TfGlobalSeed} from './keras/tfSeed';
 import type {Tf} from './tf';
 
 /** Hyperparameters. Units equal the embedding size, so queries and keys have one length (2·units). */
+export {END, PAD, START, tokenize};
+
 export const ALIGNMENT_CONFIG = {
   seed: 42,
   embedding: 16,
@@ -40,14 +43,10 @@ export const ALIGNMENT_CONFIG = {
   maxDecodeLength: 12,
 } as const;
 
-export const PAD = '<pad>';
-export const START = '<start>';
-export const END = '<end>';
 
 /** The pairs the model trains on: the shared set first, then this model's own additions. */
 export const ALIGNMENT_PAIRS: readonly (readonly [string, string])[] = [...DE_EN, ...ALIGNMENT_EXTRA];
 
-export const tokenize = (sentence: string): string[] => sentence.split(/\s+/).filter(Boolean);
 
 /**
  * Source tokens, closed by `<end>` as in Bahdanau et al.: the decoder's `<end>` has a

@@ -99,6 +99,7 @@ const MODEL_FILES = [
   'alignmentTraining.ts',
   'data/de-en.ts',
   'data/de-en-alignment.ts',
+  'data/tokens.ts',
   'keras/initializers.ts',
   'keras/philox.ts',
   'keras/tfSeed.ts',

@@ -8,6 +8,7 @@
  * Training is seeded and deterministic on one backend; the trained weights are
  * cached under `.cache/seq2seq/<sha256>.json` (trainingCache.ts) so tests and renders train at most once.
  */
+import {END, PAD, START, tokenize} from './data/tokens';
 import type {Scalar, Tensor, Tensor1D, Tensor2D, Variable} from '@tensorflow/tfjs';
 import {loadTf, type Tf} from './tf';
 import {DE_EN} from './data/de-en';
@@ -17,6 +18,8 @@ import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
 import type {Seq2seqWeights} from '../records/seq2seq';
 
 /** Hyperparameters. Small enough to draw the state as a row of cells, big enough to learn the set. */
+export {END, PAD, START, tokenize};
+
 export const SEQ2SEQ_CONFIG = {
   seed: 42,
   embedding: 16,
@@ -28,11 +31,7 @@ export const SEQ2SEQ_CONFIG = {
   maxDecodeLength: 12,
 } as const;
 
-export const PAD = '<pad>';
-export const START = '<start>';
-export const END = '<end>';
 
-export const tokenize = (sentence: string): string[] => sentence.split(/\s+/).filter(Boolean);
 
 /** Token lists; a token's index is its id. Default sort (code units) keeps the order locale-independent. */
 export function buildVocab(pairs: readonly (readonly [string, string])[] = DE_EN): {source: string[]; target: string[]} {
@@ -191,7 +190,7 @@ function loss(tf: Tf, w: WeightTensors, data: ReturnType<typeof batchOf>, target
 const toNested = (t: Tensor): number[][] | number[] => t.arraySync() as number[][] | number[];
 
 /** Model files (relative to src/model) whose text decides the trained weights; part of the cache key. */
-const MODEL_FILES = ['seq2seqNet.ts', 'data/de-en.ts', 'keras/initializers.ts', 'keras/philox.ts', 'keras/tfSeed.ts', 'keras/numpy.ts'];
+const MODEL_FILES = ['seq2seqNet.ts', 'data/de-en.ts', 'data/tokens.ts', 'keras/initializers.ts', 'keras/philox.ts', 'keras/tfSeed.ts', 'keras/numpy.ts'];
 
 /** sha256 of everything that decides the trained weights. */
 export function seq2seqHash(epochs: number = SEQ2SEQ_CONFIG.epochs): Promise<string> {
