@@ -4,31 +4,30 @@
  * cells are multiplied by the filter's weights and summed into one cell of the
  * feature map. f1 (a horizontal line) answers the diagonal weakly; f2 (a diagonal)
  * answers with 3 all along it. The two maps then stack into a 5×5×2 volume.
- * Every number, products included, comes from the `conv` activation record.
+ * Every number, products included, comes from the `conv` activation record; the
+ * layout (convLayout.ts) fits any image, kernel, padding and filter count the
+ * parameters allow, and a trained model's ReLU shows as the sum and what it keeps.
  */
 import {Line, makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
-import {gridSize, maxAbs, parallelView, sheetTransform, slidePositions, stackLayout} from './components/layout';
+import {convStageLayout, CONV_STAGE} from './components/convLayout';
+import {labelFits, maxAbs, monoWidth, parallelView, sheetTransform, slidePositions, stackLayout} from './components/layout';
+import {PaddedGrid} from './components/PaddedGrid';
 import {ValueGrid} from './components/ValueGrid';
-import {formatValue} from './format';
+import {formatTerm, formatValue} from './format';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from './theme';
 import type {ConvFilterRecord} from '../src/records/conv';
 import {reportPoster} from './components/steps';
 
-const CELL = 34;
-const GAP = 3;
-/** Every grid hangs from the same top edge, with its label above it. */
-const TOP = -130;
+/** Every grid hangs from the same top edge (convLayout), with its label above it. */
 const LABEL_Y = -156;
-const INPUT_X = -318;
-const FILTER_X = -112;
-const MAP_X = [112, 330];
-/** The products grid sits under the filter, with its label between them. */
-const PRODUCTS_LABEL_GAP = 32;
 const EQUATION_Y = 188;
+/** The sum line's longest text: wider, and it names the products' count instead of listing them. */
+const EQUATION_WIDTH = 900;
+const EQUATION_LINE = 28;
 /** The volume is seen from the front right and a little above, so every sheet shows its face. */
 const VOLUME_VIEW = parallelView(35, 12);
 /** Clear space between neighbouring sheets of the volume, across the screen. */
@@ -37,8 +36,11 @@ const SHEET_GAP = 34;
 const VOLUME_CENTRE = new Vector2(238, -12);
 
 type Pacing = 'detailed' | 'medium' | 'quick';
-/** Seconds per window stop once the sweep speeds up. */
+/** Seconds per window stop once the sweep speeds up: two frames at 30 fps, one for a large map. */
 const QUICK_STOP = 1 / 15;
+const QUICKEST_STOP = 1 / 30;
+/** A filter's quick sweep takes about this long at most, however many stops its map has. */
+const SWEEP_SECONDS = 2.5;
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -46,40 +48,53 @@ export default makeScene2D(function* (view) {
   const image = record.image;
   const [kh, kw] = [record.filters[0].kernel.length, record.filters[0].kernel[0].length];
   const [outH, outW] = [record.filters[0].featureMap.length, record.filters[0].featureMap[0].length];
+  const postExample = isPostExample(record);
+  const relu = record.activation === 'relu';
   // Images and weights share one colour range, sums another, so f2's 3 stands out.
   const inputRange = maxAbs([...image, ...record.filters.flatMap(f => f.kernel)]);
   const productRange = maxAbs(record.filters.flatMap(f => f.products.flat(2))) || inputRange;
   const mapRange = maxAbs(record.filters.flatMap(f => f.featureMap));
-  const decimals = record.filters.every(f => [...image.flat(), ...f.kernel.flat(), ...f.featureMap.flat()].every(Number.isInteger)) ? 0 : 2;
-
-  const top = (rows: number) => TOP + gridSize(rows, 1, CELL, GAP).height / 2;
-  const inputY = top(image.length);
-  const filterY = top(kh);
-  const productsLabelY = TOP + gridSize(kh, 1, CELL, GAP).height + PRODUCTS_LABEL_GAP;
-  const productsY = productsLabelY + PRODUCTS_LABEL_GAP - 8 + gridSize(kh, 1, CELL, GAP).height / 2;
-  const mapY = top(outH);
-  const mapStart = MAP_X.map(x => new Vector2(x, mapY));
+  // Sums print two decimals unless every number is whole; each grid decides for its own values.
+  const decimalsOf = (values: readonly number[]) => (values.every(Number.isInteger) ? 0 : 2);
+  const decimals = decimalsOf(record.filters.flatMap(f => [...image.flat(), ...f.kernel.flat(), ...f.featureMap.flat()]));
+  const layout = convStageLayout({rows: image.length, cols: image[0].length, pad: record.pad, kernelRows: kh, kernelCols: kw, outRows: outH, outCols: outW, filters: record.filters.length});
+  const mapStart = layout.maps.map(m => new Vector2(m.x, m.y));
 
   view.fill(theme.background);
-  const grid = (rows: number, cols: number, x: number, y: number, range: number, values?: number[][], backing = false) =>
-    (<ValueGrid theme={theme} x={x} y={y} rows={rows} cols={cols} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={decimals} initial={values} backing={backing} />) as ValueGrid;
-  const input = grid(image.length, image[0].length, INPUT_X, inputY, inputRange, image);
-  const filter = grid(kh, kw, FILTER_X, filterY, inputRange, record.filters[0].kernel);
-  const products = grid(kh, kw, FILTER_X, productsY, productRange);
+  // A grid prints its values where they fit its cells (at the post's size they all do);
+  // where they do not, its colours carry them, and the sum line below prints each window's.
+  const grid = (cell: number, rows: number, cols: number, at: {x: number; y: number}, range: number, shown: readonly number[], values?: number[][], backing = false) => {
+    const fontSize = cell < CONV_STAGE.maxCell ? sizes.small : undefined;
+    const places = decimalsOf(shown);
+    const fits = shown.every(v => labelFits(formatValue(v, places), fontSize ?? sizes.value, cell));
+    const colorMap = shown.some(v => v < 0) ? 'diverging' : 'sequential';
+    return (
+      <ValueGrid theme={theme} x={at.x} y={at.y} rows={rows} cols={cols} cellSize={cell} gap={layout.gap} colorMap={colorMap} range={range} decimals={places} fontSize={fontSize} showValues={fits} initial={values} backing={backing} />
+    ) as ValueGrid;
+  };
+  const kernels = record.filters.flatMap(f => f.kernel.flat());
+  const padded = record.padding === 'same';
+  // A `same` layer reads zeros around the image: the ring shows them from the first frame.
+  const paddedInput = padded ? (
+    <PaddedGrid theme={theme} x={layout.input.x} y={layout.input.y} values={image} kernelRows={kh} kernelCols={kw} cellSize={layout.inputCell} gap={layout.gap} range={inputRange} decimals={decimalsOf(image.flat())} fontSize={sizes.small} ring={record.pad} />
+  ) as PaddedGrid : undefined;
+  const input = paddedInput ?? grid(layout.inputCell, image.length, image[0].length, layout.input, inputRange, image.flat(), image);
+  const filter = grid(layout.filterCell, kh, kw, layout.filter, inputRange, kernels, record.filters[0].kernel);
+  const products = grid(layout.filterCell, kh, kw, layout.products, productRange, record.filters.flatMap(f => f.products.flat(3)));
   products.opacity(0);
-  const maps = record.filters.map((_, i) => grid(outH, outW, MAP_X[i], mapY, mapRange, undefined, true));
+  const maps = record.filters.map((_, i) => grid(layout.mapCell, outH, outW, layout.maps[i], mapRange, record.filters.flatMap(f => f.featureMap.flat()), undefined, true));
   const label = (x: number, y: number, text: string) =>
     (<Txt x={x} y={y} text={text} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />) as Txt;
-  const filterLabel = label(FILTER_X, LABEL_Y, filterTitle(record.filters[0]));
-  const productsLabel = label(FILTER_X, productsLabelY, 'window × filter');
+  const filterLabel = label(layout.filter.x, LABEL_Y, filterTitle(record.filters[0]));
+  const productsLabel = label(layout.products.x, layout.productsLabelY, 'window × filter');
   productsLabel.opacity(0);
-  const mapLabels = record.filters.map((f, i) => label(MAP_X[i], LABEL_Y, `feature map ${f.name}`));
+  const mapLabels = record.filters.map((f, i) => label(layout.maps[i].x, LABEL_Y, `feature map ${f.name}`));
   const labelStart = mapLabels.map(l => l.position());
 
   // The volume: the maps as sheets one behind the other, f1 in front, far enough apart
   // that no sheet hides another's numbers; depth edges join their corners.
   const sheet = maps[0].frameExtent;
-  const volume = stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, VOLUME_CENTRE);
+  const volume = stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, clampedCentre(stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, VOLUME_CENTRE).bounds));
   const sheetLook = sheetTransform(VOLUME_VIEW);
   const sheetAt = volume.centres.map(c => new Vector2(c.x, c.y));
   // The front sheet's name goes under it, the others' over them: the depth edges leave the
@@ -98,11 +113,13 @@ export default makeScene2D(function* (view) {
   )) as Line[];
   const caption = createRef<CaptionLine>();
   const equation = createRef<CaptionLine>();
+  /** The sum line's second half, when the products fill the first. */
+  const equationEnd = createRef<CaptionLine>();
 
   view.add(
     <>
       <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
-      {label(INPUT_X, LABEL_Y, `input image ${image.length}×${image[0].length}`)}
+      {label(layout.input.x, LABEL_Y, `input image ${image.length}×${image[0].length}${padded ? ', zero-padded' : ''}`)}
       {filterLabel}
       {productsLabel}
       {mapLabels}
@@ -115,10 +132,15 @@ export default makeScene2D(function* (view) {
       {depthEdges}
       {maps.slice(0, -1).reverse()}
       <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} />
+      <CaptionLine ref={equationEnd} theme={theme} mono y={EQUATION_Y + EQUATION_LINE} />
     </>,
   );
 
   const stops = slidePositions(outH, outW, record.stride);
+  const quickStop = Math.max(QUICKEST_STOP, Math.min(QUICK_STOP, SWEEP_SECONDS / stops.length));
+  /** The window over the input at a stop (rows and columns of the padded image). */
+  const windowAt = (row: number, col: number, duration: number) =>
+    paddedInput ? paddedInput.moveWindow(row - record.pad.top, col - record.pad.left, duration) : (input as ValueGrid).highlightWindow(row, col, kh, kw, duration);
   /** Each sum appears just right of the products before it travels to its cell. */
   const sumStart = products.position().addX(products.extent.width / 2 + 24);
   let equationShown = false;
@@ -129,7 +151,7 @@ export default makeScene2D(function* (view) {
       yield* caption().say(`Filter ${rec.name} slides over the image, one position at a time`);
     } else {
       yield* all(
-        caption().say(`A second filter, ${rec.name}, matches the diagonal itself`),
+        caption().say(postExample ? `A second filter, ${rec.name}, matches the diagonal itself` : `Filter ${rec.name} slides over the same image`),
         filterLabel.opacity(0, pace.fade / 2),
         filter.setValues(rec.kernel, pace.fade),
       );
@@ -140,7 +162,7 @@ export default makeScene2D(function* (view) {
       const pacing: Pacing = s === 0 ? 'detailed' : f === 0 && s < 3 ? 'medium' : 'quick';
       const say =
         f === 0 && s === 3 ? 'Each sum of products is one cell of the feature map'
-        : f === 1 && s === 1 ? `Along the diagonal, ${rec.name} responds with ${formatValue(rec.featureMap[0][0], decimals)}`
+        : postExample && f === 1 && s === 1 ? `Along the diagonal, ${rec.name} responds with ${formatValue(rec.featureMap[0][0], decimals)}`
         : undefined;
       // The caption changes in the background while the window keeps moving.
       if (say) yield caption().say(say);
@@ -155,7 +177,8 @@ export default makeScene2D(function* (view) {
     products.opacity(0, pace.fade),
     productsLabel.opacity(0, pace.fade),
     equation().clear(),
-    caption().say(`Stacked, the ${record.filters.length} feature maps form a 3D volume`),
+    equationEnd().clear(),
+    caption().say(maps.length > 1 ? `Stacked, the ${maps.length} feature maps form a 3D volume` : 'One filter, one feature map: a volume one map deep'),
     // The names fade rather than travel: the front one would cross its sheet on the way.
     ...mapLabels.map(l => l.opacity(0, pace.fade / 2)),
     ...maps.map((m, i) => all(
@@ -199,15 +222,15 @@ export default makeScene2D(function* (view) {
     const map = maps[f];
     if (pacing === 'quick') {
       // The sum line belongs to the slow stops; it would flicker during the sweep.
-      if (equationShown) yield equation().clear(pace.fade / 2);
+      if (equationShown) yield all(equation().clear(pace.fade / 2), equationEnd().clear(pace.fade / 2));
       equationShown = false;
       // Two frames a stop: the sweep reads as motion, and every sum still lands in its cell.
-      yield* all(input.highlightWindow(row, col, kh, kw, QUICK_STOP), products.setValues(prods, 0), map.setValue(outRow, outCol, sum, QUICK_STOP));
+      yield* all(windowAt(row, col, quickStop), products.setValues(prods, 0), map.setValue(outRow, outCol, sum, quickStop));
       return;
     }
     const t = pacing === 'detailed' ? pace.fade * 0.85 : pace.fade * 0.55;
     yield* all(
-      input.highlightWindow(row, col, kh, kw, t),
+      windowAt(row, col, t),
       filter.highlightWindow(0, 0, kh, kw, t),
       products.opacity(1, t),
       productsLabel.opacity(1, t),
@@ -216,7 +239,10 @@ export default makeScene2D(function* (view) {
     yield* all(
       products.setValues(prods, t),
       products.valueOpacity(1, t),
-      equation().say(`sum of products = ${prods.flat().map(p => formatValue(p, decimals)).join(' + ')}${rec.bias !== 0 ? ` + bias ${formatValue(rec.bias, decimals)}` : ''} = ${formatValue(sum, decimals)}`, t),
+      ...sumLines(rec, outRow, outCol, decimals).map((line, i) => {
+        const to = i === 0 ? equation() : equationEnd();
+        return line ? to.say(line, t) : to.clear(t);
+      }),
     );
     equationShown = true;
     if (pacing === 'detailed') yield* waitFor(0.35);
@@ -235,4 +261,39 @@ export default makeScene2D(function* (view) {
 
 function filterTitle(f: ConvFilterRecord): string {
   return `filter ${f.name}`;
+}
+
+/**
+ * What one window adds up to, on one line or two: each product, the bias, the sum, and
+ * with a ReLU what it keeps. Too many products for a line (a 5×5 kernel) are counted.
+ */
+function sumLines(f: ConvFilterRecord, row: number, col: number, decimals: number): [string, string] {
+  const fmt = (v: number) => formatValue(v, decimals);
+  const [first, ...rest] = f.products[row][col].flat();
+  const terms = [fmt(first), ...rest.map(p => formatTerm(p, decimals))].join(' ');
+  const bias = f.bias !== 0 ? ` + bias ${fmt(f.bias)}` : '';
+  const z = f.preActivation?.[row][col] ?? f.featureMap[row][col];
+  const result = f.preActivation ? `${fmt(z)}; ReLU: max(0, ${fmt(z)}) = ${fmt(f.featureMap[row][col])}` : fmt(z);
+  const fits = (line: string) => monoWidth(line, sizes.value) <= EQUATION_WIDTH;
+  const listed = `sum of products = ${terms}${bias} = ${result}`;
+  if (fits(listed)) return [listed, ''];
+  if (fits(`sum of products = ${terms}`)) return [`sum of products = ${terms}`, `${bias.trim()} = ${result}`];
+  return [`sum of the ${rest.length + 1} products${bias} = ${result}`, ''];
+}
+
+/** The post's own example: its two filters over its diagonal line, as the captions about it assume. */
+function isPostExample(r: typeof records.conv): boolean {
+  const same = (a: number[][], b: number[][]) => JSON.stringify(a) === JSON.stringify(b);
+  const eye = r.image.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+  return (
+    !r.trained && r.stride === 1 && r.padding === 'valid' && same(r.image, eye) && r.filters.length === r.postExamples.filters.length &&
+    r.filters.every((f, i) => f.name === r.postExamples.filters[i].name && same(f.kernel, r.postExamples.filters[i].kernel))
+  );
+}
+
+/** The volume's centre, moved in as far as needed to keep it between the filter column and the right edge. */
+function clampedCentre(bounds: {x: number; y: number; width: number}): Vector2 {
+  const [left, right] = [CONV_STAGE.mapsLeft - 16, 470];
+  const x = Math.min(Math.max(bounds.x, left + bounds.width / 2), right - bounds.width / 2);
+  return new Vector2(x, bounds.y);
 }

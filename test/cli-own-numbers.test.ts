@@ -55,6 +55,9 @@ describe('bad values: one line naming the key, exit 2, before rendering', () => 
     ['an image given to dense', () => ['dense', '--model', join(MODELS, 'dense', 'model.json'), '--input', join(MODELS, 'conv-input.json')], /^render: --input: .*conv-input\.json holds 7 rows; the dense animation draws one input vector/],
     ['an input of the wrong length', () => ['dense', '--model', join(MODELS, 'dense', 'model.json'), '--input', shortInput], /^render: --model: the model reads 3 inputs, but the input has 2$/],
     ['a record whose numbers disagree', () => ['dense', '--record', badRecord], /^render: activation record .*bad-record\.json: layers\[1\]\.output\[0\]\[0\]: is 0\.9 but sigmoid\(preActivation\) gives 0\.668.*; fix the file, or render without --record$/],
+    ['a conv model without an image', () => ['conv', '--model', join(MODELS, 'conv', 'model.json')], /^render: --model: a trained model needs an image to run on/],
+    ['a dense model given to conv', () => ['conv', '--model', join(MODELS, 'dense', 'model.json'), '--input', join(MODELS, 'conv-input.json')], /^render: --model: .*the first layer, "dense_.*", is a Dense; the conv animation draws a model whose first layer is Conv2D$/],
+    ['a conv filter the model lacks', () => ['conv', '--config', config({animations: {conv: {model: join(MODELS, 'conv', 'model.json'), input: join(MODELS, 'conv-input.json'), filters: [0, 5]}}})], /^render: animations\.conv\.filters: filter 5 does not exist: layer "conv2d_.*" of .* has filters 0 to 2$/],
     ['a record for an animation that computes its own', () => ['conv', '--record', USER_RECORD], /^render: --record: only dense draws a ready-made record; conv computes its own$/],
   ];
   it.each(cases)('%s', async (_, args, message) => {
@@ -76,6 +79,29 @@ describe('a trained model, a seed, a record', () => {
     expect(drawn.layers.map((l: {units: number; activation: string}) => [l.units, l.activation])).toEqual([[4, 'relu'], [2, 'softmax']]);
     expectAllClose(drawn.layers[1].output, predicted, 'output layer');
     expect(drawn.keras).toContain('tfjs.converters.load_keras_model');
+  });
+
+  it('--model draws the fixture conv model: its first Conv2D layer\'s filters, and its own output after the ReLU', async () => {
+    const out = join(work, 'conv-model');
+    const run = await runRender(['conv', '--model', join(MODELS, 'conv', 'model.json'), '--input', join(MODELS, 'conv-input.json'), '--format', 'png', '--scale', '0.5', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const drawn = record(out, 'conv');
+    const {tf} = await loadTf();
+    const model = await loadLayersModelFromFiles(join(MODELS, 'conv', 'model.json'), 'test');
+    const image = JSON.parse(readFileSync(join(MODELS, 'conv-input.json'), 'utf8'));
+    const [kernel, bias] = model.layers[0].getWeights().map(w => w.arraySync()) as [number[][][][], number[]];
+    // The layer's own output, run apart from the record's conv2d: [1, 5, 5, 3] → per filter.
+    const layerOut = (model.layers[0].apply(tf.tensor4d(image.flat(2), [1, 7, 7, 1])) as ReturnType<typeof tf.tensor4d>).arraySync()[0];
+    expect(drawn.activation).toBe('relu');
+    expect(drawn.trained.filters).toEqual([0, 1, 2]);
+    drawn.filters.forEach((f: {kernel: number[][]; bias: number; featureMap: number[][]; preActivation: number[][]}, i: number) => {
+      expectAllClose(f.kernel, kernel.map(row => row.map(cell => cell[0][i])), `filter ${i} kernel`);
+      expect(f.bias).toBeCloseTo(bias[i], 6);
+      expectAllClose(f.featureMap, layerOut.map(row => row.map(cell => cell[i])), `filter ${i} map`);
+      expect(f.preActivation.flat().some(z => z < 0)).toBe(true);
+    });
+    expect(drawn.keras).toContain('tfjs.converters.load_keras_model');
+    expect(readFileSync(join(out, 'conv.png')).length).toBeGreaterThan(1000);
   });
 
   it('--seed 7 draws seed 7\'s network, and its snippet seeds 7', async () => {

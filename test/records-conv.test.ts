@@ -105,6 +105,17 @@ describe('validateConvRecord', () => {
     expect(() => validateConvRecord(bad, 'conv.json')).toThrow(/filters\[0\]\.products\[2\]\[3\]: expected 3 rows, got 2/);
   });
 
+  it('rejects a ReLU map that is not the ReLU of its sums, naming the cell', () => {
+    const relu = {...clone(), activation: 'relu'};
+    relu.filters.forEach((f: {featureMap: number[][]; preActivation?: number[][]}) => (f.preActivation = f.featureMap.map(row => [...row])));
+    expect(validateConvRecord(JSON.parse(JSON.stringify(relu)), 'conv.json').activation).toBe('relu');
+    relu.filters[0].preActivation[0][1] = -2;
+    relu.filters[0].featureMap[0][1] = -2;
+    expect(() => validateConvRecord(relu, 'conv.json')).toThrow(/filters\[0\]\.featureMap\[0\]\[1\]: ReLU of preActivation -2 is 0, got -2/);
+    const missing = {...clone(), activation: 'relu'};
+    expect(() => validateConvRecord(missing, 'conv.json')).toThrow(/filters\[0\]\.preActivation: expected a non-empty array/);
+  });
+
   it('rejects a ragged image and an unknown padding', () => {
     const ragged = clone();
     ragged.image[3] = [1, 2];

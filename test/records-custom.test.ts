@@ -105,6 +105,34 @@ describe('activation functions for another seed', () => {
   });
 });
 
+describe('conv with another image, filters, stride and padding', () => {
+  it("the issue's example: a cross over a cross, padding same, as float64 zero-pads and sums", async () => {
+    const cross = [[0, 1, 0], [1, 1, 1], [0, 1, 0]];
+    const record = await custom('conv', 42, {conv: {image: cross, filters: {cross}, stride: 1, padding: 'same'}});
+    const reference = samePadded(cross, cross);
+    expect(record.pad).toEqual({top: 1, bottom: 1, left: 1, right: 1});
+    expect(record.filters.map(f => f.name)).toEqual(['cross']);
+    expectAllClose(record.filters[0].featureMap, reference.output, 'feature map');
+    expectAllClose(record.filters[0].products, reference.products, 'products');
+    // The centre window holds the whole cross: 5; every other window two of its arms.
+    expect(record.filters[0].featureMap).toEqual([[2, 2, 2], [2, 5, 2], [2, 2, 2]]);
+    expect(record.keras).toContain("padding='same'");
+  });
+
+  it('three filters over a 9×9 image with stride 2, each as float64 strides it', async () => {
+    const image = Array.from({length: 9}, (_, r) => Array.from({length: 9}, (_, c) => ((r + c) % 4 === 0 || r === 4 ? 1 : 0)));
+    const filters = {row: [[0, 0, 0], [1, 1, 1], [0, 0, 0]], col: [[0, 1, 0], [0, 1, 0], [0, 1, 0]], edge: [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]};
+    const record = await custom('conv', 42, {conv: {image, filters, stride: 2}});
+    expect(record.filters.map(f => f.name)).toEqual(['row', 'col', 'edge']);
+    Object.values(filters).forEach((kernel, i) => {
+      const reference = strided(image, kernel, 2);
+      expectAllClose(record.filters[i].featureMap, reference.output, `${record.filters[i].name} feature map`);
+      expectAllClose(record.filters[i].products, reference.products, `${record.filters[i].name} products`);
+    });
+    expect(record.filters[0].featureMap).toHaveLength(4);
+  });
+});
+
 describe('stride, padding and dilation on another image and filter', () => {
   const image = [
     [0, 1, 2, 1, 0, 0],

@@ -27,6 +27,8 @@ export interface PaddedGridProps extends NodeProps {
   range?: number;
   decimals?: number;
   fontSize?: number;
+  /** A ring shown from the start (a layer with `same` padding), rather than faded in later. */
+  ring?: Padding;
 }
 
 const CELL_RADIUS = 3;
@@ -97,6 +99,10 @@ export class PaddedGrid extends Node {
       />
     ) as ValueGrid;
     this.add(this.image);
+    if (props.ring) {
+      this.pad = props.ring;
+      this.paddingOpacity(1);
+    }
   }
 
   /** The padding the ring shows (or last showed). */

@@ -10,6 +10,7 @@ import {SCHEMA_VERSION} from '../records/header';
 import type {ConvFilterRecord, ConvPadding, ConvPostCase, ConvPostExamples, ConvRecord} from '../records/conv';
 import {DEFAULT_SEED, type RecordInputs} from '../params';
 import {CONV_DEFAULTS, type ConvParams} from '../params/conv';
+import {readTrainedConv, type TrainedConv} from './convTrained';
 
 /** The conv layer shown has no dilation; the `dilation` animation shows it. */
 const DILATION = 1;
@@ -165,8 +166,9 @@ function kerasSnippet(image: number[][], filters: {name: string; kernel: number[
  */
 export async function computeConvRecord({params}: Pick<RecordInputs<ConvParams>, 'params'> = {params: CONV_DEFAULTS}): Promise<ConvRecord> {
   const {backend} = await loadTf();
-  const {image, stride, padding} = params;
-  const named = params.filters.map(f => ({...f, bias: 0}));
+  const trained = params.model ? await readTrainedConv({...params, model: params.model}) : undefined;
+  const {image, stride, padding} = trained ?? params;
+  const named = trained ? trained.filters.map(({name, kernel, bias}) => ({name, kernel, bias})) : params.filters.map(f => ({...f, bias: 0}));
   const [kh, kw] = [named[0].kernel.length, named[0].kernel[0].length];
   const [top, bottom] = axisPadding(image.length, kh, stride, padding);
   const [left, right] = axisPadding(image[0].length, kw, stride, padding);
@@ -184,7 +186,12 @@ export async function computeConvRecord({params}: Pick<RecordInputs<ConvParams>,
     stride,
     pad,
   );
-  const filters: ConvFilterRecord[] = named.map((f, i) => ({...f, featureMap: maps[i], products: products[i]}));
+  const filters: ConvFilterRecord[] = named.map((f, i) =>
+    trained?.activation === 'relu'
+      ? {...f, featureMap: maps[i].map(row => row.map(z => Math.max(0, z))), preActivation: maps[i], products: products[i]}
+      : {...f, featureMap: maps[i], products: products[i]},
+  );
+  if (trained) expectLayerOutput(trained, filters);
 
   const postExamples = await computePostExamples();
 
@@ -194,13 +201,34 @@ export async function computeConvRecord({params}: Pick<RecordInputs<ConvParams>,
     backend,
     // No random draws: the filters are set by hand. 42 is the post's seed, kept for the header.
     seed: DEFAULT_SEED,
-    keras: kerasSnippet(image, named, stride, padding),
+    keras: trained ? trained.keras : kerasSnippet(image, named, stride, padding),
     image,
     filters,
     stride,
     padding,
     pad,
     dilation: DILATION,
+    ...(trained && {
+      activation: trained.activation,
+      trained: {file: params.model!.file, layer: trained.layer, filters: trained.filters.map(f => f.index)},
+    }),
     postExamples,
   };
+}
+
+/**
+ * The record's maps, rebuilt from the kernel by conv2d (so the scene can show every
+ * window's products), must be what the model's own layer outputs on the image.
+ */
+function expectLayerOutput(trained: TrainedConv, filters: ConvFilterRecord[]): void {
+  filters.forEach((f, i) =>
+    f.featureMap.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const layer = trained.layerOutput[i][r][c];
+        if (Math.abs(v - layer) > 1e-4 * Math.max(1, Math.abs(layer))) {
+          throw new Error(`conv: filter ${f.name} at (${r}, ${c}) is ${v} by conv2d but ${layer} by the model's layer ${trained.layer}`);
+        }
+      }),
+    ),
+  );
 }

@@ -19,6 +19,8 @@ export interface TrainedConv {
   stride: number;
   padding: 'valid' | 'same';
   activation: 'linear' | 'relu';
+  /** The Conv2D layer's name in the model. */
+  layer: string;
   /** The layer's own output for the shown filters, `[F][H'][W']`, to check the record against. */
   layerOutput: number[][][];
   /** Python that loads the model and prints those maps. */
@@ -70,6 +72,7 @@ export async function readTrainedConv(params: ConvParams & {model: {file: string
       stride: sh,
       padding: config.padding as 'valid' | 'same',
       activation: config.activation,
+      layer: layer.name,
       layerOutput: indices.map(i => output[i]),
       keras: trainedSnippet(file, image, layer.name, indices),
     };

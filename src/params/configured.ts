@@ -55,7 +55,7 @@ export function configuredAnimations(
   const merged: Record<string, unknown> = {...configured};
   if (flags.model !== undefined) merged.model = absolute(flags.model, flagsBaseDir);
   if (flags.input !== undefined) merged.input = absolute(flags.input, flagsBaseDir);
-  const parsed = parseAnimationsConfig({[name]: merged}, 'animations', config) as Record<string, Record<string, unknown>>;
+  const parsed = parseFlagged(() => parseAnimationsConfig({[name]: merged}, 'animations', config) as Record<string, Record<string, unknown>>, name, flags);
   // Errors about these files name the flag that gave them.
   for (const [key, value] of Object.entries(parsed[name])) {
     if (value && typeof value === 'object' && 'key' in value && (flags as Record<string, unknown>)[flagOf(key)] !== undefined) {
@@ -82,6 +82,17 @@ function splitRecords(raw: unknown, config: ParseContext): ConfiguredAnimations 
     rest = copy;
   }
   return {params: parseAnimationsConfig(rest, 'animations', config), recordFiles};
+}
+
+/** Parses, and an error about a key a flag gave (`animations.conv.model`) names the flag (`--model`). */
+function parseFlagged<T>(parse: () => T, name: string, flags: FileFlags): T {
+  try {
+    return parse();
+  } catch (error) {
+    const key = error instanceof ParamError ? error.path.split('.').at(-1)! : '';
+    if (!(error instanceof ParamError) || error.path !== `animations.${name}.${key}` || (flags as Record<string, unknown>)[key] === undefined) throw error;
+    throw new ParamError(`--${key}`, error.message.slice(error.path.length + 2));
+  }
 }
 
 /** The parameter a file key came from: `inputFile` came from `input`. */

@@ -88,7 +88,7 @@ function parseTrainedConv(given: Record<string, unknown>, path: string, context:
   if (given.input !== undefined && given.image !== undefined) throw new ParamError(`${path}.input`, 'give the image as "input" (a file) or "image" (inline), not both');
   if (given.input !== undefined) params.imageFile = expectFile(given.input, `${path}.input`, context);
   else if (given.image !== undefined) params.image = expectMatrix(given.image, `${path}.image`, CONV_LIMITS.image, CONV_LIMITS.image, CONV_LIMITS.value);
-  else throw new ParamError(`${path}.model`, 'a trained model needs an image to run on: give --input FILE or "input" beside "model"');
+  else throw new ParamError(params.model!.key, 'a trained model needs an image to run on: give --input FILE or "input" beside "model"');
   if (given.filters !== undefined) {
     params.modelFilters = {indices: expectArray(given.filters, `${path}.filters`, CONV_LIMITS.filters, (v, at) => expectIntegerIn(v, at, 0, 4095)), key: `${path}.filters`};
   }

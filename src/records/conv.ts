@@ -10,8 +10,10 @@ export interface ConvFilterRecord {
   /** `[kh][kw]`, applied as cross-correlation (no flip), as Keras Conv2D does. */
   kernel: number[][];
   bias: number;
-  /** `[H'][W']`: sum(window · kernel) + bias at each output position. */
+  /** `[H'][W']`: sum(window · kernel) + bias at each output position, after the layer's activation. */
   featureMap: number[][];
+  /** `[H'][W']`: the sums before a ReLU; present only when the layer has one (a trained model's). */
+  preActivation?: number[][];
   /**
    * `[H'][W'][kh][kw]`: the elementwise products window · kernel at each output
    * position, before the sum; the scene shows them as the window slides.
@@ -54,6 +56,10 @@ export interface ConvRecord extends RecordHeader {
   padding: 'valid' | 'same';
   pad: ConvPadding;
   dilation: number;
+  /** The layer's activation: `linear` (none) unless a trained model's layer applies a ReLU. */
+  activation?: 'linear' | 'relu';
+  /** Where the filters come from when they are a trained model's: its file, its first Conv2D layer, and the filters shown. */
+  trained?: {file: string; layer: string; filters: number[]};
   postExamples: ConvPostExamples;
 }
 
@@ -73,6 +79,10 @@ export function validateConvRecord(json: unknown, source: string): ConvRecord {
     throw new RecordError(source, `padding: expected "valid" or "same", got ${JSON.stringify(record.padding)}`);
   }
   const padding = record.padding;
+  if (record.activation !== undefined && record.activation !== 'linear' && record.activation !== 'relu') {
+    throw new RecordError(source, `activation: expected "linear" or "relu", got ${JSON.stringify(record.activation)}`);
+  }
+  const relu = record.activation === 'relu';
   const pad = expectObject(record.pad, source, 'pad');
   for (const side of ['top', 'bottom', 'left', 'right'] as const) {
     const n = expectNumber(pad[side], source, `pad.${side}`);
@@ -89,7 +99,18 @@ export function validateConvRecord(json: unknown, source: string): ConvRecord {
     expectNumber(filter.bias, source, `${field}.bias`);
     const rows = convOutputSize(image.length, kernel.length, stride, padding, dilation);
     const cols = convOutputSize(image[0].length, kernel[0].length, stride, padding, dilation);
-    expectMatrix(filter.featureMap, source, `${field}.featureMap`, rows, cols);
+    const featureMap = expectMatrix(filter.featureMap, source, `${field}.featureMap`, rows, cols);
+    if (relu) {
+      // The scene shows each sum and what the ReLU makes of it: both must be there, and agree.
+      const pre = expectMatrix(filter.preActivation, source, `${field}.preActivation`, rows, cols);
+      pre.forEach((row, r) =>
+        row.forEach((z, c) => {
+          if (Math.abs(Math.max(0, z) - featureMap[r][c]) > 1e-6) {
+            throw new RecordError(source, `${field}.featureMap[${r}][${c}]: ReLU of preActivation ${z} is ${Math.max(0, z)}, got ${featureMap[r][c]}`);
+          }
+        }),
+      );
+    }
     if (!Array.isArray(filter.products) || filter.products.length !== rows) {
       throw new RecordError(source, `${field}.products: expected ${rows} rows of ${cols} ${kernel.length}×${kernel[0].length} product windows`);
     }
