@@ -9,7 +9,7 @@ import type {ConvFilterRecord} from '../records/conv';
 import {CONV_LIMITS, type ConvParams} from '../params/conv';
 import {expectMatrix, FITS, ParamError} from '../params/validate';
 import {readJsonInput} from './inputFile';
-import {loadLayersModelFromFiles} from './layersModel';
+import {loadLayersModelFromFiles, loadModelSnippet} from './layersModel';
 import {loadTf} from './tf';
 
 /** What the conv record needs from a trained Conv2D layer. */
@@ -105,11 +105,7 @@ function firstConv(model: LayersModel, file: string, key: string) {
 
 function trainedSnippet(file: string, image: number[][], layer: string, filters: number[]): string {
   return [
-    'import numpy as np',
-    'import tensorflowjs as tfjs  # pip install tensorflowjs',
-    'from tensorflow.keras import Model',
-    '',
-    `mdl = tfjs.converters.load_keras_model(${JSON.stringify(file)})`,
+    ...loadModelSnippet(file),
     `img = np.array(${JSON.stringify(image)}, dtype='float32').reshape(1, ${image.length}, ${image[0].length}, 1)`,
     `conv = Model(inputs=mdl.inputs, outputs=mdl.get_layer(${JSON.stringify(layer)}).output)`,
     'fmap = conv(img).numpy()',

@@ -8,7 +8,7 @@ import {SCHEMA_VERSION} from '../records/header';
 import type {DenseLayerRecord, DenseRecord} from '../records/dense';
 import {DENSE_ACTIVATIONS, DENSE_LIMITS, type DenseActivation} from '../params/dense';
 import {FITS, ParamError} from '../params/validate';
-import {loadLayersModelFromFiles} from './layersModel';
+import {loadLayersModelFromFiles, loadModelSnippet} from './layersModel';
 import {loadTf} from './tf';
 
 interface DenseLayerWeights {
@@ -95,11 +95,7 @@ function denseLayers(model: LayersModel, {file, key}: {file: string; key: string
 /** Python that loads the same model.json and prints every Dense layer's output for the input. */
 function trainedSnippet(file: string, x: number[]): string {
   return [
-    'import numpy as np',
-    'import tensorflowjs as tfjs  # pip install tensorflowjs',
-    'from tensorflow.keras import Model',
-    '',
-    `mdl = tfjs.converters.load_keras_model(${JSON.stringify(file)})`,
+    ...loadModelSnippet(file),
     `x = np.array([${JSON.stringify(x)}], dtype='float32')`,
     "dense = [layer.output for layer in mdl.layers if layer.__class__.__name__ == 'Dense']",
     'print(Model(inputs=mdl.inputs, outputs=dense)(x))',

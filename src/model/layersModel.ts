@@ -72,3 +72,8 @@ function readModelJson(modelJson: string, at: string): ModelJson {
     throw new ParamError(at, `${modelJson} is not valid JSON (${(error as Error).message})`);
   }
 }
+
+/** The first lines of a trained model's Keras snippet: load the same model.json in Python. */
+export function loadModelSnippet(file: string): string[] {
+  return ['import numpy as np', 'import tensorflowjs as tfjs  # pip install tensorflowjs', 'from tensorflow.keras import Model', '', `mdl = tfjs.converters.load_keras_model(${JSON.stringify(file)})`];
+}

@@ -1,5 +1,6 @@
 /** The alignment record (seq2seq with additive attention): the numbers `scenes/alignment.tsx` draws. */
 import type {RecordHeader} from './header';
+import type {EncoderDecoderWeights} from './seq2seq';
 import {RecordError} from './header';
 import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens} from './validate';
 
@@ -8,17 +9,7 @@ import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, ex
  * LSTM gates are ordered i, f, c, o along the last axis (width 4·units). The decoder
  * LSTM's input is [emb(yₜ₋₁); context], so its kernel has embedding + 2·units rows.
  */
-export interface AlignmentWeights {
-  /** `[sourceVocab][embedding]`. */
-  encoderEmbedding: number[][];
-  /** `[embedding][4·units]`. */
-  encoderKernel: number[][];
-  /** `[units][4·units]`. */
-  encoderRecurrentKernel: number[][];
-  /** `[4·units]`. */
-  encoderBias: number[];
-  /** `[targetVocab][embedding]`. */
-  decoderEmbedding: number[][];
+export interface AlignmentWeights extends EncoderDecoderWeights {
   /** W₁, `[units + embedding][attention]`: applied to the query [sₜ₋₁; emb(yₜ₋₁)]. */
   queryKernel: number[][];
   /** W₂, `[units + embedding][attention]`: applied to each key [hⱼ; xⱼ]. */

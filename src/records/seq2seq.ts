@@ -4,10 +4,11 @@ import {RecordError} from './header';
 import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens} from './validate';
 
 /**
- * Trained weights in Keras layouts, so `layer.set_weights` takes them as they are.
- * LSTM gates are ordered i, f, c, o along the last axis (width 4·units).
+ * The encoder and the decoder's embedding, which seq2seq and alignment share in shape.
+ * Keras layouts, so `layer.set_weights` takes them as they are; LSTM gates are ordered
+ * i, f, c, o along the last axis (width 4·units).
  */
-export interface Seq2seqWeights {
+export interface EncoderDecoderWeights {
   /** `[sourceVocab][embedding]`. */
   encoderEmbedding: number[][];
   /** `[embedding][4·units]`. */
@@ -18,6 +19,10 @@ export interface Seq2seqWeights {
   encoderBias: number[];
   /** `[targetVocab][embedding]`. */
   decoderEmbedding: number[][];
+}
+
+/** Trained weights in Keras layouts (see EncoderDecoderWeights). */
+export interface Seq2seqWeights extends EncoderDecoderWeights {
   decoderKernel: number[][];
   decoderRecurrentKernel: number[][];
   decoderBias: number[];
