@@ -49,7 +49,6 @@ export default makeScene2D(function* (view) {
   const [kh, kw] = [record.filters[0].kernel.length, record.filters[0].kernel[0].length];
   const [outH, outW] = [record.filters[0].featureMap.length, record.filters[0].featureMap[0].length];
   const postExample = isPostExample(record);
-  const relu = record.activation === 'relu';
   // Images and weights share one colour range, sums another, so f2's 3 stands out.
   const inputRange = maxAbs([...image, ...record.filters.flatMap(f => f.kernel)]);
   const productRange = maxAbs(record.filters.flatMap(f => f.products.flat(2))) || inputRange;
@@ -82,7 +81,8 @@ export default makeScene2D(function* (view) {
   const filter = grid(layout.filterCell, kh, kw, layout.filter, inputRange, kernels, record.filters[0].kernel);
   const products = grid(layout.filterCell, kh, kw, layout.products, productRange, record.filters.flatMap(f => f.products.flat(3)));
   products.opacity(0);
-  const maps = record.filters.map((_, i) => grid(layout.mapCell, outH, outW, layout.maps[i], mapRange, record.filters.flatMap(f => f.featureMap.flat()), undefined, true));
+  const mapValues = record.filters.flatMap(f => f.featureMap.flat());
+  const maps = record.filters.map((_, i) => grid(layout.mapCell, outH, outW, layout.maps[i], mapRange, mapValues, undefined, true));
   const label = (x: number, y: number, text: string) =>
     (<Txt x={x} y={y} text={text} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />) as Txt;
   const filterLabel = label(layout.filter.x, LABEL_Y, filterTitle(record.filters[0]));
@@ -94,7 +94,9 @@ export default makeScene2D(function* (view) {
   // The volume: the maps as sheets one behind the other, f1 in front, far enough apart
   // that no sheet hides another's numbers; depth edges join their corners.
   const sheet = maps[0].frameExtent;
-  const volume = stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, clampedCentre(stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, VOLUME_CENTRE).bounds));
+  // Laid out once to measure it, then again where it fits on screen.
+  const stack = (centre: Vector2) => stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, centre);
+  const volume = stack(clampedCentre(stack(VOLUME_CENTRE).bounds));
   const sheetLook = sheetTransform(VOLUME_VIEW);
   const sheetAt = volume.centres.map(c => new Vector2(c.x, c.y));
   // The front sheet's name goes under it, the others' over them: the depth edges leave the
