@@ -19,7 +19,7 @@ import {ValueGrid} from './components/ValueGrid';
 import {formatTerm, formatValue} from './format';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from './theme';
-import type {ConvFilterRecord} from '../src/records/conv';
+import {isDiagonalLine, type ConvFilterRecord} from '../src/records/conv';
 import {reportPoster} from './components/steps';
 
 /** Every grid hangs from the same top edge (convLayout), with its label above it. */
@@ -286,9 +286,8 @@ function sumLines(f: ConvFilterRecord, row: number, col: number, decimals: numbe
 /** The post's own example: its two filters over its diagonal line, as the captions about it assume. */
 function isPostExample(r: typeof records.conv): boolean {
   const same = (a: number[][], b: number[][]) => JSON.stringify(a) === JSON.stringify(b);
-  const eye = r.image.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
   return (
-    !r.trained && r.stride === 1 && r.padding === 'valid' && same(r.image, eye) && r.filters.length === r.postExamples.filters.length &&
+    !r.trained && r.stride === 1 && r.padding === 'valid' && isDiagonalLine(r.image) && r.filters.length === r.postExamples.filters.length &&
     r.filters.every((f, i) => f.name === r.postExamples.filters[i].name && same(f.kernel, r.postExamples.filters[i].kernel))
   );
 }

@@ -14,8 +14,6 @@
  * along axis 0 (contiguous on the cpu backend). Weights stay in Keras layouts.
  */
 import {END, PAD, START, tokenize} from './data/tokens';
-// The models' users take the tokens from here, with the rest of the model.
-export {END, PAD, START, tokenize};
 import type {Tensor, Tensor2D, Tensor3D} from '@tensorflow/tfjs';
 import type {AlignmentWeights} from '../records/alignment';
 import {DE_EN} from './data/de-en';
@@ -23,6 +21,8 @@ import {ALIGNMENT_EXTRA} from './data/de-en-alignment';
 import {embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
 import type {Tf} from './tf';
+// The models' users take the tokens from here, with the rest of the model.
+export {END, PAD, START, tokenize};
 
 /** Hyperparameters. Units equal the embedding size, so queries and keys have one length (2·units). */
 export const ALIGNMENT_CONFIG = {

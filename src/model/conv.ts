@@ -7,7 +7,7 @@
 import type {Tensor4D} from '@tensorflow/tfjs';
 import {loadTf} from './tf';
 import {SCHEMA_VERSION} from '../records/header';
-import type {ConvFilterRecord, ConvPadding, ConvPostCase, ConvPostExamples, ConvRecord} from '../records/conv';
+import {isDiagonalLine, type ConvFilterRecord, type ConvPadding, type ConvPostCase, type ConvPostExamples, type ConvRecord} from '../records/conv';
 import {DEFAULT_SEED, type RecordInputs} from '../params';
 import {CONV_DEFAULTS, type ConvParams} from '../params/conv';
 import {readTrainedConv, type TrainedConv} from './convTrained';
@@ -16,7 +16,6 @@ import {readTrainedConv, type TrainedConv} from './convTrained';
 const DILATION = 1;
 
 const eye = (n: number): number[][] => Array.from({length: n}, (_, r) => Array.from({length: n}, (_, c) => (r === c ? 1 : 0)));
-const isEye = (m: number[][]): boolean => m.length === m[0].length && m.every((row, r) => row.every((v, c) => v === (r === c ? 1 : 0)));
 
 /** The post's `f1` and `f2`, for its 3×3 worked examples. */
 const [F1, F2] = CONV_DEFAULTS.filters.map(f => f.kernel);
@@ -143,7 +142,7 @@ function kerasSnippet(image: number[][], filters: {name: string; kernel: number[
     'from tensorflow.keras import Input, Model',
     'from tensorflow.keras.layers import Conv2D',
     '',
-    isEye(image) ? `img = np.eye(${h}, dtype='float32').reshape(1, ${h}, ${w}, 1)` : `img = ${py(image)}.reshape(1, ${h}, ${w}, 1)`,
+    isDiagonalLine(image) ? `img = np.eye(${h}, dtype='float32').reshape(1, ${h}, ${w}, 1)` : `img = ${py(image)}.reshape(1, ${h}, ${w}, 1)`,
     ...filters.map((f, i) => `${ident(f.name, i)} = ${py(f.kernel)}`),
     '#  Keras kernel layout: (height, width, in_channels, filters)',
     `kernel = np.stack([${filters.map((f, i) => ident(f.name, i)).join(', ')}], axis=-1).reshape(${kh}, ${kw}, 1, ${filters.length})`,

@@ -9,8 +9,6 @@
  * cached under `.cache/seq2seq/<sha256>.json` (trainingCache.ts) so tests and renders train at most once.
  */
 import {END, PAD, START, tokenize} from './data/tokens';
-// The models' users take the tokens from here, with the rest of the model.
-export {END, PAD, START, tokenize};
 import type {Scalar, Tensor, Tensor1D, Tensor2D, Variable} from '@tensorflow/tfjs';
 import {loadTf, type Tf} from './tf';
 import {DE_EN} from './data/de-en';
@@ -18,6 +16,8 @@ import {embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from
 import {TfGlobalSeed} from './keras/tfSeed';
 import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
 import type {Seq2seqWeights} from '../records/seq2seq';
+// The models' users take the tokens from here, with the rest of the model.
+export {END, PAD, START, tokenize};
 
 /** Hyperparameters. Small enough to draw the state as a row of cells, big enough to learn the set. */
 export const SEQ2SEQ_CONFIG = {

@@ -63,6 +63,11 @@ export interface ConvRecord extends RecordHeader {
   postExamples: ConvPostExamples;
 }
 
+/** Whether an image is np.eye(n): the post's diagonal line. */
+export function isDiagonalLine(image: readonly (readonly number[])[]): boolean {
+  return image.length === image[0].length && image.every((row, r) => row.length === image.length && row.every((v, c) => v === (r === c ? 1 : 0)));
+}
+
 /** Output size of one spatial axis, as TensorFlow computes it. */
 export function convOutputSize(size: number, kernel: number, stride: number, padding: 'valid' | 'same', dilation: number): number {
   const effective = (kernel - 1) * dilation + 1;

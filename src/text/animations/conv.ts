@@ -1,6 +1,6 @@
 /** What the conv animation says in words: its title, alt text and description, from its record. */
 import {formatValue} from '../../../scenes/format';
-import type {ConvFilterRecord, ConvRecord} from '../../records/conv';
+import {isDiagonalLine, type ConvFilterRecord, type ConvRecord} from '../../records/conv';
 import {ALT_TEXT_MAX, type AnimationText} from '../animationText';
 import {list, NUMBER_WORDS} from '../words';
 
@@ -12,7 +12,7 @@ export const convText: AnimationText<ConvRecord> = {
     const others = r.filters.filter(f => f !== best);
     const rest = others.map(f => `${f.name}${shapeNote(f)} peaks at ${formatValue(peak(f))}`);
     const lead =
-      `${kernelSizes(r)} slide over a ${size} image${diagonal(r) ? ' of a diagonal line' : ''}${r.padding === 'same' ? ' padded with zeros' : ''}; ${best.name}${shapeNote(best)} gives its peak ${formatValue(peak(best))} ` +
+      `${kernelSizes(r)} slide over a ${size} image${isDiagonalLine(r.image) ? ' of a diagonal line' : ''}${r.padding === 'same' ? ' padded with zeros' : ''}; ${best.name}${shapeNote(best)} gives its peak ${formatValue(peak(best))} ` +
       `${peakPlace(best)} of its ${mapSize(best)} feature map`;
     const full = `${lead}${rest.length ? `, while ${list(rest)}` : ''}.`;
     // Long filter names can overrun the alt text's limit: the other peaks are in the description.
@@ -27,21 +27,16 @@ export const convText: AnimationText<ConvRecord> = {
     );
     const best = strongestFilter(r);
     const relu = r.activation === 'relu' ? ', and a ReLU sets the negative sums to zero' : '';
-    const ending = diagonal(r)
+    const ending = isDiagonalLine(r.image)
       ? `The filter that matches the pattern, ${best.name}, answers most strongly: the same small filter finds the line wherever it is, which is the convolution's inductive bias.`
       : `${best.name} answers most strongly: the same small filter is applied at every position, which is the convolution's inductive bias.`;
     return (
-      `A ${size} grayscale image${diagonal(r) ? ' holds a diagonal line of ones' : ' is the input'}. ${kernelSizes(r)}${origin(r)} slide over it with stride ${r.stride} and ${r.padding} padding; ` +
+      `A ${size} grayscale image${isDiagonalLine(r.image) ? ' holds a diagonal line of ones' : ' is the input'}. ${kernelSizes(r)}${origin(r)} slide over it with stride ${r.stride} and ${r.padding} padding; ` +
       `at each position the window of pixels is multiplied elementwise by the filter and the products are summed into one value of the feature map${relu}. ` +
       `${parts.join(' ')} ${ending}`
     );
   },
 };
-
-/** np.eye: the post's diagonal line. */
-function diagonal(r: ConvRecord): boolean {
-  return r.image.length === r.image[0].length && r.image.every((row, i) => row.every((v, j) => v === (i === j ? 1 : 0)));
-}
 
 /** Where trained filters come from: ` from layer conv2d of the trained model model.json`. */
 function origin(r: ConvRecord): string {
