@@ -1,6 +1,6 @@
 import motionCanvasModule from '@motion-canvas/vite-plugin';
 import {defineConfig} from 'vite';
-import {activationsPlugin} from './src/render/activationsPlugin';
+import {activationsPlugin} from './src/editor/activationsPlugin';
 import {editorExportPlugin} from './src/editor/exportPlugin';
 import {EDITOR_MODULE, offlineEditorPlugin} from './src/editor/offlineEditor';
 import {testScenesPlugin} from './src/render/testScenes';

@@ -13,9 +13,9 @@ import {CaptionLine} from './components/CaptionLine';
 import {CurvePlot} from './components/CurvePlot';
 import {niceRange} from './components/plotLayout';
 import {reportPoster} from './components/steps';
-import {formatTerm, formatValue} from './format';
+import {formatTerm, formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 import type {ScalarActivation} from '../src/records/activation-functions';
 
 const PLOT_WIDTH = 210;

@@ -1,6 +1,6 @@
 /// <reference types="@motion-canvas/core/project" />
 // The records computed in Node (src/model) reach the browser through this virtual
-// module, served by src/render/activationsPlugin.ts. The editor and the renderer
+// module, served by src/editor/activationsPlugin.ts. The editor and the renderer
 // read the same numbers.
 declare module 'virtual:activations' {
   const records: import('../src/records').ActivationRecords;

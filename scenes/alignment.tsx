@@ -12,9 +12,9 @@ import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
 import {LabelledMatrix} from './components/LabelledMatrix';
 import {reportPoster} from './components/steps';
-import {formatValue} from './format';
+import {formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 
 /** Cells wide enough that neighbouring German labels ("bisschen Deutsch") clear each other. */
 const MAIN = {x: -112, y: 16, cellWidth: 68, cellHeight: 36, gap: 4};

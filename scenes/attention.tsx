@@ -17,9 +17,9 @@ import {CaptionLine} from './components/CaptionLine';
 import {barCentres, monoWidth} from './components/layout';
 import {reportPoster} from './components/steps';
 import {TextBox} from './components/TextBox';
-import {formatCompact, formatValue, formatVector} from './format';
+import {formatCompact, formatValue, formatVector} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {pace, sizes} from './theme';
+import {pace, sizes} from '../src/shared/theme';
 
 /**
  * Box edges that stay put whatever the vectors' lengths: the query grows right from the

@@ -16,9 +16,9 @@ import {convStageLayout, CONV_STAGE} from './components/convLayout';
 import {labelFits, maxAbs, monoWidth, parallelView, sheetTransform, slidePositions, stackLayout} from './components/layout';
 import {PaddedGrid} from './components/PaddedGrid';
 import {ValueGrid} from './components/ValueGrid';
-import {formatTerm, formatValue} from './format';
+import {formatTerm, formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 import {isDiagonalLine, type ConvFilterRecord} from '../src/records/conv';
 import {reportPoster} from './components/steps';
 

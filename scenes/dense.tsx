@@ -16,8 +16,8 @@ import {networkLayout} from './components/networkLayout';
 import {SignLegend} from './components/SignLegend';
 import {reportPoster} from './components/steps';
 import {sceneTheme} from './sceneTheme';
-import {formatValue} from './format';
-import {fonts, pace, sizes} from './theme';
+import {formatValue} from '../src/shared/format';
+import {fonts, pace, sizes} from '../src/shared/theme';
 import type {DenseLayerRecord} from '../src/records/dense';
 import type {DenseActivation} from '../src/params/dense';
 

@@ -11,10 +11,10 @@ import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
 import {ConvSettingStage} from './components/ConvSettingStage';
-import {kerasArgument, sizeText} from './components/convArithmetic';
+import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 import {reportPoster} from './components/steps';
 import {sceneTheme} from './sceneTheme';
-import {pace, sizes} from './theme';
+import {pace, sizes} from '../src/shared/theme';
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();

@@ -15,9 +15,9 @@ import {CaptionLine} from './components/CaptionLine';
 import {gridSize, maxAbs} from './components/layout';
 import {reportPoster} from './components/steps';
 import {ValueGrid} from './components/ValueGrid';
-import {formatValue} from './format';
+import {formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 
 const CELL = 40;
 const GAP = 4;

@@ -17,7 +17,7 @@ import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
 import {reportPoster} from './components/steps';
 import {sceneTheme} from './sceneTheme';
-import {pace, sizes} from './theme';
+import {pace, sizes} from '../src/shared/theme';
 
 /** Cells of the 4×4 matrices: wide enough for "−0.00" in the mono face at sizes.small. */
 const CELL = {cellWidth: 52, cellHeight: 26, gap: 2};

@@ -15,9 +15,9 @@ import {CurvePlot} from './components/CurvePlot';
 import {columnPositions, edgeWidth, maxAbs, monoWidth} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
 import {reportPoster} from './components/steps';
-import {formatTerm, formatValue} from './format';
+import {formatTerm, formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 import type {NeuronUnitRecord} from '../src/records/neuron';
 
 /** The diagram's rows (one per input) are centred on this height. */

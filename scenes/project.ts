@@ -3,7 +3,7 @@ import type {FullSceneDescription} from '@motion-canvas/core';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/jetbrains-mono/400.css';
-import {ANIMATIONS} from '../src/records/names';
+import {ANIMATIONS} from '../src/shared/names';
 import testScenes from 'virtual:test-scenes';
 
 // One scene file per animation, named after its output (scenes/dense.tsx → dense.gif).

@@ -15,10 +15,10 @@ import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
 import {VectorRow} from './components/VectorRow';
-import {formatValue, formatVector} from './format';
+import {formatValue, formatVector} from '../src/shared/format';
 import {rawLabel, RECURR_LIMITS} from '../src/params/recurr';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 import {reportPoster} from './components/steps';
 
 /** Cells wide enough for "−0.02" in the mono face at sizes.small. */

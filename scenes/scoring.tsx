@@ -17,9 +17,9 @@ import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
 import {reportPoster} from './components/steps';
 import {VectorRow} from './components/VectorRow';
-import {formatValue} from './format';
+import {formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 
 /** Entries of q and kⱼ printed: the first few, in order, the rest elided. */
 const SHOWN = 3;

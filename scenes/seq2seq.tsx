@@ -15,7 +15,7 @@ import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
 import {VectorRow} from './components/VectorRow';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 import {reportPoster} from './components/steps';
 
 /** 16 cells of 22 with gaps of 2: too narrow for values, so colour carries them. */

@@ -12,8 +12,8 @@ import {CaptionLine} from './components/CaptionLine';
 import {ConvSettingStage} from './components/ConvSettingStage';
 import {reportPoster} from './components/steps';
 import {sceneTheme} from './sceneTheme';
-import {pace, sizes} from './theme';
-import {kerasArgument, sizeText} from './components/convArithmetic';
+import {pace, sizes} from '../src/shared/theme';
+import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();

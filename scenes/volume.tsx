@@ -18,9 +18,9 @@ import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
 import {reportPoster} from './components/steps';
-import {formatValue} from './format';
+import {formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from './theme';
+import {fonts, pace, sizes} from '../src/shared/theme';
 import {VOLUME_CELL, VOLUME_STEP} from './volumeLayout';
 
 const INPUT = {x: -416, y: 68, cell: 3, step: {x: 8, y: -8}};

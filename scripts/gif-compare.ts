@@ -7,7 +7,7 @@
 import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {compareEncoders, type CompareResult} from '../src/bench/gifCompare';
-import {syntheticFrames, type SyntheticScene} from '../src/encode/gif/synthetic';
+import {syntheticFrames, type SyntheticScene} from '../src/bench/synthetic';
 import {formatAnimation, formatTargets} from '../src/bench/table';
 
 async function main(argv: string[]): Promise<void> {

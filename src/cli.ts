@@ -3,7 +3,7 @@
  * SIGTERM to a clean stop, draws progress (bars on a terminal, plain lines
  * otherwise) and ends with a summary table and an exit code.
  */
-import {formatBytes} from './util/formatBytes';
+import {formatBytes} from './shared/formatBytes';
 import {relative} from 'node:path';
 import {HELP, parseCli, UsageError, type CliOptions} from './cliArgs';
 import {RecordError} from './records/header';
@@ -17,7 +17,7 @@ import {ensureAllRecords} from './model/store';
 import {ParamError} from './params';
 import {PROJECT_ROOT} from './paths';
 import {writeGallery} from './gallery/gallery';
-import {THEME_NAMES} from '../scenes/theme';
+import {THEME_NAMES} from './shared/theme';
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143} as const;
 

@@ -1,7 +1,7 @@
 /** The words of the neuron and activation-functions animations follow their records. */
 import {DENSE_DEFAULTS} from '../src/params/dense';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {formatValue} from '../scenes/format';
+import {formatValue} from '../src/shared/format';
 import {computeNeuronRecord} from '../src/model/neuron';
 import {ensureRecord} from '../src/model/store';
 import type {ActivationFunctionsRecord} from '../src/records/activation-functions';

@@ -1,5 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {formatCompact, formatValue} from '../scenes/format';
+import {formatCompact, formatValue} from '../src/shared/format';
 import {ensureAllRecords} from '../src/model/store';
 import {ANIMATIONS, type ActivationRecords} from '../src/records';
 import {ALT_TEXT_MAX, altText, describe as describeAnimation} from '../src/text/altText';
@@ -19,7 +19,7 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
 }
 
 /**
- * The record's numbers as scenes/format.ts prints them: fixed 1–4 decimals (`1.0`, `0.71`,
+ * The record's numbers as src/shared/format.ts prints them: fixed 1–4 decimals (`1.0`, `0.71`,
  * `0.997`, `0.0125`, `3.00`) or compact (`0.9`). Only strings with a decimal point,
  * and not zero, so a bare `0.00` or a count like `5` never counts as "from the record".
  */

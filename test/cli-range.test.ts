@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runRender} from './helpers/cli';
-import {displayedFrames} from '../src/encode/gif/decode';
+import {displayedFrames} from '../src/bench/gifDecode';
 
 const TEST_SCENES = {RENDER_TEST_SCENES: '1'};
 const work = mkdtempSync(join(tmpdir(), 'render-range-'));

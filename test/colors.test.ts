@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {contrastRatio, divergingPosition, hexToRgb, interpolateStops, oklabToRgb, readableOn, rgbToHex, rgbToOklab} from '../scenes/colors';
-import {divergingColor, LIGHT, sequentialColor} from '../scenes/theme';
-import {formatPercent, formatTerm, formatValue, FIGURE_SPACE, MINUS} from '../scenes/format';
+import {contrastRatio, divergingPosition, hexToRgb, interpolateStops, oklabToRgb, readableOn, rgbToHex, rgbToOklab} from '../src/shared/colors';
+import {divergingColor, LIGHT, sequentialColor} from '../src/shared/theme';
+import {formatPercent, formatTerm, formatValue, FIGURE_SPACE, MINUS} from '../src/shared/format';
 
 describe('colour arithmetic', () => {
   it('round-trips sRGB through OKLab', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatCompact, formatVector, MINUS} from '../scenes/format';
+import {formatCompact, formatVector, MINUS} from '../src/shared/format';
 
 describe('formatCompact', () => {
   it('drops trailing zeros the way the post writes its small examples', () => {

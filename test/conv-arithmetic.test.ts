@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {kerasArgument, outputSizeSum, samePaddingSum, sizeText} from '../scenes/components/convArithmetic';
+import {kerasArgument, outputSizeSum, samePaddingSum, sizeText} from '../src/shared/convArithmetic';
 
 const run = (stride: number, padding: 'valid' | 'same', dilation: number, top = 0, bottom = top) => ({stride, padding, dilation, pad: {top, bottom, left: top, right: bottom}});
 

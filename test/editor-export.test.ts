@@ -7,13 +7,13 @@
  * input edited on disk reaches the scene without a reload, and a broken one keeps the last good.
  * The server-killed case is in editor-restart.test.ts.
  */
-import {ANIMATIONS} from '../src/records/names';
+import {ANIMATIONS} from '../src/shared/names';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {displayedFrames} from '../src/encode/gif/decode';
+import {displayedFrames} from '../src/bench/gifDecode';
 import {findChromium, launchChromium} from '../src/render/browser';
 import {runRender} from './helpers/cli';
 import {

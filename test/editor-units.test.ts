@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {settingsProblems} from '../src/editor/exportServer';
-import {scenePart} from '../src/editor/scenePart';
+import {scenePart} from '../src/editor/protocol/scenePart';
 import {outputName, rangeLabel} from '../src/render/options';
 import {removeStaleTemporaries, temporarySibling} from '../src/util/atomicWrite';
 import {parseCli, UsageError} from '../src/cliArgs';

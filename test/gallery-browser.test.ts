@@ -11,7 +11,7 @@ import {pathToFileURL} from 'node:url';
 import {PNG} from 'pngjs';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {formatCompact, formatValue} from '../scenes/format';
+import {formatCompact, formatValue} from '../src/shared/format';
 import {writeGallery} from '../src/gallery/gallery';
 import {ensureAllRecords} from '../src/model/store';
 import {PROJECT_ROOT} from '../src/paths';
@@ -31,7 +31,7 @@ const consoleErrors: string[] = [];
 const foreignRequests: string[] = [];
 const failedRequests: string[] = [];
 
-/** Numbers in a record as scenes/format.ts prints them (1–4 decimals, or compact), with a decimal point and not zero. */
+/** Numbers in a record as src/shared/format.ts prints them (1–4 decimals, or compact), with a decimal point and not zero. */
 function formattedDecimals(value: unknown, out = new Set<string>()): Set<string> {
   if (typeof value === 'number') {
     for (const d of [1, 2, 3, 4]) out.add(formatValue(value, d));

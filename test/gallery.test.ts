@@ -5,7 +5,7 @@ import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureAllRecords} from '../src/model/store';
 import type {ActivationRecords} from '../src/records';
 import {buildGalleryHtml, imageSize, vttDataUrl, writeGallery, type GalleryEntry, type GalleryVariant} from '../src/gallery/gallery';
-import {formatBytes} from '../src/util/formatBytes';
+import {formatBytes} from '../src/shared/formatBytes';
 import {altText, describe as describeAnimation} from '../src/text/altText';
 
 const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nA softmax turns the scores into weights\n';

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {GifStreamEncoder} from '../src/encode/gif/encoder.js';
 import {gifFrameDelays} from '../src/encode/gif/delays.js';
-import {displayedFrames, framesAtSourceTimes, openGif} from '../src/encode/gif/decode.js';
-import {syntheticFrames, type SyntheticScene} from '../src/encode/gif/synthetic.js';
-import {psnr} from '../src/encode/psnr.js';
+import {displayedFrames, framesAtSourceTimes, openGif} from '../src/bench/gifDecode.js';
+import {syntheticFrames, type SyntheticScene} from '../src/bench/synthetic.js';
+import {psnr} from '../src/bench/psnr.js';
 
 const W = 240, H = 135; // quarter size keeps the tests fast; the scenes scale with width
 

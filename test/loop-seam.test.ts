@@ -6,7 +6,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, inject, it} from 'vitest';
-import {displayedFrames, framesAtSourceTimes, openGif} from '../src/encode/gif/decode';
+import {displayedFrames, framesAtSourceTimes, openGif} from '../src/bench/gifDecode';
 import {ANIMATIONS} from '../src/records';
 import {measureSeam, seamJump} from './helpers/seam';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ANIMATIONS} from '../src/records/names';
+import {ANIMATIONS} from '../src/shared/names';
 
 describe('ANIMATIONS', () => {
   it("keeps the post's five first, then the new figures in the post's order", () => {

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {DEFAULT_SEED, defaultRecordInputs, ParamError, parseAnimationsConfig, recordInputs} from '../src/params';
 import {CONV_DEFAULTS} from '../src/params/conv';
 import {DENSE_DEFAULTS} from '../src/params/dense';
-import {ANIMATIONS} from '../src/records/names';
+import {ANIMATIONS} from '../src/shared/names';
 
 const rejects = (config: unknown) => {
   try {

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {beforeAll, describe, expect, inject, it} from 'vitest';
-import {displayedFrames, framesAtSourceTimes, openGif} from '../src/encode/gif/decode';
+import {displayedFrames, framesAtSourceTimes, openGif} from '../src/bench/gifDecode';
 import {ANIMATIONS} from '../src/records';
 import {probe, runRender} from './helpers/cli';
 

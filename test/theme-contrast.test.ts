@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {contrastRatio, interpolateStops} from '../scenes/colors';
-import {DARK, LIGHT, divergingColor, sequentialColor, textOn, type Theme} from '../scenes/theme';
+import {contrastRatio, interpolateStops} from '../src/shared/colors';
+import {DARK, LIGHT, divergingColor, sequentialColor, textOn, type Theme} from '../src/shared/theme';
 
 /** WCAG 2 AA for normal-size text. */
 const AA = 4.5;

@@ -5,7 +5,7 @@
  */
 import {Circle, initial, Line, Node, type NodeProps, signal} from '@motion-canvas/2d';
 import {all, createSignal, type PossibleVector2, type SignalValue, type SimpleSignal, type ThreadGenerator} from '@motion-canvas/core';
-import {pace, sizes, type Theme} from '../theme';
+import {pace, sizes, type Theme} from '../../src/shared/theme';
 
 export interface ArrowProps extends NodeProps {
   theme: Theme;

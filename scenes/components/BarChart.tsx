@@ -11,8 +11,8 @@
  */
 import {initial, Node, type NodeProps, Rect, signal, Txt} from '@motion-canvas/2d';
 import {all, type SignalValue, type SimpleSignal, type ThreadGenerator} from '@motion-canvas/core';
-import {formatPercent, formatValue} from '../format';
-import {fonts, pace, sequentialColor, sizes, type Theme} from '../theme';
+import {formatPercent, formatValue} from '../../src/shared/format';
+import {fonts, pace, sequentialColor, sizes, type Theme} from '../../src/shared/theme';
 import {barCentres, barLength} from './layout';
 
 export interface BarChartProps extends NodeProps {

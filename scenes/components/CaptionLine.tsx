@@ -5,7 +5,7 @@
  */
 import {Txt, type TxtProps} from '@motion-canvas/2d';
 import {all, type ThreadGenerator} from '@motion-canvas/core';
-import {fonts, pace, sizes, type Theme} from '../theme';
+import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {reportStep} from './steps';
 
 export interface CaptionLineProps extends TxtProps {

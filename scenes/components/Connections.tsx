@@ -5,7 +5,7 @@
  */
 import {Line, Node, type NodeProps} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
-import {pace, type Theme} from '../theme';
+import {pace, type Theme} from '../../src/shared/theme';
 import {edgeWidth, maxAbs} from './layout';
 import {ellipseExit} from './networkLayout';
 import type {NeuronColumn} from './NeuronColumn';

@@ -8,10 +8,10 @@
 import {Node, type NodeProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import type {ConvSettingRecord, ConvSettingRun} from '../../src/records/convSetting';
-import {formatValue} from '../format';
-import {fonts, pace, sizes, type Theme} from '../theme';
+import {formatValue} from '../../src/shared/format';
+import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {CaptionLine} from './CaptionLine';
-import {kerasArgument, outputSizeSum, samePaddingSum, type SettingKey, sizeText} from './convArithmetic';
+import {kerasArgument, outputSizeSum, samePaddingSum, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
 import {maxAbs, monoWidth} from './layout';
 import {deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell, windowOrigin} from './paddedLayout';
 import {PaddedGrid} from './PaddedGrid';

@@ -14,8 +14,8 @@
  */
 import {Circle, initial, Line, Node, type NodeProps, Rect, signal, Txt} from '@motion-canvas/2d';
 import {all, easeInOutCubic, linear, type SimpleSignal, type ThreadGenerator, type TimingFunction, tween, Vector2} from '@motion-canvas/core';
-import {formatValue} from '../format';
-import {fonts, pace, sizes, type Theme} from '../theme';
+import {formatValue} from '../../src/shared/format';
+import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {monoWidth} from './layout';
 import {PlotAxes} from './PlotAxes';
 import {axisCrossing, curvePoints, nearestSample, niceTicks, type PlotFrame, readoutPlacement, stepDecimals, toScreen} from './plotLayout';

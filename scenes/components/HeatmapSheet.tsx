@@ -8,8 +8,8 @@
  */
 import {initial, Node, type NodeProps, signal} from '@motion-canvas/2d';
 import {all, BBox, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
-import {hexToRgb} from '../colors';
-import {divergingColor, fonts, pace, sequentialColor, sizes, type Theme} from '../theme';
+import {hexToRgb} from '../../src/shared/colors';
+import {divergingColor, fonts, pace, sequentialColor, sizes, type Theme} from '../../src/shared/theme';
 import {Label} from './Label';
 import {
   blockOutline,

@@ -13,7 +13,7 @@
  */
 import {Layout, Node, type NodeProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
-import {fonts, pace, sizes, type Theme} from '../theme';
+import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {matrixLayout, type MatrixLayout} from './matrixLayout';
 import {SequentialLegend} from './SequentialLegend';
 import {ValueGrid} from './ValueGrid';

@@ -5,8 +5,8 @@
  */
 import {Circle, Node, type NodeProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
-import {formatValue} from '../format';
-import {divergingColor, fonts, pace, sizes, textOn, type Theme} from '../theme';
+import {formatValue} from '../../src/shared/format';
+import {divergingColor, fonts, pace, sizes, textOn, type Theme} from '../../src/shared/theme';
 import {columnPositions} from './layout';
 
 export interface NeuronColumnProps extends NodeProps {

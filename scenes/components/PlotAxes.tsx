@@ -4,7 +4,7 @@
  * A node per line and label would cost Motion Canvas layout work every frame.
  */
 import {Node, type NodeProps} from '@motion-canvas/2d';
-import {fonts, sizes, type Theme} from '../theme';
+import {fonts, sizes, type Theme} from '../../src/shared/theme';
 import type {PlotFrame, Point} from './plotLayout';
 
 /** Space between the plotting area and its tick labels or axis names. */

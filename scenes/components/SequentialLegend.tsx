@@ -4,8 +4,8 @@
  * and probabilities; `max` for any other non-negative range, such as ReLU outputs).
  */
 import {Layout, type LayoutProps, Rect, Txt} from '@motion-canvas/2d';
-import {formatValue} from '../format';
-import {fonts, sequentialColor, sizes, type Theme} from '../theme';
+import {formatValue} from '../../src/shared/format';
+import {fonts, sequentialColor, sizes, type Theme} from '../../src/shared/theme';
 
 export interface SequentialLegendProps extends LayoutProps {
   theme: Theme;

@@ -3,7 +3,7 @@
  * wherever a colour encodes a sign (edges, cells).
  */
 import {Layout, type LayoutProps, Line, Rect, Txt} from '@motion-canvas/2d';
-import {fonts, sizes, type Theme} from '../theme';
+import {fonts, sizes, type Theme} from '../../src/shared/theme';
 
 export interface SignLegendProps extends LayoutProps {
   theme: Theme;

@@ -5,7 +5,7 @@
  */
 import {Rect, type RectProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator} from '@motion-canvas/core';
-import {fonts, pace, sizes, type Theme} from '../theme';
+import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 
 export interface TextBoxProps extends RectProps {
   theme: Theme;

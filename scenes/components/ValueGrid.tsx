@@ -8,9 +8,9 @@
  */
 import {initial, Node, type NodeProps, Rect, signal} from '@motion-canvas/2d';
 import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
-import {formatValue} from '../format';
+import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
-import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../theme';
+import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../../src/shared/theme';
 import {gridCellCentre, gridSize, gridWindowRect} from './layout';
 
 export interface ValueGridProps extends NodeProps {

@@ -7,9 +7,9 @@
  */
 import {initial, Node, type NodeProps, Rect, signal} from '@motion-canvas/2d';
 import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
-import {formatValue} from '../format';
+import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
-import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../theme';
+import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../../src/shared/theme';
 import {cellCentres, labelFits, rowLength} from './layout';
 
 /** Which colour map the cells use. */

@@ -4,7 +4,7 @@
  * tested (test/network-layout.test.ts); the post-sized 4→6→2 network keeps the spacing
  * and sizes it was designed at.
  */
-import {sizes} from '../theme';
+import {sizes} from '../../src/shared/theme';
 
 export interface NetworkArea {
   /** x of the first and the last column's centres. */

@@ -3,7 +3,7 @@
  * falls back to another font, and the frames would differ between runs. The render page and
  * the editor's exporter both wait for these.
  */
-import {fonts} from '../theme';
+import {fonts} from '../../src/shared/theme';
 
 // Every glyph the scenes draw, so each font subset is loaded before the first frame.
 const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_Σⱼᵀ';

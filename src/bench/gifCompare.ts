@@ -12,8 +12,8 @@ import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {PNG} from 'pngjs';
 import {GifStreamEncoder} from '../encode/gif/encoder';
-import {displayedFrames, framesAtSourceTimes, openGif} from '../encode/gif/decode';
-import {runFfmpegGif} from '../encode/ffmpegGif';
+import {displayedFrames, framesAtSourceTimes, openGif} from './gifDecode';
+import {runFfmpegGif} from './ffmpegGif';
 import {gifQuality, stillFrames, type GifQuality} from './gifQuality';
 import {resolveGifski, runGifski} from './gifski';
 

@@ -5,7 +5,7 @@
  * no previous frame). PSNR over all frames is kept for information; it charges in full for the lag
  * an encoder allows while a pixel moves, which nobody sees at 30 fps. Pure: no I/O.
  */
-import {rgbSquaredError} from '../encode/psnr';
+import {rgbSquaredError} from './psnr';
 
 /** A still-frame pixel counts as off when a channel differs from the source by more than this. */
 export const OFF_LEVELS = 16;

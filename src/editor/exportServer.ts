@@ -24,7 +24,7 @@ import {
   type FinishRequest,
   type FinishResult,
   type SceneExport,
-} from './exportProtocol';
+} from './protocol/exportProtocol';
 
 /** A job that receives nothing for this long was abandoned (the editor's tab closed): it is cancelled. */
 const IDLE_MS = 120_000;

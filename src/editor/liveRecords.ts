@@ -14,7 +14,7 @@ import {relative, sep} from 'node:path';
 import type {ViteDevServer} from 'vite';
 import {testRecordInputs} from '../render/testRecords';
 import {testScenesEnabled} from '../render/testScenes';
-import {RECORDS_EVENT, type RecordsUpdate} from './recordEvents';
+import {RECORDS_EVENT, type RecordsUpdate} from './protocol/recordEvents';
 
 /** What the records depend on, relative to the project: folders end with a separator. */
 const INPUTS = ['src/model/', 'src/records/', 'src/params/', 'render.config.json'];

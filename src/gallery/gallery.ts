@@ -5,10 +5,10 @@
  * with no network: inline style, inline script, relative links, captions inlined
  * as data: URLs (a file:// page cannot fetch a sibling .vtt for a <track>).
  */
-import {formatBytes} from '../util/formatBytes';
+import {formatBytes} from '../shared/formatBytes';
 import {open, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {DARK, LIGHT} from '../../scenes/theme';
+import {DARK, LIGHT} from '../shared/theme';
 import {type ActivationRecords, type AnimationName, isAnimationName} from '../records';
 import {outputName} from '../render/options';
 import {writeFileAtomic} from '../util/atomicWrite';

@@ -1,5 +1,5 @@
 /** Parameters of the `attention` animation: the query, keys and values, within what its scene lays out legibly. */
-import {formatVector} from '../../scenes/format';
+import {formatVector} from '../shared/format';
 import {expectKeys, expectMatrix, expectVector, ParamError} from './validate';
 
 export interface AttentionParams {

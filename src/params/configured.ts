@@ -4,7 +4,7 @@
  * conv, and what to run it on) and `--record FILE` (a finished record, drawn as it is).
  * Pure: paths are resolved, not read; the model code reads them and names these keys in errors.
  */
-import {type AnimationName, isAnimationName} from '../records/names';
+import {type AnimationName, isAnimationName} from '../shared/names';
 import {type AnimationParams, parseAnimationsConfig} from './index';
 import {expectFile, ParamError, type ParseContext} from './validate';
 

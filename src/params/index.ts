@@ -3,7 +3,7 @@
  * types, defaults and checks, and whether the seed changes the animation's numbers.
  * Pure: no I/O, no tfjs, so the CLI validates everything before anything renders.
  */
-import {ANIMATIONS, type AnimationName} from '../records/names';
+import {ANIMATIONS, type AnimationName} from '../shared/names';
 import {ATTENTION_DEFAULTS, parseAttentionParams, type AttentionParams} from './attention';
 import {CONV_DEFAULTS, parseConvParams, type ConvParams} from './conv';
 import {DENSE_DEFAULTS, parseDenseParams, parseNeuronParams, type DenseParams} from './dense';

@@ -1,5 +1,5 @@
 /** Parameters of the `recurr` animation: the input sequence and the LSTM's units, within what its scene lays out legibly. */
-import {formatValue, formatVector} from '../../scenes/format';
+import {formatValue, formatVector} from '../shared/format';
 import {expectIntegerIn, expectKeys, expectMatrix, expectNumberIn, FITS, ParamError} from './validate';
 
 export interface RecurrParams {

@@ -3,7 +3,7 @@
  * its validator. The names themselves live in `names.ts`, the single list that the
  * renderer, the CLI, the editor's project and the records store all iterate.
  */
-import {ANIMATIONS, type AnimationName, isAnimationName} from './names';
+import {ANIMATIONS, type AnimationName, isAnimationName} from '../shared/names';
 import {type ActivationFunctionsRecord, validateActivationFunctionsRecord} from './activation-functions';
 import {type AlignmentRecord, validateAlignmentRecord} from './alignment';
 import {type AttentionRecord, validateAttentionRecord} from './attention';

@@ -7,17 +7,26 @@
 import {existsSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {PROJECT_ROOT} from '../paths';
+import {importClosure} from './sceneSources';
 import {testScenesEnabled} from './testScenes';
 import {hashSources} from '../util/sourceHash';
 
 export const PAGE_ENTRY = 'scenes/render-page/index.html';
 const BUILD_ROOT = join(PROJECT_ROOT, '.cache', 'render-page');
-/** Inputs of the page build. */
-const PAGE_SOURCES = ['scenes', 'src/frames', 'src/records', 'src/render/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'vite.config.ts', 'package-lock.json'];
+/**
+ * Inputs of the page build: the scenes folder (its project file finds the scenes by a glob), what
+ * the scenes and the page's entry import from elsewhere (src/shared, src/records…), and the config.
+ */
+function pageSources(): string[] {
+  const entries = ['scenes/render-page/main.ts', ...readdirSync(join(PROJECT_ROOT, 'scenes')).filter(f => f.endsWith('.tsx')).map(f => `scenes/${f}`)];
+  const outside = entries.flatMap(entry => importClosure(entry, PROJECT_ROOT)).filter(file => !file.startsWith('scenes/'));
+  const config = ['scenes', 'src/editor/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'vite.config.ts', 'package-lock.json'];
+  return [...new Set([...config, ...outside])];
+}
 
 /** Hash of the page's sources. */
 export function pageHash(): string {
-  return hashSources(PROJECT_ROOT, PAGE_SOURCES, {
+  return hashSources(PROJECT_ROOT, pageSources(), {
     // The editor's .meta files change when someone scrubs the timeline; they do not change frames.
     skip: file => file.endsWith('.meta'),
     extra: [testScenesEnabled() ? 'with test scenes' : ''],

@@ -2,7 +2,7 @@
  * Alt text and descriptions for the animations, written from the activation records
  * so the numbers a reader hears are the numbers the animation shows. Each animation's
  * wording lives in `animations/<name>.ts`. Pure: no I/O; numbers go through
- * scenes/format.ts like everything drawn on screen.
+ * src/shared/format.ts like everything drawn on screen.
  */
 import type {ActivationRecords, AnimationName} from '../records';
 import {ALT_TEXT_MAX, type AnimationText} from './animationText';

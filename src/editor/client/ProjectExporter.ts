@@ -18,7 +18,7 @@ import {
 import {FrameUploader} from '../../../scenes/render-page/FrameExporter';
 import {loadSceneFonts} from '../../../scenes/render-page/fonts';
 import type {RenderJob} from '../../frames/protocol';
-import {formatBytes} from '../../util/formatBytes';
+import {formatBytes} from '../../shared/formatBytes';
 import {
   EXPORT_KINDS,
   EXPORT_ROUTE,
@@ -28,8 +28,8 @@ import {
   type FinishResult,
   type SceneExport,
   type Theme,
-} from '../exportProtocol';
-import {scenePart, type ScenePart, type TimelineScene} from '../scenePart';
+} from '../protocol/exportProtocol';
+import {scenePart, type ScenePart, type TimelineScene} from '../protocol/scenePart';
 
 /** Frames per upload, as the CLI sends them. */
 const BATCH = 12;

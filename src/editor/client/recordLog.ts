@@ -1,6 +1,6 @@
 /** The live records' messages (src/editor/liveRecords.ts) in the editor's log panel. */
 import type {Logger} from '@motion-canvas/core';
-import {RECORDS_EVENT, type RecordsUpdate} from '../recordEvents';
+import {RECORDS_EVENT, type RecordsUpdate} from '../protocol/recordEvents';
 
 export function logRecordUpdates(logger: Logger): void {
   if (!import.meta.hot) return;

@@ -1,5 +1,5 @@
 /** What the activation-functions animation says in words: its title, alt text and description, from its record. */
-import {formatValue} from '../../../scenes/format';
+import {formatValue} from '../../shared/format';
 import type {ActivationFunctionsRecord, ScalarActivation} from '../../records/activation-functions';
 import type {AnimationText} from '../animationText';
 import {formatNumbers, list} from '../words';

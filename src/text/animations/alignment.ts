@@ -1,5 +1,5 @@
 /** What the alignment animation says in words: its title, alt text and description, from its record. */
-import {formatValue} from '../../../scenes/format';
+import {formatValue} from '../../shared/format';
 import type {AlignmentRecord, AlignmentTrace} from '../../records/alignment';
 import type {AnimationText} from '../animationText';
 import {tokenName} from '../words';

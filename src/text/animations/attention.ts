@@ -1,5 +1,5 @@
 /** What the attention animation says in words: its title, alt text and description, from its record. */
-import {formatValue, formatVector} from '../../../scenes/format';
+import {formatValue, formatVector} from '../../shared/format';
 import type {AttentionRecord} from '../../records/attention';
 import type {AnimationText} from '../animationText';
 import {formatNumbers, plural, list} from '../words';

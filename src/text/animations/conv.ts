@@ -1,5 +1,5 @@
 /** What the conv animation says in words: its title, alt text and description, from its record. */
-import {formatValue} from '../../../scenes/format';
+import {formatValue} from '../../shared/format';
 import {isDiagonalLine, type ConvFilterRecord, type ConvRecord} from '../../records/conv';
 import {ALT_TEXT_MAX, type AnimationText} from '../animationText';
 import {list, NUMBER_WORDS} from '../words';

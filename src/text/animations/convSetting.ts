@@ -1,6 +1,6 @@
 /** Wording shared by the conv hyperparameter animations (stride, padding, dilation), from their common record type. */
-import {formatValue} from '../../../scenes/format';
-import {kerasArgument, sizeText, type SettingKey} from '../../../scenes/components/convArithmetic';
+import {formatValue} from '../../shared/format';
+import {kerasArgument, sizeText, type SettingKey} from '../../shared/convArithmetic';
 import type {ConvSettingRecord, ConvSettingRun} from '../../records/convSetting';
 
 /** Output values print with one decimal in words (the scenes print whole numbers as they are). */

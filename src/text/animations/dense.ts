@@ -1,5 +1,5 @@
 /** What the dense animation says in words: its title, alt text and description, from its record. */
-import {formatValue} from '../../../scenes/format';
+import {formatValue} from '../../shared/format';
 import type {DenseRecord} from '../../records/dense';
 import type {AnimationText} from '../animationText';
 import {formatNumbers, plural, list} from '../words';

@@ -1,5 +1,5 @@
 /** What the head animation says in words: its title, alt text and description, from its record. */
-import {formatValue} from '../../../scenes/format';
+import {formatValue} from '../../shared/format';
 import type {HeadRecord} from '../../records/head';
 import type {AnimationText} from '../animationText';
 import {list} from '../words';

@@ -1,5 +1,5 @@
 /** What the neuron animation says in words: its title, alt text and description, from its record. */
-import {formatValue} from '../../../scenes/format';
+import {formatValue} from '../../shared/format';
 import type {NeuronRecord, NeuronUnitRecord} from '../../records/neuron';
 import type {AnimationText} from '../animationText';
 import {formatNumbers, list} from '../words';

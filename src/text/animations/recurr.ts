@@ -1,5 +1,5 @@
 /** What the recurr animation says in words: its title, alt text and description, from its record. */
-import {formatValue, formatVector} from '../../../scenes/format';
+import {formatValue, formatVector} from '../../shared/format';
 import type {RecurrRecord} from '../../records/recurr';
 import type {AnimationText} from '../animationText';
 import {formatNumbers, plural} from '../words';

@@ -1,5 +1,5 @@
 /** What the scoring animation says in words: its title, alt text and description, from its record. */
-import {formatValue} from '../../../scenes/format';
+import {formatValue} from '../../shared/format';
 import type {ScoringRecord} from '../../records/scoring';
 import type {AnimationText} from '../animationText';
 import {list, tokenWord} from '../words';

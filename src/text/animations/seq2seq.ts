@@ -1,5 +1,5 @@
 /** What the seq2seq animation says in words: its title, alt text and description, from its record. */
-import {formatValue} from '../../../scenes/format';
+import {formatValue} from '../../shared/format';
 import type {Seq2seqRecord} from '../../records/seq2seq';
 import {ALT_TEXT_MAX, type AnimationText} from '../animationText';
 import {tokenWord, tokenName, plural} from '../words';

@@ -8,7 +8,7 @@
  *   recomputed live when their inputs change (src/editor/liveRecords.ts).
  */
 import type {Plugin} from 'vite';
-import {LiveRecords} from '../editor/liveRecords';
+import {LiveRecords} from './liveRecords';
 
 const ID = 'virtual:activations';
 const RESOLVED = '\0' + ID;

@@ -1,7 +1,7 @@
 // ffmpeg's best two-pass GIF (palettegen + paletteuse), the benchmark our encoder is measured against.
 import {spawn} from 'node:child_process';
 import {createReadStream} from 'node:fs';
-import {resolveFfmpeg} from './ffmpegPath.js';
+import {resolveFfmpeg} from '../encode/ffmpegPath.js';
 
 export type FfmpegGifInput =
   | {kind: 'pngDir'; dir: string; fps: number}

@@ -4,7 +4,7 @@
  * split, each with the record's own numbers. Pure; tested in test/conv-arithmetic.test.ts.
  * The results printed after `=` are passed in from the record, never computed here.
  */
-import {MINUS} from '../format';
+import {MINUS} from './format';
 
 /** What the arithmetic needs to know about a run (a ConvSettingRun fits). */
 export interface RunSettings {

@@ -3,7 +3,7 @@
  * besides the frames themselves, which travel as the render page's do (src/frames/protocol.ts).
  * Browser-safe: types and constants only.
  */
-import type {Format} from '../render/options';
+import type {Format} from '../../render/options';
 
 /** JSON requests under this path: `check`, `open`, `finish`, `cancel`. */
 export const EXPORT_ROUTE = '/__editor-export';
