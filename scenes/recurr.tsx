@@ -15,8 +15,8 @@ import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
 import {VectorRow} from './components/VectorRow';
-import {formatValue, formatVector} from '../src/shared/format';
-import {rawLabel, RECURR_LIMITS} from '../src/params/recurr';
+import {formatVector} from '../src/shared/format';
+import {formatScale, inputDecimals, INPUT_LABEL_PADDING, rawLabel, RECURR_LIMITS} from '../src/params/recurr';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import {reportPoster} from './components/steps';
@@ -25,8 +25,10 @@ import {reportPoster} from './components/steps';
 const CELL = 50;
 const CELL_HEIGHT = 30;
 /** Input cells hold three decimals ("0.025"), so they are a little wider. */
-const INPUT_CELL = 56;
+const INPUT_CELL = RECURR_LIMITS.inputCell;
 const GAP = 2;
+/** Line height of a raw label that takes two lines. */
+const RAW_LINE = 20;
 /** Distance between neighbouring timesteps. */
 const STEP_X = 180;
 const FIRST_X = -330;
@@ -68,12 +70,16 @@ export default makeScene2D(function* (view) {
   const inputRange = maxAbs(record.input);
 
   view.fill(theme.background);
-  const row = (count: number, x: number, y: number, props: Partial<{range: number; decimals: number; cellSize: number}> = {}) =>
+  const row = (count: number, x: number, y: number, props: Partial<{range: number; decimals: number; cellSize: number; labelPadding: number}> = {}) =>
     (<VectorRow theme={theme} labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />) as VectorRow;
   const outputs = xs.map(x => row(units, x, Y.output));
   const hs = xs.map(x => row(units, x, Y.h));
   const cs = xs.map(x => row(units, x, Y.c));
-  const inputs = xs.map(x => row(record.input[0].length, x, Y.x, {range: inputRange, decimals: 3, cellSize: INPUT_CELL}));
+  // Three decimals where every input fits its cell ("0.025"), fewer where one does not ("−0.50"); params.ts refuses the rest.
+  const inputPlaces = inputDecimals(record.input) ?? 0;
+  const inputs = xs.map(x =>
+    row(record.input[0].length, x, Y.x, {range: inputRange, decimals: inputPlaces, cellSize: INPUT_CELL, labelPadding: INPUT_LABEL_PADDING}),
+  );
   const gates = GATES.map((g, k) =>
     (<VectorRow theme={theme} labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={range} colorMap={g.map} />) as VectorRow,
   );
@@ -84,9 +90,12 @@ export default makeScene2D(function* (view) {
   const cLanes = xs.slice(1).map((_, t) => arrow([cs[t].anchor('right', 6).x, Y.c], [cs[t + 1].anchor('left', 2).x, Y.c]));
   const ups = xs.map((x, t) => arrow([x, hs[t].anchor('top', 3).y], [x, outputs[t].anchor('bottom', 3).y]));
   const ins = xs.map((x, t) => arrow([x, inputs[t].anchor('top', 3).y], [x, cs[t].anchor('bottom', 3).y]));
-  const raws = record.rawInput.map((raw, t) => (
-    <Txt x={xs[t]} y={Y.raw} text={rawLabel(raw, record.inputScale)} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} />
-  )) as Txt[];
+  // A label too long for one line puts its scale on a second line (rawLabel decides), centred under the first.
+  const raws = record.rawInput.map((raw, t) => {
+    const label = rawLabel(raw, record.inputScale);
+    const twoLines = label.includes('\n') ? {textWrap: 'pre', textAlign: 'center', lineHeight: RAW_LINE, y: Y.raw + RAW_LINE / 2} as const : {};
+    return <Txt x={xs[t]} y={Y.raw} text={label} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} {...twoLines} />;
+  }) as Txt[];
   const timeLabels = xs.map((x, t) => (
     <Txt x={x} y={Y.time} text={`t = ${t}`} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
   )) as Txt[];
@@ -134,8 +143,8 @@ export default makeScene2D(function* (view) {
     const detailed = t === Math.min(1, T - 1);
     const f = detailed ? pace.fade : pace.fade * 0.6;
     const intro = t === 0
-      ? `t = 0: x = ${formatVector(record.rawInput[0])} × ${formatValue(record.inputScale, 4)}; h and c start at zero`
-      : `t = ${t}: x = ${formatVector(record.rawInput[t])} × ${formatValue(record.inputScale, 4)}, plus the previous h and c`;
+      ? `t = 0: x = ${formatVector(record.rawInput[0])} × ${formatScale(record.inputScale)}; h and c start at zero`
+      : `t = ${t}: x = ${formatVector(record.rawInput[t])} × ${formatScale(record.inputScale)}, plus the previous h and c`;
     // The raw pair is scaled and enters the cell; the previous h and c flow in along the lanes.
     yield* all(
       caption().say(intro, f),

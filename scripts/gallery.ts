@@ -1,13 +1,15 @@
 /**
  * `tsx scripts/gallery.ts [outDir]`: (re)writes outDir/index.html (default output/)
- * from the rendered files there; formats that were not rendered are left out.
+ * from the rendered files there and the records they were drawn from (outDir/activations);
+ * formats that were not rendered are left out.
  */
 import {resolve} from 'node:path';
 import {writeGallery} from '../src/gallery/gallery';
 import {ensureAllRecords} from '../src/model/store';
 import {PROJECT_ROOT} from '../src/paths';
 import {ANIMATIONS} from '../src/records';
+import {readRenderedRecords} from '../src/render/renderedRecords';
 
 const outDir = resolve(process.argv[2] ?? resolve(PROJECT_ROOT, 'output'));
-const page = await writeGallery(outDir, ANIMATIONS, await ensureAllRecords(), ['light', 'dark']);
+const page = await writeGallery(outDir, ANIMATIONS, await readRenderedRecords(outDir, ANIMATIONS, await ensureAllRecords()), ['light', 'dark']);
 console.log(page);

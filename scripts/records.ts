@@ -5,7 +5,7 @@
 // record's milliseconds. The editor's vite plugin reads it, so the editor shows the configured numbers and
 // logs what it recomputed.
 import {parseCli, UsageError} from '../src/cliArgs';
-import {ensureAllRecords, ensurePostRecords, DEFAULT_RECORDS_DIR} from '../src/model/store';
+import {ensureAllRecords, ensurePostRecords, RECORD_CACHE_DIR} from '../src/model/store';
 import {PROJECT_ROOT} from '../src/paths';
 import {computeProbeRecord} from '../src/render/testRecords';
 import {testScenesEnabled} from '../src/render/testScenes';
@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const records = await ensureAllRecords({force, onComputed, seed: config.seed, params: config.animations, outDir: config.outDir});
+  const records = await ensureAllRecords({force, onComputed, seed: config.seed, params: config.animations});
   if (json) {
     const testRecords: Record<string, unknown> = {};
     if (testScenesEnabled()) {
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     await new Promise<void>((resolve, reject) => process.stdout.write(text, error => (error ? reject(error) : resolve())));
   } else await ensurePostRecords({force, onComputed});
   for (const [name, ms] of computed) report(`${name.padEnd(14)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
-  report(`records in ${DEFAULT_RECORDS_DIR}: ${computed.length ? `${computed.length} computed` : 'all up to date'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  report(`records in ${RECORD_CACHE_DIR}: ${computed.length ? `${computed.length} computed` : 'all up to date'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }
 

@@ -4,7 +4,7 @@
  * otherwise) and ends with a summary table and an exit code.
  */
 import {formatBytes} from './shared/formatBytes';
-import {relative} from 'node:path';
+import {basename, relative} from 'node:path';
 import {HELP, parseCli, UsageError, type CliOptions} from './cliArgs';
 import {RecordError} from './records/header';
 import {InterruptedError, RangeOutsideSceneError, RenderError} from './render/errors';
@@ -17,6 +17,7 @@ import {ensureAllRecords} from './model/store';
 import {ParamError} from './params';
 import {PROJECT_ROOT} from './paths';
 import {writeGallery} from './gallery/gallery';
+import {readRenderedRecords} from './render/renderedRecords';
 import {THEME_NAMES} from './shared/theme';
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143} as const;
@@ -51,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     // The one place records are computed: every scene's job and the gallery get these.
     progress.update({type: 'stage', stage: 'records'});
-    const records = await ensureAllRecords({seed: options.seed, params: options.animations, recordFiles: options.recordFiles, outDir: options.outDir});
+    const records = await ensureAllRecords({seed: options.seed, params: options.animations, recordFiles: options.recordFiles});
     if (options.list) {
       const scenes = await listScenes(options.names, options.fps, records, controller.signal);
       console.log(table(['scene', 'duration', 'frames'], scenes.map(s => [s.name, `${s.seconds.toFixed(2)} s`, String(s.frames)])));
@@ -59,6 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const files: OutputFile[] = [];
     const failures: RenderError[] = [];
+    const removed: string[] = [];
     for (const theme of options.themes) {
       const result = await renderAnimations(
         {
@@ -80,12 +82,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
       files.push(...result.files);
       failures.push(...result.failures);
+      removed.push(...result.removed);
     }
     // The gallery shows whatever is in the folder now, so it stays whole after partial renders.
     // When no scene wrote or kept a file the folder is as it was: the gallery is left alone, not listed as written.
-    // Excerpts are not in the gallery, so a --range render leaves it alone too.
-    if (files.length > 0 && !options.range && options.names.some(isAnimationName)) {
-      const page = await writeGallery(options.outDir, ANIMATIONS, records, THEME_NAMES);
+    // Excerpts are not in the gallery, so a --range render leaves it alone too, unless it removed files the gallery showed.
+    // Each animation is described by the record its files were drawn from (activations/<name>.json beside them).
+    if (files.length > 0 && (!options.range || removed.length > 0) && options.names.some(isAnimationName)) {
+      const page = await writeGallery(options.outDir, ANIMATIONS, await readRenderedRecords(options.outDir, ANIMATIONS, records), THEME_NAMES);
       files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
     }
     progress.finish();
@@ -173,6 +177,9 @@ class Progress {
         break;
       case 'warning':
         this.line(`warning: ${event.message}`);
+        break;
+      case 'stale-removed':
+        this.line(`${event.scene}: removed ${event.files.map(f => basename(f)).join(', ')} (drawn from other numbers than the files just written)`);
         break;
     }
   }

@@ -126,7 +126,7 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
 
   describe('activation records', () => {
     const records = join(work, 'activations');
-    beforeAll(() => cpSync(join(ROOT, 'output', 'activations'), records, {recursive: true}));
+    beforeAll(() => cpSync(join(ROOT, '.cache', 'records'), records, {recursive: true}));
 
     it('a corrupt record', async () => {
       const file = join(records, 'dense.json');

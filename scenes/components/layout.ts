@@ -85,18 +85,8 @@ export function cellCentres(count: number, size: number, gap: number): number[] 
   return columnPositions(count, size + gap);
 }
 
-/** Advance of one glyph of a monospaced face, as a fraction of the font size (JetBrains Mono: 600/1000). */
-export const MONO_ADVANCE = 0.6;
-
-/** Width of `text` set in the monospaced face at `fontSize`. */
-export function monoWidth(text: string, fontSize: number): number {
-  return [...text].length * fontSize * MONO_ADVANCE;
-}
-
-/** Whether `text` in the mono face fits inside a cell of `cellWidth`, leaving `padding` on each side. */
-export function labelFits(text: string, fontSize: number, cellWidth: number, padding = 2): boolean {
-  return monoWidth(text, fontSize) <= cellWidth - 2 * padding;
-}
+// Text widths live with the shared code: the parameters' limits are measured the same way.
+export {labelFits, MONO_ADVANCE, monoWidth} from '../../src/shared/textWidth';
 
 /** A screen vector in scene units. */
 export interface Vec {

@@ -7,7 +7,7 @@
  */
 import {SCHEMA_VERSION} from '../records/header';
 import {DEFAULT_SEED, type RecordInputs} from '../params';
-import {RECURR_DEFAULTS, type RecurrParams} from '../params/recurr';
+import {RECURR_DEFAULTS, scaledSequence, type RecurrParams} from '../params/recurr';
 import type {RecurrRecord, RecurrStep} from '../records/recurr';
 import {glorotUniform, orthogonal, unitForgetBias} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
@@ -25,7 +25,7 @@ export async function computeRecurrRecord({seed, params}: Pick<RecordInputs<Recu
   const T = sequence.length;
   const F = sequence[0].length;
   const U = params.units;
-  const input = sequence.map((row) => row.map((v) => Math.fround(v * scale)));
+  const input = scaledSequence(sequence, scale);
 
   // tf.random.set_seed(seed); LSTM(units) creates kernel, recurrent kernel, bias in that order.
   const seeds = new TfGlobalSeed(seed);

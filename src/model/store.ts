@@ -1,10 +1,11 @@
 /**
- * Activation records on disk: loaded when their hash matches the current model code,
- * seed and parameters, recomputed otherwise. The post's own numbers (seed 42, default
- * parameters) live in `output/activations/<name>.json`; a record for another seed or
- * other parameters lives beside the render that drew it, in `<out>/activations/`, so it
- * is never mistaken for the default. The editor, the renderer and the tests all get
- * records through here, so nobody needs a separate "compute records" step on a fresh clone.
+ * The record cache: activation records computed once and loaded when their hash matches the
+ * current model code, seed and parameters, recomputed otherwise. They live in `.cache/records/`:
+ * the post's own (seed 42, default parameters) as `<name>.json`, others as `<name>.<key>.json`.
+ * The cache never writes into an output folder: `<out>/activations/` holds the records the files
+ * there were drawn from, and only a render writes it (src/render/renderedRecords.ts). The editor,
+ * the renderer and the tests all get records through here, so nobody needs a separate "compute
+ * records" step on a fresh clone.
  */
 import {createHash} from 'node:crypto';
 import {readFileSync, statSync} from 'node:fs';
@@ -20,8 +21,10 @@ import {writeFileAtomic} from '../util/atomicWrite';
 import {hashSources} from '../util/sourceHash';
 import {PROJECT_ROOT} from '../paths';
 
-/** Where records live; ACTIVATIONS_DIR moves them (the tests use a scratch copy). */
-export const DEFAULT_RECORDS_DIR = process.env.ACTIVATIONS_DIR ?? join(PROJECT_ROOT, 'output', 'activations');
+/** Where computed records are cached; ACTIVATIONS_DIR moves them (the tests use a scratch copy). */
+export const RECORD_CACHE_DIR = process.env.ACTIVATIONS_DIR ?? join(PROJECT_ROOT, '.cache', 'records');
+/** The post's four examples as records, for readers of the output folder (no render draws them). */
+const POST_RECORDS_DIR = process.env.ACTIVATIONS_DIR ?? join(PROJECT_ROOT, 'output', 'activations');
 
 /** Folders whose content determines the records: the models, the record types, and the parameters (whose defaults are the post's inputs). */
 const MODEL_SOURCES = ['src/model', 'src/records', 'src/params'];
@@ -68,10 +71,8 @@ export async function readRecord<K extends AnimationName>(
 }
 
 export interface EnsureOptions {
-  /** Where the records go; by default the post's records go to DEFAULT_RECORDS_DIR and custom ones to `<outDir>/activations`. */
+  /** Where the records are cached (default RECORD_CACHE_DIR). */
   dir?: string;
-  /** The render's output folder (for custom records). */
-  outDir?: string;
   /** `--seed`: re-seeds the records whose numbers come from random initialisation. */
   seed?: number;
   /** `render.config.json` → `animations`. */
@@ -92,8 +93,9 @@ export async function ensureRecord<K extends AnimationName>(name: K, options: En
   const given = options.recordFiles?.[name];
   if (given) return readUserRecord(name, given);
   const inputs = recordInputs(name, options.seed ?? DEFAULT_SEED, options.params ?? {});
-  const file = join(recordsDir(inputs.custom, options), `${name}.json`);
   const hash = inputsHash(inputs);
+  // Every seed and parameter set has a file of its own, so switching between them recomputes nothing.
+  const file = join(options.dir ?? RECORD_CACHE_DIR, inputs.custom ? `${name}.${hash}.json` : `${name}.json`);
   if (!options.force && exists(file)) {
     const stale = staleHash(file, hash);
     if (!stale) return stripHash(await readRecord(name, file)) as ActivationRecords[K];
@@ -118,7 +120,7 @@ export async function ensureAllRecords(options: EnsureOptions = {}): Promise<Act
  * reader can check the numbers the post prints. Recomputed when the model code changes.
  */
 export async function ensurePostRecords(options: EnsureOptions = {}): Promise<string[]> {
-  const dir = options.dir ?? DEFAULT_RECORDS_DIR;
+  const dir = options.dir ?? POST_RECORDS_DIR;
   const hash = modelSourceHash();
   const names = ['post-dense', 'post-conv', 'post-lstm', 'post-attention'];
   const files = names.map(name => join(dir, `${name}.json`));
@@ -132,11 +134,6 @@ export async function ensurePostRecords(options: EnsureOptions = {}): Promise<st
   }
   options.onComputed?.('post-examples' as AnimationName, performance.now() - started);
   return files;
-}
-
-function recordsDir(custom: boolean, options: EnsureOptions): string {
-  if (options.dir) return options.dir;
-  return custom ? join(options.outDir ?? join(PROJECT_ROOT, 'output'), 'activations') : DEFAULT_RECORDS_DIR;
 }
 
 /** The staleness key: the model code plus the seed and parameters the record was computed for, and the files they name. */
@@ -186,7 +183,7 @@ function staleHash(file: string, hash: string): boolean {
   return match !== null && match[1] !== hash;
 }
 
-function stripHash<T extends {sourceHash?: string}>(record: T): Omit<T, 'sourceHash'> {
+export function stripHash<T extends {sourceHash?: string}>(record: T): Omit<T, 'sourceHash'> {
   const {sourceHash: _ignored, ...rest} = record;
   return rest;
 }

@@ -4,7 +4,9 @@
  * Everything started here is stopped in `finally`, whatever happened.
  * Reports progress through `onEvent`; it never prints (the CLI does).
  */
+import {writeFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
+import {dirname} from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {BrowserExitedError, browserExitedFailure, InterruptedError, RangeOutsideSceneError, RenderError} from './errors';
 import {FrameSink, type FrameConsumer} from './frameSink';
@@ -17,6 +19,9 @@ import {pageHash} from './pageBuild';
 import {RenderCache, sceneKey} from './renderCache';
 import {sceneSourceHash} from './sceneSources';
 import {findChromium} from './browser';
+import {recordHash, renderedRecordHash, renderedRecordPath, renderedRecordText} from './renderedRecords';
+import {removeStaleOutputs} from './staleOutputs';
+import {writeFileAtomic} from '../util/atomicWrite';
 import {isTestScene, type SceneName} from './testScenes';
 import {isAnimationName} from '../records';
 import {streamFps, type RenderJob, type RenderOutcome} from '../frames/protocol';
@@ -30,11 +35,15 @@ export type RenderEvent =
   | {type: 'scene-done'; scene: string; files: OutputFile[]; renderMs: number; streamFps: number}
   | {type: 'scene-skipped'; scene: string; files: OutputFile[]}
   | {type: 'scene-failed'; scene: string; error: RenderError}
+  /** Files of the scene drawn from other numbers, removed beside its new files. */
+  | {type: 'stale-removed'; scene: string; files: string[]}
   | {type: 'warning'; message: string};
 
 export interface RenderResult {
   files: OutputFile[];
   failures: RenderError[];
+  /** Files removed because they showed other numbers than the ones just rendered. */
+  removed: string[];
 }
 
 /** Renders `options.names`; resolves with the files written and the scenes that failed. */
@@ -44,7 +53,7 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
   let session: Session | undefined;
   try {
     const ffmpeg = findFfmpeg(options.formats);
-    const result: RenderResult = {files: [], failures: []};
+    const result: RenderResult = {files: [], failures: [], removed: []};
 
     // Scenes whose outputs are current are skipped without starting a browser.
     const cache = new RenderCache(options.outDir);
@@ -53,14 +62,34 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
     const keys = new Map(options.names.map(name => [name, sceneKey(name, inputs(name), options, tools, sceneVariables(name))]));
     // An excerpt has a cache slot of its own, as it has files of its own.
     const slot = (name: string) => outputName(name, options.theme, 'scene', options.range && rangeLabel(options.range, options.fps));
-    const stale = options.names.filter(name => {
+    // What each animation's files are drawn from, and what the folder's record said before this render.
+    const drawnFrom = (name: SceneName) => (isAnimationName(name) ? recordHash(options.records[name]!) : undefined);
+    const previousRecord = (name: SceneName) => (isAnimationName(name) ? renderedRecordHash(options.outDir, name) : undefined);
+    /** Once a scene's files are in place, its files drawn from other numbers go (staleOutputs.ts). */
+    const dropStale = (name: SceneName, files: OutputFile[], previous: string | undefined) => {
+      if (!isAnimationName(name)) return;
+      const removed = removeStaleOutputs(options.outDir, cache, name, drawnFrom(name)!, previous, files.map(f => f.path));
+      result.removed.push(...removed);
+      if (removed.length > 0) onEvent({type: 'stale-removed', scene: name, files: removed});
+    };
+
+    const stale: SceneName[] = [];
+    for (const name of options.names) {
       const cached = options.force ? undefined : cache.lookup(slot(name), keys.get(name)!);
-      if (cached) {
-        result.files.push(...cached);
-        onEvent({type: 'scene-skipped', scene: name, files: cached});
+      if (!cached) {
+        stale.push(name);
+        continue;
       }
-      return !cached;
-    });
+      result.files.push(...cached);
+      onEvent({type: 'scene-skipped', scene: name, files: cached});
+      const previous = previousRecord(name);
+      dropStale(name, cached, previous);
+      // A folder from before records were kept beside the files: they are written for the current files now.
+      if (cache.recordOf(slot(name)) !== drawnFrom(name)) await cache.store(slot(name), keys.get(name)!, cached, drawnFrom(name));
+      if (isAnimationName(name) && previous !== drawnFrom(name)) {
+        await writeFileAtomic(renderedRecordPath(options.outDir, name), renderedRecordText(options.records[name]!));
+      }
+    }
 
     if (stale.length > 0) {
       session = await startSession(pageHash(), stage => onEvent({type: 'stage', stage}), options.signal).catch(error => {
@@ -75,9 +104,13 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
       // A dead browser renders nothing more; its one failure names the scenes it never reached.
       if (!active.browser.connected) return void notStarted.push(name);
       try {
-        const files = await renderScene(active, ffmpeg, options, onEvent, name);
+        const previous = previousRecord(name);
+        const {files, failure} = await renderScene(active, ffmpeg, options, onEvent, name);
         result.files.push(...files);
-        await cache.store(slot(name), keys.get(name)!, files);
+        dropStale(name, files, previous);
+        // Not stored when an output failed, so the next run renders the scene again.
+        if (failure) throw failure;
+        await cache.store(slot(name), keys.get(name)!, files, drawnFrom(name));
       } catch (error) {
         if (error instanceof InterruptedError) throw error;
         const failure = error instanceof RenderError ? error : new RenderError((error as Error).message ?? String(error), name);
@@ -105,7 +138,7 @@ async function renderScene(
   options: RenderOptions,
   onEvent: (event: RenderEvent) => void,
   name: SceneName,
-): Promise<OutputFile[]> {
+): Promise<{files: OutputFile[]; failure?: RenderError}> {
   const started = performance.now();
   const pending = new PendingOutputs();
   const job = `${name}-${Math.random().toString(36).slice(2, 10)}`;
@@ -156,12 +189,18 @@ async function renderScene(
       onEvent({type: 'warning', message: `${name}: the scene reports no poster moment; the middle frame was used`});
     }
 
+    // The folder's record of what its files show is replaced in the same commit as the files.
+    if (isAnimationName(name)) {
+      const recordFile = renderedRecordPath(options.outDir, name);
+      ensureDir(dirname(recordFile));
+      writeFileSync(pending.reserve(recordFile), renderedRecordText(options.records[name]!));
+    }
     const {files, failure} = await finishSceneOutputs(name, outputs, outcome, pending, options.fps);
     // From the first frame reaching the page's exporter to the last delivered: the span the
     // benchmark's speed floor is measured over too.
     onEvent({type: 'scene-done', scene: name, files, renderMs: performance.now() - started, streamFps: streamFps(outcome)});
-    if (failure) throw failure;
-    return files;
+    // A video that failed alone: the other files are in place, and the caller settles them before reporting it.
+    return {files, failure};
   } catch (error) {
     sink.stop(error);
     for (const output of outputs) output.abort();

@@ -19,6 +19,8 @@ const ENCODER_SOURCES = ['src/encode', 'src/render/sceneOutputs.ts', 'src/render
 
 interface Entry {
   key: string;
+  /** recordHash of the record the files were drawn from (absent in manifests written before it was kept). */
+  record?: string;
   files: (OutputFile & {sha256: string})[];
 }
 
@@ -111,9 +113,27 @@ export class RenderCache {
     return files.map(({file}) => file);
   }
 
-  async store(slot: string, key: string, files: OutputFile[]): Promise<void> {
+  /** The slots holding `scene`'s files (every theme, excerpt and format), with the record each was drawn from. */
+  slotsOf(scene: string): {slot: string; record?: string; files: OutputFile[]}[] {
+    return Object.entries(this.entries)
+      .filter(([, entry]) => entry.files.some(f => f.scene === scene))
+      .map(([slot, entry]) => ({slot, record: entry.record, files: entry.files.map(({sha256: _, ...f}) => ({...f, path: resolve(this.outDir, f.path)}))}));
+  }
+
+  /** The record a slot's files were drawn from, if the manifest knows it. */
+  recordOf(slot: string): string | undefined {
+    return this.entries[slot]?.record;
+  }
+
+  /** Drops a slot whose files were removed; the manifest on disk follows with the next store. */
+  forget(slot: string): void {
+    delete this.entries[slot];
+  }
+
+  async store(slot: string, key: string, files: OutputFile[], record?: string): Promise<void> {
     this.entries[slot] = {
       key,
+      ...(record !== undefined ? {record} : {}),
       files: files.map(f => ({...f, path: relative(this.outDir, f.path), sha256: f.format === 'frames' ? '' : hashFile(f.path)})),
     };
     await writeFileAtomic(this.path, JSON.stringify(this.entries, null, 1) + '\n');
