@@ -121,6 +121,7 @@ describe('buildGalleryHtml', () => {
     const html = buildGalleryHtml([entry([{...ALL, files}])]);
     expect(html).not.toContain('avif');
     expect(html).toContain('Self-hosted blog: &lt;picture&gt;, the GIF (no AVIF rendered)');
+    expect(html).toContain(`<td>1 of 1: GIF (no AVIF rendered)</td><td><data value="${ALL.files.gif!.bytes}">`);
     expect(markup(html)).toContain('<noscript>\n    <picture>\n      <img src="dense.gif"');
   });
 

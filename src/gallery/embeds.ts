@@ -117,7 +117,7 @@ export function pageWeights(entries: readonly GalleryEntry[], theme: GalleryThem
   });
   const player = {bytes: video.bytes + (video.figures > 0 ? scriptBytes : 0), figures: video.figures};
   return [
-    {choice: 'picture', ...picture, downloads: avifs === picture.figures ? 'AVIF' : `AVIF for ${avifs}, GIF for ${picture.figures - avifs} without an AVIF`},
+    {choice: 'picture', ...picture, downloads: avifs === picture.figures ? 'AVIF' : avifs === 0 ? 'GIF (no AVIF rendered)' : `AVIF for ${avifs}, GIF for ${picture.figures - avifs} without an AVIF`},
     {choice: 'gif', ...gif, downloads: 'GIF'},
     {choice: 'player', ...player, downloads: `MP4, poster (PNG), steps (VTT), ${PLAYER_FILE} once`},
   ];
