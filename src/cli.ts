@@ -17,6 +17,7 @@ import {ensureAllRecords} from './model/store';
 import {ParamError} from './params';
 import {PROJECT_ROOT} from './paths';
 import {writeGallery} from './gallery/gallery';
+import {writePlayerScript} from './player/playerScript';
 import {readRenderedRecords} from './render/renderedRecords';
 import {THEME_NAMES} from './shared/theme';
 
@@ -91,6 +92,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (files.length > 0 && (!options.range || removed.length > 0) && options.names.some(isAnimationName)) {
       const page = await writeGallery(options.outDir, ANIMATIONS, await readRenderedRecords(options.outDir, ANIMATIONS, records), THEME_NAMES);
       files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
+      // The player embed's script, beside the media it plays.
+      const script = await writePlayerScript(options.outDir);
+      files.push({scene: 'gallery', path: script, format: 'js', bytes: statSync(script).size, frames: 0, seconds: 0});
     }
     progress.finish();
     if (!options.quiet && files.length > 0) {
@@ -222,7 +226,7 @@ function progressJson(event: RenderEvent): object {
 
 function summary(files: OutputFile[]): string {
   // A poster is one frame and kept frames are a folder: frames and duration belong to the animations.
-  const animated = (f: OutputFile) => f.format !== 'png' && f.format !== 'vtt' && f.format !== 'html';
+  const animated = (f: OutputFile) => f.format !== 'png' && f.format !== 'vtt' && f.format !== 'html' && f.format !== 'js';
   const rows = files.map(f => [
     relative(process.cwd(), f.path) || f.path,
     f.format === 'frames' ? '-' : formatBytes(f.bytes),

@@ -1,8 +1,9 @@
 /**
  * The gallery page in a real browser: headless Chromium opens index.html of the
  * shared half-size render straight from disk (file://) and checks that every image
- * and video decodes, the alt texts carry the records' numbers, the caption tracks
- * load, nothing is fetched from outside the folder and nothing logs an error.
+ * and player video decodes, the alt texts carry the records' numbers, every player
+ * has its steps, nothing is fetched from outside the folder and nothing logs an error.
+ * test/figure-player.test.ts drives one player through its steps.
  */
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -18,6 +19,7 @@ import {PROJECT_ROOT} from '../src/paths';
 import {ANIMATIONS, type ActivationRecords, isAnimationName} from '../src/records';
 import {findChromium, launchChromium} from '../src/render/browser';
 import {altText} from '../src/text/altText';
+import {parseWebVtt} from '../src/text/vtt';
 
 // GALLERY_TEST_DIR points the test at another rendered folder (development without the global setup).
 const DIR = resolve(process.env.GALLERY_TEST_DIR ?? inject('sharedRender').dir);
@@ -51,7 +53,7 @@ function mediaFiles(ext: string): string[] {
   return readdirSync(DIR).filter(f => f.endsWith(`.${ext}`) && isAnimationName(f.replace(/(-dark)?\.[a-z0-9]+$/, '')));
 }
 
-/** `dense`, `dense-dark`, … for every variant with a video (WebM, MP4 or both: one <video>). */
+/** `dense`, `dense-dark`, … for every variant with a video (WebM, MP4 or both: one player). */
 function videoBases(): Set<string> {
   return new Set([...mediaFiles('mp4'), ...mediaFiles('webm')].map(f => f.replace(/\.[a-z0-9]+$/, '')));
 }
@@ -92,7 +94,7 @@ afterAll(async () => {
 
 describe('the gallery opened from disk in Chromium', () => {
   it('shows every rendered GIF, video and poster in the folder', async () => {
-    const shown = await page.$$eval('img, video source', nodes => nodes.map(n => n.getAttribute('src')!));
+    const shown = await page.$$eval('img, figure-player > source', nodes => nodes.map(n => n.getAttribute('src')!));
     for (const file of [...mediaFiles('gif'), ...mediaFiles('png'), ...mediaFiles('mp4'), ...mediaFiles('webm')]) {
       expect(shown, `${file} is in ${DIR} but not on the page`).toContain(encodeURIComponent(file));
     }
@@ -119,12 +121,13 @@ describe('the gallery opened from disk in Chromium', () => {
     }
   });
 
-  it('decodes every video (readyState ≥ HAVE_CURRENT_DATA), WebM first when there is one', async () => {
-    const videos = await page.$$eval('video', nodes =>
+  it('decodes every player\u2019s video (readyState ≥ HAVE_CURRENT_DATA), MP4 first when there is one', async () => {
+    const videos = await page.$$eval('figure-player', nodes =>
       Promise.all(
         nodes.map(
-          video =>
+          player =>
             new Promise<{src: string; readyState: number; error: number | null; width: number; sources: string[]}>(done => {
+              const video = player.shadowRoot!.querySelector('video')!;
               const report = () =>
                 done({
                   src: video.currentSrc,
@@ -148,7 +151,7 @@ describe('the gallery opened from disk in Chromium', () => {
       expect(video.readyState, `video ${video.sources.join(', ')}`).toBeGreaterThanOrEqual(2);
       expect(video.width).toBeGreaterThan(0);
       expect(decodeURIComponent(video.src)).toMatch(new RegExp(`/${video.sources[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-      if (video.sources.length === 2) expect(video.sources[0]).toMatch(/\.webm$/);
+      if (video.sources.length === 2) expect(video.sources[0]).toMatch(/\.mp4$/);
     }
   });
 
@@ -163,50 +166,34 @@ describe('the gallery opened from disk in Chromium', () => {
     }
   });
 
-  it('loads every caption track and its cues, with captions off until the reader turns them on', async () => {
-    // The render writes a .vtt beside every video by default, so none here means the render lost them.
-    expect(mediaFiles('vtt').length, `no .vtt in ${DIR}`).toBeGreaterThan(0);
-    const tracks = await page.$$eval('video track', nodes =>
-      Promise.all(
-        (nodes as HTMLTrackElement[]).map(
-          element =>
-            new Promise<{readyState: number; cues: number; first: string; src: string; initialMode: string}>(done => {
-              const initialMode = element.track.mode;
-              const report = () =>
-                done({
-                  readyState: element.readyState,
-                  cues: element.track.cues?.length ?? 0,
-                  first: (element.track.cues?.[0] as VTTCue | undefined)?.text ?? '',
-                  src: element.src.slice(0, 40),
-                  initialMode,
-                });
-              element.track.mode = 'showing';
-              if (element.readyState === 2) return report();
-              element.addEventListener('load', report, {once: true});
-              element.addEventListener('error', report, {once: true});
-              setTimeout(report, 10_000);
-            }),
-        ),
-      ),
+  it('gives every player its steps from the .vtt beside its video: one tick per cue, the caption of the step shown', async () => {
+    const players = await page.$$eval('figure-player', nodes =>
+      nodes.map(player => {
+        const root = player.shadowRoot!;
+        return {
+          src: player.querySelector('source')!.getAttribute('src')!,
+          ticks: root.querySelectorAll('.tick').length,
+          caption: root.querySelector('.caption')!.textContent ?? '',
+          live: root.querySelector('.caption')!.hasAttribute('aria-live'),
+        };
+      }),
     );
-    // A track rides on a video, so a .vtt without a rendered video is not shown.
-    expect(tracks.length).toBeGreaterThan(0);
-    expect(tracks.length).toBe(mediaFiles('vtt').filter(f => videoBases().has(f.replace(/\.vtt$/, ''))).length);
-    for (const track of tracks) {
-      expect(track.src).toMatch(/^data:text\/vtt;base64,/);
-      // The scene's own text says what the captions say; shown by default they would cover it.
-      expect(track.initialMode, track.src).toBe('disabled');
-      expect(track.readyState, track.src).toBe(2);
-      expect(track.cues).toBeGreaterThan(0);
-      expect(track.first.trim()).not.toBe('');
+    expect(players.length).toBe(videoBases().size);
+    // The render writes a .vtt beside every video by default, so a player without steps means the render lost them.
+    for (const player of players) {
+      const vtt = decodeURIComponent(player.src).replace(/\.(mp4|webm)$/, '.vtt');
+      const cues = parseWebVtt(readFileSync(join(DIR, vtt), 'utf8'));
+      expect(cues.length, vtt).toBeGreaterThan(0);
+      expect(player.ticks, vtt).toBe(cues.length);
+      expect(cues.map((c, i) => `Step ${i + 1} of ${cues.length}: ${c.text}`), vtt).toContain(player.caption);
+      expect(player.live, vtt).toBe(true);
     }
   });
 
-  it('in reduced motion shows posters where they exist and pauses every video, giving it controls', async () => {
+  it('in reduced motion shows posters where they exist and pauses every player, which stays to step on request', async () => {
     await page.emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'reduce'}]);
     try {
-      // Paused, with controls so the reader can still choose to play.
-      await page.waitForFunction(() => [...document.querySelectorAll('video')].every(v => v.paused && v.controls), {timeout: 5000});
+      await page.waitForFunction(() => [...document.querySelectorAll('figure-player')].every(p => p.shadowRoot!.querySelector('video')!.paused), {timeout: 5000});
       const variants = await page.$$eval('article.variant', nodes =>
         nodes.map(n => ({
           label: n.getAttribute('aria-label'),
@@ -214,7 +201,8 @@ describe('the gallery opened from disk in Chromium', () => {
           movingVisible: [...n.querySelectorAll('.motion')].filter(m => getComputedStyle(m).display !== 'none').length,
           posterVisible: [...n.querySelectorAll('.poster')].filter(m => getComputedStyle(m).display !== 'none').length,
           gifVisible: [...n.querySelectorAll('.gif')].filter(m => getComputedStyle(m).display !== 'none').length,
-          videos: n.querySelectorAll('video').length,
+          videos: n.querySelectorAll('figure-player').length,
+          playersVisible: [...n.querySelectorAll('.player')].filter(m => getComputedStyle(m).display !== 'none').length,
         })),
       );
       // One article per rendered variant (light or dark), so an empty page cannot pass.
@@ -225,11 +213,12 @@ describe('the gallery opened from disk in Chromium', () => {
         if (v.poster) expect(v, `${v.label}`).toMatchObject({movingVisible: 0, posterVisible: 1});
         // No poster: the paused video's first frame replaces the GIF.
         else if (v.videos > 0) expect(v, `${v.label}`).toMatchObject({gifVisible: 0});
+        expect(v.playersVisible, `${v.label}`).toBe(v.videos);
       }
     } finally {
       await page.emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'no-preference'}]);
     }
-    await page.waitForFunction(() => [...document.querySelectorAll('video')].every(v => !v.paused), {timeout: 5000});
+    await page.waitForFunction(() => [...document.querySelectorAll('figure-player')].every(p => !p.shadowRoot!.querySelector('video')!.paused), {timeout: 5000});
   });
 
   it('saves a screenshot of the whole page', async () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatVttTime, stepsToCues, toWebVtt} from '../src/text/vtt';
+import {formatVttTime, parseWebVtt, stepsToCues, toWebVtt} from '../src/text/vtt';
 
 describe('formatVttTime', () => {
   it('writes hours, minutes, seconds and milliseconds with fixed widths', () => {
@@ -126,5 +126,25 @@ describe('toWebVtt', () => {
     expect(() => toWebVtt([], Number.NaN)).toThrow(/durationSeconds/);
     expect(() => toWebVtt([], -1)).toThrow(/durationSeconds/);
     expect(() => toWebVtt([{time: Number.POSITIVE_INFINITY, text: 'x'}], 1)).toThrow(/steps\[0\]\.time/);
+  });
+});
+
+describe('parseWebVtt', () => {
+  it('reads back the cues toWebVtt wrote: times to the millisecond, multi-line text, escapes decoded', () => {
+    const steps = [
+      {time: 0, text: 'q · k < 0.5 & more'},
+      {time: 0.6654, text: 'two\nlines'},
+      {time: 3725.007, text: 'last'},
+    ];
+    expect(parseWebVtt(toWebVtt(steps, 3726))).toEqual([
+      {start: 0, end: 0.665, text: 'q · k < 0.5 & more'},
+      {start: 0.665, end: 3725.007, text: 'two\nlines'},
+      {start: 3725.007, end: 3726, text: 'last'},
+    ]);
+  });
+
+  it('reads CRLF files and finds no cues in a header-only track', () => {
+    expect(parseWebVtt('WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.500\r\nhi\r\n')).toEqual([{start: 1, end: 2.5, text: 'hi'}]);
+    expect(parseWebVtt('WEBVTT\n')).toEqual([]);
   });
 });

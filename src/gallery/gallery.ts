@@ -13,11 +13,14 @@ import {type ActivationRecords, type AnimationName, isAnimationName} from '../re
 import {outputName} from '../render/options';
 import {writeFileAtomic} from '../util/atomicWrite';
 import {altText, describe, title} from '../text/altText';
+import {PLAYER_SCRIPT} from '../player/playerScript';
+import {EMBED_STYLE, pageWeightsHtml, playerFigure, recommendedEmbeds} from './embeds';
+import {attr, esc, href} from './html';
 
 export type GalleryTheme = 'light' | 'dark';
 
 /** The formats the gallery knows, in the order a variant lists them. */
-export const MEDIA_KINDS = ['gif', 'webm', 'mp4', 'png', 'vtt'] as const;
+export const MEDIA_KINDS = ['gif', 'avif', 'webm', 'mp4', 'png', 'vtt'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /** Where the post serves the media from; the embed snippets point here. */
@@ -36,7 +39,7 @@ export interface MediaFile {
 export interface GalleryVariant {
   theme: GalleryTheme;
   files: Partial<Record<MediaKind, MediaFile>>;
-  /** The caption track's text, inlined into the page as a data: URL. */
+  /** The caption track's text: the player's steps, inlined into the page. */
   vtt?: string;
 }
 
@@ -69,17 +72,18 @@ export function buildGalleryHtml(entries: readonly GalleryEntry[], options: Gall
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <style>${STYLE}</style>
+<script>${PLAYER_SCRIPT}</script>
 </head>
 <body>
 <header>
 <h1>${esc(title)}</h1>
-<p class="lede">Every animation rendered in this folder, with its alt text, description, caption track and embed snippets. With reduced motion enabled, the posters are shown instead of the animations.</p>
+<p class="lede">Every animation rendered in this folder, with its alt text, description, step-through player and embed snippets. With reduced motion enabled, the posters are shown instead of the GIFs, and each player shows its poster and moves only when asked.</p>
+${pageWeightsHtml(entries)}
 <nav aria-label="Animations"><ul>${toc}</ul></nav>
 </header>
 <main>
 ${entries.map(e => entrySection(e, base)).join('\n')}
 </main>
-<script>${SCRIPT}</script>
 </body>
 </html>
 `;
@@ -108,25 +112,12 @@ function variantBlock(entry: GalleryEntry, variant: GalleryVariant, base: string
   if (f.gif) {
     figures.push(`<figure class="motion gif">${img(f.gif, entry.alt)}<figcaption>GIF · ${formatBytes(f.gif.bytes)}</figcaption></figure>`);
   }
-  if (video) {
-    const sources = (['webm', 'mp4'] as const)
-      .filter(kind => f[kind])
-      .map(kind => `<source src="${attr(href(f[kind]!.file))}" type="video/${kind}">`)
-      .join('');
-    // No `default`: the scene's own text says what the captions say, so they start off.
-    const track = variant.vtt !== undefined ? `<track kind="captions" srclang="en" label="English" src="${attr(vttDataUrl(variant.vtt))}">` : '';
-    const poster = f.png ? ` poster="${attr(href(f.png.file))}"` : '';
-    const size = f.gif?.width && f.gif.height ? ` width="${f.gif.width}" height="${f.gif.height}"` : f.png?.width && f.png.height ? ` width="${f.png.width}" height="${f.png.height}"` : '';
-    const label = (['webm', 'mp4'] as const).filter(k => f[k]).map(k => `${k === 'webm' ? 'WebM' : 'MP4'} · ${formatBytes(f[k]!.bytes)}`);
-    if (variant.vtt !== undefined) label.push('captions');
-    figures.push(
-      `<figure class="motion video"><video autoplay muted loop playsinline preload="auto"${poster}${size} aria-label="${attr(entry.alt)}">${sources}${track}</video><figcaption>${label.join(' · ')}</figcaption></figure>`,
-    );
-  }
+  const player = playerFigure(entry, variant);
+  if (player) figures.push(player);
   if (f.png) {
     figures.push(`<figure class="poster">${img(f.png, entry.alt)}<figcaption>Poster (PNG) · ${formatBytes(f.png.bytes)}</figcaption></figure>`);
   }
-  const snippets = [markdownSnippet(entry, variant, base), htmlSnippet(variant, base)]
+  const snippets = [...recommendedEmbeds(entry, variant, base), htmlSnippet(variant, base)]
     .filter((s): s is {label: string; code: string} => s !== undefined)
     .map(s => `<div class="snippet"><h4>${esc(s.label)}</h4><pre><code>${esc(s.code)}</code></pre></div>`)
     .join('');
@@ -141,14 +132,6 @@ function variantBlock(entry: GalleryEntry, variant: GalleryVariant, base: string
 function img(file: MediaFile, alt: string): string {
   const size = file.width && file.height ? ` width="${file.width}" height="${file.height}"` : '';
   return `<img src="${attr(href(file.file))}" alt="${attr(alt)}"${size} decoding="async">`;
-}
-
-function markdownSnippet(entry: GalleryEntry, variant: GalleryVariant, base: string): {label: string; code: string} | undefined {
-  const gif = variant.files.gif;
-  if (!gif) return undefined;
-  // Brackets in alt text would end the Markdown link text early.
-  const alt = entry.alt.replace(/[[\]]/g, m => `\\${m}`);
-  return {label: 'Markdown (GIF)', code: `![${alt}](${base}${gif.file})`};
 }
 
 function htmlSnippet(variant: GalleryVariant, base: string): {label: string; code: string} | undefined {
@@ -175,24 +158,6 @@ function pictureSnippet(entry: GalleryEntry, variants: readonly GalleryVariant[]
   ].join('\n');
 }
 
-/** A data: URL for a caption track; base64 so any character survives. */
-export function vttDataUrl(vtt: string): string {
-  return `data:text/vtt;base64,${Buffer.from(vtt, 'utf8').toString('base64')}`;
-}
-
-/** Relative link to a file beside the page. */
-function href(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
-}
-
-
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(text: string): string {
-  return esc(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 // The page follows the reader's colour scheme; each variant's panel keeps its own
 // theme's background, so the dark animation is seen on the colour it was made for.
@@ -221,28 +186,12 @@ pre { white-space: pre-wrap; word-break: break-word; margin: 0; padding: 8px; bo
 pre code { user-select: all; }
 .files { font-size: .85rem; padding-left: 20px; }
 .poster { display: none; }
-@media (prefers-reduced-motion: reduce) {
+${EMBED_STYLE}@media (prefers-reduced-motion: reduce) {
   .has-poster .motion { display: none; }
   .has-poster .poster { display: block; }
   /* Without a poster, the paused video's first frame stands in for the GIF. */
   .no-poster.has-video .gif { display: none; }
 }
-`;
-
-// Reduced motion: pause every video (CSS can hide them, but only script can stop them)
-// and give it controls, so the reader can still choose to play it.
-const SCRIPT = `
-(function () {
-  var query = window.matchMedia('(prefers-reduced-motion: reduce)');
-  function apply() {
-    document.querySelectorAll('video').forEach(function (video) {
-      if (query.matches) { video.autoplay = false; video.pause(); video.controls = true; }
-      else { video.controls = false; if (video.paused) { video.autoplay = true; var p = video.play(); if (p) p.catch(function () {}); } }
-    });
-  }
-  apply();
-  query.addEventListener('change', apply);
-})();
 `;
 
 /** Pixel size from a GIF's logical screen descriptor or a PNG's IHDR. */

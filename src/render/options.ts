@@ -70,7 +70,7 @@ export function outputName(name: string, theme: 'light' | 'dark', ext: string, e
 export interface OutputFile {
   scene: string;
   path: string;
-  format: Format | 'frames' | 'html';
+  format: Format | 'frames' | 'html' | 'js';
   bytes: number;
   frames: number;
   seconds: number;
