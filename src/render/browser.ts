@@ -2,7 +2,7 @@
  * Finds and launches the system Chromium. We never download a browser: the
  * search order is CHROME_PATH, then the usual install locations.
  */
-import {accessSync, constants} from 'node:fs';
+import {accessSync, constants, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import puppeteer, {type Browser} from 'puppeteer-core';
 
@@ -74,17 +74,27 @@ export function chromiumArgs(userDataDir: string): string[] {
   ];
 }
 
-/** Launches Chromium with a private profile and HOME inside `scratch`. */
+/**
+ * Launches Chromium with a private profile, HOME and temporary folder inside `scratch`.
+ * It talks to us over a pipe, not a WebSocket: Chromium quits when the pipe closes, so it
+ * dies with this process even when this process is killed outright (kill -9), with no
+ * chance to close it. Its temporary folder is private so that a Chromium killed outright
+ * leaves no `org.chromium.Chromium.*` folder in the shared one.
+ */
 export async function launchChromium(executablePath: string, scratch: string): Promise<Browser> {
   const home = join(scratch, 'home');
+  const tmp = join(scratch, 'tmp');
+  mkdirSync(tmp, {recursive: true});
   return puppeteer.launch({
     executablePath,
     headless: true,
+    pipe: true,
     args: chromiumArgs(join(scratch, 'chromium-profile')),
     ignoreDefaultArgs: ['--headless'],
     env: {
       ...process.env,
       HOME: home,
+      TMPDIR: tmp,
       XDG_CONFIG_HOME: join(home, '.config'),
       XDG_CACHE_HOME: join(home, '.cache'),
       XDG_DATA_HOME: join(home, '.local/share'),
