@@ -18,6 +18,7 @@ import {ParamError} from './params';
 import {PROJECT_ROOT} from './paths';
 import {writeGallery} from './gallery/gallery';
 import {THEME_NAMES} from '../scenes/theme';
+import {list, plural} from './text/words';
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143} as const;
 
@@ -174,6 +175,9 @@ class Progress {
       case 'warning':
         this.line(`warning: ${event.message}`);
         break;
+      case 'leftovers-removed':
+        this.line(leftoversLine(event.files.length, event.folders.length, event.pids));
+        break;
     }
   }
 
@@ -211,6 +215,13 @@ function progressJson(event: RenderEvent): object {
   if (event.type === 'scene-done') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path), streamFps: event.streamFps};
   if (event.type === 'scene-skipped') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path)};
   return event;
+}
+
+/** `removed 2 unfinished files and 1 scratch folder left by a killed run (pid 1234)`. */
+export function leftoversLine(files: number, folders: number, pids: readonly number[]): string {
+  const removed = [files && plural(files, 'unfinished file'), folders && plural(folders, 'scratch folder')].filter(Boolean) as string[];
+  const owners = pids.length === 1 ? `a killed run (pid ${pids[0]})` : `killed runs (pids ${pids.join(', ')})`;
+  return `removed ${list(removed)} left by ${owners}`;
 }
 
 function summary(files: OutputFile[]): string {
