@@ -74,17 +74,29 @@ export function chromiumArgs(userDataDir: string): string[] {
   ];
 }
 
+/** The longest socket path every supported system takes (macOS: 104 bytes with the final NUL; Linux: 108). */
+const MAX_SOCKET_PATH = 103;
+
+/**
+ * Chromium's temporary folder inside `scratch`, so that a Chromium killed outright leaves no
+ * `org.chromium.Chromium.*` folder in the shared one; undefined (the shared one is used) when
+ * the path is too long for the socket Chromium makes there, which would stop it from starting.
+ */
+export function chromiumTmpDir(scratch: string): string | undefined {
+  const tmp = join(scratch, 'tmp');
+  return join(tmp, 'org.chromium.Chromium.XXXXXX', 'SingletonSocket').length <= MAX_SOCKET_PATH ? tmp : undefined;
+}
+
 /**
  * Launches Chromium with a private profile, HOME and temporary folder inside `scratch`.
  * It talks to us over a pipe, not a WebSocket: Chromium quits when the pipe closes, so it
  * dies with this process even when this process is killed outright (kill -9), with no
- * chance to close it. Its temporary folder is private so that a Chromium killed outright
- * leaves no `org.chromium.Chromium.*` folder in the shared one.
+ * chance to close it.
  */
 export async function launchChromium(executablePath: string, scratch: string): Promise<Browser> {
   const home = join(scratch, 'home');
-  const tmp = join(scratch, 'tmp');
-  mkdirSync(tmp, {recursive: true});
+  const tmp = chromiumTmpDir(scratch);
+  if (tmp) mkdirSync(tmp, {recursive: true});
   return puppeteer.launch({
     executablePath,
     headless: true,
@@ -94,7 +106,7 @@ export async function launchChromium(executablePath: string, scratch: string): P
     env: {
       ...process.env,
       HOME: home,
-      TMPDIR: tmp,
+      ...(tmp && {TMPDIR: tmp}),
       XDG_CONFIG_HOME: join(home, '.config'),
       XDG_CACHE_HOME: join(home, '.cache'),
       XDG_DATA_HOME: join(home, '.local/share'),
