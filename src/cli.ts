@@ -20,6 +20,7 @@ import {writeGallery} from './gallery/gallery';
 import {writePlayerScript} from './player/playerScript';
 import {readRenderedRecords} from './render/renderedRecords';
 import {THEME_NAMES} from './shared/theme';
+import {list, plural} from './text/words';
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143} as const;
 
@@ -185,6 +186,9 @@ class Progress {
       case 'stale-removed':
         this.line(`${event.scene}: removed ${event.files.map(f => basename(f)).join(', ')} (drawn from other numbers than the files just written)`);
         break;
+      case 'leftovers-removed':
+        this.line(leftoversLine(event.files.length, event.folders.length, event.pids));
+        break;
     }
   }
 
@@ -222,6 +226,13 @@ function progressJson(event: RenderEvent): object {
   if (event.type === 'scene-done') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path), streamFps: event.streamFps};
   if (event.type === 'scene-skipped') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path)};
   return event;
+}
+
+/** `removed 2 unfinished files and 1 scratch folder left by a killed run (pid 1234)`. */
+export function leftoversLine(files: number, folders: number, pids: readonly number[]): string {
+  const removed = [files && plural(files, 'unfinished file'), folders && plural(folders, 'scratch folder')].filter(Boolean) as string[];
+  const owners = pids.length === 1 ? `a killed run (pid ${pids[0]})` : `killed runs (pids ${pids.join(', ')})`;
+  return `removed ${list(removed)} left by ${owners}`;
 }
 
 function summary(files: OutputFile[]): string {

@@ -2,7 +2,7 @@
  * Finds and launches the system Chromium. We never download a browser: the
  * search order is CHROME_PATH, then the usual install locations.
  */
-import {accessSync, constants} from 'node:fs';
+import {accessSync, constants, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import puppeteer, {type Browser} from 'puppeteer-core';
 
@@ -74,17 +74,39 @@ export function chromiumArgs(userDataDir: string): string[] {
   ];
 }
 
-/** Launches Chromium with a private profile and HOME inside `scratch`. */
+/** The longest socket path every supported system takes (macOS: 104 bytes with the final NUL; Linux: 108). */
+const MAX_SOCKET_PATH = 103;
+
+/**
+ * Chromium's temporary folder inside `scratch`, so that a Chromium killed outright leaves no
+ * `org.chromium.Chromium.*` folder in the shared one; undefined (the shared one is used) when
+ * the path is too long for the socket Chromium makes there, which would stop it from starting.
+ */
+export function chromiumTmpDir(scratch: string): string | undefined {
+  const tmp = join(scratch, 'tmp');
+  return join(tmp, 'org.chromium.Chromium.XXXXXX', 'SingletonSocket').length <= MAX_SOCKET_PATH ? tmp : undefined;
+}
+
+/**
+ * Launches Chromium with a private profile, HOME and temporary folder inside `scratch`.
+ * It talks to us over a pipe, not a WebSocket: Chromium quits when the pipe closes, so it
+ * dies with this process even when this process is killed outright (kill -9), with no
+ * chance to close it.
+ */
 export async function launchChromium(executablePath: string, scratch: string): Promise<Browser> {
   const home = join(scratch, 'home');
+  const tmp = chromiumTmpDir(scratch);
+  if (tmp) mkdirSync(tmp, {recursive: true});
   return puppeteer.launch({
     executablePath,
     headless: true,
+    pipe: true,
     args: chromiumArgs(join(scratch, 'chromium-profile')),
     ignoreDefaultArgs: ['--headless'],
     env: {
       ...process.env,
       HOME: home,
+      ...(tmp && {TMPDIR: tmp}),
       XDG_CONFIG_HOME: join(home, '.config'),
       XDG_CACHE_HOME: join(home, '.cache'),
       XDG_DATA_HOME: join(home, '.local/share'),

@@ -14,6 +14,7 @@ import {type OutputFile, type RenderOptions, LAYOUT, outputName, outputSize, ran
 import {createSceneOutputs, findFfmpeg, finishSceneOutputs, type SceneOutput} from './sceneOutputs';
 import {PendingOutputs} from './outputs';
 import {ensureDir} from '../util/ensureDir';
+import {removeLeftovers, type Leftovers} from './leftovers';
 import {startSession, type Session, type Stage} from './session';
 import {pageHash} from './pageBuild';
 import {RenderCache, sceneKey} from './renderCache';
@@ -37,7 +38,8 @@ export type RenderEvent =
   | {type: 'scene-failed'; scene: string; error: RenderError}
   /** Files of the scene drawn from other numbers, removed beside its new files. */
   | {type: 'stale-removed'; scene: string; files: string[]}
-  | {type: 'warning'; message: string};
+  | {type: 'warning'; message: string}
+  | ({type: 'leftovers-removed'} & Leftovers);
 
 export interface RenderResult {
   files: OutputFile[];
@@ -50,6 +52,9 @@ export interface RenderResult {
 export async function renderAnimations(options: RenderOptions, onEvent: (event: RenderEvent) => void = () => {}): Promise<RenderResult> {
   throwIfAborted(options.signal);
   ensureDir(options.outDir);
+  // Before anything of ours exists: only the leftovers of runs that were killed are removed.
+  const leftovers = removeLeftovers(options.outDir);
+  if (leftovers) onEvent({type: 'leftovers-removed', ...leftovers});
   let session: Session | undefined;
   try {
     const ffmpeg = findFfmpeg(options.formats);

@@ -7,6 +7,7 @@ import type {Browser, Page} from 'puppeteer-core';
 import {findChromium, launchChromium} from './browser';
 import {RenderError} from './errors';
 import type {FrameSink} from './frameSink';
+import {killWithThisProcess} from './orphanGuard';
 import {ensurePageBuild, PAGE_ENTRY} from './pageBuild';
 import {startPageServer, type PageServer} from './pageServer';
 import {createScratch, usePrivateHome} from './scratch';
@@ -34,8 +35,10 @@ export async function startSession(hash: string, onStage: (stage: Stage) => void
   process.env.VITE_CJS_IGNORE_WARNING = 'true';
   let browser: Browser | undefined;
   let server: PageServer | undefined;
+  let stopGuard = () => {};
   const close = async () => {
     await browser?.close().catch(() => browser?.process()?.kill('SIGKILL'));
+    stopGuard();
     await server?.close();
     restoreHome();
     scratch.remove();
@@ -54,6 +57,8 @@ export async function startSession(hash: string, onStage: (stage: Stage) => void
     });
     onStage('browser');
     browser = await launchChromium(executable, scratch.dir);
+    const browserPid = browser.process()?.pid;
+    if (browserPid !== undefined) stopGuard = killWithThisProcess(browserPid);
     const launched = browser;
     const browserGone = new Promise<never>((_, reject) =>
       launched.on('disconnected', () => reject(new RenderError('Chromium exited unexpectedly during the render'))),

@@ -7,6 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {readdirSync, rmSync} from 'node:fs';
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
+import {isRunning} from './processTree';
 
 /** A temporary path beside `target` (same folder, so the rename is atomic). */
 export function temporarySibling(target: string): string {
@@ -15,6 +16,12 @@ export function temporarySibling(target: string): string {
 
 /** `.<target>.<pid>.<hex>.tmp`, as temporarySibling names them. */
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** The pid of the process that wrote temporary `name`, or undefined if `name` is not one. */
+export function temporaryOwner(name: string): number | undefined {
+  const pid = TEMPORARY.exec(name)?.[1];
+  return pid === undefined ? undefined : Number(pid);
+}
 
 /**
  * Deletes the temporaries in `dir` left by processes that no longer run (a server or render
@@ -29,21 +36,11 @@ export function removeStaleTemporaries(dir: string): string[] {
     return [];
   }
   const stale = entries.filter(entry => {
-    const pid = TEMPORARY.exec(entry)?.[1];
-    return pid !== undefined && !isRunning(Number(pid));
+    const pid = temporaryOwner(entry);
+    return pid !== undefined && !isRunning(pid);
   });
   for (const entry of stale) rmSync(join(dir, entry), {recursive: true, force: true});
   return stale;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Writes `data` to `target` atomically. */

@@ -1,4 +1,4 @@
-/** Process inspection from /proc: what a render started (tests), how much memory and CPU it uses (bench), and which Chromium helpers still use a scratch folder (render). */
+/** Process inspection from /proc: what a render started (tests), how much memory and CPU it uses (bench), which Chromium helpers still use a scratch folder and whether the writer of a leftover still runs (render). */
 import {execFileSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 
@@ -71,6 +71,17 @@ export function isAlive(pid: number): boolean {
     return !/\) Z /.test(state); // a zombie is already dead
   } catch {
     return false;
+  }
+}
+
+/** Whether `pid` names a process, ours or another user's: the test for leftovers of a dead process (a zombie still counts). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
