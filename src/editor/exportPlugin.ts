@@ -5,7 +5,7 @@
  * server side receives the frames and encodes them with the CLI's encoders (exportServer.ts).
  * Files go to `output/` (EDITOR_OUT_DIR moves them; the tests use a scratch folder).
  * The routes take requests only from the editor's own page, which alone gets the server's
- * token (`virtual:editor-export-token`: vite serves modules to its own origin and rejects
+ * token (`virtual:export-token`: vite serves modules to its own origin and rejects
  * foreign Hosts, so no other site can read it).
  */
 import {join} from 'node:path';
@@ -19,7 +19,8 @@ import {EditorExports} from './exportServer';
 /** The runtime plugin, as the browser imports it (root-relative). */
 const CLIENT_ENTRY = '/src/editor/client/plugin.ts';
 
-const TOKEN_MODULE = 'virtual:editor-export-token';
+/** Not `virtual:editor…`: Motion Canvas's plugin answers every id that starts so with its editor's bootstrap. */
+const TOKEN_MODULE = 'virtual:export-token';
 const RESOLVED_TOKEN_MODULE = '\0' + TOKEN_MODULE;
 
 export function editorExportPlugin(outDir = process.env.EDITOR_OUT_DIR ?? join(PROJECT_ROOT, 'output')): MotionCanvasPlugin {

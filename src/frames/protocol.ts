@@ -71,7 +71,7 @@ export const FRAME_ROUTE = '/__frames';
 /**
  * The header carrying the server's per-run secret on every request that writes: the page server
  * hands it to the render page with the job, the editor's server to the editor's page
- * (`virtual:editor-export-token`). Pages of other origins cannot read it.
+ * (`virtual:export-token`). Pages of other origins cannot read it.
  */
 export const EXPORT_TOKEN_HEADER = 'x-export-token';
 

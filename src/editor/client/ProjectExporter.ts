@@ -17,7 +17,7 @@ import {
 } from '@motion-canvas/core';
 import {FrameUploader} from '../../../scenes/render-page/FrameExporter';
 import {loadSceneFonts} from '../../../scenes/render-page/fonts';
-import token from 'virtual:editor-export-token';
+import token from 'virtual:export-token';
 import {EXPORT_TOKEN_HEADER} from '../../frames/protocol';
 import {formatBytes} from '../../util/formatBytes';
 import {
