@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import {ANIMATIONS} from './records';
 import {DEFAULT_SEED} from './params';
 import {DEFAULT_FPS, FORMATS, LAYOUT} from './render/options';
-import {MAX_GIF_FPS} from './render/limits';
+import {MAX_FPS, MAX_GIF_FPS, SCALE_RANGE} from './render/limits';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -75,8 +75,7 @@ const COMMAND_LINE_ONLY = ['help', 'list', 'config', 'model', 'input', 'record',
 const CONFIG_KEYS = [...Object.values(FLAGS).map(f => f.key).filter(k => !COMMAND_LINE_ONLY.includes(k)), 'animations'];
 
 export const CONFIG_FILE = 'render.config.json';
-export const MAX_FPS = 60;
-export const SCALE_RANGE = [0.25, 4] as const;
+export {MAX_FPS, SCALE_RANGE} from './render/limits';
 export const TIMEOUT_RANGE = [1, 3600] as const;
 
 export const HELP = `Usage: npm run render -- [names…] [options]

@@ -5,10 +5,12 @@
  * boundaries; bad settings are refused in the log with the CLI's words; Abort leaves the previous
  * file alone and no partial file; nothing is requested beyond 127.0.0.1; a test-only record's
  * input edited on disk reaches the scene without a reload, and a broken one keeps the last good.
+ * The export routes, sent the issue's hostile requests over the wire, refuse them (the full list
+ * against the middleware itself is in export-routes.test.ts).
  * The server-killed case is in editor-restart.test.ts.
  */
 import {ANIMATIONS} from '../src/shared/names';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
@@ -16,6 +18,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {displayedFrames} from '../src/bench/gifDecode';
 import {findChromium, launchChromium} from '../src/render/browser';
 import {runRender} from './helpers/cli';
+import {frameRequest, jsonRequest, send, withHeaders} from './helpers/routes';
 import {
   logPanelText,
   openEditor,
@@ -137,7 +140,7 @@ describe('the editor exporter', () => {
   it("refuses a GIF above 50 fps and display-p3 in the log panel, with the CLI's words", async () => {
     const cli = await runRender(['attention', '--fps', '60', '--format', 'gif']);
     const cliWords = /render: --fps: (60 is too fast for a GIF.*use at most 50), or --format mp4/.exec(cli.stderr)?.[1];
-    expect(cliWords).toBeDefined();
+    expect(cliWords).toBe('60 is too fast for a GIF (browsers slow delays under 2 cs); use at most 50');
     await typeInto(page, 'frame rate', 0, '60', 1);
     await pickOption(page, 'GIF (project encoder)');
     await pressRender(page);
@@ -201,5 +204,42 @@ describe('live records', () => {
     await logLine(/records: recomputing after .*probe\.json changed failed \(Error: .*"value" must be a number from 0 to 1, got 7\); the scenes keep the last good records/, mark);
     await new Promise(r => setTimeout(r, 1000));
     expect(await grey()).toEqual([191, 191, 191]);
+  });
+});
+
+describe("the export routes, sent to the running editor as the issue's curl sent them", () => {
+  const port = () => Number(new URL(server.origin).port);
+  const OPEN = {kind: 'gif', fps: 30, width: 64, height: 36, theme: 'light', job: 'j1', scene: '../../evil', first: 0, end: 1, sceneFrames: 1};
+  /** `../../evil` from the output folder: the temporary folder the work folder sits in. */
+  const evil = join(out, '..', '..', 'evil.gif');
+
+  it('refuses a foreign Host and Origin with text/plain: nothing written', async () => {
+    const before = readdirSync(out);
+    const hostile = {host: 'evil.example.com', origin: 'http://evil.example.com', 'content-type': 'text/plain'};
+    const refused = `403 Host "evil.example.com" is not this server; use 127.0.0.1:${port()} or localhost:${port()}`;
+    for (const request of [jsonRequest(port(), 'none', 'open', OPEN), frameRequest(port(), 'none', 'j1', 64, 36), jsonRequest(port(), 'none', 'finish', {job: 'j1', frames: 1})]) {
+      const answer = await send(port(), withHeaders(request, hostile));
+      expect(`${answer.status} ${answer.text}`).toBe(refused);
+    }
+    expect(existsSync(evil)).toBe(false);
+    expect(readdirSync(out)).toEqual(before);
+  });
+
+  it('keeps the token from other sites: vite refuses its module to a foreign Host, and the routes refuse a write without it', async () => {
+    const tokenModule = {path: '/@id/__x00__virtual:export-token', body: Buffer.alloc(0)};
+    const foreign = await send(port(), {...tokenModule, headers: {host: 'evil.example.com'}}, {method: 'GET'});
+    expect(foreign.status).toBe(403);
+    expect(foreign.text).not.toMatch(/export default/);
+    const own = await send(port(), {...tokenModule, headers: {host: `127.0.0.1:${port()}`}}, {method: 'GET'});
+    expect(own.status).toBe(200);
+    const token = /export default "([A-Za-z0-9_-]{32})"/.exec(own.text)?.[1];
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const noToken = await send(port(), withHeaders(jsonRequest(port(), token!, 'open', OPEN), {'x-export-token': undefined}));
+    expect(noToken).toEqual({status: 403, text: "no x-export-token header; only this server's own page may write"});
+    // Even with the token, a scene is only a name the timeline holds.
+    const climbing = await send(port(), jsonRequest(port(), token!, 'open', OPEN));
+    expect(climbing.status).toBe(400);
+    expect(climbing.text).toMatch(/^open: scene: "\.\.\/\.\.\/evil" is not an animation \(known: dense, conv, .*, faulty, probe\)$/);
+    expect(existsSync(evil)).toBe(false);
   });
 });

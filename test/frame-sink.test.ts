@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {FrameSink} from '../src/render/frameSink';
 import type {Rect} from '../src/frames/rect';
-import type {FrameBatch} from '../src/render/pageServer';
+import type {FrameBatch} from '../src/render/frameUpload';
 
 const W = 4, H = 3;
 /** A batch whose frames each paint `rect` (or several rectangles) with one grey level; a zero-sized rect ships none. */

@@ -13,13 +13,11 @@
  */
 import {type Exporter, ObjectMetaField, RendererResult} from '@motion-canvas/core';
 import {changedBands, extractRect, formatRects} from '../../src/frames/frameDelta';
-import {FRAME_ROUTE, type RenderJob} from '../../src/frames/protocol';
+import {EXPORT_TOKEN_HEADER, FRAME_ROUTE, MAX_BATCH_BYTES, type RenderJob} from '../../src/frames/protocol';
 import type {Rect} from '../../src/frames/rect';
 
 /** Uploads allowed in flight before rendering waits; keeps Node's memory bounded. */
 const WINDOW = 3;
-/** An upload leaves once it holds this many bytes, even with fewer frames than the job's batch (big frames at 1080p). */
-const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 export class FrameUploader {
   private pending = new Set<Promise<void>>();
@@ -43,7 +41,7 @@ export class FrameUploader {
   streamMs = 0;
 
   constructor(
-    private readonly job: RenderJob,
+    private readonly job: Pick<RenderJob, 'job' | 'token' | 'batch' | 'transport'>,
     /** Frames past this index are not shipped (the loop seam; see the README's frame rule). */
     private readonly frameLimit: () => number,
     /** Index of the poster frame, known once Motion Canvas has measured the scene. */
@@ -104,7 +102,8 @@ export class FrameUploader {
       this.batchFrames = 0;
       this.batchBytes = 0;
       this.rects = [];
-      const upload = fetch(`${FRAME_ROUTE}?${query}`, {method: 'POST', body}).then(async response => {
+      const headers = {'content-type': 'application/octet-stream', [EXPORT_TOKEN_HEADER]: this.job.token};
+      const upload = fetch(`${FRAME_ROUTE}?${query}`, {method: 'POST', headers, body}).then(async response => {
         if (!response.ok) throw new Error(`frame upload refused: ${response.status} ${await response.text()}`);
       });
       const tracked = upload.catch(e => {

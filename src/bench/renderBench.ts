@@ -36,7 +36,7 @@ export async function measureFloor(names: string[], fps: number, scale = 1): Pro
     for (const name of names) {
       const cpuBefore = treeCpuSeconds(process.pid);
       const page = await session.openPage(() => {});
-      const job: RenderJob = {job: `floor-${name}`, scene: name, width: LAYOUT.width, height: LAYOUT.height, resolutionScale: scale, fps, theme: 'light', batch: 4, transport: 'none', records: isAnimationName(name) ? {[name]: records[name]} : {}};
+      const job: RenderJob = {job: `floor-${name}`, token: session.server.token, scene: name, width: LAYOUT.width, height: LAYOUT.height, resolutionScale: scale, fps, theme: 'light', batch: 4, transport: 'none', records: isAnimationName(name) ? {[name]: records[name]} : {}};
       const outcome = (await page.evaluate(`window.renderScene(${JSON.stringify(job)})`)) as RenderOutcome;
       floors.set(name, {frames: outcome.frames, fps: streamFps(outcome), cpuSeconds: treeCpuSeconds(process.pid) - cpuBefore});
       await page.close();

@@ -8,23 +8,16 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {relative} from 'node:path';
 import {RenderError} from '../render/errors';
 import {type FrameConsumer, FrameSink} from '../render/frameSink';
+import {type FrameBatch, receiveFrames} from '../render/frameUpload';
 import {colorSpaceProblem, evenSizeProblem, gifFpsProblem} from '../render/limits';
 import type {Format} from '../render/options';
 import {PendingOutputs} from '../render/outputs';
-import {parseBatch, readBody} from '../render/pageServer';
 import {createSceneOutputs, findFfmpeg, finishSceneOutputs, type SceneOutput} from '../render/sceneOutputs';
 import {FRAME_ROUTE, type RenderOutcome} from '../frames/protocol';
 import {ensureDir} from '../util/ensureDir';
-import {
-  type CancelRequest,
-  EXPORT_KINDS,
-  EXPORT_ROUTE,
-  type ExportProblems,
-  type ExportSettings,
-  type FinishRequest,
-  type FinishResult,
-  type SceneExport,
-} from './protocol/exportProtocol';
+import {answerFailure, checkWriteRequest, quoted, readBody, Refusal, type RouteGuard} from '../util/requestGuard';
+import {EXPORT_KINDS, EXPORT_ROUTE, type ExportProblems, type ExportSettings, type FinishRequest, type FinishResult, type SceneExport} from './protocol/exportProtocol';
+import {type ExportRequests, exportRequests, MAX_JSON_BYTES, parseRequest} from './exportRequests';
 
 /** A job that receives nothing for this long was abandoned (the editor's tab closed): it is cancelled. */
 const IDLE_MS = 120_000;
@@ -50,8 +43,15 @@ export function settingsProblems(settings: ExportSettings): string[] {
 export class EditorExports {
   private readonly jobs = new Map<string, Job>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly requests: ExportRequests;
 
-  constructor(private readonly outDir: string) {
+  /** `scenes`: the names an export may write (the editor's timeline); `guard`: who may ask. */
+  constructor(
+    private readonly outDir: string,
+    private readonly guard: RouteGuard,
+    scenes: readonly string[],
+  ) {
+    this.requests = exportRequests(scenes);
     this.sweeper = setInterval(() => {
       for (const [id, job] of this.jobs) if (Date.now() - job.sink.lastActivity > IDLE_MS) this.cancel(id);
     }, 10_000);
@@ -61,8 +61,8 @@ export class EditorExports {
   /** Starts one scene's part: its outputs begin in temporary files. */
   open(request: SceneExport): void {
     const problems = settingsProblems({...request, colorSpace: 'srgb'});
-    if (problems.length > 0) throw new Error(problems.join('; '));
-    if (this.jobs.has(request.job)) throw new Error(`export job "${request.job}" is already open`);
+    if (problems.length > 0) throw new Refusal(400, `open: ${problems.join('; ')}`);
+    if (this.jobs.has(request.job)) throw new Refusal(409, `open: export job "${request.job}" is already open`);
     const formats = [...EXPORT_KINDS[request.kind].formats];
     const whole = request.first === 0 && request.end === request.sceneFrames;
     const options = {
@@ -82,15 +82,20 @@ export class EditorExports {
     this.jobs.set(request.job, {request, sink, outputs, pending});
   }
 
-  accept(batch: Parameters<FrameSink['accept']>[0]): Promise<void> {
+  accept(batch: FrameBatch): Promise<void> {
     const job = this.jobs.get(batch.job);
-    return job ? job.sink.accept(batch) : Promise.reject(new Error(`no export job "${batch.job}"`));
+    if (!job) return Promise.reject(new Refusal(404, `no export job "${batch.job}"`));
+    const {width, height} = job.request;
+    if (batch.width !== width || batch.height !== height) {
+      return Promise.reject(new Refusal(400, `bad frame upload: ${batch.width}×${batch.height} frames for export job "${batch.job}", which is ${width}×${height}`));
+    }
+    return job.sink.accept(batch);
   }
 
   /** Waits for the job's frames, finishes its files and moves them into place. */
   async finish({job: id, frames}: FinishRequest): Promise<FinishResult> {
     const job = this.jobs.get(id);
-    if (!job) throw new Error(`no export job "${id}"`);
+    if (!job) throw new Refusal(404, `finish: no export job "${id}"`);
     const {request, sink, outputs, pending} = job;
     try {
       await sink.flushed();
@@ -131,39 +136,41 @@ export class EditorExports {
     for (const id of [...this.jobs.keys()]) this.cancel(id);
   }
 
-  /** Connect middleware: the frame route and the JSON routes; anything else goes on to vite. */
+  /**
+   * Connect middleware: the frame route and the JSON routes, each checked first (requestGuard);
+   * anything else goes on to vite. It runs before vite's own host check, so it makes its own.
+   */
   handle = (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (request.method !== 'POST' || (url.pathname !== FRAME_ROUTE && !url.pathname.startsWith(`${EXPORT_ROUTE}/`))) return next();
-    this.route(url, request, response).catch(error => {
-      if (!response.headersSent) response.writeHead(500, {'content-type': 'text/plain; charset=utf-8'});
-      response.end(error instanceof Error ? error.message : String(error));
-    });
+    if (url.pathname !== FRAME_ROUTE && !url.pathname.startsWith(`${EXPORT_ROUTE}/`)) return next();
+    this.route(url, request, response).catch(error => answerFailure(response, error));
   };
 
   private async route(url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
+    if (request.method !== 'POST') throw new Refusal(405, `${url.pathname} takes POST only`);
     if (url.pathname === FRAME_ROUTE) {
-      await this.accept(parseBatch(url.searchParams, body));
+      await this.accept(await receiveFrames(request, url.searchParams, this.guard));
       response.writeHead(204).end();
       return;
     }
+    checkWriteRequest(request, this.guard, 'application/json');
+    const name = url.pathname.slice(EXPORT_ROUTE.length + 1);
+    const body = await readBody(request, MAX_JSON_BYTES);
     const json = (value: unknown) => {
       response.writeHead(200, {'content-type': 'application/json'});
       response.end(JSON.stringify(value ?? {}));
     };
-    const input = JSON.parse(body.toString('utf8') || '{}');
-    switch (url.pathname.slice(EXPORT_ROUTE.length + 1)) {
+    switch (name) {
       case 'check':
-        return json({problems: settingsProblems(input as ExportSettings)} satisfies ExportProblems);
+        return json({problems: settingsProblems(parseRequest(name, this.requests.check, body))} satisfies ExportProblems);
       case 'open':
-        return json(this.open(input as SceneExport));
+        return json(this.open(parseRequest(name, this.requests.open, body)));
       case 'finish':
-        return json(await this.finish(input as FinishRequest));
+        return json(await this.finish(parseRequest(name, this.requests.finish, body)));
       case 'cancel':
-        return json(this.cancel((input as CancelRequest).job));
+        return json(this.cancel(parseRequest(name, this.requests.cancel, body).job));
       default:
-        response.writeHead(404, {'content-type': 'text/plain'}).end(`unknown export request ${url.pathname}`);
+        throw new Refusal(404, `unknown export request ${quoted(url.pathname)}`);
     }
   }
 }

@@ -8,6 +8,8 @@ import type {ActivationRecords} from '../records';
 export interface RenderJob {
   /** Opaque id the frame uploads carry, so two scenes can render at once. */
   job: string;
+  /** The server's secret, which every upload carries in EXPORT_TOKEN_HEADER (the page server refuses uploads without it). */
+  token: string;
   scene: string;
   /** Layout size in scene units; the canvas is this times `resolutionScale`. */
   width: number;
@@ -61,6 +63,17 @@ export interface SceneInfo {
 
 /**
  * `POST` route for frame uploads. Query: job, first, count, width, height, total (frames
- * in the scene), poster (the frame index of the scene's poster). Body: `count` frames of width*height*4 RGBA bytes, back to back.
+ * in the scene), poster (the frame index of the scene's poster), rects (frameDelta.formatRects).
+ * Body (`Content-Type: application/octet-stream`): the rectangles' RGBA bytes, back to back.
  */
 export const FRAME_ROUTE = '/__frames';
+
+/**
+ * The header carrying the server's per-run secret on every request that writes: the page server
+ * hands it to the render page with the job, the editor's server to the editor's page
+ * (`virtual:export-token`). Pages of other origins cannot read it.
+ */
+export const EXPORT_TOKEN_HEADER = 'x-export-token';
+
+/** An upload leaves the page once it holds this many bytes, so one holds at most this plus one frame. */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;

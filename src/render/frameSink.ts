@@ -4,7 +4,7 @@
  * HTTP response waits for its frames to be consumed: that is the backpressure that
  * keeps memory bounded while frames stream to the encoders.
  */
-import type {FrameBatch} from './pageServer';
+import type {FrameBatch} from './frameUpload';
 import {applyRect} from '../frames/frameDelta';
 import {boundingRect, type Rect} from '../frames/rect';
 

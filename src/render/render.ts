@@ -163,6 +163,7 @@ async function renderScene(
 
     const request: RenderJob = {
       job,
+      token: session.server.token,
       scene: name,
       width: LAYOUT.width,
       height: LAYOUT.height,

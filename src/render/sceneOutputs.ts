@@ -16,6 +16,7 @@ import {RenderError} from './errors';
 import {type Format, type OutputFile, type RenderOptions, outputName, rangeLabel} from './options';
 import type {PendingOutputs} from './outputs';
 import {ensureDir} from '../util/ensureDir';
+import {joinInside} from '../util/joinInside';
 
 export type OutputKind = Format | 'frames';
 
@@ -46,7 +47,7 @@ export interface OutputContext {
 export function createSceneOutputs(context: OutputContext): SceneOutput[] {
   const {options} = context;
   const outputs: SceneOutput[] = options.formats.map(format => FACTORIES[format](context, targetFor(context, format)));
-  if (options.keepFrames) outputs.push(keptFrames(context, join(options.outDir, 'frames', fileName(context, 'x').slice(0, -2))));
+  if (options.keepFrames) outputs.push(keptFrames(context, pathInOutDir(context, 'frames', fileName(context, 'x').slice(0, -2))));
   return outputs;
 }
 
@@ -56,7 +57,13 @@ function fileName({name, options}: OutputContext, ext: string): string {
 }
 
 function targetFor(context: OutputContext, ext: string): string {
-  return join(context.options.outDir, fileName(context, ext));
+  return pathInOutDir(context, fileName(context, ext));
+}
+
+/** `outDir/parts…`; names are checked before they get here, and this makes sure no path leaves the folder all the same. */
+function pathInOutDir({name, options: {outDir}}: OutputContext, ...parts: string[]): string {
+  if (!joinInside(outDir, ...parts)) throw new RenderError(`the output ${parts.join('/')} would lie outside ${outDir}; nothing was written`, name);
+  return join(outDir, ...parts);
 }
 
 /** ffmpeg's path, or the error explaining why it is missing (the GIF is still written). */

@@ -9,8 +9,9 @@ import {RenderError} from './errors';
 import type {FrameSink} from './frameSink';
 import {killWithThisProcess} from './orphanGuard';
 import {ensurePageBuild, PAGE_ENTRY} from './pageBuild';
-import {startPageServer, type PageServer} from './pageServer';
+import {type FrameHandler, startPageServer, type PageServer} from './pageServer';
 import {createScratch, usePrivateHome} from './scratch';
+import {Refusal} from '../util/requestGuard';
 
 /** Set-up stages a render reports: the caller computes the records, the session does the rest. */
 export type Stage = 'records' | 'page-build' | 'browser';
@@ -51,10 +52,7 @@ export async function startSession(hash: string, onStage: (stage: Stage) => void
     signal?.throwIfAborted();
 
     const sinks = new Map<string, FrameSink>();
-    server = await startPageServer(dir, batch => {
-      const sink = sinks.get(batch.job);
-      return sink ? sink.accept(batch) : Promise.reject(new Error(`no render job "${batch.job}"`));
-    });
+    server = await startPageServer(dir, sendToSinks(sinks));
     onStage('browser');
     browser = await launchChromium(executable, scratch.dir);
     const browserPid = browser.process()?.pid;
@@ -95,6 +93,14 @@ export async function startSession(hash: string, onStage: (stage: Stage) => void
     await close();
     throw error;
   }
+}
+
+/** Hands each upload to its job's sink; an upload for no running job is refused. */
+export function sendToSinks(sinks: Map<string, FrameSink>): FrameHandler {
+  return batch => {
+    const sink = sinks.get(batch.job);
+    return sink ? sink.accept(batch) : Promise.reject(new Refusal(404, `no render job "${batch.job}"`));
+  };
 }
 
 /** The URL a Content-Security-Policy violation message names, if the message is one. */

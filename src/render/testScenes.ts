@@ -5,6 +5,7 @@
  */
 import type {Plugin} from 'vite';
 import type {AnimationName} from '../records';
+import {ANIMATIONS} from '../shared/names';
 
 export const TEST_SCENES = ['faulty'] as const;
 /** Test scenes only the editor has: they draw test records (testRecords.ts), which only the editor computes. */
@@ -19,6 +20,11 @@ export function isTestScene(name: string): name is TestSceneName {
 
 export function testScenesEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.RENDER_TEST_SCENES === '1';
+}
+
+/** The scenes in the editor's timeline: the animations, and with RENDER_TEST_SCENES=1 the test scenes (its own ones too). */
+export function editorScenes(env: NodeJS.ProcessEnv = process.env): readonly string[] {
+  return testScenesEnabled(env) ? [...ANIMATIONS, ...TEST_SCENES, ...EDITOR_TEST_SCENES] : ANIMATIONS;
 }
 
 const ID = 'virtual:test-scenes';

@@ -17,7 +17,8 @@ import {
 } from '@motion-canvas/core';
 import {FrameUploader} from '../../../scenes/render-page/FrameExporter';
 import {loadSceneFonts} from '../../../scenes/render-page/fonts';
-import type {RenderJob} from '../../frames/protocol';
+import token from 'virtual:export-token';
+import {EXPORT_TOKEN_HEADER} from '../../frames/protocol';
 import {formatBytes} from '../../shared/formatBytes';
 import {
   EXPORT_KINDS,
@@ -135,9 +136,8 @@ class ProjectEncoderExport implements Exporter {
     const request: SceneExport = {job, kind: this.kind, fps: this.settings.fps, ...size, theme: this.theme, ...part};
     await post('open', request);
     const frames = part.end - part.first;
-    const uploadJob = {job, batch: BATCH, transport: 'post'} as RenderJob;
     // No poster in these outputs: frame 0 stands in for the field the wire format requires.
-    this.part = {...part, job, uploader: new FrameUploader(uploadJob, () => frames, () => 0)};
+    this.part = {...part, job, uploader: new FrameUploader({job, token, batch: BATCH, transport: 'post'}, () => frames, () => 0)};
   }
 
   /** All of the part's frames sent: the server finishes its files and renames them into place. */
@@ -177,9 +177,10 @@ class ProjectEncoderExport implements Exporter {
   }
 }
 
-/** A JSON request to the dev server; a refusal throws with the server's own message. */
+/** A JSON request to the dev server, with its token; a refusal throws with the server's own message. */
 async function post<T = unknown>(request: string, body: unknown): Promise<T> {
-  const response = await fetch(`${EXPORT_ROUTE}/${request}`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
+  const headers = {'content-type': 'application/json', [EXPORT_TOKEN_HEADER]: token};
+  const response = await fetch(`${EXPORT_ROUTE}/${request}`, {method: 'POST', headers, body: JSON.stringify(body)});
   if (!response.ok) throw new Error(await response.text());
   return (await response.json()) as T;
 }
