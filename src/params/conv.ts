@@ -55,7 +55,7 @@ export function parseConvParams(raw: unknown, path: string, context: ParseContex
     if (names.length > CONV_LIMITS.filters) throw new ParamError(`${path}.filters`, `${names.length} filters is more than ${CONV_LIMITS.filters} (${FITS})`);
     params.filters = names.map(name => {
       const at = `${path}.filters.${echo(name)}`;
-      if (name.length > CONV_LIMITS.nameLength) throw new ParamError(at, `the name "${echo(name)}" is longer than ${CONV_LIMITS.nameLength} characters (it labels a feature map)`);
+      if (name.length > CONV_LIMITS.nameLength) throw new ParamError(at, `the name has ${name.length} characters, more than ${CONV_LIMITS.nameLength} (it labels a feature map)`);
       const kernel = expectMatrix(filters[name], at, CONV_LIMITS.kernel, CONV_LIMITS.kernel, CONV_LIMITS.value);
       return {name, kernel};
     });
