@@ -20,7 +20,7 @@ import {writeGallery} from './gallery/gallery';
 import {writePlayerScript} from './player/playerScript';
 import {readRenderedRecords} from './render/renderedRecords';
 import {THEME_NAMES} from './shared/theme';
-import {list, plural} from './text/words';
+import {list, plural} from './shared/words';
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143} as const;
 

@@ -14,6 +14,7 @@ import {evenSizeProblem, gifFpsProblem} from './render/limits';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
 import {temporarySibling} from './util/atomicWrite';
 import {ensureDir} from './util/ensureDir';
+import {echo} from './shared/echo';
 
 export {HELP, UsageError} from './cliFlags';
 
@@ -55,7 +56,7 @@ export function parseCli(argv: readonly string[], projectRoot: string, {checkOut
 
   const valid: readonly string[] = testScenesEnabled() ? [...ANIMATIONS, ...TEST_SCENES] : ANIMATIONS;
   for (const name of names) {
-    if (!valid.includes(name)) throw new UsageError(`unknown scene "${name}"; valid scenes: ${valid.join(', ')}`);
+    if (!valid.includes(name)) throw new UsageError(`unknown scene "${echo(name)}"; valid scenes: ${valid.join(', ')}`);
   }
   options.names = names.length > 0 ? [...new Set(names as SceneName[])] : [...ANIMATIONS];
 
@@ -79,7 +80,7 @@ export function parseCli(argv: readonly string[], projectRoot: string, {checkOut
 
   if (raw.theme !== undefined) {
     if (raw.theme !== 'light' && raw.theme !== 'dark' && raw.theme !== 'both') {
-      throw new UsageError(`--theme: expected light, dark or both, got "${String(raw.theme)}"`);
+      throw new UsageError(`--theme: expected light, dark or both, got "${echo(String(raw.theme))}"`);
     }
     options.themes = raw.theme === 'both' ? ['light', 'dark'] : [raw.theme];
   }
@@ -130,11 +131,11 @@ function defaults(projectRoot: string): CliOptions {
 /** `START:END` in seconds of the scene; the range must hold at least one frame at `fps`. */
 function parseRange(value: unknown, fps: number): SceneRange {
   const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(String(value).trim());
-  if (!match) throw new UsageError(`--range: expected START:END in seconds of the scene, for example 0:1.5, got "${String(value)}"`);
+  if (!match) throw new UsageError(`--range: expected START:END in seconds of the scene, for example 0:1.5, got "${echo(String(value))}"`);
   const range = {start: Number(match[1]), end: Number(match[2])};
-  if (range.end <= range.start) throw new UsageError(`--range: END must come after START, got "${String(value)}"`);
+  if (range.end <= range.start) throw new UsageError(`--range: END must come after START, got "${echo(String(value))}"`);
   const {first, end} = rangeFrames(range, fps);
-  if (end <= first) throw new UsageError(`--range: ${String(value)} holds no frame at ${fps} fps; make it at least 1/${fps} s long`);
+  if (end <= first) throw new UsageError(`--range: ${echo(String(value))} holds no frame at ${fps} fps; make it at least 1/${fps} s long`);
   return range;
 }
 
@@ -143,16 +144,22 @@ function parseFormats(value: unknown): Format[] {
   const formats = list.map(f => String(f).trim()).filter(Boolean);
   if (formats.length === 0) throw new UsageError(`--format: expected a comma-separated list of ${FORMATS.join(', ')}`);
   for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; valid formats: ${FORMATS.join(', ')}`);
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${echo(f)}"; valid formats: ${FORMATS.join(', ')}`);
   }
   return [...new Set(formats)] as Format[];
 }
+
+/** An integer flag's text: decimal digits only, so `0x10`, `1e3`, `1.0` and ` 7` are refused rather than read as 16, 1000, 1 and 7. */
+const DECIMAL_INTEGER = /^-?\d+$/;
 
 function parseNumber(flag: string, value: unknown, min: number, max: number, integer: boolean): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   const kind = integer ? 'an integer' : 'a number';
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
-    throw new UsageError(`${flag}: expected ${kind} from ${min} to ${max}, got "${String(value)}"`);
+    throw new UsageError(`${flag}: expected ${kind} from ${min} to ${max}, got "${echo(String(value))}"`);
+  }
+  if (integer && typeof value === 'string' && !DECIMAL_INTEGER.test(value)) {
+    throw new UsageError(`${flag}: expected an integer from ${min} to ${max} written in the digits 0-9 only, got "${echo(value)}"`);
   }
   return n;
 }
@@ -160,7 +167,7 @@ function parseNumber(flag: string, value: unknown, min: number, max: number, int
 /** A switch: `true` from its flag, or any JSON from the config file (the only source of a non-boolean). */
 function parseBoolean(flag: string, value: unknown, configFile: string): boolean {
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false in ${configFile}, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false in ${configFile}, got ${echo(JSON.stringify(value))}`);
   return value;
 }
 
@@ -176,15 +183,15 @@ function checkWritable(dir: string): void {
     ensureDir(dir);
   } catch (error) {
     const {code, path, message} = error as NodeJS.ErrnoException;
-    if (code === 'ENOTDIR') throw new UsageError(`--out: cannot write to ${dir} (not a folder); choose a writable folder`);
-    throw new UsageError(`--out: cannot create the folder ${dir} (${path ? `mkdir ${path}: ` : ''}${code ?? message}); choose a writable folder`);
+    if (code === 'ENOTDIR') throw new UsageError(`--out: cannot write to ${echo(dir)} (not a folder); choose a writable folder`);
+    throw new UsageError(`--out: cannot create the folder ${echo(dir)} (${path ? `mkdir ${echo(path)}: ` : ''}${code ?? message}); choose a writable folder`);
   }
   // As root, access(W_OK) passes on /proc and /sys; only a real write tells.
   const probe = temporarySibling(join(dir, '.write-test'));
   try {
     writeFileSync(probe, '', {flag: 'wx'});
   } catch (error) {
-    throw new UsageError(`--out: cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a writable folder`);
+    throw new UsageError(`--out: cannot write to ${echo(dir)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a writable folder`);
   } finally {
     rmSync(probe, {force: true});
   }

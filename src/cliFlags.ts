@@ -3,12 +3,14 @@
  * text, and the two readers that turn argv and the config file into raw values (before
  * validation, which is cliArgs.ts's job). Errors are UsageErrors: one line, naming the input.
  */
-import {existsSync, readFileSync, statSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {ANIMATIONS} from './records';
 import {DEFAULT_SEED} from './params';
 import {DEFAULT_FPS, FORMATS, LAYOUT} from './render/options';
 import {MAX_FPS, MAX_GIF_FPS, SCALE_RANGE} from './render/limits';
+import {echo} from './shared/echo';
+import {FileProblem, MiB, readRegularFile} from './util/regularFile';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -77,6 +79,8 @@ const CONFIG_KEYS = [...Object.values(FLAGS).map(f => f.key).filter(k => !COMMAN
 export const CONFIG_FILE = 'render.config.json';
 export {MAX_FPS, SCALE_RANGE} from './render/limits';
 export const TIMEOUT_RANGE = [1, 3600] as const;
+/** A config holds options and a few animations' numbers: 1 MiB is far more than any needs. */
+export const CONFIG_FILE_LIMIT = MiB;
 
 export const HELP = `Usage: npm run render -- [names…] [options]
 
@@ -123,12 +127,12 @@ export function parseArgv(argv: readonly string[]): {names: string[]; raw: RawOp
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const spec = FLAGS[flag];
     if (!spec) {
-      throw new UsageError(`unknown option ${flag}; valid options: ${Object.keys(FLAGS).join(', ')}`);
+      throw new UsageError(`unknown option ${echo(flag)}; valid options: ${Object.keys(FLAGS).join(', ')}`);
     }
     if (seen.has(flag)) throw new UsageError(`${flag} given twice; give each option once`);
     seen.add(flag);
     if (!spec.value) {
-      if (inline !== undefined) throw new UsageError(`${flag} takes no value, got "${inline}"`);
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value, got "${echo(inline)}"`);
       raw[spec.key] = true;
       continue;
     }
@@ -147,23 +151,29 @@ export function parseArgv(argv: readonly string[]): {names: string[]; raw: RawOp
  */
 export function readConfig(projectRoot: string, explicit?: unknown): {raw: RawOptions; file: string} {
   if (explicit !== undefined && (typeof explicit !== 'string' || !existsSync(explicit))) {
-    throw new UsageError(`--config: no such file: ${String(explicit)}`);
+    throw new UsageError(`--config: no such file: ${echo(String(explicit))}`);
   }
   const file = (explicit as string | undefined) ?? join(projectRoot, CONFIG_FILE);
   if (!existsSync(file)) return {raw: {}, file};
-  if (statSync(file).isDirectory()) throw new UsageError(`${explicit !== undefined ? '--config: ' : ''}${file} is a folder; give a JSON file`);
+  let text: string;
+  try {
+    text = readRegularFile(file, {what: 'a JSON file', maxBytes: CONFIG_FILE_LIMIT}).toString('utf8');
+  } catch (error) {
+    if (error instanceof FileProblem) throw new UsageError(`${explicit !== undefined ? '--config: ' : ''}${error.message}`);
+    throw error;
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}); fix or delete it`);
+    throw new UsageError(`${echo(file)} is not valid JSON (${(error as Error).message}); fix or delete it`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new UsageError(`${file} must hold a JSON object with keys among: ${CONFIG_KEYS.join(', ')}`);
+    throw new UsageError(`${echo(file)} must hold a JSON object with keys among: ${CONFIG_KEYS.join(', ')}`);
   }
   for (const key of Object.keys(json)) {
     if (!(CONFIG_KEYS as string[]).includes(key)) {
-      throw new UsageError(`${file}: unknown key "${key}"; valid keys: ${CONFIG_KEYS.join(', ')}`);
+      throw new UsageError(`${echo(file)}: unknown key "${echo(key)}"; valid keys: ${CONFIG_KEYS.join(', ')}`);
     }
   }
   return {raw: json as RawOptions, file};

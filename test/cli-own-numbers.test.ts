@@ -38,11 +38,18 @@ describe('bad values: one line naming the key, exit 2, before rendering', () => 
   user.layers[1].output[0][0] = 0.9;
   writeFileSync(badRecord, JSON.stringify(user));
 
+  const extraKeyRecord = join(work, 'extra-key-record.json');
+  const extra = JSON.parse(readFileSync(USER_RECORD, 'utf8'));
+  extra.layers[0].dropout = 0.5;
+  writeFileSync(extraKeyRecord, JSON.stringify(extra));
+
   const shortInput = join(work, 'short-input.json');
   writeFileSync(shortInput, '[1, 2]');
 
   const cases: [string, () => string[], RegExp][] = [
     ['a negative seed', () => ['dense', '--seed', '-1'], /^render: --seed: expected an integer from 0 to 4294967295, got "-1"$/],
+    ...['0x10', '1e3', '1.0', ' 7'].map(seed => [`a seed of "${seed}"`, () => ['dense', '--seed', seed], new RegExp(`^render: --seed: expected an integer from 0 to 4294967295 written in the digits 0-9 only, got "${seed.replace('.', '\\.')}"$`)] as [string, () => string[], RegExp]),
+    ['a record with a key its type lacks', () => ['dense', '--record', extraKeyRecord], /^render: activation record .*extra-key-record\.json: layers\[0\]\.dropout: unknown key; valid keys: units, activation, kernel, bias, preActivation, output; fix the file, or render without --record$/],
     ['too many units', () => ['dense', '--config', config({animations: {dense: {layers: [{units: 12, activation: 'relu'}]}}})], /^render: animations\.dense\.layers\[0\]\.units: 12 is more than 8 \(the most that fits at 960 px\)$/],
     ['an image too big', () => ['conv', '--config', config({animations: {conv: {image: Array(10).fill(Array(10).fill(0))}}})], /^render: animations\.conv\.image: 10 entries is more than 9 \(the most that fits at 960 px\)$/],
     ['a word seq2seq never saw', () => ['seq2seq', '--config', config({animations: {seq2seq: {sentence: 'Ich bin ein Roboter'}}})], /^render: animations\.seq2seq\.sentence: "Roboter" is not in the model's training vocabulary; known words: .*Maschine/],

@@ -1,8 +1,11 @@
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {computeDenseRecord} from '../src/model/dense';
 import {loadTf} from '../src/model/tf';
 import {validateDenseRecord} from '../src/records/dense';
 import {SCHEMA_VERSION} from '../src/records/header';
+import {ROOT} from './helpers/cli';
 
 /** Plain float64 forward pass with loops: no tfjs, shares nothing with the model code. */
 function referenceForward(input: number[], layers: {kernel: number[][]; bias: number[]; activation: string}[]) {
@@ -80,5 +83,25 @@ describe('validateDenseRecord', () => {
     const record = await computeDenseRecord();
     record.layers[1].kernel = record.layers[1].kernel.slice(1);
     expect(() => validateDenseRecord(record, 'x.json')).toThrow(/layers\[1\]\.kernel: expected 6 rows, got 5/);
+  });
+});
+
+describe('a dense record file with a key its type lacks (issue 21)', () => {
+  const user = () => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'records', 'dense-user.json'), 'utf8'));
+
+  it('is refused at the top level, naming the key and listing the valid ones', () => {
+    expect(() => validateDenseRecord({...user(), bogus: 1}, 'x.json')).toThrow(
+      'x.json: bogus: unknown key; valid keys: schemaVersion, name, backend, seed, keras, input, layers, sourceHash',
+    );
+  });
+
+  it('is refused inside a layer, naming its path', () => {
+    const record = user();
+    record.layers[1].dropout = 0.5;
+    expect(() => validateDenseRecord(record, 'x.json')).toThrow('x.json: layers[1].dropout: unknown key; valid keys: units, activation, kernel, bias, preActivation, output');
+  });
+
+  it('the fixture itself, and its store hash, pass', () => {
+    expect(validateDenseRecord({...user(), sourceHash: 'abc'}, 'x.json').name).toBe('dense');
   });
 });

@@ -56,6 +56,27 @@ describe('parseAnimationsConfig', () => {
   });
 });
 
+describe('echoed values are cut to 80 characters (issue 21)', () => {
+  const f79 = (c: string) => `${c.repeat(40)}…${c.repeat(39)}`;
+
+  it('a 100,000-character filter name, key or value is echoed as its first 40 and last 39 characters', () => {
+    expect(rejects({conv: {filters: {['f'.repeat(100_000)]: [[1]]}}})).toBe(`animations.conv.filters.${f79('f')}: the name has 100000 characters, more than 8 (it labels a feature map)`);
+    expect(rejects({dense: {['k'.repeat(100_000)]: 1}})).toBe(`animations.dense.${f79('k')}: unknown key; valid keys: input, layers, model`);
+    expect(rejects({conv: {padding: 'p'.repeat(100_000)}})).toBe(`animations.conv.padding: expected one of "valid", "same", got "${f79('p')}"`);
+    expect(rejects({head: {sentence: `Ich ${'x'.repeat(100_000)}`}})).toMatch(new RegExp(`^animations\\.head\\.sentence: "${f79('x')}" is not in the trained model's vocabulary; known words: `));
+  });
+
+  it('a value of 80 characters is echoed whole', () => {
+    expect(rejects({conv: {padding: 'p'.repeat(80)}})).toBe(`animations.conv.padding: expected one of "valid", "same", got "${'p'.repeat(80)}"`);
+  });
+});
+
+describe('head counts its words in good English', () => {
+  it('"1 word", not "1 words"', () => {
+    expect(rejects({head: {sentence: 'Ich'}})).toBe('animations.head.sentence: 1 word; give 2 to 4, so each can attend to another');
+  });
+});
+
 describe('recordInputs', () => {
   it('re-seeds only the animations drawn from random initialisation', () => {
     expect(recordInputs('dense', 7, {})).toEqual({seed: 7, params: DENSE_DEFAULTS, custom: true});

@@ -17,6 +17,7 @@ import {computeRecord} from './registry';
 import {type AnimationParams, DEFAULT_SEED, ParamError, recordInputs, type RecordInputs} from '../params';
 import {checkDenseRecord} from '../records/denseCheck';
 import {modelFilesHash} from './layersModel';
+import {checkInputFile, readInputBytes} from './inputFile';
 import {writeFileAtomic} from '../util/atomicWrite';
 import {hashSources} from '../util/sourceHash';
 import {PROJECT_ROOT} from '../paths';
@@ -144,7 +145,7 @@ function inputsHash(inputs: RecordInputs<unknown>): string {
   for (const [key, ref] of Object.entries(inputs.params as Record<string, unknown>)) {
     if (!isFileRef(ref)) continue;
     if (key === 'model') hash.update(modelFilesHash(ref.file, ref.key));
-    else if (exists(ref.file)) hash.update(readFileSync(ref.file));
+    else hash.update(readInputBytes(ref));
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -157,6 +158,7 @@ function isFileRef(value: unknown): value is {file: string; key: string} {
 async function readUserRecord<K extends AnimationName>(name: K, {file, key}: {file: string; key: string}): Promise<ActivationRecords[K]> {
   if (name !== 'dense') throw new ParamError(key, `only dense draws a ready-made record; ${name} computes its own`);
   const advice = 'fix the file, or render without --record';
+  checkInputFile({file, key});
   const record = stripHash(await readRecord('dense', file, advice)) as ActivationRecords['dense'];
   try {
     checkDenseRecord(record, file);

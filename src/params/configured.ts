@@ -7,6 +7,7 @@
 import {type AnimationName, isAnimationName} from '../shared/names';
 import {type AnimationParams, parseAnimationsConfig} from './index';
 import {expectFile, ParamError, type ParseContext} from './validate';
+import {echo} from '../shared/echo';
 
 export type FileRef = {file: string; key: string};
 
@@ -75,7 +76,7 @@ function splitRecords(raw: unknown, config: ParseContext): ConfiguredAnimations 
       if (!isAnimationName(name) || value === null || typeof value !== 'object' || !('record' in value)) continue;
       const {record, ...others} = value as Record<string, unknown>;
       const extra = Object.keys(others);
-      if (extra.length > 0) throw new ParamError(`animations.${name}.${extra[0]}`, 'a record already holds every number; give "record" alone');
+      if (extra.length > 0) throw new ParamError(`animations.${name}.${echo(extra[0])}`, 'a record already holds every number; give "record" alone');
       recordFiles[name as AnimationName] = expectFile(record, `animations.${name}.record`, config);
       delete copy[name];
     }
@@ -95,9 +96,9 @@ function parseFlagged<T>(parse: () => T, name: string, flags: FileFlags): T {
   }
 }
 
-/** The parameter a file key came from: `inputFile` came from `input`. */
+/** The parameter a file key came from: dense's `inputFile` and conv's `imageFile` came from `input`. */
 function flagOf(key: string): string {
-  return key === 'inputFile' ? 'input' : key;
+  return key === 'inputFile' || key === 'imageFile' ? 'input' : key;
 }
 
 function absolute(path: string, base: string): string {

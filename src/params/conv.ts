@@ -1,5 +1,6 @@
 /** Parameters of the `conv` animation: the image, the filters, stride and padding, within what its scene lays out legibly. */
 import {expectArray, expectFile, expectIntegerIn, expectKeys, expectMatrix, expectOneOf, FITS, ParamError, type ParseContext, shown} from './validate';
+import {echo} from '../shared/echo';
 
 export interface ConvParams {
   /** `[rows][cols]`, one channel. */
@@ -53,8 +54,8 @@ export function parseConvParams(raw: unknown, path: string, context: ParseContex
     if (names.length === 0) throw new ParamError(`${path}.filters`, 'expected at least one filter, as {"name": [[…], …]}');
     if (names.length > CONV_LIMITS.filters) throw new ParamError(`${path}.filters`, `${names.length} filters is more than ${CONV_LIMITS.filters} (${FITS})`);
     params.filters = names.map(name => {
-      const at = `${path}.filters.${name}`;
-      if (name.length > CONV_LIMITS.nameLength) throw new ParamError(at, `the name "${name}" is longer than ${CONV_LIMITS.nameLength} characters (it labels a feature map)`);
+      const at = `${path}.filters.${echo(name)}`;
+      if (name.length > CONV_LIMITS.nameLength) throw new ParamError(at, `the name has ${name.length} characters, more than ${CONV_LIMITS.nameLength} (it labels a feature map)`);
       const kernel = expectMatrix(filters[name], at, CONV_LIMITS.kernel, CONV_LIMITS.kernel, CONV_LIMITS.value);
       return {name, kernel};
     });

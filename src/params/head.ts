@@ -5,6 +5,8 @@
  */
 import {DE_EN} from '../model/data/de-en';
 import {ALIGNMENT_EXTRA} from '../model/data/de-en-alignment';
+import {plural} from '../shared/words';
+import {echo} from '../shared/echo';
 import {expectIntegerIn, expectKeys, FITS, ParamError, shown} from './validate';
 
 export interface HeadParams {
@@ -29,12 +31,12 @@ export function parseHeadParams(raw: unknown, path: string): HeadParams {
     const at = `${path}.sentence`;
     if (typeof given.sentence !== 'string') throw new ParamError(at, `expected a German sentence as a string, got ${shown(given.sentence)}`);
     const words = given.sentence.split(/\s+/).filter(Boolean);
-    if (words.length < HEAD_LIMITS.minWords) throw new ParamError(at, `${words.length} words; give ${HEAD_LIMITS.minWords} to ${HEAD_LIMITS.words}, so each can attend to another`);
+    if (words.length < HEAD_LIMITS.minWords) throw new ParamError(at, `${plural(words.length, 'word')}; give ${HEAD_LIMITS.minWords} to ${HEAD_LIMITS.words}, so each can attend to another`);
     if (words.length > HEAD_LIMITS.words) throw new ParamError(at, `${words.length} words is more than ${HEAD_LIMITS.words} (${FITS})`);
     const known = headWords();
     const unknown = words.filter(w => !known.includes(w));
     if (unknown.length > 0) {
-      throw new ParamError(at, `${unknown.map(w => `"${w}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the trained model's vocabulary; known words: ${known.join(', ')}`);
+      throw new ParamError(at, `${unknown.map(w => `"${echo(w)}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the trained model's vocabulary; known words: ${known.join(', ')}`);
     }
     params.sentence = words.join(' ');
   }

@@ -1,6 +1,7 @@
 /** Parameters of the `seq2seq` animation: the German sentence to translate, in words the model was trained on. */
 import {DE_EN} from '../model/data/de-en';
 import {expectKeys, ParamError, shown} from './validate';
+import {echo} from '../shared/echo';
 
 export interface Seq2seqParams {
   /** German, space-separated, every word from the training set. */
@@ -28,7 +29,7 @@ export function parseSeq2seqParams(raw: unknown, path: string): Seq2seqParams {
   const known = knownWords();
   const unknown = words.filter(w => !known.includes(w));
   if (unknown.length > 0) {
-    throw new ParamError(at, `${unknown.map(w => `"${w}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the model's training vocabulary; known words: ${known.join(', ')}`);
+    throw new ParamError(at, `${unknown.map(w => `"${echo(w)}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the model's training vocabulary; known words: ${known.join(', ')}`);
   }
   return {sentence: words.join(' ')};
 }

@@ -5,6 +5,7 @@
  * Pure and browser-safe (scenes import the limits): no I/O, no tfjs, no Node modules.
  */
 
+import {echo} from '../shared/echo';
 export class ParamError extends Error {
   constructor(
     readonly path: string,
@@ -33,7 +34,7 @@ export const FITS = 'the most that fits at 960 px';
 export function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') return JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value);
+  if (typeof value === 'string') return JSON.stringify(echo(value));
   if (value !== null && typeof value === 'object') return 'an object';
   return String(value);
 }
@@ -44,7 +45,7 @@ export function expectKeys(value: unknown, path: string, allowed: readonly strin
     throw new ParamError(path, `expected an object with keys among ${allowed.join(', ')}, got ${shown(value)}`);
   }
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new ParamError(`${path}.${key}`, `unknown key; valid keys: ${allowed.join(', ')}`);
+    if (!allowed.includes(key)) throw new ParamError(`${path}.${echo(key)}`, `unknown key; valid keys: ${allowed.join(', ')}`);
   }
   return value as Record<string, unknown>;
 }

@@ -5,7 +5,7 @@
  */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectNumber, expectObject, expectString, expectVector} from './validate';
+import {expectHeader, expectNumber, expectObject, expectString, expectVector, keysOf} from './validate';
 
 /** The functions that map each input on its own. */
 export const SCALAR_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
@@ -44,9 +44,12 @@ export interface ActivationFunctionsRecord extends RecordHeader {
   softmax: SoftmaxRecord;
 }
 
+/** Every key a activation-functions record holds: a file with any other is refused, as a config with an unknown key is. */
+const ACTIVATION_FUNCTIONS_KEYS = keysOf<ActivationFunctionsRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'x', 'curves', 'softmax');
+
 /** Parses an activation-functions record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateActivationFunctionsRecord(json: unknown, source: string): ActivationFunctionsRecord {
-  const record = expectHeader(json, source, 'activation-functions');
+  const record = expectHeader(json, source, 'activation-functions', ACTIVATION_FUNCTIONS_KEYS);
   const x = expectVector(record.x, source, 'x');
   if (x.length < 2) throw new RecordError(source, `x: expected at least 2 samples, got ${x.length}`);
   x.forEach((v, i) => {

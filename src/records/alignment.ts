@@ -2,7 +2,7 @@
 import type {RecordHeader} from './header';
 import type {EncoderDecoderWeights} from './seq2seq';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens, keysOf} from './validate';
 
 /**
  * Trained weights in Keras layouts, so `layer.set_weights` takes them as they are.
@@ -117,9 +117,12 @@ function expectTrace(json: unknown, source: string, prefix: string, width: numbe
   expectMatrix(trace.contexts, source, `${prefix}contexts`, steps, width);
 }
 
+/** Every key a alignment record holds: a file with any other is refused, as a config with an unknown key is. */
+const ALIGNMENT_KEYS = keysOf<AlignmentRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'source', 'target', 'predicted', 'inputs', 'emitted', 'probabilities', 'keys', 'queries', 'scores', 'attention', 'contexts', 'expected', 'examples', 'vocab', 'model', 'training', 'lossCurve', 'weights');
+
 /** Parses an alignment record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateAlignmentRecord(json: unknown, source: string): AlignmentRecord {
-  const record = expectHeader(json, source, 'alignment');
+  const record = expectHeader(json, source, 'alignment', ALIGNMENT_KEYS);
   const model = expectObject(record.model, source, 'model');
   const [e, u, a] = (['embedding', 'units', 'attention'] as const).map((k) => expectNumber(model[k], source, `model.${k}`));
   const vocabJson = expectObject(record.vocab, source, 'vocab');

@@ -1,7 +1,7 @@
 /** The dot-product attention record: the numbers `scenes/attention.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, keysOf} from './validate';
 
 /** Scores, softmax weights and output for one choice of scale. */
 export interface AttentionPass {
@@ -40,9 +40,12 @@ function expectPass(value: unknown, source: string, prefix: string, n: number, d
   expectVector(pass.output, source, `${prefix}output`, dv);
 }
 
+/** Every key a attention record holds: a file with any other is refused, as a config with an unknown key is. */
+const ATTENTION_KEYS = keysOf<AttentionRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'scale', 'scores', 'weights', 'output', 'query', 'keys', 'values', 'hardLookup', 'scaled', 'dictionary');
+
 /** Parses an attention record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateAttentionRecord(json: unknown, source: string): AttentionRecord {
-  const record = expectHeader(json, source, 'attention');
+  const record = expectHeader(json, source, 'attention', ATTENTION_KEYS);
   const query = expectVector(record.query, source, 'query');
   const keys = expectMatrix(record.keys, source, 'keys', undefined, query.length);
   const values = expectMatrix(record.values, source, 'values', keys.length);

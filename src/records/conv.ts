@@ -1,7 +1,7 @@
 /** The 2D convolution record: the numbers `scenes/conv.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectPositiveInteger, expectString} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectPositiveInteger, expectString, keysOf} from './validate';
 
 /** One 3×3 filter slid over the image, and the feature map it produced. */
 export interface ConvFilterRecord {
@@ -74,9 +74,12 @@ export function convOutputSize(size: number, kernel: number, stride: number, pad
   return padding === 'same' ? Math.ceil(size / stride) : Math.ceil((size - effective + 1) / stride);
 }
 
+/** Every key a conv record holds: a file with any other is refused, as a config with an unknown key is. */
+const CONV_KEYS = keysOf<ConvRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'image', 'filters', 'stride', 'padding', 'pad', 'dilation', 'activation', 'trained', 'postExamples');
+
 /** Parses a conv record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateConvRecord(json: unknown, source: string): ConvRecord {
-  const record = expectHeader(json, source, 'conv');
+  const record = expectHeader(json, source, 'conv', CONV_KEYS);
   const image = expectMatrix(record.image, source, 'image');
   const stride = expectPositiveInteger(record.stride, source, 'stride');
   const dilation = expectPositiveInteger(record.dilation, source, 'dilation');

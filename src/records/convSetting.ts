@@ -6,7 +6,7 @@
 import {convOutputSize} from './conv';
 import {RecordError} from './header';
 import type {RecordHeader} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectPositiveInteger} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectPositiveInteger, keysOf} from './validate';
 
 export type ConvSettingName = 'stride' | 'padding' | 'dilation';
 
@@ -62,10 +62,13 @@ export function runPadding(rows: number, cols: number, kernelRows: number, kerne
   return {top: v.before, bottom: v.after, left: h.before, right: h.after};
 }
 
+/** Every key a convSetting record holds: a file with any other is refused, as a config with an unknown key is. */
+const CONV_SETTING_KEYS = keysOf<ConvSettingRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'image', 'kernel', 'runs');
+
 /** A validator for the record named `name`, throwing a RecordError that names the field on any mismatch. */
 export function convSettingValidator<N extends ConvSettingName>(name: N): (json: unknown, source: string) => ConvSettingRecord<N> {
   return (json, source) => {
-    const record = expectHeader(json, source, name);
+    const record = expectHeader(json, source, name, CONV_SETTING_KEYS);
     const image = expectMatrix(record.image, source, 'image');
     const kernel = expectMatrix(record.kernel, source, 'kernel');
     const [kh, kw] = [kernel.length, kernel[0].length];

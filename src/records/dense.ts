@@ -2,7 +2,7 @@
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
 import {DENSE_ACTIVATIONS, type DenseActivation} from '../params/dense';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectVector} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectVector, keysOf} from './validate';
 
 export interface DenseLayerRecord {
   units: number;
@@ -23,9 +23,13 @@ export interface DenseRecord extends RecordHeader {
   layers: DenseLayerRecord[];
 }
 
+/** Every key a dense record holds: a file with any other is refused, as a config with an unknown key is. */
+const DENSE_KEYS = keysOf<DenseRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'input', 'layers');
+const DENSE_LAYER_KEYS = keysOf<DenseLayerRecord>()('units', 'activation', 'kernel', 'bias', 'preActivation', 'output');
+
 /** Parses a dense record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateDenseRecord(json: unknown, source: string): DenseRecord {
-  const record = expectHeader(json, source, 'dense');
+  const record = expectHeader(json, source, 'dense', DENSE_KEYS);
   const input = expectMatrix(record.input, source, 'input');
   if (!Array.isArray(record.layers) || record.layers.length === 0) {
     throw new RecordError(source, 'layers: expected a non-empty array of Dense layers');
@@ -33,7 +37,7 @@ export function validateDenseRecord(json: unknown, source: string): DenseRecord 
   let fanIn = input[0].length;
   record.layers.forEach((raw, l) => {
     const field = `layers[${l}]`;
-    const layer = expectObject(raw, source, field);
+    const layer = expectObject(raw, source, field, DENSE_LAYER_KEYS);
     const units = expectNumber(layer.units, source, `${field}.units`);
     if (!(DENSE_ACTIVATIONS as readonly unknown[]).includes(layer.activation)) {
       throw new RecordError(source, `${field}.activation: expected one of ${DENSE_ACTIVATIONS.join(', ')}, got ${String(layer.activation)}`);

@@ -1,7 +1,7 @@
 /** The filter record: the post's 3×3 `np.sum(img * f)` examples, the numbers `scenes/filter.tsx` draws. */
 import {RecordError} from './header';
 import type {RecordHeader} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, keysOf} from './validate';
 
 /** One image or filter of the post's example, with the numpy line that makes it. */
 export interface FilterOperand {
@@ -35,9 +35,12 @@ export interface FilterRecord extends RecordHeader {
   notes: string[];
 }
 
+/** Every key a filter record holds: a file with any other is refused, as a config with an unknown key is. */
+const FILTER_KEYS = keysOf<FilterRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'images', 'filters', 'cases', 'notes');
+
 /** Parses a filter record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateFilterRecord(json: unknown, source: string): FilterRecord {
-  const record = expectHeader(json, source, 'filter');
+  const record = expectHeader(json, source, 'filter', FILTER_KEYS);
   const names: Record<'images' | 'filters', Set<string>> = {images: new Set(), filters: new Set()};
   for (const key of ['images', 'filters'] as const) {
     const list = record[key];

@@ -1,7 +1,7 @@
 /** The self-attention head record: the numbers `scenes/head.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, keysOf} from './validate';
 
 export interface HeadRecord extends RecordHeader {
   name: 'head';
@@ -31,9 +31,12 @@ export interface HeadRecord extends RecordHeader {
   embeddingHash: string;
 }
 
+/** Every key a head record holds: a file with any other is refused, as a config with an unknown key is. */
+const HEAD_KEYS = keysOf<HeadRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'tokens', 'dModel', 'dK', 'x', 'kernels', 'q', 'k', 'v', 'scale', 'scores', 'weights', 'output', 'embeddingHash');
+
 /** Parses a head record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateHeadRecord(json: unknown, source: string): HeadRecord {
-  const record = expectHeader(json, source, 'head');
+  const record = expectHeader(json, source, 'head', HEAD_KEYS);
   if (!Array.isArray(record.tokens) || record.tokens.length === 0) throw new RecordError(source, 'tokens: expected a non-empty array of tokens');
   record.tokens.forEach((t, i) => expectString(t, source, `tokens[${i}]`));
   const n = record.tokens.length;

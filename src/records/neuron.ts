@@ -5,7 +5,7 @@
  */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectNumber, expectObject, expectVector} from './validate';
+import {expectHeader, expectNumber, expectObject, expectVector, keysOf} from './validate';
 
 /** One unit of the dense model's hidden layer, taken apart. */
 export interface NeuronUnitRecord {
@@ -39,9 +39,12 @@ export interface NeuronRecord extends RecordHeader {
   curve: {x: number[]; y: number[]};
 }
 
+/** Every key a neuron record holds: a file with any other is refused, as a config with an unknown key is. */
+const NEURON_KEYS = keysOf<NeuronRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'layer', 'activation', 'input', 'units', 'shown', 'switchedOff', 'curve');
+
 /** Parses a neuron record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateNeuronRecord(json: unknown, source: string): NeuronRecord {
-  const record = expectHeader(json, source, 'neuron');
+  const record = expectHeader(json, source, 'neuron', NEURON_KEYS);
   const layer = expectNumber(record.layer, source, 'layer');
   if (!Number.isInteger(layer) || layer < 0) throw new RecordError(source, `layer: expected a layer index (0, 1, …), got ${layer}`);
   if (record.activation !== 'relu') throw new RecordError(source, `activation: expected "relu", got ${JSON.stringify(record.activation)}`);

@@ -1,6 +1,6 @@
 /** The LSTM record: the numbers `scenes/recurr.tsx` draws, one LSTM cell unrolled over the post's sequence. */
 import {RecordError, type RecordHeader} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, keysOf} from './validate';
 
 /** The cell at one timestep; every vector has `units` entries. */
 export interface RecurrStep {
@@ -44,9 +44,12 @@ export interface RecurrRecord extends RecordHeader {
   keras: string;
 }
 
+/** Every key a recurr record holds: a file with any other is refused, as a config with an unknown key is. */
+const RECURR_KEYS = keysOf<RecurrRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'rawInput', 'inputScale', 'input', 'units', 'recurrentActivation', 'kernel', 'recurrentKernel', 'bias', 'steps');
+
 /** Parses a recurr record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateRecurrRecord(json: unknown, source: string): RecurrRecord {
-  const record = expectHeader(json, source, 'recurr');
+  const record = expectHeader(json, source, 'recurr', RECURR_KEYS);
   const rawInput = expectMatrix(record.rawInput, source, 'rawInput');
   const steps = rawInput.length;
   const features = rawInput[0].length;

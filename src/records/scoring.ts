@@ -1,7 +1,7 @@
 /** The scoring record (additive vs dot-product attention on one query): the numbers `scenes/scoring.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, keysOf} from './validate';
 
 /** Additive (Bahdanau) scoring: eⱼ = vᵀ·tanh(W₁·q + W₂·kⱼ), with the trained W₁, W₂ and v. */
 export interface AdditiveScoring {
@@ -50,9 +50,12 @@ export interface ScoringRecord extends RecordHeader {
   trainingHash: string;
 }
 
+/** Every key a scoring record holds: a file with any other is refused, as a config with an unknown key is. */
+const SCORING_KEYS = keysOf<ScoringRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'source', 'target', 'step', 'query', 'keys', 'additive', 'dot', 'trained', 'trainingHash');
+
 /** Parses a scoring record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateScoringRecord(json: unknown, source: string): ScoringRecord {
-  const record = expectHeader(json, source, 'scoring');
+  const record = expectHeader(json, source, 'scoring', SCORING_KEYS);
   if (!Array.isArray(record.source) || record.source.length === 0) throw new RecordError(source, 'source: expected a non-empty array of tokens');
   record.source.forEach((t, i) => expectString(t, source, `source[${i}]`));
   const n = record.source.length;

@@ -1,7 +1,7 @@
 /** The seq2seq (LSTM encoder-decoder) record: the numbers `scenes/seq2seq.tsx` draws. */
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens, keysOf} from './validate';
 
 /**
  * The encoder and the decoder's embedding, which seq2seq and alignment share in shape.
@@ -114,9 +114,12 @@ function expectTrace(json: unknown, source: string, prefix: string, units: numbe
   });
 }
 
+/** Every key a seq2seq record holds: a file with any other is refused, as a config with an unknown key is. */
+const SEQ2SEQ_KEYS = keysOf<Seq2seqRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'source', 'target', 'predicted', 'encoder', 'context', 'decoder', 'topK', 'examples', 'vocab', 'model', 'training', 'lossCurve', 'weights');
+
 /** Parses a seq2seq record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateSeq2seqRecord(json: unknown, source: string): Seq2seqRecord {
-  const record = expectHeader(json, source, 'seq2seq');
+  const record = expectHeader(json, source, 'seq2seq', SEQ2SEQ_KEYS);
   const model = expectObject(record.model, source, 'model');
   const embedding = expectNumber(model.embedding, source, 'model.embedding');
   const units = expectNumber(model.units, source, 'model.units');

@@ -3,14 +3,28 @@
  * the field, and says what would be valid, so a hand-edited or stale JSON fails clearly.
  */
 import {RecordError, SCHEMA_VERSION, type RecordHeader} from './header';
+import {echo} from '../shared/echo';
 
 type Json = Record<string, unknown>;
 
-export function expectObject(value: unknown, source: string, field: string): Json {
+/** An object; with `keys`, one whose keys are all among them (as configs are checked). */
+export function expectObject(value: unknown, source: string, field: string, keys?: readonly string[]): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new RecordError(source, `${field}: expected an object, got ${describe(value)}`);
   }
+  if (keys) {
+    const unknown = Object.keys(value).find(key => !keys.includes(key));
+    if (unknown !== undefined) throw new RecordError(source, `${field === 'record' ? '' : `${field}.`}${echo(unknown)}: unknown key; valid keys: ${keys.join(', ')}`);
+  }
   return value as Json;
+}
+
+/**
+ * The keys of the record type `T`, as a list to check files against; the compiler refuses
+ * a list that misses one of T's keys, so the list follows the type.
+ */
+export function keysOf<T>() {
+  return <const K extends readonly (keyof T & string)[]>(...keys: K & (Exclude<keyof T, K[number]> extends never ? unknown : never)): readonly string[] => keys;
 }
 
 export function expectNumber(value: unknown, source: string, field: string): number {
@@ -70,14 +84,15 @@ export function expectTokens(value: unknown, source: string, field: string, voca
   if (!Array.isArray(value)) throw new RecordError(source, `${field}: expected an array of tokens, got ${typeof value}`);
   value.forEach((t, i) => {
     expectString(t, source, `${field}[${i}]`);
-    if (vocab && !vocab.includes(t as string)) throw new RecordError(source, `${field}[${i}]: "${t}" is not in the vocabulary`);
+    if (vocab && !vocab.includes(t as string)) throw new RecordError(source, `${field}[${i}]: "${echo(t as string)}" is not in the vocabulary`);
   });
   return value as string[];
 }
 
-/** Checks the common header: schema version and name. */
-export function expectHeader(json: unknown, source: string, name: string): Json & RecordHeader {
-  const record = expectObject(json, source, 'record');
+/** Checks the common header (schema version and name) and that the record holds no key its type lacks. */
+/** `keys`: every key the record may hold (keysOf its type); the store's `sourceHash` is allowed on top. */
+export function expectHeader(json: unknown, source: string, name: string, keys: readonly string[]): Json & RecordHeader {
+  const record = expectObject(json, source, 'record', [...keys, 'sourceHash']);
   if (record.schemaVersion !== SCHEMA_VERSION) {
     throw new RecordError(source, `schemaVersion: expected ${SCHEMA_VERSION}, got ${describe(record.schemaVersion)}`);
   }
@@ -92,6 +107,6 @@ export function expectHeader(json: unknown, source: string, name: string): Json 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 30 ? value.slice(0, 30) + '…' : value);
+  if (typeof value === 'string') return JSON.stringify(echo(value));
   return typeof value === 'object' ? 'an object' : String(value);
 }

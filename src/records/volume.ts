@@ -6,7 +6,7 @@
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
 import type {PostDraw} from './post';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector} from './validate';
+import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, keysOf} from './validate';
 
 /** How a Keras initialiser drew a kernel: generator and seeds (see src/model/keras). */
 export type KernelDraw = Extract<PostDraw, {opSeed: number}>;
@@ -64,9 +64,12 @@ export interface VolumeRecord extends RecordHeader {
   probe: {row: number; col: number; values: number[]};
 }
 
+/** Every key a volume record holds: a file with any other is refused, as a config with an unknown key is. */
+const VOLUME_KEYS = keysOf<VolumeRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'sample', 'image', 'conv', 'maps', 'conv2', 'filter', 'nextPreActivation', 'nextMap', 'window', 'probe');
+
 /** Parses a volume record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateVolumeRecord(json: unknown, source: string): VolumeRecord {
-  const record = expectHeader(json, source, 'volume');
+  const record = expectHeader(json, source, 'volume', VOLUME_KEYS);
   const [h, w, channels] = expectTensor(record.image, source, 'image', 3);
   index(record.sample, 0, Infinity, source, 'sample');
   const [kh, kw, , filters] = expectLayer(record.conv, source, 'conv', channels);

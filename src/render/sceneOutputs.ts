@@ -17,6 +17,7 @@ import {type Format, type OutputFile, type RenderOptions, outputName, rangeLabel
 import type {PendingOutputs} from './outputs';
 import {ensureDir} from '../util/ensureDir';
 import {joinInside} from '../util/joinInside';
+import {diskFullMessage, isDiskFull} from '../util/diskFull';
 
 export type OutputKind = Format | 'frames';
 
@@ -93,6 +94,8 @@ export async function finishSceneOutputs(
     try {
       await output.finish(outcome);
     } catch (error) {
+      // A full disk is no one output's fault: the message names the file and the cause, not the format.
+      if (isDiskFull(error)) throw new RenderError(diskFullMessage(output.target), name);
       if (!output.optional) throw new RenderError(`${output.format}: ${(error as Error).message}`, name);
       failed.set(output, `the ${output.format.toUpperCase()} failed: ${(error as Error).message}`);
       pending.drop(output.target);

@@ -8,6 +8,7 @@ import {readdirSync, rmSync} from 'node:fs';
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {isRunning} from './processTree';
+import {diskFullError, isDiskFull} from './diskFull';
 
 /** A temporary path beside `target` (same folder, so the rename is atomic). */
 export function temporarySibling(target: string): string {
@@ -52,6 +53,6 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, {force: true});
-    throw error;
+    throw isDiskFull(error) ? diskFullError(target) : error;
   }
 }

@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {ActivationFunctionsRecord, ScalarActivation} from '../../records/activation-functions';
 import type {AnimationText} from '../animationText';
-import {formatNumbers, list} from '../words';
+import {formatNumbers, list} from '../../shared/words';
 
 /** How each function is named in prose. */
 export const ACTIVATION_NAMES: Record<ScalarActivation, string> = {linear: 'linear', relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh'};

@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {AlignmentRecord, AlignmentTrace} from '../../records/alignment';
 import type {AnimationText} from '../animationText';
-import {tokenName} from '../words';
+import {tokenName} from '../../shared/words';
 
 /** The weight target word `target` puts on source word `source`. */
 export function weightOn(trace: AlignmentTrace, target: string, source: string): number {

@@ -2,7 +2,7 @@
 import {formatValue, formatVector} from '../../shared/format';
 import type {AttentionRecord} from '../../records/attention';
 import type {AnimationText} from '../animationText';
-import {formatNumbers, plural, list} from '../words';
+import {formatNumbers, plural, list} from '../../shared/words';
 
 export const attentionText: AnimationText<AttentionRecord> = {
   title: 'Attention layer',

@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import {isDiagonalLine, type ConvFilterRecord, type ConvRecord} from '../../records/conv';
 import {ALT_TEXT_MAX, type AnimationText} from '../animationText';
-import {list, NUMBER_WORDS} from '../words';
+import {list, NUMBER_WORDS} from '../../shared/words';
 
 export const convText: AnimationText<ConvRecord> = {
   title: '2D convolution layer',

@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {DenseRecord} from '../../records/dense';
 import type {AnimationText} from '../animationText';
-import {formatNumbers, plural, list} from '../words';
+import {formatNumbers, plural, list} from '../../shared/words';
 
 export const denseText: AnimationText<DenseRecord> = {
   title: 'Fully connected layer',

@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {FilterCase, FilterRecord} from '../../records/filter';
 import type {AnimationText} from '../animationText';
-import {list} from '../words';
+import {list} from '../../shared/words';
 
 /** Sums print with one decimal, as numpy prints the post's `np.sum(img * f)`. */
 const sum = (v: number) => formatValue(v, 1);

@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {HeadRecord} from '../../records/head';
 import type {AnimationText} from '../animationText';
-import {list} from '../words';
+import {list} from '../../shared/words';
 
 /** `Ich → Maschine 0.31`: where a token's row of weights peaks. */
 function strongest(r: HeadRecord, i: number): string {

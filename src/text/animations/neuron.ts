@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {NeuronRecord, NeuronUnitRecord} from '../../records/neuron';
 import type {AnimationText} from '../animationText';
-import {formatNumbers, list} from '../words';
+import {formatNumbers, list} from '../../shared/words';
 
 const name = (u: NeuronUnitRecord) => `unit ${u.unit + 1}`;
 

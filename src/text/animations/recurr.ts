@@ -3,7 +3,7 @@ import {formatVector} from '../../shared/format';
 import {formatScale} from '../../params/recurr';
 import type {RecurrRecord} from '../../records/recurr';
 import type {AnimationText} from '../animationText';
-import {formatNumbers, plural} from '../words';
+import {formatNumbers, plural} from '../../shared/words';
 
 export const recurrText: AnimationText<RecurrRecord> = {
   title: 'LSTM layer',

@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {ScoringRecord} from '../../records/scoring';
 import type {AnimationText} from '../animationText';
-import {list, tokenWord} from '../words';
+import {list, tokenWord} from '../../shared/words';
 
 const argmax = (xs: readonly number[]) => xs.indexOf(Math.max(...xs));
 

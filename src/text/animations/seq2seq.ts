@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {Seq2seqRecord} from '../../records/seq2seq';
 import {ALT_TEXT_MAX, type AnimationText} from '../animationText';
-import {tokenWord, tokenName, plural} from '../words';
+import {tokenWord, tokenName, plural} from '../../shared/words';
 
 export const seq2seqText: AnimationText<Seq2seqRecord> = {
   title: 'Sequence to sequence (LSTM encoder–decoder)',

@@ -2,7 +2,7 @@
 import {formatValue} from '../../shared/format';
 import type {VolumeRecord} from '../../records/volume';
 import type {AnimationText} from '../animationText';
-import {list} from '../words';
+import {list} from '../../shared/words';
 
 export const volumeText: AnimationText<VolumeRecord> = {
   title: 'Feature maps stacked into a volume',

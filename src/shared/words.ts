@@ -1,5 +1,5 @@
 /** Small wording helpers shared by the animations' alt texts and descriptions. */
-import {formatValue} from '../shared/format';
+import {formatValue} from './format';
 
 /** Numbers in a list with fixed decimals: `[0.09, −0.09, 0.13]`. */
 export function formatNumbers(values: readonly number[], decimals = 2): string {
