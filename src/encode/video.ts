@@ -1,10 +1,12 @@
 /**
- * Videos from raw RGBA frames streamed into ffmpeg's stdin: H.264 MP4 and VP9
- * WebM. Argument lists are built by pure functions, one comment per flag, so tests
- * can read them.
+ * Videos from raw RGBA frames streamed into ffmpeg's stdin: H.264 MP4, VP9 WebM and
+ * animated AVIF (AV1). Argument lists are built by pure functions, one comment per flag,
+ * so tests can read them.
  */
 import {spawn, type ChildProcessByStdio} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
 import type {Readable, Writable} from 'node:stream';
+import {signalInfiniteLoop} from './avifLoop';
 
 export interface VideoOptions {
   width: number;
@@ -74,6 +76,37 @@ export function webmArgs(options: VideoOptions): string[] {
     options.output,
   ];
 }
+
+/** ffmpeg arguments for an animated AVIF: AV1 Main profile (4:2:0, 8-bit), BT.709. */
+export function avifArgs(options: VideoOptions): string[] {
+  return [
+    ...rgbaInputToYuv(options),
+    '-c:v', 'libaom-av1',
+    '-cpu-used', '8', // libaom's fastest preset
+    '-crf', '28', // constant quality
+    '-b:v', '0', // no bitrate cap: quality follows -crf
+    '-pix_fmt', 'yuv420p', // Main profile: every AVIF decoder has it
+    ...BT709_TAGS,
+    ...REPRODUCIBLE,
+    '-threads', '2',
+    '-f', 'avif', // ffmpeg's AVIF muxer: an image sequence (brand avis) with the first frame as its still image
+    options.output,
+  ];
+}
+
+/** Rewrites a finished AVIF in place so that it signals an infinite loop (avifLoop.ts). */
+export function loopAvifFile(path: string): void {
+  writeFileSync(path, signalInfiniteLoop(new Uint8Array(readFileSync(path))));
+}
+
+export type VideoFormat = 'mp4' | 'webm' | 'avif';
+
+/** Each ffmpeg-made format: its arguments, the ffmpeg encoder it needs, and what to do to the file once ffmpeg is done. */
+export const VIDEO_FORMATS: Record<VideoFormat, {args: (options: VideoOptions) => string[]; encoder: string; finish?: (path: string) => void}> = {
+  mp4: {args: mp4Args, encoder: 'libx264'},
+  webm: {args: webmArgs, encoder: 'libvpx-vp9'},
+  avif: {args: avifArgs, encoder: 'libaom-av1', finish: loopAvifFile},
+};
 
 /** A running ffmpeg that takes frames and finishes the file. */
 export class FfmpegStreamEncoder {
