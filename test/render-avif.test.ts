@@ -64,15 +64,15 @@ describe(`${NAME}.avif`, () => {
 
 describe('an ffmpeg without the AV1 encoder', () => {
   it('fails the AVIF alone, in one line naming what is missing and how to get it; the rest is written, exit 1', async () => {
-    // A real ffmpeg whose encoder list lacks libaom-av1, as a build without it would print.
+    // A real ffmpeg whose encoder list lacks libsvtav1, as a build without it would print.
     const fake = join(dir, 'ffmpeg');
     const real = resolveFfmpeg().path;
-    writeFileSync(fake, `#!/bin/sh\nif [ "$2" = "-encoders" ]; then "${real}" "$@" | grep -v libaom-av1; exit 0; fi\nexec "${real}" "$@"\n`, {mode: 0o755});
+    writeFileSync(fake, `#!/bin/sh\nif [ "$2" = "-encoders" ]; then "${real}" "$@" | grep -v libsvtav1; exit 0; fi\nexec "${real}" "$@"\n`, {mode: 0o755});
     const out = join(dir, 'no-av1');
     const failed = await runRender([NAME, '--scale', '0.5', '--range', '0:0.5', '--format', 'gif,mp4,avif', '--out', out], {FFMPEG_PATH: fake});
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(
-      `render: ${NAME}: GIF, MP4 written, but the AVIF failed: ${fake} has no libaom-av1 encoder, which the AVIF needs. ` +
+      `render: ${NAME}: GIF, MP4 written, but the AVIF failed: ${fake} has no libsvtav1 encoder, which the AVIF needs. ` +
         'Install an ffmpeg with it (Debian/Ubuntu: apt-get install -y ffmpeg) or set FFMPEG_PATH to one\n',
     );
     expect(existsSync(join(out, `${NAME}.0-0.5s.gif`))).toBe(true);

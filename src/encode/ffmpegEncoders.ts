@@ -1,5 +1,5 @@
 /**
- * Whether an ffmpeg has the encoder a format needs (libaom-av1 for the AVIF, say): a build
+ * Whether an ffmpeg has the encoder a format needs (libsvtav1 for the AVIF, say): a build
  * without it would fail mid-render with a long error, so the render asks `ffmpeg -encoders`
  * once per binary and names what is missing and how to get it instead.
  */
@@ -11,7 +11,7 @@ const known = new Map<string, Set<string> | undefined>();
 function encodersOf(ffmpeg: string): Set<string> | undefined {
   if (!known.has(ffmpeg)) {
     const run = spawnSync(ffmpeg, ['-hide_banner', '-encoders'], {encoding: 'utf8', timeout: 30_000});
-    // Lines look like " V....D libaom-av1           libaom AV1 (codec av1)".
+    // Lines look like " V..... libsvtav1            SVT-AV1(…) encoder (codec av1)".
     const names = run.status === 0 ? [...run.stdout.matchAll(/^ [VAS][A-Z.]{5} (\S+)/gm)].map(m => m[1]) : [];
     known.set(ffmpeg, names.length > 0 ? new Set(names) : undefined);
   }

@@ -3,7 +3,8 @@ import {resolveFfmpeg} from '../../src/encode/ffmpegPath';
 import {avifArgs, FfmpegStreamEncoder, loopAvifFile} from '../../src/encode/video';
 import {boxAt, children, readBoxes, readUint, versionAndFlags, type Box} from '../../src/encode/isobmff';
 
-export const TINY = {width: 64, height: 36, fps: 30, frames: 30} as const;
+// 64 px high: the least SVT-AV1 encodes.
+export const TINY = {width: 64, height: 64, fps: 30, frames: 30} as const;
 
 /** Frame k: a white bar at column 2k on a background whose red grows with k, so no two frames are alike. */
 export function tinyFrame(k: number): Uint8Array {
@@ -19,7 +20,7 @@ export function tinyFrame(k: number): Uint8Array {
   return rgba;
 }
 
-/** Encodes the tiny animation to `path` as the render does: libaom through ffmpeg, then (unless `loop: false`) the loop signalled. */
+/** Encodes the tiny animation to `path` as the render does: SVT-AV1 through ffmpeg, then (unless `loop: false`) the loop signalled. */
 export async function encodeTinyAvif(path: string, {loop = true} = {}): Promise<void> {
   const encoder = new FfmpegStreamEncoder(resolveFfmpeg().path, avifArgs({...TINY, output: path}));
   for (let k = 0; k < TINY.frames; k++) await encoder.addFrame(tinyFrame(k));
