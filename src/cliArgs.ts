@@ -9,7 +9,7 @@ import {ANIMATIONS} from './records';
 import {MAX_FPS, parseArgv, readConfig, SCALE_RANGE, TIMEOUT_RANGE, UsageError} from './cliFlags';
 import {type AnimationParams, DEFAULT_SEED, ParamError, SEED_RANGE} from './params';
 import {configuredAnimations, type ConfiguredAnimations} from './params/configured';
-import {DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions, rangeFrames, type SceneRange} from './render/options';
+import {DEFAULT_FORMATS, DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions, rangeFrames, type SceneRange} from './render/options';
 import {evenSizeProblem, gifFpsProblem} from './render/limits';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
 import {temporarySibling} from './util/atomicWrite';
@@ -68,7 +68,7 @@ export function parseCli(argv: readonly string[], projectRoot: string, {checkOut
     options.range = parseRange(raw.range, options.fps);
     if (raw.format === undefined) options.formats = options.formats.filter(f => !WHOLE_SCENE_FORMATS.includes(f));
     const whole = options.formats.filter(f => WHOLE_SCENE_FORMATS.includes(f));
-    if (whole.length > 0) throw new UsageError(`--range: ${whole.join(' and ')} ${whole.length > 1 ? 'are' : 'is'} made for whole scenes only; with --range use --format gif, mp4 or webm`);
+    if (whole.length > 0) throw new UsageError(`--range: ${whole.join(' and ')} ${whole.length > 1 ? 'are' : 'is'} made for whole scenes only; with --range use --format gif, mp4, webm or avif`);
   }
   if (raw.scale !== undefined && raw.width !== undefined) throw new UsageError('--scale and --width both set; give one of them');
   if (raw.scale !== undefined) options.scale = parseNumber('--scale', raw.scale, SCALE_RANGE[0], SCALE_RANGE[1], false);
@@ -112,7 +112,7 @@ function defaults(projectRoot: string): CliOptions {
     help: false,
     list: false,
     names: [...ANIMATIONS],
-    formats: [...FORMATS],
+    formats: [...DEFAULT_FORMATS],
     fps: DEFAULT_FPS,
     scale: 1,
     outDir: join(projectRoot, 'output'),

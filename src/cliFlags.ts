@@ -7,7 +7,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {ANIMATIONS} from './records';
 import {DEFAULT_SEED} from './params';
-import {DEFAULT_FPS, FORMATS, LAYOUT} from './render/options';
+import {DEFAULT_FORMATS, DEFAULT_FPS, FORMATS, LAYOUT} from './render/options';
 import {MAX_FPS, MAX_GIF_FPS, SCALE_RANGE} from './render/limits';
 import {echo} from './shared/echo';
 import {FileProblem, MiB, readRegularFile} from './util/regularFile';
@@ -84,11 +84,11 @@ export const CONFIG_FILE_LIMIT = MiB;
 
 export const HELP = `Usage: npm run render -- [names…] [options]
 
-Renders the animations headlessly to output/<name>.gif and output/<name>.mp4.
+Renders the animations headlessly to output/<name>.gif, .mp4 and .avif.
 Names: ${ANIMATIONS.join(', ')} (default: all).
 
 Options:
-  --format LIST     comma-separated: ${FORMATS.join(',')} (default: ${FORMATS.join(',')})
+  --format LIST     comma-separated: ${FORMATS.join(',')} (default: ${DEFAULT_FORMATS.join(',')})
   --fps N           frames per second, 1–${MAX_FPS}; at most ${MAX_GIF_FPS} with gif (default: ${DEFAULT_FPS})
   --scale X         size multiplier of ${LAYOUT.width}×${LAYOUT.height}, ${SCALE_RANGE[0]}–${SCALE_RANGE[1]} (default: 1)
   --width W         output width in pixels instead of --scale (height follows 16:9; both even)
@@ -104,7 +104,7 @@ Options:
   --input FILE      with --model (or alone): the input it runs on, a JSON array
   --record FILE     with dense: draw this record (JSON) as it is
   --range S:E       only seconds S to E of each scene (frames round(S·fps) … round(E·fps)−1), written as
-                    <name>.<S>-<E>s.<ext> beside the full files; gif, mp4 and webm only
+                    <name>.<S>-<E>s.<ext> beside the full files; gif, mp4, webm and avif only
   --config FILE     read options from FILE instead of ${CONFIG_FILE}
   --list            list the scenes with their durations
   --help            show this help

@@ -3,7 +3,7 @@ import type {GifQuality} from '../src/bench/gifQuality.js';
 import {bestAnchorStillDb, cpuRatio, formatAnimation, formatRenderCost, formatFooter, formatTargets, qualitySection, sizeSection, targets, type BenchRow, type EncoderMeasure, type Section} from '../src/bench/table.js';
 
 function measure(kb: number, stillDb: number, movingDb: number, worstStillOff = 0, ms = 1000): EncoderMeasure {
-  const quality: GifQuality = {allDb: movingDb, stillDb, movingDb, stillFrames: 50, movingFrames: 300, worstStillOff, stillOffTotal: 2 * worstStillOff};
+  const quality: GifQuality = {allDb: movingDb, stillDb, movingDb, lumaStillDb: stillDb, lumaMovingDb: movingDb, stillFrames: 50, movingFrames: 300, worstStillOff, stillOffTotal: 2 * worstStillOff};
   return {bytes: kb * 1024, ms, quality};
 }
 

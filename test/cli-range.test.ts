@@ -49,7 +49,7 @@ describe('--range', () => {
     ['no colon', ['--range', '1'], /^render: --range: expected START:END in seconds of the scene, for example 0:1\.5, got "1"$/],
     ['END before START', ['--range', '2:1'], /^render: --range: END must come after START, got "2:1"$/],
     ['no whole frame', ['--range', '0:0.01'], /^render: --range: 0:0\.01 holds no frame at 30 fps; make it at least 1\/30 s long$/],
-    ['a whole-scene format', ['--range', '0:1', '--format', 'gif,png'], /^render: --range: png is made for whole scenes only; with --range use --format gif, mp4 or webm$/],
+    ['a whole-scene format', ['--range', '0:1', '--format', 'gif,png'], /^render: --range: png is made for whole scenes only; with --range use --format gif, mp4, webm or avif$/],
     ['past the scene end', ['--range', '3:9', '--format', 'gif'], /^render: faulty: --range: 3:9 ends after the scene, which is 4\.00 s long; give an END of at most 4$/],
   ];
   it.each(bad)('rejects %s in one line, exit 2, leaving the outputs alone', async (_, args, message) => {

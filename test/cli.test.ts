@@ -61,7 +61,7 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
     ['a negative scale', ['--scale', '-1'], /^render: --scale: expected a number from 0.25 to 4, got "-1"$/],
     ['an absurd scale', ['--scale', '100'], /^render: --scale: expected a number from 0.25 to 4, got "100"$/],
     ['an odd width', ['--width', '962'], /^render: --width: gives 962×541.13 px; H.264 needs whole, even sides/],
-    ['an unknown format', ['--format', 'gif,avi'], /^render: --format: unknown format "avi"; valid formats: gif, mp4, webm, png, vtt$/],
+    ['an unknown format', ['--format', 'gif,avi'], /^render: --format: unknown format "avi"; valid formats: gif, mp4, webm, avif, png, vtt$/],
     ['an unknown theme', ['--theme', 'sepia'], /^render: --theme: expected light, dark or both, got "sepia"$/],
   ];
   it.each(cases)('%s', async (_, args, message) => {

@@ -158,7 +158,7 @@ describe('the editor exporter', () => {
   it('leaves the previous file untouched and no partial file when the author aborts', async () => {
     const previous = Buffer.from('the previous attention.gif');
     writeFileSync(join(out, 'attention.gif'), previous);
-    await renderRange('GIF + MP4 + WebM (project encoders)', start.attention, start.faulty);
+    await renderRange('GIF + MP4 + AVIF (project encoders)', start.attention, start.faulty);
     // Mid-render: ffmpeg is writing its temporary MP4.
     const until = Date.now() + 120_000;
     while (!readdirSync(out).some(f => /^\.attention\.mp4\..*\.tmp$/.test(f))) {
@@ -168,7 +168,7 @@ describe('the editor exporter', () => {
     await pressRender(page); // now the Abort button
     await renderFinished(page);
     expect(readFileSync(join(out, 'attention.gif')).equals(previous)).toBe(true);
-    expect(readdirSync(out).filter(f => f.endsWith('.tmp') || /^attention\.(mp4|webm)$/.test(f))).toEqual([]);
+    expect(readdirSync(out).filter(f => f.endsWith('.tmp') || /^attention\.(mp4|avif)$/.test(f))).toEqual([]);
   });
 
   it('made no request beyond 127.0.0.1 while it loaded and rendered', () => {

@@ -54,7 +54,7 @@ it('a server killed mid-render leaves the previous file; its temporaries go when
   const first = await startEditor(join(work, 'home'), {EDITOR_OUT_DIR: out});
   servers.push(first);
   const page = await openEditor(browser, first.origin);
-  await pickOption(page, 'GIF + MP4 + WebM (project encoders)');
+  await pickOption(page, 'GIF + MP4 + AVIF (project encoders)');
   await typeInto(page, 'range', 1, String(start.faulty));
   await typeInto(page, 'range', 0, String(start.attention));
   await pressRender(page);
@@ -78,13 +78,13 @@ it('a server killed mid-render leaves the previous file; its temporaries go when
   expect(readFileSync(join(out, 'attention.gif')).equals(previous)).toBe(true);
 
   // No ffmpeg: the CLI's words for it, and the GIF still written.
-  const cli = await runRender(['attention', '--range', '0:0.2', '--format', 'gif,mp4,webm', '--out', join(work, 'cli')], NO_FFMPEG);
+  const cli = await runRender(['attention', '--range', '0:0.2', '--format', 'gif,mp4,avif', '--out', join(work, 'cli')], NO_FFMPEG);
   expect(cli.code).toBe(1);
   const cliWords = /^render: (attention: GIF written, but the MP4 failed: .*)$/m.exec(cli.stderr)?.[1];
   expect(cliWords).toMatch(/FFMPEG_PATH is set to/);
   const logged: string[] = [];
   const again = await openEditor(browser, second.origin, {onConsole: line => logged.push(line)});
-  await pickOption(again, 'GIF + MP4 + WebM (project encoders)');
+  await pickOption(again, 'GIF + MP4 + AVIF (project encoders)');
   await typeInto(again, 'range', 1, String(start.attention + 6));
   await typeInto(again, 'range', 0, String(start.attention));
   await pressRender(again);
@@ -92,5 +92,5 @@ it('a server killed mid-render leaves the previous file; its temporaries go when
   // The UI echoes each log entry to the console as its message and the entry's extra fields.
   await expect.poll(() => logged.map(line => line.replace(/ \[object Object\]$/, '')), {timeout: 60_000}).toContain(cliWords);
   expect(existsSync(join(out, 'attention.0-0.2s.gif'))).toBe(true);
-  expect(readdirSync(out).filter(f => /\.(mp4|webm)$/.test(f) || f.endsWith('.tmp'))).toEqual([]);
+  expect(readdirSync(out).filter(f => /\.(mp4|avif)$/.test(f) || f.endsWith('.tmp'))).toEqual([]);
 });

@@ -47,6 +47,18 @@ describe('gifQuality', () => {
     expect(q).toMatchObject({stillFrames: 2, movingFrames: 2, worstStillOff: 1, stillOffTotal: 1});
   });
 
+  it('also pools BT.709 luma error (0.2126 R + 0.7152 G + 0.0722 B) per pixel, still and moving apart', () => {
+    const q = gifQuality(shown, source, stillFrames(source));
+    // still: R 3 off and G 20 off, over 2 frames × 2 pixels
+    expect(q.lumaStillDb).toBeCloseTo(10 * Math.log10((255 * 255 * 4) / ((0.2126 * 3) ** 2 + (0.7152 * 20) ** 2)), 12);
+    // moving: R 10 off
+    expect(q.lumaMovingDb).toBeCloseTo(10 * Math.log10((255 * 255 * 4) / (0.2126 * 10) ** 2), 12);
+    // blue weighs least: 100 levels of blue off is 7.22 levels of luma
+    const blue = gifQuality([new Uint8Array([0, 0, 0, 255])], [new Uint8Array([0, 0, 100, 255])], [false]);
+    expect(blue.lumaMovingDb).toBeCloseTo(10 * Math.log10((255 * 255) / 7.22 ** 2), 12);
+    expect(blue.movingDb).toBeCloseTo(10 * Math.log10((255 * 255 * 3) / 100 ** 2), 12);
+  });
+
   it('counts off pixels only in still frames, per frame and in total', () => {
     const far = frame([40, 0, 0], [0, 40, 0]);
     const q = gifQuality([far, far, far], [black, black, black], [false, true, true]);

@@ -15,7 +15,9 @@ export default async function setup(project: TestProject) {
   const reuse = process.env.TEST_REUSE_RENDER === '1';
   if (!reuse) rmSync(SHARED_RENDER_DIR, {recursive: true, force: true});
   const started = Date.now();
-  const run = await runRender(['--scale', '0.5', '--out', SHARED_RENDER_DIR, ...(reuse ? [] : ['--force'])], {}, 900_000);
+  // Every default format but the AVIF, whose encoder would cost CI minutes: test/render-avif.test.ts renders one figure with it.
+  const formats = ['--format', 'gif,mp4,png,vtt'];
+  const run = await runRender(['--scale', '0.5', ...formats, '--out', SHARED_RENDER_DIR, ...(reuse ? [] : ['--force'])], {}, 900_000);
   project.provide('sharedRender', {
     dir: SHARED_RENDER_DIR,
     code: run.code,

@@ -7,13 +7,14 @@
  * same raw RGBA frames from a temporary file, gifski's that of its process reading the PNG files
  * (PNG decoding is included for gifski only: it takes nothing else).
  */
-import {closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {PNG} from 'pngjs';
 import {GifStreamEncoder} from '../encode/gif/encoder';
 import {displayedFrames, framesAtSourceTimes, openGif} from './gifDecode';
 import {runFfmpegGif} from './ffmpegGif';
+import {pngFiles, pngFrames, rawFrames} from './frameFiles';
 import {gifQuality, stillFrames, type GifQuality} from './gifQuality';
 import {resolveGifski, runGifski} from './gifski';
 
@@ -49,36 +50,8 @@ export interface CompareResult {
   gifski: EncoderMeasure | {missing: string};
 }
 
-function pngFiles(dir: string): string[] {
-  const files = readdirSync(dir).filter(f => f.toLowerCase().endsWith('.png')).sort().map(f => join(dir, f));
-  if (!files.length) throw new Error(`no PNG files in ${dir}`);
-  return files;
-}
-
-function* pngFrames(files: string[]): Generator<Uint8Array> {
-  for (const f of files) {
-    const png = PNG.sync.read(readFileSync(f));
-    yield new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length);
-  }
-}
-
-function* rawFrames(file: string, frameBytes: number): Generator<Uint8Array> {
-  const fd = openSync(file, 'r');
-  try {
-    for (;;) {
-      const buf = new Uint8Array(frameBytes);
-      const n = readSync(fd, buf, 0, frameBytes, null);
-      if (n === 0) return;
-      if (n !== frameBytes) throw new Error('truncated raw frame file');
-      yield buf;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** What the GIF displays at each source frame: image k for frame k when the counts match, else by time. */
-function* shownAtSourceFrames(gif: Uint8Array, fps: number, frames: number): Generator<Uint8Array> {
+export function* shownAtSourceFrames(gif: Uint8Array, fps: number, frames: number): Generator<Uint8Array> {
   if (openGif(gif).numFrames() === frames) {
     for (const f of displayedFrames(gif)) yield f.rgba;
   } else {

@@ -5,7 +5,7 @@
  * no previous frame). PSNR over all frames is kept for information; it charges in full for the lag
  * an encoder allows while a pixel moves, which nobody sees at 30 fps. Pure: no I/O.
  */
-import {rgbSquaredError} from './psnr';
+import {lumaSquaredError, rgbSquaredError} from './psnr';
 
 /** A still-frame pixel counts as off when a channel differs from the source by more than this. */
 export const OFF_LEVELS = 16;
@@ -17,6 +17,9 @@ export interface GifQuality {
   stillDb: number;
   /** the same over the moving frames only */
   movingDb: number;
+  /** BT.709 luma PSNR (from RGB) over the still frames, and over the moving frames */
+  lumaStillDb: number;
+  lumaMovingDb: number;
   stillFrames: number;
   movingFrames: number;
   /** the most pixels off by more than OFF_LEVELS in any one still frame */
@@ -50,6 +53,7 @@ function toDb(sse: number, samples: number): number {
 export class GifQualityAccumulator {
   private readonly sse = {still: 0, moving: 0};
   private readonly samples = {still: 0, moving: 0};
+  private readonly luma = {still: {sse: 0, samples: 0}, moving: {sse: 0, samples: 0}};
   private readonly frames = {still: 0, moving: 0};
   private worstStillOff = 0;
   private stillOffTotal = 0;
@@ -61,6 +65,9 @@ export class GifQualityAccumulator {
     this.sse[kind] += sse;
     this.samples[kind] += samples;
     this.frames[kind]++;
+    const luma = lumaSquaredError(shown, source);
+    this.luma[kind].sse += luma.sse;
+    this.luma[kind].samples += luma.samples;
     if (still) {
       const off = pixelsOff(shown, source);
       this.stillOffTotal += off;
@@ -74,6 +81,8 @@ export class GifQualityAccumulator {
       allDb: toDb(this.sse.still + this.sse.moving, this.samples.still + this.samples.moving),
       stillDb: toDb(this.sse.still, this.samples.still),
       movingDb: toDb(this.sse.moving, this.samples.moving),
+      lumaStillDb: toDb(this.luma.still.sse, this.luma.still.samples),
+      lumaMovingDb: toDb(this.luma.moving.sse, this.luma.moving.samples),
       stillFrames: this.frames.still,
       movingFrames: this.frames.moving,
       worstStillOff: this.worstStillOff,

@@ -12,6 +12,20 @@ export function rgbSquaredError(a: Uint8Array, b: Uint8Array): {sse: number; sam
   return {sse, samples: (a.length / 4) * 3};
 }
 
+/** BT.709 luma weights: what a reader's eye takes as brightness, and what the encoders' Y plane carries. */
+const LUMA = [0.2126, 0.7152, 0.0722] as const;
+
+/** Sum of squared differences of BT.709 luma (from RGB, 0–255) and the number of pixels compared. */
+export function lumaSquaredError(a: Uint8Array, b: Uint8Array): {sse: number; samples: number} {
+  if (a.length !== b.length) throw new Error(`psnr: length mismatch ${a.length} vs ${b.length}`);
+  let sse = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    const d = LUMA[0] * (a[i] - b[i]) + LUMA[1] * (a[i + 1] - b[i + 1]) + LUMA[2] * (a[i + 2] - b[i + 2]);
+    sse += d * d;
+  }
+  return {sse, samples: a.length / 4};
+}
+
 function toDb(mse: number): number {
   return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
 }

@@ -1,7 +1,7 @@
 /**
  * The editor's exporters, registered the way Motion Canvas plugins are: a vite plugin whose
  * Motion Canvas options name the runtime entry (client/plugin.ts, which adds "GIF (project
- * encoder)" and "GIF + MP4 + WebM (project encoders)" to Video Settings → Rendering), and whose
+ * encoder)" and "GIF + MP4 + AVIF (project encoders)" to Video Settings → Rendering), and whose
  * server side receives the frames and encodes them with the CLI's encoders (exportServer.ts).
  * Files go to `output/` (EDITOR_OUT_DIR moves them; the tests use a scratch folder).
  * The routes take requests only from the editor's own page, which alone gets the server's

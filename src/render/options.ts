@@ -3,11 +3,18 @@ import type {ActivationRecords} from '../records';
 import type {SceneName} from './testScenes';
 
 /**
- * Every format a render writes by default; `--format` picks a subset. `png` is the
- * poster frame, `vtt` the caption track built from the scene's steps.
+ * Every format a render can write; `--format` picks any of them. `png` is the poster frame,
+ * `vtt` the caption track built from the scene's steps.
  */
-export const FORMATS = ['gif', 'mp4', 'webm', 'png', 'vtt'] as const;
+export const FORMATS = ['gif', 'mp4', 'webm', 'avif', 'png', 'vtt'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/**
+ * What a render writes without `--format`: the GIF for Markdown platforms, the AVIF for a
+ * `<picture>` source, the MP4 for the player. WebM is opt-in: at the MP4's quality it was
+ * heavier than the MP4 (README, "Formats"), and every current browser plays the MP4.
+ */
+export const DEFAULT_FORMATS: readonly Format[] = ['gif', 'mp4', 'avif', 'png', 'vtt'];
 
 export interface RenderOptions {
   names: SceneName[];

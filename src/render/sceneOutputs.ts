@@ -8,7 +8,8 @@ import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {resolveFfmpeg} from '../encode/ffmpegPath';
 import {GifStreamEncoder} from '../encode/gif/encoder';
-import {FfmpegStreamEncoder, mp4Args, webmArgs} from '../encode/video';
+import {missingEncoder} from '../encode/ffmpegEncoders';
+import {FfmpegStreamEncoder, VIDEO_FORMATS, type VideoFormat} from '../encode/video';
 import {toWebVtt} from '../text/vtt';
 import type {RenderOutcome} from '../frames/protocol';
 import type {FrameConsumer, FrameSink} from './frameSink';
@@ -69,7 +70,7 @@ function pathInOutDir({name, options: {outDir}}: OutputContext, ...parts: string
 
 /** ffmpeg's path, or the error explaining why it is missing (the GIF is still written). */
 export function findFfmpeg(formats: readonly Format[]): string | Error {
-  if (!formats.some(f => f === 'mp4' || f === 'webm')) return new Error('no video format requested');
+  if (!formats.some(f => f in VIDEO_FORMATS)) return new Error('no video format requested');
   try {
     return resolveFfmpeg().path;
   } catch (error) {
@@ -123,8 +124,9 @@ const FACTORIES: Record<Format, (context: OutputContext, target: string) => Scen
       abort: () => {},
     };
   },
-  mp4: (context, target) => video(context, target, 'mp4', mp4Args),
-  webm: (context, target) => video(context, target, 'webm', webmArgs),
+  mp4: (context, target) => video(context, target, 'mp4'),
+  webm: (context, target) => video(context, target, 'webm'),
+  avif: (context, target) => video(context, target, 'avif'),
   png: ({pending, sink, size: {width, height}}, target) => {
     let written = false;
     return {
@@ -151,22 +153,24 @@ const FACTORIES: Record<Format, (context: OutputContext, target: string) => Scen
   }),
 };
 
-function video(
-  {options, pending, ffmpeg, size: {width, height}}: OutputContext,
-  target: string,
-  format: 'mp4' | 'webm',
-  args: typeof mp4Args,
-): SceneOutput {
-  if (ffmpeg instanceof Error) {
-    return {format, target, optional: true, finish: () => Promise.reject(ffmpeg), abort: () => {}};
-  }
-  const encoder = new FfmpegStreamEncoder(ffmpeg, args({width, height, fps: options.fps, output: pending.reserve(target)}));
+/** A format ffmpeg makes from the frames (video.ts's VIDEO_FORMATS); it may fail alone. */
+function video({options, pending, ffmpeg, size: {width, height}}: OutputContext, target: string, format: VideoFormat): SceneOutput {
+  const spec = VIDEO_FORMATS[format];
+  const failed = (error: Error): SceneOutput => ({format, target, optional: true, finish: () => Promise.reject(error), abort: () => {}});
+  if (ffmpeg instanceof Error) return failed(ffmpeg);
+  const missing = missingEncoder(ffmpeg, spec.encoder, format);
+  if (missing) return failed(new Error(missing));
+  const output = pending.reserve(target);
+  const encoder = new FfmpegStreamEncoder(ffmpeg, spec.args({width, height, fps: options.fps, output}));
   return {
     format,
     target,
     optional: true,
     consume: frame => encoder.addFrame(frame),
-    finish: () => encoder.finish(),
+    finish: async () => {
+      await encoder.finish();
+      spec.finish?.(output);
+    },
     abort: () => encoder.kill(),
   };
 }

@@ -11,7 +11,7 @@ export const EXPORT_ROUTE = '/__editor-export';
 /** The two exporters in the editor's list, by the formats each writes. */
 export const EXPORT_KINDS = {
   gif: {formats: ['gif'], displayName: 'GIF (project encoder)'},
-  'gif-video': {formats: ['gif', 'mp4', 'webm'], displayName: 'GIF + MP4 + WebM (project encoders)'},
+  'gif-video': {formats: ['gif', 'mp4', 'avif'], displayName: 'GIF + MP4 + AVIF (project encoders)'},
 } as const satisfies Record<string, {formats: readonly Format[]; displayName: string}>;
 export type ExportKind = keyof typeof EXPORT_KINDS;
 
