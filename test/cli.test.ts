@@ -246,7 +246,6 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s mid-render: exit %i, old outputs unchanged, no process or temporary folder left', async (signal, code) => {
-    const scratchBefore = new Set(readdirSync(tmpdir()).filter(d => d.startsWith('four-dl-render-')));
     const run = startRender([...FAULTY, '--out', previous], TEST_SCENES);
     const event = await run.waitFor(e => e.type === 'frames' && Number(e.rendered) >= Number(e.total) / 3);
     expect(Number(event.rendered)).toBeLessThan(Number(event.total));
@@ -258,7 +257,8 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
     expect(result.stderr).toContain(`render: interrupted by ${signal}; outputs already in place were left untouched`);
     expectPreviousUntouched();
     expect(started.filter(isAlive).map(commandOf)).toEqual([]);
-    const leftover = readdirSync(tmpdir()).filter(d => d.startsWith('four-dl-render-') && !scratchBefore.has(d));
+    // Scratch folders carry their render's pid: other renders on the machine are not this test's business.
+    const leftover = readdirSync(tmpdir()).filter(d => d.startsWith(`four-dl-render-${run.pid}-`));
     expect(leftover).toEqual([]);
     expect(readdirSync(previous).filter(f => f.endsWith('.tmp'))).toEqual([]);
   });
