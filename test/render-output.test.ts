@@ -104,7 +104,7 @@ describe.each(ANIMATIONS)('%s.mp4', name => {
   });
 });
 
-describe.each(ANIMATIONS)('%s.png and %s.vtt', name => {
+describe.each(ANIMATIONS)('%s: poster (.png) and captions (.vtt)', name => {
   it('the poster is a PNG at the render size, not the first frame', () => {
     const {streams} = probe(join(shared.dir, `${name}.png`));
     expect(streams[0].codec_name).toBe('png');
