@@ -7,6 +7,7 @@ import {RenderCache, sceneKey} from '../src/render/renderCache';
 import {importClosure} from '../src/render/sceneSources';
 import {ANIMATIONS} from '../src/records';
 import {runRender} from './helpers/cli';
+import {SHARED_RENDER_FORMATS} from './renderSetup';
 
 const shared = inject('sharedRender');
 const options = {formats: ['gif', 'mp4'] as ('gif' | 'mp4')[], fps: 30, scale: 1, theme: 'light' as const, keepFrames: false};
@@ -81,7 +82,8 @@ describe('a second render with nothing changed', () => {
   it('skips every scene without starting a browser, and --force renders again', async () => {
     const out = join(work, 'again');
     cpSync(shared.dir, out, {recursive: true});
-    const again = await runRender(['--scale', '0.5', '--out', out]);
+    // The shared render's own options, so that nothing differs but the folder.
+    const again = await runRender(['--scale', '0.5', '--format', SHARED_RENDER_FORMATS, '--out', out]);
     expect(again.code, again.stderr).toBe(0);
     for (const name of ANIMATIONS) {
       expect(again.stderr).toContain(`${name}: up to date (use --force to re-render)`);

@@ -9,15 +9,15 @@ import type {TestProject} from 'vitest/node';
 import {ROOT, runRender} from './helpers/cli';
 
 export const SHARED_RENDER_DIR = join(ROOT, '.cache', 'test-render');
+/** Every default format but the AVIF, whose encoder would cost CI minutes: test/render-avif.test.ts renders one figure with it. */
+export const SHARED_RENDER_FORMATS = 'gif,mp4,png,vtt';
 
 export default async function setup(project: TestProject) {
   // TEST_REUSE_RENDER=1 (local iteration only) lets the render cache skip unchanged scenes.
   const reuse = process.env.TEST_REUSE_RENDER === '1';
   if (!reuse) rmSync(SHARED_RENDER_DIR, {recursive: true, force: true});
   const started = Date.now();
-  // Every default format but the AVIF, whose encoder would cost CI minutes: test/render-avif.test.ts renders one figure with it.
-  const formats = ['--format', 'gif,mp4,png,vtt'];
-  const run = await runRender(['--scale', '0.5', ...formats, '--out', SHARED_RENDER_DIR, ...(reuse ? [] : ['--force'])], {}, 900_000);
+  const run = await runRender(['--scale', '0.5', '--format', SHARED_RENDER_FORMATS, '--out', SHARED_RENDER_DIR, ...(reuse ? [] : ['--force'])], {}, 900_000);
   project.provide('sharedRender', {
     dir: SHARED_RENDER_DIR,
     code: run.code,
