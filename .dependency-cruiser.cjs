@@ -1,11 +1,15 @@
 /**
- * The house's boundaries (npm run lint:deps). Browser code: scenes/, src/editor/client/, src/editor/ui/.
+ * The house's boundaries (npm run lint:deps). Browser code: scenes/, src/page/ (the frame exporter and fonts that
+ * the render page and the editor's client share), src/editor/client/, src/editor/ui/.
  * Browser-safe code both sides import: src/shared/, src/frames/, src/records/, src/params/ (the limits
- * scenes lay out by), src/model/data/ (the sentences) and src/editor/protocol/. Everything else is Node.
+ * scenes lay out by), src/model/data/ (the sentences), src/editor/protocol/, and of each animation's
+ * folder its browser-safe part (browser.ts, record.ts, params.ts) with the registry's types and order.
+ * Everything else is Node.
  */
-const BROWSER = '^(scenes/|src/editor/(client|ui)/)';
-const BROWSER_SAFE = '^src/(shared|frames|records|params|model/data|editor/protocol)/';
-const NODE_ONLY = '^(src/(model/(?!data/)|render/|encode/|util/|text/|gallery/|bench/|editor/[^/]+\\.ts$|cli|paths)|scripts/)';
+const ANIMATION_BROWSER_SAFE = 'src/animations/((types|order)\\.ts|[^/]+/(browser|record|params)\\.ts)$';
+const BROWSER = '^(scenes/|src/page/|src/editor/(client|ui)/)';
+const BROWSER_SAFE = `^(src/(shared|frames|records|params|model/data|editor/protocol)/|${ANIMATION_BROWSER_SAFE})`;
+const NODE_ONLY = `^(src/(model/(?!data/)|animations/(?!${ANIMATION_BROWSER_SAFE.slice('src/animations/'.length)})|store/|render/|encode/|util/|text/|gallery/|bench/|editor/[^/]+\\.ts$|cli|paths)|scripts/)`;
 
 module.exports = {
   forbidden: [

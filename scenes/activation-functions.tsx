@@ -16,7 +16,7 @@ import {reportPoster} from './components/steps';
 import {formatTerm, formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from '../src/shared/theme';
-import type {ScalarActivation} from '../src/records/activation-functions';
+import type {ScalarActivation} from '../src/animations/activation-functions/record';
 
 const PLOT_WIDTH = 210;
 const PLOT_HEIGHT = 112;

@@ -3,7 +3,7 @@
 // module, served by src/editor/activationsPlugin.ts. The editor and the renderer
 // read the same numbers.
 declare module 'virtual:activations' {
-  const records: import('../src/records').ActivationRecords;
+  const records: import('../src/animations/types').ActivationRecords;
   export default records;
 }
 

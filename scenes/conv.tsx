@@ -19,7 +19,7 @@ import {ValueGrid} from './components/ValueGrid';
 import {formatTerm, formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from '../src/shared/theme';
-import {isDiagonalLine, type ConvFilterRecord} from '../src/records/conv';
+import {isDiagonalLine, type ConvFilterRecord} from '../src/animations/conv/record';
 import {reportPoster} from './components/steps';
 
 /** Every grid hangs from the same top edge (convLayout), with its label above it. */

@@ -18,8 +18,8 @@ import {reportPoster} from './components/steps';
 import {sceneTheme} from './sceneTheme';
 import {formatValue} from '../src/shared/format';
 import {fonts, pace, sizes} from '../src/shared/theme';
-import type {DenseLayerRecord} from '../src/records/dense';
-import type {DenseActivation} from '../src/params/dense';
+import type {DenseLayerRecord} from '../src/animations/dense/record';
+import type {DenseActivation} from '../src/animations/dense/params';
 
 /** The network sits a little above centre to leave room for the equation lines. */
 const NETWORK_Y = -25;

@@ -9,7 +9,7 @@
 import {makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import type {FilterCase, FilterOperand} from '../src/records/filter';
+import type {FilterCase, FilterOperand} from '../src/animations/filter/record';
 import {Arrow} from './components/Arrow';
 import {CaptionLine} from './components/CaptionLine';
 import {gridSize, maxAbs} from './components/layout';

@@ -18,7 +18,7 @@ import {reportPoster} from './components/steps';
 import {formatTerm, formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from '../src/shared/theme';
-import type {NeuronUnitRecord} from '../src/records/neuron';
+import type {NeuronUnitRecord} from '../src/animations/neuron/record';
 
 /** The diagram's rows (one per input) are centred on this height. */
 const CENTRE_Y = 0;

@@ -2,18 +2,18 @@
 // every animation, warm records), in all and per animation; the CPU seconds per frame of the
 // render's whole process tree against the floor's (drawing plus readback, no transport); a cached
 // re-render; and peak memory at 1080p. The GIF encoder half is scripts/bench.ts.
-import {defaultRecordInputs} from '../src/params';
+import {defaultRecordInputs} from '../src/animations/config';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {measureFloor, runRenderMeasured} from '../src/bench/renderBench';
 import {PROJECT_ROOT} from '../src/paths';
-import {ANIMATIONS} from '../src/records';
+import {ANIMATIONS} from '../src/animations/registry';
 import {table} from '../src/cli';
 import {formatRenderCost} from '../src/bench/table';
-import {computeRecord} from '../src/model/registry';
-import {computeSeq2seqRecord} from '../src/model/seq2seq';
-import {computeAlignmentRecord} from '../src/model/alignment';
+import {animation} from '../src/animations/registry';
+import {computeSeq2seqRecord} from '../src/animations/seq2seq/model';
+import {computeAlignmentRecord} from '../src/animations/alignment/model';
 import {computePostRecords} from '../src/model/postExamples';
 
 const MB = 1024 * 1024;
@@ -40,7 +40,7 @@ async function benchRecords(scratch: string): Promise<void> {
     const cpu = process.cpuUsage();
     if (name === 'seq2seq') await computeSeq2seqRecord({cacheDir: join(scratch, 'seq2seq-weights')});
     else if (name === 'alignment') await computeAlignmentRecord({cacheDir: join(scratch, 'alignment-weights')});
-    else await computeRecord(name, defaultRecordInputs(name));
+    else await animation(name).compute(defaultRecordInputs(name));
     const {user, system} = process.cpuUsage(cpu);
     const target = TRAINING_TARGET[name];
     rows.push([name, `${((performance.now() - started) / 1000).toFixed(2)} s`, `${((user + system) / 1e6).toFixed(2)} s`, target ? `includes training (target ${target})` : '']);

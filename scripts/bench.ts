@@ -17,7 +17,7 @@ import {formatAvifTargets, formatFormats, formatPageWeight, type FormatRow} from
 import {compareEncoders} from '../src/bench/gifCompare';
 import {resolveGifski} from '../src/bench/gifski';
 import {formatAnimation, formatFooter, formatTargets, type BenchRow} from '../src/bench/table';
-import {ANIMATIONS} from '../src/records';
+import {ANIMATIONS} from '../src/animations/registry';
 
 const FPS = 30;
 const FRAMES = 'output/frames';

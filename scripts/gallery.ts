@@ -7,9 +7,9 @@
 import {resolve} from 'node:path';
 import {writeGallery} from '../src/gallery/gallery';
 import {writePlayerScript} from '../src/player/playerScript';
-import {ensureAllRecords} from '../src/model/store';
+import {ensureAllRecords} from '../src/store/recordStore';
 import {PROJECT_ROOT} from '../src/paths';
-import {ANIMATIONS} from '../src/records';
+import {ANIMATIONS} from '../src/animations/registry';
 import {readRenderedRecords} from '../src/render/renderedRecords';
 
 const outDir = resolve(process.argv[2] ?? resolve(PROJECT_ROOT, 'output'));

@@ -5,7 +5,7 @@
 // record's milliseconds. The editor's vite plugin reads it, so the editor shows the configured numbers and
 // logs what it recomputed.
 import {parseCli, UsageError} from '../src/cliArgs';
-import {ensureAllRecords, ensurePostRecords, RECORD_CACHE_DIR} from '../src/model/store';
+import {ensureAllRecords, ensurePostRecords, RECORD_CACHE_DIR} from '../src/store/recordStore';
 import {PROJECT_ROOT} from '../src/paths';
 import {computeProbeRecord} from '../src/render/testRecords';
 import {testScenesEnabled} from '../src/render/testScenes';

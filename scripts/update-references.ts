@@ -5,7 +5,7 @@ import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {main} from '../src/cli';
-import {ANIMATIONS, isAnimationName} from '../src/records';
+import {ANIMATIONS, isAnimationName} from '../src/animations/registry';
 import {PROJECT_ROOT} from '../src/paths';
 
 async function update(names: string[]): Promise<number> {

@@ -5,10 +5,10 @@
  */
 import {existsSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
-import {ANIMATIONS} from './records';
+import {ANIMATIONS} from './animations/registry';
 import {MAX_FPS, parseArgv, readConfig, SCALE_RANGE, TIMEOUT_RANGE, UsageError} from './cliFlags';
-import {type AnimationParams, DEFAULT_SEED, ParamError, SEED_RANGE} from './params';
-import {configuredAnimations, type ConfiguredAnimations} from './params/configured';
+import {type AnimationParams, DEFAULT_SEED, ParamError, SEED_RANGE} from './animations/config';
+import {configuredAnimations, type ConfiguredAnimations} from './animations/configured';
 import {DEFAULT_FORMATS, DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions, rangeFrames, type SceneRange} from './render/options';
 import {evenSizeProblem, gifFpsProblem} from './render/limits';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';

@@ -5,8 +5,8 @@
  */
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
-import {ANIMATIONS} from './records';
-import {DEFAULT_SEED} from './params';
+import {ANIMATIONS} from './animations/registry';
+import {DEFAULT_SEED} from './animations/config';
 import {DEFAULT_FORMATS, DEFAULT_FPS, FORMATS, LAYOUT} from './render/options';
 import {MAX_FPS, MAX_GIF_FPS, SCALE_RANGE} from './render/limits';
 import {echo} from './shared/echo';

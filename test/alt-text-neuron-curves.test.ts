@@ -1,12 +1,12 @@
 /** The words of the neuron and activation-functions animations follow their records. */
-import {DENSE_DEFAULTS} from '../src/params/dense';
+import {DENSE_DEFAULTS} from '../src/animations/dense/params';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {formatValue} from '../src/shared/format';
-import {computeNeuronRecord} from '../src/model/neuron';
-import {ensureRecord} from '../src/model/store';
-import type {ActivationFunctionsRecord} from '../src/records/activation-functions';
-import type {NeuronRecord} from '../src/records/neuron';
-import {altText, describe as describeAnimation} from '../src/text/altText';
+import {computeNeuronRecord} from '../src/animations/neuron/model';
+import {ensureRecord} from '../src/store/recordStore';
+import type {ActivationFunctionsRecord} from '../src/animations/activation-functions/record';
+import type {NeuronRecord} from '../src/animations/neuron/record';
+import {altText, describe as describeAnimation} from '../src/animations/altText';
 
 let neuron: NeuronRecord;
 let curves: ActivationFunctionsRecord;

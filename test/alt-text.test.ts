@@ -1,8 +1,8 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import {formatCompact, formatValue} from '../src/shared/format';
-import {ensureAllRecords} from '../src/model/store';
-import {ANIMATIONS, type ActivationRecords} from '../src/records';
-import {ALT_TEXT_MAX, altText, describe as describeAnimation} from '../src/text/altText';
+import {ensureAllRecords} from '../src/store/recordStore';
+import {ANIMATIONS, type ActivationRecords} from '../src/animations/registry';
+import {ALT_TEXT_MAX, altText, describe as describeAnimation} from '../src/animations/altText';
 
 let records: ActivationRecords;
 

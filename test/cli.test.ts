@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {ROOT, runRender, startRender} from './helpers/cli';
-import {ANIMATIONS} from '../src/shared/names';
+import {ANIMATIONS} from '../src/animations/registry';
 import {commandOf, descendants, isAlive} from '../src/util/processTree';
 
 const shared = inject('sharedRender');

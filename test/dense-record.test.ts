@@ -1,9 +1,9 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {computeDenseRecord} from '../src/model/dense';
+import {computeDenseRecord} from '../src/animations/dense/model';
 import {loadTf} from '../src/model/tf';
-import {validateDenseRecord} from '../src/records/dense';
+import {validateDenseRecord} from '../src/animations/dense/record';
 import {SCHEMA_VERSION} from '../src/records/header';
 import {ROOT} from './helpers/cli';
 

@@ -9,7 +9,7 @@
  * against the middleware itself is in export-routes.test.ts).
  * The server-killed case is in editor-restart.test.ts.
  */
-import {ANIMATIONS} from '../src/shared/names';
+import {ANIMATIONS} from '../src/animations/registry';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {SCHEMA_VERSION} from '../src/records/header';
-import {DENSE_ACTIVATIONS} from '../src/params/dense';
+import {DENSE_ACTIVATIONS} from '../src/animations/dense/params';
 import {ROOT} from './helpers/cli';
 
 const SCRIPT = join(ROOT, 'scripts', 'reference', 'export_record.py');

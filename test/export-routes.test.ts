@@ -13,7 +13,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {EditorExports} from '../src/editor/exportServer';
 import {displayedFrames} from '../src/bench/gifDecode';
-import {ANIMATIONS} from '../src/shared/names';
+import {ANIMATIONS} from '../src/animations/registry';
 import {FrameSink} from '../src/render/frameSink';
 import {startPageServer, type PageServer} from '../src/render/pageServer';
 import {sendToSinks} from '../src/render/session';

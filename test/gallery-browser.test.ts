@@ -14,11 +14,11 @@ import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {formatCompact, formatValue} from '../src/shared/format';
 import {writeGallery} from '../src/gallery/gallery';
-import {ensureAllRecords} from '../src/model/store';
+import {ensureAllRecords} from '../src/store/recordStore';
 import {PROJECT_ROOT} from '../src/paths';
-import {ANIMATIONS, type ActivationRecords, isAnimationName} from '../src/records';
+import {ANIMATIONS, type ActivationRecords, isAnimationName} from '../src/animations/registry';
 import {findChromium, launchChromium} from '../src/render/browser';
-import {altText} from '../src/text/altText';
+import {altText} from '../src/animations/altText';
 import {parseWebVtt} from '../src/text/vtt';
 
 // GALLERY_TEST_DIR points the test at another rendered folder (development without the global setup).

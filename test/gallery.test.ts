@@ -2,13 +2,13 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureAllRecords} from '../src/model/store';
-import type {ActivationRecords} from '../src/records';
+import {ensureAllRecords} from '../src/store/recordStore';
+import type {ActivationRecords} from '../src/animations/registry';
 import {buildGalleryHtml, imageSize, writeGallery, type GalleryEntry, type GalleryVariant} from '../src/gallery/gallery';
 import {pageWeights} from '../src/gallery/embeds';
 import {PLAYER_SCRIPT} from '../src/player/playerScript';
 import {formatBytes} from '../src/shared/formatBytes';
-import {altText, describe as describeAnimation} from '../src/text/altText';
+import {altText, describe as describeAnimation} from '../src/animations/altText';
 
 const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nA softmax turns the scores into weights\n\n00:00:01.500 --> 00:00:02.250\n“Ich” → q · k &lt; 1\n';
 /** The steps the player gets from VTT, as the page's data-steps attribute spells them. */

@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeRecurrRecord} from '../src/model/recurr';
-import {validateRecurrRecord, RECURR_GATES, type RecurrRecord, type RecurrStep} from '../src/records/recurr';
+import {computeRecurrRecord} from '../src/animations/recurr/model';
+import {validateRecurrRecord, RECURR_GATES, type RecurrRecord, type RecurrStep} from '../src/animations/recurr/record';
 import {RecordError, SCHEMA_VERSION} from '../src/records/header';
 import numpyRecurr from './fixtures/recurr-numpy.json';
 

@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, inject, it} from 'vitest';
 import {displayedFrames, framesAtSourceTimes, openGif} from '../src/bench/gifDecode';
-import {ANIMATIONS} from '../src/records';
+import {ANIMATIONS} from '../src/animations/registry';
 import {measureSeam, seamJump} from './helpers/seam';
 
 const shared = inject('sharedRender');

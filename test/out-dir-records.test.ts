@@ -8,9 +8,9 @@ import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {ensureRecord, stripHash} from '../src/model/store';
-import type {ActivationRecords} from '../src/records';
-import {altText, describe as describeAnimation} from '../src/text/altText';
+import {ensureRecord, stripHash} from '../src/store/recordStore';
+import type {ActivationRecords} from '../src/animations/registry';
+import {altText, describe as describeAnimation} from '../src/animations/altText';
 import {ROOT, runRender} from './helpers/cli';
 
 const shared = inject('sharedRender');

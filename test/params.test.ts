@@ -1,9 +1,9 @@
 /** `render.config.json` → `animations`: every bad value is one line naming the key path, what it got and what is valid. */
 import {describe, expect, it} from 'vitest';
-import {DEFAULT_SEED, defaultRecordInputs, ParamError, parseAnimationsConfig, recordInputs} from '../src/params';
-import {CONV_DEFAULTS} from '../src/params/conv';
-import {DENSE_DEFAULTS} from '../src/params/dense';
-import {ANIMATIONS} from '../src/shared/names';
+import {DEFAULT_SEED, defaultRecordInputs, ParamError, parseAnimationsConfig, recordInputs} from '../src/animations/config';
+import {CONV_DEFAULTS} from '../src/animations/conv/params';
+import {DENSE_DEFAULTS} from '../src/animations/dense/params';
+import {ANIMATIONS} from '../src/animations/registry';
 
 const rejects = (config: unknown) => {
   try {

@@ -2,8 +2,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {headWords} from '../src/params/head';
-import {knownWords} from '../src/params/seq2seq';
+import {headWords} from '../src/animations/head/params';
+import {knownWords} from '../src/animations/seq2seq/params';
 import {ROOT} from './helpers/cli';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

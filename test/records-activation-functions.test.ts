@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeActivationFunctionsRecord} from '../src/model/activation-functions';
+import {computeActivationFunctionsRecord} from '../src/animations/activation-functions/model';
 import {runPostExamples} from '../src/model/postExamples';
-import {validateActivationFunctionsRecord, type ActivationFunctionsRecord} from '../src/records/activation-functions';
+import {validateActivationFunctionsRecord, type ActivationFunctionsRecord} from '../src/animations/activation-functions/record';
 import {evenSamples, reference, softmax} from './reference/activation-functions';
 import {expectAllClose, expectClose} from './reference/close';
 

@@ -2,10 +2,10 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {computeAlignmentRecord, POST_ALIGNMENT} from '../src/model/alignment';
+import {computeAlignmentRecord, POST_ALIGNMENT} from '../src/animations/alignment/model';
 import {ALIGNMENT_CONFIG} from '../src/model/alignmentNet';
 import {alignmentHash, loadOrTrainAlignment, trainAlignment} from '../src/model/alignmentTraining';
-import {type AlignmentRecord, type AlignmentTrace, validateAlignmentRecord} from '../src/records/alignment';
+import {type AlignmentRecord, type AlignmentTrace, validateAlignmentRecord} from '../src/animations/alignment/record';
 import {referenceDecode, referenceGreedy, referenceKeys} from './reference/alignment';
 import {expectAllClose, expectClose} from './reference/close';
 

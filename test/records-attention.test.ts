@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeAttentionRecord} from '../src/model/attention';
-import {validateAttentionRecord, type AttentionRecord} from '../src/records/attention';
+import {computeAttentionRecord} from '../src/animations/attention/model';
+import {validateAttentionRecord, type AttentionRecord} from '../src/animations/attention/record';
 import {referenceAttention} from './reference/attention';
 import {expectAllClose} from './reference/close';
 

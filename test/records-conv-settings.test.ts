@@ -1,9 +1,9 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeDilationRecord} from '../src/model/dilation';
-import {computePaddingRecord} from '../src/model/padding';
-import {computeStrideRecord} from '../src/model/stride';
+import {computeDilationRecord} from '../src/animations/dilation/model';
+import {computePaddingRecord} from '../src/animations/padding/model';
+import {computeStrideRecord} from '../src/animations/stride/model';
 import {runSetting} from '../src/model/convSetting';
-import {validators} from '../src/records';
+import {validateRecord} from '../src/animations/registry';
 import type {ConvSettingRecord, ConvSettingRun} from '../src/records/convSetting';
 import {expectAllClose} from './reference/close';
 import {crossCorrelate} from './reference/conv';
@@ -171,42 +171,42 @@ describe('convSettingValidator', () => {
   const clone = (r: ConvSettingRecord) => JSON.parse(JSON.stringify(r));
 
   it('accepts the computed records', () => {
-    expect(validators.stride(clone(stride), 'stride.json')).toEqual(stride);
-    expect(validators.padding(clone(padding), 'padding.json')).toEqual(padding);
-    expect(validators.dilation(clone(dilation), 'dilation.json')).toEqual(dilation);
+    expect(validateRecord('stride', clone(stride), 'stride.json')).toEqual(stride);
+    expect(validateRecord('padding', clone(padding), 'padding.json')).toEqual(padding);
+    expect(validateRecord('dilation', clone(dilation), 'dilation.json')).toEqual(dilation);
   });
 
   it('rejects another name, naming the field', () => {
-    expect(() => validators.stride(clone(padding), 'stride.json')).toThrow(/stride\.json: name: expected "stride"/);
+    expect(() => validateRecord('stride', clone(padding), 'stride.json')).toThrow(/stride\.json: name: expected "stride"/);
   });
 
   it('rejects an output of the wrong size, naming the field', () => {
     const bad = clone(stride);
     bad.runs[1].output.pop();
-    expect(() => validators.stride(bad, 'stride.json')).toThrow(/runs\[1\]\.output: expected 3 rows, got 2/);
+    expect(() => validateRecord('stride', bad, 'stride.json')).toThrow(/runs\[1\]\.output: expected 3 rows, got 2/);
   });
 
   it("rejects a padding split that is not TensorFlow's", () => {
     const bad = clone(dilation);
     bad.runs[2].pad.top = 1;
-    expect(() => validators.dilation(bad, 'dilation.json')).toThrow(/runs\[2\]\.pad\.top: expected 2 \(TensorFlow's "same" padding\), got 1/);
+    expect(() => validateRecord('dilation', bad, 'dilation.json')).toThrow(/runs\[2\]\.pad\.top: expected 2 \(TensorFlow's "same" padding\), got 1/);
   });
 
   it('rejects a first run that is not the default, a bad padding and a fractional stride', () => {
     const first = clone(stride);
     first.runs.reverse();
-    expect(() => validators.stride(first, 'stride.json')).toThrow(/runs\[0\]: expected Keras's default/);
+    expect(() => validateRecord('stride', first, 'stride.json')).toThrow(/runs\[0\]: expected Keras's default/);
     const pad = clone(padding);
     pad.runs[1].padding = 'full';
-    expect(() => validators.padding(pad, 'padding.json')).toThrow(/runs\[1\]\.padding: expected "valid" or "same"/);
+    expect(() => validateRecord('padding', pad, 'padding.json')).toThrow(/runs\[1\]\.padding: expected "valid" or "same"/);
     const frac = clone(stride);
     frac.runs[1].stride = 1.5;
-    expect(() => validators.stride(frac, 'stride.json')).toThrow(/runs\[1\]\.stride: expected a positive integer, got 1\.5/);
+    expect(() => validateRecord('stride', frac, 'stride.json')).toThrow(/runs\[1\]\.stride: expected a positive integer, got 1\.5/);
   });
 
   it('rejects a product window of the wrong shape, naming the field', () => {
     const bad = clone(padding);
     bad.runs[1].products[6][6][2].pop();
-    expect(() => validators.padding(bad, 'padding.json')).toThrow(/runs\[1\]\.products\[6\]\[6\]\[2\]: expected 3 numbers, got 2/);
+    expect(() => validateRecord('padding', bad, 'padding.json')).toThrow(/runs\[1\]\.products\[6\]\[6\]\[2\]: expected 3 numbers, got 2/);
   });
 });

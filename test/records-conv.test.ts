@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeConvRecord} from '../src/model/conv';
-import {validateConvRecord, type ConvRecord} from '../src/records/conv';
+import {computeConvRecord} from '../src/animations/conv/model';
+import {validateConvRecord, type ConvRecord} from '../src/animations/conv/record';
 import {crossCorrelate} from './reference/conv';
 import {expectAllClose} from './reference/close';
 

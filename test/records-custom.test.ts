@@ -7,10 +7,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {computeRecord} from '../src/model/registry';
-import {type AnimationParams, PARAMETERS, parseAnimationsConfig, recordInputs} from '../src/params';
-import type {AnimationName} from '../src/records';
-import {validators} from '../src/records';
+import {type AnimationParams, parseAnimationsConfig, recordInputs} from '../src/animations/config';
+import {animation, ANIMATIONS, type AnimationName, validateRecord} from '../src/animations/registry';
 import {expectAllClose} from './reference/close';
 import {referenceAttention} from './reference/attention';
 import {samePadded, strided, dilated} from './reference/convSetting';
@@ -25,8 +23,8 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test', 'fi
 /** The record `name` computes for `seed` and the config's `animations` object, validated like any record. */
 async function custom<K extends AnimationName>(name: K, seed: number, config: object = {}) {
   const params = parseAnimationsConfig(config, 'animations', {baseDir: ROOT}) as Partial<AnimationParams>;
-  const record = await computeRecord(name, recordInputs(name, seed, params));
-  return validators[name](record, `custom ${name} record`);
+  const record = await animation(name).compute(recordInputs(name, seed, params));
+  return validateRecord(name, record, `custom ${name} record`);
 }
 
 describe('dense for another seed and other layers', () => {
@@ -209,7 +207,7 @@ describe('seq2seq on another sentence', () => {
 
 describe('--seed', () => {
   it('leaves the trained and hand-set animations as they are', () => {
-    const unseeded = (Object.keys(PARAMETERS) as AnimationName[]).filter(name => !PARAMETERS[name].seeded);
+    const unseeded = ANIMATIONS.filter(name => !animation(name).params.seeded);
     expect(unseeded).toEqual(expect.arrayContaining(['seq2seq', 'alignment', 'scoring', 'conv', 'attention', 'filter']));
     for (const name of unseeded) expect(recordInputs(name, 7, {}).seed).toBe(42);
   });

@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeConvRecord} from '../src/model/conv';
-import {computeFilterRecord} from '../src/model/filter';
-import {validateFilterRecord, type FilterRecord} from '../src/records/filter';
+import {computeConvRecord} from '../src/animations/conv/model';
+import {computeFilterRecord} from '../src/animations/filter/model';
+import {validateFilterRecord, type FilterRecord} from '../src/animations/filter/record';
 import {elementwise, total} from './reference/filter';
 import {expectAllClose} from './reference/close';
 

@@ -1,10 +1,10 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeAlignmentRecord} from '../src/model/alignment';
-import {computeHeadRecord, HEAD_DK} from '../src/model/head';
+import {computeAlignmentRecord} from '../src/animations/alignment/model';
+import {computeHeadRecord, HEAD_DK} from '../src/animations/head/model';
 import {glorotUniform} from '../src/model/keras/initializers';
 import {TfGlobalSeed} from '../src/model/keras/tfSeed';
-import type {AlignmentRecord} from '../src/records/alignment';
-import {type HeadRecord, validateHeadRecord} from '../src/records/head';
+import type {AlignmentRecord} from '../src/animations/alignment/record';
+import {type HeadRecord, validateHeadRecord} from '../src/animations/head/record';
 import {expectAllClose} from './reference/close';
 import {referenceHead} from './reference/head';
 

@@ -1,9 +1,9 @@
-import {DENSE_DEFAULTS} from '../src/params/dense';
+import {DENSE_DEFAULTS} from '../src/animations/dense/params';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeDenseRecord} from '../src/model/dense';
-import {computeNeuronRecord} from '../src/model/neuron';
-import type {DenseRecord} from '../src/records/dense';
-import {validateNeuronRecord, type NeuronRecord} from '../src/records/neuron';
+import {computeDenseRecord} from '../src/animations/dense/model';
+import {computeNeuronRecord} from '../src/animations/neuron/model';
+import type {DenseRecord} from '../src/animations/dense/record';
+import {validateNeuronRecord, type NeuronRecord} from '../src/animations/neuron/record';
 import {expectAllClose, expectClose} from './reference/close';
 import {evenSamples} from './reference/activation-functions';
 import {unitForward} from './reference/neuron';

@@ -1,8 +1,8 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeAlignmentRecord} from '../src/model/alignment';
-import {computeScoringRecord} from '../src/model/scoring';
-import type {AlignmentRecord} from '../src/records/alignment';
-import {type ScoringRecord, validateScoringRecord} from '../src/records/scoring';
+import {computeAlignmentRecord} from '../src/animations/alignment/model';
+import {computeScoringRecord} from '../src/animations/scoring/model';
+import type {AlignmentRecord} from '../src/animations/alignment/record';
+import {type ScoringRecord, validateScoringRecord} from '../src/animations/scoring/record';
 import {expectAllClose, expectClose} from './reference/close';
 import {referenceAdditive, referenceDot} from './reference/scoring';
 

@@ -3,8 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DE_EN} from '../src/model/data/de-en';
-import {computeSeq2seqRecord, loadOrTrainSeq2seq, seq2seqHash, SEQ2SEQ_CONFIG, trainSeq2seq} from '../src/model/seq2seq';
-import {validateSeq2seqRecord, type Seq2seqRecord, type Seq2seqTrace} from '../src/records/seq2seq';
+import {computeSeq2seqRecord, loadOrTrainSeq2seq, seq2seqHash, SEQ2SEQ_CONFIG, trainSeq2seq} from '../src/animations/seq2seq/model';
+import {validateSeq2seqRecord, type Seq2seqRecord, type Seq2seqTrace} from '../src/animations/seq2seq/record';
 import {referenceDecode, referenceEncode, referenceGreedy} from './reference/seq2seq';
 import {expectAllClose, expectClose} from './reference/close';
 

@@ -3,8 +3,8 @@
  * digits it needs, and every scaled input, negative ones too, is printed in its cell.
  */
 import {describe, expect, it} from 'vitest';
-import {ParamError, parseAnimationsConfig} from '../src/params';
-import {formatScale, INPUT_LABEL_PADDING, inputDecimals, rawLabel, RECURR_DEFAULTS, RECURR_LIMITS, scaledSequence} from '../src/params/recurr';
+import {ParamError, parseAnimationsConfig} from '../src/animations/config';
+import {formatScale, INPUT_LABEL_PADDING, inputDecimals, rawLabel, RECURR_DEFAULTS, RECURR_LIMITS, scaledSequence} from '../src/animations/recurr/params';
 import {labelFits} from '../src/shared/textWidth';
 import {formatValue} from '../src/shared/format';
 import {sizes} from '../src/shared/theme';

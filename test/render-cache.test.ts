@@ -5,7 +5,7 @@ import {dirname, join} from 'node:path';
 import {afterAll, describe, expect, inject, it} from 'vitest';
 import {RenderCache, sceneKey} from '../src/render/renderCache';
 import {importClosure} from '../src/render/sceneSources';
-import {ANIMATIONS} from '../src/records';
+import {ANIMATIONS} from '../src/animations/registry';
 import {runRender} from './helpers/cli';
 import {SHARED_RENDER_FORMATS} from './renderSetup';
 

@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {beforeAll, describe, expect, inject, it} from 'vitest';
 import {displayedFrames, framesAtSourceTimes, openGif} from '../src/bench/gifDecode';
-import {ANIMATIONS} from '../src/records';
+import {ANIMATIONS} from '../src/animations/registry';
 import {probe, runRender} from './helpers/cli';
 
 const shared = inject('sharedRender');

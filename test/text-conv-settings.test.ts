@@ -1,11 +1,11 @@
 /** The key numbers in the alt texts of filter, stride, padding and dilation (the shared checks are in alt-text.test.ts). */
 import {beforeAll, describe, expect, it} from 'vitest';
-import {computeFilterRecord} from '../src/model/filter';
-import {computeDilationRecord} from '../src/model/dilation';
-import {computePaddingRecord} from '../src/model/padding';
-import {computeStrideRecord} from '../src/model/stride';
-import type {ActivationRecords} from '../src/records';
-import {altText, describe as describeAnimation} from '../src/text/altText';
+import {computeFilterRecord} from '../src/animations/filter/model';
+import {computeDilationRecord} from '../src/animations/dilation/model';
+import {computePaddingRecord} from '../src/animations/padding/model';
+import {computeStrideRecord} from '../src/animations/stride/model';
+import type {ActivationRecords} from '../src/animations/registry';
+import {altText, describe as describeAnimation} from '../src/animations/altText';
 
 let r: Pick<ActivationRecords, 'filter' | 'stride' | 'padding' | 'dilation'>;
 beforeAll(async () => {

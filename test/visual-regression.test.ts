@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {describe, expect, inject, it} from 'vitest';
-import {ANIMATIONS} from '../src/records';
+import {ANIMATIONS} from '../src/animations/registry';
 import {ROOT} from './helpers/cli';
 
 const shared = inject('sharedRender');

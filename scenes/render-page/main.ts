@@ -14,8 +14,8 @@ import {
 import project from '../project?project';
 import records from 'virtual:activations';
 import {posterOf, stepsOf} from '../components/steps';
-import {loadSceneFonts} from './fonts';
-import {FrameUploader, frameExporterFor} from './FrameExporter';
+import {loadSceneFonts} from '../../src/page/fonts';
+import {FrameUploader, frameExporterFor} from '../../src/page/FrameExporter';
 import type {RenderJob, RenderOutcome, SceneInfo} from '../../src/frames/protocol';
 
 declare global {

@@ -2,7 +2,7 @@
  * What the Node renderer and the render page say to each other. Shared by both
  * sides, so the wire format is written down once.
  */
-import type {ActivationRecords} from '../records';
+import type {ActivationRecords} from '../animations/registry';
 
 /** Sent by Node (through `window.renderScene`) to render one scene. */
 export interface RenderJob {

@@ -3,7 +3,7 @@
  * the query, the additive scores, the attention weights over the source and the context.
  */
 import type {Tensor2D} from '@tensorflow/tfjs';
-import type {AlignmentTrace, AlignmentWeights} from '../records/alignment';
+import type {AlignmentTrace, AlignmentWeights} from '../animations/alignment/record';
 import {
   ALIGNMENT_CONFIG,
   decoderKernels,

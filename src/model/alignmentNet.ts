@@ -15,7 +15,7 @@
  */
 import {END, PAD, START, tokenize} from './data/tokens';
 import type {Tensor, Tensor2D, Tensor3D} from '@tensorflow/tfjs';
-import type {AlignmentWeights} from '../records/alignment';
+import type {AlignmentWeights} from '../animations/alignment/record';
 import {DE_EN} from './data/de-en';
 import {ALIGNMENT_EXTRA} from './data/de-en-alignment';
 import {embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from './keras/initializers';

@@ -4,7 +4,7 @@
  * the trained weights are cached under `.cache/alignment/<sha256>.json` (trainingCache.ts).
  */
 import type {Scalar, Tensor, Tensor2D, Variable} from '@tensorflow/tfjs';
-import type {AlignmentWeights} from '../records/alignment';
+import type {AlignmentWeights} from '../animations/alignment/record';
 import {
   ALIGNMENT_CONFIG,
   ALIGNMENT_PAIRS,

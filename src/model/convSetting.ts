@@ -6,7 +6,7 @@
  * hold the same image and filter.
  */
 import type {Tensor2D} from '@tensorflow/tfjs';
-import {py} from './conv';
+import {py} from './keras/python';
 import {loadTf} from './tf';
 import {CONV_SETTING_DEFAULTS, type ConvSettingParams} from '../params/convSetting';
 import {SCHEMA_VERSION} from '../records/header';

@@ -15,7 +15,7 @@ import {DE_EN} from './data/de-en';
 import {embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
 import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
-import type {Seq2seqWeights} from '../records/seq2seq';
+import type {Seq2seqWeights} from '../animations/seq2seq/record';
 // The models' users take the tokens from here, with the rest of the model.
 export {END, PAD, START, tokenize};
 

@@ -3,7 +3,7 @@
  * one small image and one 3×3 filter, convolved with Keras's default settings and with
  * the setting each animation is about. One type for the three, so their scenes share a stage.
  */
-import {convOutputSize} from './conv';
+import {convOutputSize} from '../shared/convArithmetic';
 import {RecordError} from './header';
 import type {RecordHeader} from './header';
 import {expectHeader, expectMatrix, expectNumber, expectObject, expectPositiveInteger, keysOf} from './validate';

@@ -1,7 +1,7 @@
 /** `--list`: each scene's name and length, measured by Motion Canvas itself in the render page. */
 import type {SceneName} from './testScenes';
 import type {SceneInfo} from '../frames/protocol';
-import type {ActivationRecords} from '../records';
+import type {ActivationRecords} from '../animations/registry';
 import {pageHash} from './pageBuild';
 import {startSession} from './session';
 

@@ -1,5 +1,5 @@
 /** What a render is asked to do, after the CLI has validated it, and what it writes. */
-import type {ActivationRecords} from '../records';
+import type {ActivationRecords} from '../animations/registry';
 import type {SceneName} from './testScenes';
 
 /**

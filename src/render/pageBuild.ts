@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import {PROJECT_ROOT} from '../paths';
 import {importClosure} from './sceneSources';
 import {testScenesEnabled} from './testScenes';
+import {testAnimationsEnabled} from '../animations/registry';
 import {hashSources} from '../util/sourceHash';
 
 export const PAGE_ENTRY = 'scenes/render-page/index.html';
@@ -20,8 +21,11 @@ const BUILD_ROOT = join(PROJECT_ROOT, '.cache', 'render-page');
 function pageSources(): string[] {
   const entries = ['scenes/render-page/main.ts', ...readdirSync(join(PROJECT_ROOT, 'scenes')).filter(f => f.endsWith('.tsx')).map(f => `scenes/${f}`)];
   const outside = entries.flatMap(entry => importClosure(entry, PROJECT_ROOT)).filter(file => !file.startsWith('scenes/'));
-  const config = ['scenes', 'src/editor/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'vite.config.ts', 'package-lock.json'];
-  return [...new Set([...config, ...outside])];
+  // The project file lists the animations by a glob over their folders' browser-safe parts.
+  const folders = readdirSync(join(PROJECT_ROOT, 'src/animations'), {withFileTypes: true}).filter(entry => entry.isDirectory());
+  const listed = folders.flatMap(folder => importClosure(`src/animations/${folder.name}/browser.ts`, PROJECT_ROOT));
+  const config = ['scenes', 'src/editor/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'test/fixtures/animations', 'vite.config.ts', 'package-lock.json'];
+  return [...new Set([...config, ...listed, ...outside])];
 }
 
 /** Hash of the page's sources. */
@@ -29,7 +33,7 @@ export function pageHash(): string {
   return hashSources(PROJECT_ROOT, pageSources(), {
     // The editor's .meta files change when someone scrubs the timeline; they do not change frames.
     skip: file => file.endsWith('.meta'),
-    extra: [testScenesEnabled() ? 'with test scenes' : ''],
+    extra: [testScenesEnabled() ? 'with test scenes' : '', testAnimationsEnabled() ? 'with test animations' : ''],
   });
 }
 

@@ -24,7 +24,7 @@ import {recordHash, renderedRecordHash, renderedRecordPath, renderedRecordText} 
 import {removeStaleOutputs} from './staleOutputs';
 import {writeFileAtomic} from '../util/atomicWrite';
 import {isTestScene, type SceneName} from './testScenes';
-import {isAnimationName} from '../records';
+import {isAnimationName} from '../animations/registry';
 import {streamFps, type RenderJob, type RenderOutcome} from '../frames/protocol';
 
 export type {OutputFile};

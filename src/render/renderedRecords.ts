@@ -7,8 +7,8 @@
 import {createHash} from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {type ActivationRecords, type AnimationName} from '../records';
-import {readRecord, stripHash} from '../model/store';
+import {type ActivationRecords, type AnimationName} from '../animations/registry';
+import {readRecord, stripHash} from '../store/recordStore';
 
 export function renderedRecordPath(outDir: string, name: AnimationName): string {
   return join(outDir, 'activations', `${name}.json`);

@@ -8,7 +8,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
 import {PROJECT_ROOT} from '../paths';
 import {hashSources} from '../util/sourceHash';
-import {isTestScene, type SceneName} from './testScenes';
+import {isFixtureScene, type SceneName} from './testScenes';
 
 /** The page around the scenes: its entry (whose closure holds the exporter and the project file), build config and library versions. */
 const PAGE_ENTRY_MODULE = 'scenes/render-page/main.ts';
@@ -16,7 +16,7 @@ const PAGE_FILES = ['scenes/render-page/index.html', 'vite.config.ts', 'src/edit
 
 /** The scene's source file, relative to the project root. */
 export function sceneFile(name: SceneName): string {
-  return isTestScene(name) ? `test/fixtures/scenes/${name}.tsx` : `scenes/${name}.tsx`;
+  return isFixtureScene(name) ? `test/fixtures/scenes/${name}.tsx` : `scenes/${name}.tsx`;
 }
 
 // `import x from './a'`, `export {y} from '../b'`, `import './c.css'`; not `import type` (erased).

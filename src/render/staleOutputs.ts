@@ -7,7 +7,7 @@
  */
 import {existsSync, rmSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import type {AnimationName} from '../records';
+import type {AnimationName} from '../animations/registry';
 import {FORMATS, outputName} from './options';
 import type {RenderCache} from './renderCache';
 

@@ -4,8 +4,7 @@
  * and the editor never see them.
  */
 import type {Plugin} from 'vite';
-import type {AnimationName} from '../records';
-import {ANIMATIONS} from '../shared/names';
+import {ANIMATIONS, type AnimationName, isTestAnimation, testAnimationNames} from '../animations/registry';
 
 export const TEST_SCENES = ['faulty'] as const;
 /** Test scenes only the editor has: they draw test records (testRecords.ts), which only the editor computes. */
@@ -41,10 +40,16 @@ export function testScenesPlugin(): Plugin {
     resolveId: id => (id === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return undefined;
-      if (!testScenesEnabled()) return 'export default [];';
-      const names = command === 'serve' ? [...TEST_SCENES, ...EDITOR_TEST_SCENES] : TEST_SCENES;
+      // Test animations (TEST_ANIMATIONS=1) are animations: their scenes come first, in the registry's order.
+      const fixtures = testScenesEnabled() ? (command === 'serve' ? [...TEST_SCENES, ...EDITOR_TEST_SCENES] : TEST_SCENES) : [];
+      const names = [...testAnimationNames(), ...fixtures];
       const imports = names.map((name, i) => `import scene${i} from '/test/fixtures/scenes/${name}.tsx?scene';`);
       return `${imports.join('\n')}\nexport default [${names.map((_, i) => `scene${i}`).join(', ')}];`;
     },
   };
+}
+
+/** Whether the scene's file is a test fixture (test/fixtures/scenes) rather than scenes/. */
+export function isFixtureScene(name: string): boolean {
+  return isTestScene(name) || (EDITOR_TEST_SCENES as readonly string[]).includes(name) || isTestAnimation(name);
 }

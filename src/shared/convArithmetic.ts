@@ -53,3 +53,9 @@ export function samePaddingSum(size: number, kernel: number, run: RunSettings): 
     `; top ${total} // 2 = ${top}, bottom ${bottom}`
   );
 }
+
+/** Output size of one spatial axis, as TensorFlow computes it. */
+export function convOutputSize(size: number, kernel: number, stride: number, padding: 'valid' | 'same', dilation: number): number {
+  const effective = (kernel - 1) * dilation + 1;
+  return padding === 'same' ? Math.ceil(size / stride) : Math.ceil((size - effective + 1) / stride);
+}

@@ -8,7 +8,7 @@ import {createServer} from 'node:net';
 import {join} from 'node:path';
 import {stripVTControlCharacters} from 'node:util';
 import type {Browser, ElementHandle, Page} from 'puppeteer-core';
-import {ANIMATIONS} from '../../src/shared/names';
+import {ANIMATIONS} from '../../src/animations/registry';
 import {TEST_SCENES} from '../../src/render/testScenes';
 import {ROOT, runRender} from './cli';
 

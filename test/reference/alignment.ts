@@ -5,7 +5,7 @@
  * source, the context Σ αⱼ·kⱼ, an output layer on the context alone, and a decoder LSTM
  * fed [emb(yₜ₋₁); context] from a zero state.
  */
-import type {AlignmentWeights} from '../../src/records/alignment';
+import type {AlignmentWeights} from '../../src/animations/alignment/record';
 import {lstmStep} from './seq2seq';
 
 /** x·M for a vector x and a matrix M given as rows (Keras kernel layout). */

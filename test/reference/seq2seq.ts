@@ -2,7 +2,7 @@
  * Plain float64 LSTM encoder-decoder from the Keras equations (no tfjs), to check
  * the seq2seq record: gates i, f, c, o; sigmoid on i, f, o; tanh on c and the output.
  */
-import type {Seq2seqWeights} from '../../src/records/seq2seq';
+import type {Seq2seqWeights} from '../../src/animations/seq2seq/record';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 

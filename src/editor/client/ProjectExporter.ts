@@ -15,8 +15,8 @@ import {
   RendererResult,
   type RendererSettings,
 } from '@motion-canvas/core';
-import {FrameUploader} from '../../../scenes/render-page/FrameExporter';
-import {loadSceneFonts} from '../../../scenes/render-page/fonts';
+import {FrameUploader} from '../../page/FrameExporter';
+import {loadSceneFonts} from '../../page/fonts';
 import token from 'virtual:export-token';
 import {EXPORT_TOKEN_HEADER} from '../../frames/protocol';
 import {formatBytes} from '../../shared/formatBytes';

@@ -5,7 +5,7 @@
  * fallback face).
  */
 import {type Logger, makePlugin, type Renderer} from '@motion-canvas/core';
-import {loadSceneFonts} from '../../../scenes/render-page/fonts';
+import {loadSceneFonts} from '../../page/fonts';
 import {exporterClass} from './ProjectExporter';
 import {logRecordUpdates} from './recordLog';
 

@@ -1,0 +1,22 @@
+/**
+ * alignment's browser-safe part: what its scene may import (the record's type, the parameters'
+ * limits and defaults) and where the figure stands in the post. It also adds alignment to the
+ * registry's type maps.
+ */
+import type {AlignmentRecord} from './record';
+import type {NoParams} from '../../params/none';
+
+/** The figure's place in the post (see src/animations/define.ts). */
+export const POSITION = 13;
+
+export type {AlignmentRecord} from './record';
+export {NO_PARAMS, type NoParams} from '../../params/none';
+
+declare module '../types' {
+  interface ActivationRecords {
+    alignment: AlignmentRecord;
+  }
+  interface AnimationParams {
+    alignment: NoParams;
+  }
+}

@@ -1,0 +1,17 @@
+/** alignment: the definition the registry gathers (see src/animations/define.ts). */
+import {defineAnimation} from '../define';
+import {POSITION} from './browser';
+import {computeAlignmentRecord} from './model';
+import {validateAlignmentRecord} from './record';
+import {NO_PARAMS, parseNoParams} from '../../params/none';
+import {alignmentText} from './text';
+
+export default defineAnimation({
+  name: 'alignment',
+  position: POSITION,
+  validate: validateAlignmentRecord,
+  // Trained models keep their trained weights: --seed does not re-seed them.
+  params: {defaults: NO_PARAMS, parse: parseNoParams, seeded: false},
+  compute: () => computeAlignmentRecord(),
+  text: alignmentText,
+});

@@ -1,0 +1,22 @@
+/**
+ * padding's browser-safe part: what its scene may import (the record's type, the parameters'
+ * limits and defaults) and where the figure stands in the post. It also adds padding to the
+ * registry's type maps.
+ */
+import type {ConvSettingRecord} from '../../records/convSetting';
+import type {ConvSettingParams} from '../../params/convSetting';
+
+/** The figure's place in the post (see src/animations/define.ts). */
+export const POSITION = 11;
+
+export type {ConvSettingRecord} from '../../records/convSetting';
+export {CONV_SETTING_DEFAULTS, CONV_SETTING_LIMITS, type ConvSettingParams} from '../../params/convSetting';
+
+declare module '../types' {
+  interface ActivationRecords {
+    padding: ConvSettingRecord<'padding'>;
+  }
+  interface AnimationParams {
+    padding: ConvSettingParams;
+  }
+}

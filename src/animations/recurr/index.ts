@@ -1,0 +1,16 @@
+/** recurr: the definition the registry gathers (see src/animations/define.ts). */
+import {defineAnimation} from '../define';
+import {POSITION} from './browser';
+import {computeRecurrRecord} from './model';
+import {validateRecurrRecord} from './record';
+import {RECURR_DEFAULTS, parseRecurrParams} from './params';
+import {recurrText} from './text';
+
+export default defineAnimation({
+  name: 'recurr',
+  position: POSITION,
+  validate: validateRecurrRecord,
+  params: {defaults: RECURR_DEFAULTS, parse: parseRecurrParams, seeded: true},
+  compute: inputs => computeRecurrRecord(inputs),
+  text: recurrText,
+});

@@ -1,0 +1,17 @@
+/** scoring: the definition the registry gathers (see src/animations/define.ts). */
+import {defineAnimation} from '../define';
+import {POSITION} from './browser';
+import {computeScoringRecord} from './model';
+import {validateScoringRecord} from './record';
+import {NO_PARAMS, parseNoParams} from '../../params/none';
+import {scoringText} from './text';
+
+export default defineAnimation({
+  name: 'scoring',
+  position: POSITION,
+  validate: validateScoringRecord,
+  // Trained models keep their trained weights: --seed does not re-seed them.
+  params: {defaults: NO_PARAMS, parse: parseNoParams, seeded: false},
+  compute: () => computeScoringRecord(),
+  text: scoringText,
+});
