@@ -5,7 +5,8 @@
  */
 import {SCHEMA_VERSION} from '../records/header';
 import type {AlignmentRecord, AlignmentTrace, WordLink} from '../records/alignment';
-import {ALIGNMENT_CONFIG, ALIGNMENT_PAIRS, buildVocab, END, START} from './alignmentNet';
+import {ALIGNMENT_CONFIG, ALIGNMENT_PAIRS, buildVocab} from './alignmentNet';
+import {END, START} from './vocab';
 import {translate} from './alignmentDecode';
 import {loadOrTrainAlignment, type TrainOptions} from './alignmentTraining';
 import {ALIGNMENT_EXTRA} from './data/de-en-alignment';
