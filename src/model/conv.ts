@@ -130,6 +130,18 @@ export async function elementwiseProducts(image: number[][], kernel: number[][])
 /** Python literal for a nested array of numbers, with integers printed as floats so numpy makes float32-compatible arrays. */
 export const py = (value: readonly (readonly number[])[]): string => `np.array(${JSON.stringify(value)}, dtype='float32')`;
 
+/** The lines a Conv2D snippet opens with: the imports, then `img`, the image (`literal`, by default py(image)) as one `(1, h, w, 1)` sample. */
+export function conv2dSnippetHead(image: readonly (readonly number[])[], literal: string = py(image)): string[] {
+  return [
+    'import numpy as np',
+    'import tensorflow as tf',
+    'from tensorflow.keras import Input, Model',
+    'from tensorflow.keras.layers import Conv2D',
+    '',
+    `img = ${literal}.reshape(1, ${image.length}, ${image[0].length}, 1)`,
+  ];
+}
+
 function kerasSnippet(image: number[][], filters: {name: string; kernel: number[][]; bias: number}[], stride: number, padding: 'valid' | 'same'): string {
   const h = image.length;
   const w = image[0].length;
@@ -137,12 +149,7 @@ function kerasSnippet(image: number[][], filters: {name: string; kernel: number[
   // Python names: a filter named "cross" stays cross; odd names get a safe one.
   const ident = (name: string, i: number) => (/^[A-Za-z_]\w*$/.test(name) ? name : `f${i}`);
   return [
-    'import numpy as np',
-    'import tensorflow as tf',
-    'from tensorflow.keras import Input, Model',
-    'from tensorflow.keras.layers import Conv2D',
-    '',
-    isDiagonalLine(image) ? `img = np.eye(${h}, dtype='float32').reshape(1, ${h}, ${w}, 1)` : `img = ${py(image)}.reshape(1, ${h}, ${w}, 1)`,
+    ...conv2dSnippetHead(image, isDiagonalLine(image) ? `np.eye(${h}, dtype='float32')` : py(image)),
     ...filters.map((f, i) => `${ident(f.name, i)} = ${py(f.kernel)}`),
     '#  Keras kernel layout: (height, width, in_channels, filters)',
     `kernel = np.stack([${filters.map((f, i) => ident(f.name, i)).join(', ')}], axis=-1).reshape(${kh}, ${kw}, 1, ${filters.length})`,
