@@ -2,7 +2,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {computeAttentionRecord} from '../src/model/attention';
 import {validateAttentionRecord, type AttentionRecord} from '../src/records/attention';
 import {referenceAttention} from './reference/attention';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 
 let record: AttentionRecord;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import {computeRecord} from '../src/model/registry';
 import {type AnimationParams, PARAMETERS, parseAnimationsConfig, recordInputs} from '../src/params';
 import type {AnimationName} from '../src/records';
 import {validators} from '../src/records';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 import {referenceAttention} from './reference/attention';
 import {samePadded, strided, dilated} from './reference/convSetting';
 import {referenceHead} from './reference/head';

@@ -3,7 +3,7 @@ import {computeConvRecord} from '../src/model/conv';
 import {computeFilterRecord} from '../src/model/filter';
 import {validateFilterRecord, type FilterRecord} from '../src/records/filter';
 import {elementwise, total} from './reference/filter';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 
 let record: FilterRecord;
 beforeAll(async () => {

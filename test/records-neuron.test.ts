@@ -4,7 +4,7 @@ import {computeDenseRecord} from '../src/model/dense';
 import {computeNeuronRecord} from '../src/model/neuron';
 import type {DenseRecord} from '../src/records/dense';
 import {validateNeuronRecord, type NeuronRecord} from '../src/records/neuron';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
 import {evenSamples} from './reference/activation-functions';
 import {unitForward} from './reference/neuron';
 

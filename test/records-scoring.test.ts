@@ -3,7 +3,7 @@ import {computeAlignmentRecord} from '../src/model/alignment';
 import {computeScoringRecord} from '../src/model/scoring';
 import type {AlignmentRecord} from '../src/records/alignment';
 import {type ScoringRecord, validateScoringRecord} from '../src/records/scoring';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
 import {referenceAdditive, referenceDot} from './reference/scoring';
 
 let record: ScoringRecord;
