@@ -7,7 +7,7 @@ import {kernelSeeds, TfGlobalSeed} from '../src/model/keras/tfSeed';
 import {computePostRecords} from '../src/model/postExamples';
 import {computeVolumeRecord} from '../src/animations/volume/model';
 import {validateVolumeRecord, type VolumeRecord} from '../src/animations/volume/record';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
 import {channelFirst, channelLast, conv2dValid, relu} from './reference/volume';
 import numpyVolume from './fixtures/volume-numpy.json';
 
