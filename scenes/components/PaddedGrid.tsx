@@ -11,7 +11,8 @@ import {initial, Node, type NodeProps, signal} from '@motion-canvas/2d';
 import {all, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {formatValue} from '../../src/shared/format';
-import {axisCentre, NO_PADDING, type Padding, ringCells, windowBounds, windowGaps, windowTaps} from './paddedLayout';
+import type {Padding} from '../../src/shared/geometry';
+import {axisCentre, NO_PADDING, ringCells, windowBounds, windowGaps, windowTaps} from './paddedLayout';
 import {ValueGrid} from './ValueGrid';
 
 export interface PaddedGridProps extends NodeProps {

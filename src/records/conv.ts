@@ -1,4 +1,5 @@
 /** The 2D convolution record: the numbers `scenes/conv.tsx` draws. */
+import type {Padding} from '../shared/geometry';
 import type {RecordHeader} from './header';
 import {RecordError} from './header';
 import {expectHeader, expectMatrix, expectNumber, expectObject, expectPositiveInteger, expectString, keysOf} from './validate';
@@ -39,14 +40,6 @@ export interface ConvPostExamples {
   notes: string[];
 }
 
-/** Zero rows and columns TensorFlow adds around the image (all 0 for `valid`). */
-export interface ConvPadding {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
 export interface ConvRecord extends RecordHeader {
   name: 'conv';
   /** `[H][W]` grayscale, a diagonal line (np.eye generalised). */
@@ -54,7 +47,8 @@ export interface ConvRecord extends RecordHeader {
   filters: ConvFilterRecord[];
   stride: number;
   padding: 'valid' | 'same';
-  pad: ConvPadding;
+  /** Zero rows and columns TensorFlow adds around the image (all 0 for `valid`). */
+  pad: Padding;
   dilation: number;
   /** The layer's activation: `linear` (none) unless a trained model's layer applies a ReLU. */
   activation?: 'linear' | 'relu';
