@@ -13,7 +13,8 @@ import {all, createRef, type ThreadGenerator, Vector2, waitFor} from '@motion-ca
 import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
 import {convStageLayout, CONV_STAGE} from './components/convLayout';
-import {labelFits, maxAbs, monoWidth, parallelView, sheetTransform, slidePositions, stackLayout} from './components/layout';
+import {labelFits, maxAbs, monoWidth, slidePositions} from './components/layout';
+import {parallelView, sheetPose, stackLayout, stackStep} from './components/stacking';
 import {PaddedGrid} from './components/PaddedGrid';
 import {ValueGrid} from './components/ValueGrid';
 import {formatTerm, formatValue} from '../src/shared/format';
@@ -95,9 +96,9 @@ export default makeScene2D(function* (view) {
   // that no sheet hides another's numbers; depth edges join their corners.
   const sheet = maps[0].frameExtent;
   // Laid out once to measure it, then again where it fits on screen.
-  const stack = (centre: Vector2) => stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, centre);
+  const stack = (centre: Vector2) => stackLayout(VOLUME_VIEW, sheet, maps.length, stackStep(VOLUME_VIEW, sheet.width, SHEET_GAP), centre);
   const volume = stack(clampedCentre(stack(VOLUME_CENTRE).bounds));
-  const sheetLook = sheetTransform(VOLUME_VIEW);
+  const sheetLook = sheetPose(VOLUME_VIEW);
   const sheetAt = volume.centres.map(c => new Vector2(c.x, c.y));
   // The front sheet's name goes under it, the others' over them: the depth edges leave the
   // front sheet from its top and reach the back sheet along its bottom.

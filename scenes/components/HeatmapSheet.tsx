@@ -4,18 +4,18 @@
  * and an accent outline round one cell or window. The cells are one bitmap painted by this
  * node's own `draw` (one drawImage, not a Rect per cell: a 30×30×8 volume is 7200 cells).
  * `skew` and `squash` shear and flatten the sheet, and sheets placed with
- * `stackPosition` (heatmapLayout.ts) stack into a pseudo-3D volume.
+ * `stackLayout` (stacking.ts) stack into a pseudo-3D volume.
  */
 import {initial, Node, type NodeProps, signal} from '@motion-canvas/2d';
 import {all, BBox, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {hexToRgb} from '../../src/shared/colors';
+import type {Point} from '../../src/shared/geometry';
 import {divergingColor, fonts, pace, sequentialColor, sizes, type Theme} from '../../src/shared/theme';
 import {Label} from './Label';
 import {
   blockOutline,
   labelAnchor,
   type LabelPlacement,
-  type Point,
   revealedCells,
   sheetCellCentre,
   type SheetGeometry,
