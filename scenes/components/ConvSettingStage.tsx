@@ -126,7 +126,7 @@ export class ConvSettingStage extends Node {
 
     const allOutputs = record.runs.flatMap(r => r.output);
     this.input = (
-      <PaddedGrid theme={theme} x={imageX} y={imageY} values={image} kernelRows={kh} kernelCols={kw} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
+      <PaddedGrid theme={theme} x={imageX} y={imageY} values={image} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
     ) as PaddedGrid;
     const grid = (rows: number, cols: number, x: number, range: number, values?: number[][]) => (
       <ValueGrid theme={theme} x={x} y={centreY(paddedExtent(rows, cols, NO_PADDING, CELL, GAP).height)} rows={rows} cols={cols} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} fontSize={sizes.small} initial={values} />
@@ -186,14 +186,14 @@ export class ConvSettingStage extends Node {
       if (aside) yield aside;
       yield* this.stop(index, r, c, pacing(s), echo?.(r, c));
     }
-    yield* all(this.sum.clear(pace.fade / 2), this.outputs[index].highlightCell(rows - 1, cols - 1, false, pace.fade / 2));
+    yield* all(this.sum.clear(pace.fade / 2), this.outputs[index].markCell(rows - 1, cols - 1, false, pace.fade / 2));
   }
 
   /** Moves the window to run `index`'s first stop, ahead of its sweep. */
   *placeWindow(index: number, duration = pace.move): ThreadGenerator {
     const run = this.record.runs[index];
     const origin = windowOrigin(0, 0, run.stride, run.pad);
-    yield* this.input.moveWindow(origin.row, origin.col, duration);
+    yield* this.input.highlight(origin.row, origin.col, this.kernelRows, this.kernelCols, duration);
   }
 
   /** Spreads the window's taps `dilation` cells apart, and says what area they now cover. */
@@ -206,7 +206,7 @@ export class ConvSettingStage extends Node {
   /** Back to the first frame's state: empty outputs, no window, no padding, no arithmetic. */
   *reset(duration = pace.fade): ThreadGenerator {
     yield* all(
-      this.input.hideWindow(duration),
+      this.input.hideHighlight(duration),
       this.input.hidePadding(duration),
       this.sum.clear(duration),
       ...this.lines.flatMap(l => [l.equation.clear(duration), l.name.opacity(0, duration)]),
@@ -260,11 +260,11 @@ export class ConvSettingStage extends Node {
     const value = run.output[outRow][outCol];
     const origin = windowOrigin(outRow, outCol, run.stride, run.pad);
     const previous = previousCell(outRow, outCol, run.output[0].length);
-    const unring = previous ? map.highlightCell(previous.row, previous.col, false, 0) : waitFor(0);
+    const unring = previous ? map.markCell(previous.row, previous.col, false, 0) : waitFor(0);
     const echoGrid = echo ? this.outputs[echo.grid] : undefined;
     if (pacing === 'quick') {
       if (this.sum.text() !== '') yield this.sum.clear(pace.fade / 2);
-      yield* all(unring, this.input.moveWindow(origin.row, origin.col, QUICK_STOP), map.setValue(outRow, outCol, value, QUICK_STOP));
+      yield* all(unring, this.input.highlight(origin.row, origin.col, this.kernelRows, this.kernelCols, QUICK_STOP), map.setValue(outRow, outCol, value, QUICK_STOP));
       return;
     }
     const detailed = pacing === 'detailed';
@@ -272,7 +272,7 @@ export class ConvSettingStage extends Node {
     const products = run.products[outRow][outCol].flat();
     const sum = `window × filter: ${products.map(p => formatValue(p, 0)).join(' + ')} = ${formatValue(value, 0)}`;
     // A medium stop updates the sum as the window lands; a detailed one waits for it.
-    yield* all(unring, this.input.moveWindow(origin.row, origin.col, t), map.highlightCell(outRow, outCol, true, t / 2), detailed ? waitFor(0) : this.sum.say(sum, t));
+    yield* all(unring, this.input.highlight(origin.row, origin.col, this.kernelRows, this.kernelCols, t), map.markCell(outRow, outCol, true, t / 2), detailed ? waitFor(0) : this.sum.say(sum, t));
     if (detailed) {
       yield* this.sum.say(sum, t);
       // The sum travels from the window to its cell.
@@ -285,9 +285,9 @@ export class ConvSettingStage extends Node {
       flying.remove();
     }
     const write = detailed ? DETAILED_STEP : MEDIUM_WRITE;
-    yield* all(map.setValue(outRow, outCol, value, write), echoGrid && echo ? echoGrid.highlightCell(echo.row, echo.col, true, write) : waitFor(0));
+    yield* all(map.setValue(outRow, outCol, value, write), echoGrid && echo ? echoGrid.markCell(echo.row, echo.col, true, write) : waitFor(0));
     if (detailed) yield* waitFor(DETAILED_BEAT);
-    if (echoGrid && echo) yield echoGrid.highlightCell(echo.row, echo.col, false, write);
+    if (echoGrid && echo) yield echoGrid.markCell(echo.row, echo.col, false, write);
   }
 }
 

@@ -5,7 +5,8 @@
  * read, the cells between them veiled). The ring and the window are painted by this
  * node itself in `draw`, not as child nodes: a ring of 2 around a 7×7 image is 72
  * cells. Layout is paddedLayout.ts (tested); behaviour is generator methods.
- * The window's position and spread are signals, so a move or a spread tweens smoothly.
+ * The window's position, size and spread are signals, so a move or a spread tweens smoothly;
+ * `highlight(row, col, kernelRows, kernelCols)` puts its first tap on image cell (row, col).
  */
 import {initial, Node, type NodeProps, signal} from '@motion-canvas/2d';
 import {all, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
@@ -13,15 +14,13 @@ import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {formatValue} from '../../src/shared/format';
 import type {Padding} from '../../src/shared/geometry';
 import {axisCentre, NO_PADDING, ringCells, windowBounds, windowGaps, windowTaps} from './paddedLayout';
+import {type CellGrid, type CellValues, placeOutline} from './cellGrid';
 import {ValueGrid} from './ValueGrid';
 
 export interface PaddedGridProps extends NodeProps {
   theme: Theme;
-  /** The image, `[rows][cols]`. */
-  values: readonly (readonly number[])[];
-  /** The window's size in taps (the kernel's size). */
-  kernelRows: number;
-  kernelCols: number;
+  /** The image. */
+  values: CellValues;
   cellSize?: number;
   gap?: number;
   /** The image's colour map saturates here (sequential map). */
@@ -38,7 +37,7 @@ const WINDOW_MARGIN = 3;
 /** How strongly the cells between dilated taps are veiled. */
 const GAP_VEIL = 0.6;
 
-export class PaddedGrid extends Node {
+export class PaddedGrid extends Node implements CellGrid {
   /** Opacity of the zero-padding ring (0 = no ring). */
   @initial(0)
   @signal()
@@ -58,6 +57,15 @@ export class PaddedGrid extends Node {
   @signal()
   declare readonly windowCol: SimpleSignal<number, this>;
 
+  /** The window's size in taps (the kernel's size). */
+  @initial(1)
+  @signal()
+  declare readonly windowRows: SimpleSignal<number, this>;
+
+  @initial(1)
+  @signal()
+  declare readonly windowCols: SimpleSignal<number, this>;
+
   /** Cells between neighbouring taps, plus one: 1 is an ordinary window. */
   @initial(1)
   @signal()
@@ -66,8 +74,6 @@ export class PaddedGrid extends Node {
   readonly theme: Theme;
   readonly rows: number;
   readonly cols: number;
-  readonly kernelRows: number;
-  readonly kernelCols: number;
   readonly cellSize: number;
   readonly gap: number;
   /** The image cells: a plain ValueGrid, centred on this node. */
@@ -80,8 +86,6 @@ export class PaddedGrid extends Node {
     this.theme = props.theme;
     this.rows = props.values.length;
     this.cols = props.values[0].length;
-    this.kernelRows = props.kernelRows;
-    this.kernelCols = props.kernelCols;
     this.cellSize = props.cellSize ?? 40;
     this.gap = props.gap ?? 3;
     this.fontSize = Math.max(sizes.small, props.fontSize ?? sizes.value);
@@ -111,6 +115,14 @@ export class PaddedGrid extends Node {
     return this.pad;
   }
 
+  valueAt(row: number, col: number): number | undefined {
+    return this.image.valueAt(row, col);
+  }
+
+  *setValues(values: CellValues, duration = pace.fade): ThreadGenerator {
+    yield* this.image.setValues(values, duration);
+  }
+
   /** Centre of image cell (row, col), padding cells included, in this node's parent coordinates. */
   cellPosition(row: number, col: number): Vector2 {
     const local = new Vector2(axisCentre(col, this.cols, this.cellSize, this.gap), axisCentre(row, this.rows, this.cellSize, this.gap));
@@ -135,18 +147,11 @@ export class PaddedGrid extends Node {
     this.pad = NO_PADDING;
   }
 
-  /**
-   * Puts the window's first tap on image cell (row, col): it fades in there when hidden,
-   * otherwise it slides there.
-   */
-  *moveWindow(row: number, col: number, duration = pace.fade): ThreadGenerator {
-    if (this.windowOpacity() === 0 || duration <= 0) {
-      this.windowRow(row);
-      this.windowCol(col);
-      if (this.windowOpacity() === 0) yield* this.windowOpacity(1, duration);
-      return;
-    }
-    yield* all(this.windowRow(row, duration), this.windowCol(col, duration));
+  /** The window of `height`×`width` taps, its first tap on image cell (row, col); negative rows and columns lie in the padding. */
+  *highlight(row: number, col: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
+    const place = () => this.windowRow(row).windowCol(col).windowRows(height).windowCols(width);
+    const move = (d: number) => all(this.windowRow(row, d), this.windowCol(col, d), this.windowRows(height, d), this.windowCols(width, d));
+    yield* placeOutline(this.windowOpacity, place, move, duration);
   }
 
   /** Spreads (or gathers) the window's taps to `dilation` cells apart. */
@@ -155,7 +160,7 @@ export class PaddedGrid extends Node {
   }
 
   /** Fades the window away. */
-  *hideWindow(duration = pace.fade): ThreadGenerator {
+  *hideHighlight(duration = pace.fade): ThreadGenerator {
     yield* this.windowOpacity(0, duration);
   }
 
@@ -168,7 +173,7 @@ export class PaddedGrid extends Node {
   }
 
   private box() {
-    return windowBounds(this.windowRow(), this.windowCol(), this.kernelRows, this.kernelCols, this.dilation(), this.rows, this.cols, this.cellSize, this.gap);
+    return windowBounds(this.windowRow(), this.windowCol(), this.windowRows(), this.windowCols(), this.dilation(), this.rows, this.cols, this.cellSize, this.gap);
   }
 
   private cellRect(context: CanvasRenderingContext2D, row: number, col: number, inset = 0): void {
@@ -210,7 +215,7 @@ export class PaddedGrid extends Node {
       context.save();
       context.globalAlpha *= veil;
       context.fillStyle = this.theme.background;
-      for (const cell of windowGaps(Math.round(row), Math.round(col), this.kernelRows, this.kernelCols, Math.round(d))) {
+      for (const cell of windowGaps(Math.round(row), Math.round(col), this.windowRows(), this.windowCols(), Math.round(d))) {
         this.cellRect(context, cell.row, cell.col);
         context.fill();
       }
@@ -223,7 +228,7 @@ export class PaddedGrid extends Node {
       context.globalAlpha *= ringed;
       context.strokeStyle = this.theme.accent;
       context.lineWidth = sizes.line;
-      for (const tap of windowTaps(row, col, this.kernelRows, this.kernelCols, d)) {
+      for (const tap of windowTaps(row, col, this.windowRows(), this.windowCols(), d)) {
         this.cellRect(context, tap.row, tap.col, sizes.line / 2);
         context.stroke();
       }
