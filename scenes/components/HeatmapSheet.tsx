@@ -6,12 +6,13 @@
  * `skew` and `squash` shear and flatten the sheet, and sheets placed with
  * `stackLayout` (stacking.ts) stack into a pseudo-3D volume.
  */
-import {initial, Node, type NodeProps, signal} from '@motion-canvas/2d';
+import {initial, signal} from '@motion-canvas/2d';
 import {all, BBox, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {hexToRgb} from '../../src/shared/colors';
 import type {Point} from '../../src/shared/geometry';
-import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
-import {cellFill, type CellGrid, type CellValues, type ColorMap, expectShape, placeOutline} from './cellGrid';
+import {fonts, pace, sizes} from '../../src/shared/theme';
+import {cellFill, type CellValues, type ColorMap, expectShape, FRAME_MARGIN} from './cellGrid';
+import {BlockGrid, type GridNodeProps} from './GridNode';
 import {Label} from './Label';
 import {
   blockOutline,
@@ -26,8 +27,7 @@ import {
   sheetTransform,
 } from './heatmapLayout';
 
-export interface HeatmapSheetProps extends NodeProps {
-  theme: Theme;
+export interface HeatmapSheetProps extends GridNodeProps {
   values: CellValues;
   colorMap?: ColorMap;
   range: number;
@@ -47,13 +47,11 @@ export interface HeatmapSheetProps extends NodeProps {
   frameOpacity?: SignalValue<number>;
 }
 
-/** How far the frame stands off the cells. */
-const FRAME_MARGIN = 1.5;
 /** How far the highlight outline stands off the cells it rings. */
 const HIGHLIGHT_MARGIN = 1.5;
 const LABEL_GAP = 6;
 
-export class HeatmapSheet extends Node implements CellGrid {
+export class HeatmapSheet extends BlockGrid {
   /** Share of cells painted, in row order. */
   @initial(1)
   @signal()
@@ -64,31 +62,11 @@ export class HeatmapSheet extends Node implements CellGrid {
   @signal()
   declare readonly frameOpacity: SimpleSignal<number, this>;
 
-  /** Opacity of the highlight outline. */
-  @initial(0)
-  @signal()
-  declare readonly highlightOpacity: SimpleSignal<number, this>;
-
-  /** The highlighted block, as (row, col) of its top-left cell and (height, width) in cells; tweened between stops. */
-  @initial(0)
-  @signal()
-  declare readonly highlightRow: SimpleSignal<number, this>;
-  @initial(0)
-  @signal()
-  declare readonly highlightCol: SimpleSignal<number, this>;
-  @initial(1)
-  @signal()
-  declare readonly highlightHeight: SimpleSignal<number, this>;
-  @initial(1)
-  @signal()
-  declare readonly highlightWidth: SimpleSignal<number, this>;
-
   /** How far new values have faded in over the previous ones (`setValues` with a duration). */
   @initial(1)
   @signal()
   declare readonly valueFade: SimpleSignal<number, this>;
 
-  readonly theme: Theme;
   readonly geometry: SheetGeometry;
   readonly label?: Label;
   private readonly colorMap: ColorMap;
@@ -102,7 +80,6 @@ export class HeatmapSheet extends Node implements CellGrid {
   constructor(props: HeatmapSheetProps) {
     super(props);
     const {theme, values} = props;
-    this.theme = theme;
     this.values = values;
     this.colorMap = props.colorMap ?? 'sequential';
     this.range = props.range;
@@ -161,16 +138,6 @@ export class HeatmapSheet extends Node implements CellGrid {
   blockCorner(row: number, col: number, height: number, width: number, corner: number, margin = HIGHLIGHT_MARGIN): Vector2 {
     const p = blockOutline(this.geometry, row, col, height, width, margin)[corner];
     return this.position().add([p.x, p.y]);
-  }
-
-  *highlight(row: number, col: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
-    const place = () => this.highlightRow(row).highlightCol(col).highlightHeight(height).highlightWidth(width);
-    const move = (d: number) => all(this.highlightRow(row, d), this.highlightCol(col, d), this.highlightHeight(height, d), this.highlightWidth(width, d));
-    yield* placeOutline(this.highlightOpacity, place, move, duration);
-  }
-
-  *hideHighlight(duration = pace.fade): ThreadGenerator {
-    yield* this.highlightOpacity(0, duration);
   }
 
   protected override getCacheBBox(): BBox {

@@ -7,16 +7,16 @@
  * Layout is `gridCellCentre`/`gridWindowRect`/`gridSize` (layout.ts, tested);
  * behaviour is generator methods the scene yields.
  */
-import {initial, Node, type NodeProps, Rect, signal} from '@motion-canvas/2d';
+import {initial, Rect, signal} from '@motion-canvas/2d';
 import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
-import {fonts, pace, sizes, textOn, type Theme} from '../../src/shared/theme';
-import {cellFill, type CellGrid, type CellValues, type ColorMap, expectShape, placeOutline} from './cellGrid';
+import {fonts, pace, sizes, textOn} from '../../src/shared/theme';
+import {CELL_RADIUS, cellFill, type CellValues, type ColorMap, expectShape, FRAME_MARGIN} from './cellGrid';
+import {GridNode, type GridNodeProps} from './GridNode';
 import {gridCellCentre, gridSize, gridWindowRect} from './layout';
 
-export interface ValueGridProps extends NodeProps {
-  theme: Theme;
+export interface ValueGridProps extends GridNodeProps {
   rows: number;
   cols: number;
   /** Width of a cell (and its height, unless `cellHeight` is given). */
@@ -41,13 +41,7 @@ export interface ValueGridProps extends NodeProps {
   frameOpacity?: SignalValue<number>;
 }
 
-const CELL_RADIUS = 3;
-/** How far the window outline stands off the cells it covers. */
-const WINDOW_MARGIN = 3;
-/** How far the sheet frame stands off the cells; under a gap, so a grid one cell behind stays clear. */
-const FRAME_MARGIN = 1.5;
-
-export class ValueGrid extends Node implements CellGrid {
+export class ValueGrid extends GridNode {
   /** Opacity of the printed values (the cells' colour stays). */
   @initial(1)
   @signal()
@@ -58,7 +52,6 @@ export class ValueGrid extends Node implements CellGrid {
   @signal()
   declare readonly frameOpacity: SimpleSignal<number, this>;
 
-  readonly theme: Theme;
   readonly rows: number;
   readonly cols: number;
   readonly cellSize: number;
@@ -70,12 +63,11 @@ export class ValueGrid extends Node implements CellGrid {
   private readonly cells: Rect[][] = [];
   private readonly labels: Label[][] = [];
   private readonly current: (number | undefined)[][];
-  private readonly window: Rect;
+  private readonly outline: Rect;
 
   constructor(props: ValueGridProps) {
     super(props);
     const {theme, rows, cols} = props;
-    this.theme = theme;
     this.rows = rows;
     this.cols = cols;
     this.cellSize = props.cellSize ?? 40;
@@ -125,10 +117,10 @@ export class ValueGrid extends Node implements CellGrid {
       this.cells.push(cellRow);
       this.labels.push(labelRow);
     }
-    this.window = (
-      <Rect stroke={theme.accent} lineWidth={sizes.line * 2} radius={CELL_RADIUS + 2} opacity={0} width={this.cellSize} height={this.cellHeight} />
+    this.outline = (
+      <Rect stroke={theme.accent} lineWidth={sizes.line * 2} radius={CELL_RADIUS + 2} opacity={() => this.highlightOpacity()} width={this.cellSize} height={this.cellHeight} />
     ) as Rect;
-    this.add(this.window);
+    this.add(this.outline);
   }
 
   /** Width and height of the cells, without the window outline. */
@@ -175,14 +167,7 @@ export class ValueGrid extends Node implements CellGrid {
   }
 
   *highlight(r: number, c: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
-    const box = gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap, this.cellHeight);
-    const size = new Vector2(box.width + 2 * WINDOW_MARGIN, box.height + 2 * WINDOW_MARGIN);
-    const place = () => this.window.position([box.x, box.y]).size(size);
-    yield* placeOutline(this.window.opacity, place, d => all(this.window.position([box.x, box.y], d), this.window.size(size, d)), duration);
-  }
-
-  *hideHighlight(duration = pace.fade): ThreadGenerator {
-    yield* this.window.opacity(0, duration);
+    yield* this.outlineTo(this.outline, gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap, this.cellHeight), duration);
   }
 
   /** Rings one cell in the accent (the cell being written), or removes the ring; any number of cells at once. */

@@ -6,16 +6,16 @@
  * Layout is computed by `cellCentres`/`rowLength`/`labelFits` (pure, tested);
  * behaviour is generator methods the scene yields.
  */
-import {initial, Node, type NodeProps, Rect, signal} from '@motion-canvas/2d';
-import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
+import {Rect} from '@motion-canvas/2d';
+import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
-import {fonts, pace, sizes, textOn, type Theme} from '../../src/shared/theme';
-import {cellFill, type CellGrid, type CellValues, type ColorMap, expectShape, placeOutline} from './cellGrid';
+import {fonts, pace, sizes, textOn} from '../../src/shared/theme';
+import {CELL_RADIUS, cellFill, type CellValues, type ColorMap, expectShape, OUTLINE_MARGIN} from './cellGrid';
+import {GridNode, type GridNodeProps} from './GridNode';
 import {cellCentres, gridWindowRect, labelFits, rowLength} from './layout';
 
-export interface VectorRowProps extends NodeProps {
-  theme: Theme;
+export interface VectorRowProps extends GridNodeProps {
   count: number;
   /** Width of one cell along the row (its height when `direction` is `column`). */
   cellSize?: number;
@@ -34,19 +34,9 @@ export interface VectorRowProps extends NodeProps {
   showValues?: boolean;
   /** Room a printed value must leave on each side of its cell. */
   labelPadding?: number;
-  /** Opacity of the accent outline (`highlight`): 0 resting, 1 ringed. */
-  emphasis?: SignalValue<number>;
 }
 
-const CELL_RADIUS = 3;
-const FRAME_PADDING = 3;
-
-export class VectorRow extends Node implements CellGrid {
-  @initial(0)
-  @signal()
-  declare readonly emphasis: SimpleSignal<number, this>;
-
-  readonly theme: Theme;
+export class VectorRow extends GridNode {
   readonly cellSize: number;
   readonly cellDepth: number;
   readonly gap: number;
@@ -65,7 +55,6 @@ export class VectorRow extends Node implements CellGrid {
 
   constructor(props: VectorRowProps) {
     super(props);
-    this.theme = props.theme;
     this.cellSize = props.cellSize ?? 44;
     this.cellDepth = props.cellDepth ?? this.cellSize;
     this.gap = props.gap ?? 4;
@@ -81,12 +70,12 @@ export class VectorRow extends Node implements CellGrid {
     const [w, h] = this.box();
     this.frame = (
       <Rect
-        width={w + 2 * FRAME_PADDING}
-        height={h + 2 * FRAME_PADDING}
+        width={w + 2 * OUTLINE_MARGIN}
+        height={h + 2 * OUTLINE_MARGIN}
         radius={CELL_RADIUS + 2}
         stroke={this.theme.accent}
         lineWidth={sizes.line * 1.5}
-        opacity={() => this.emphasis()}
+        opacity={() => this.highlightOpacity()}
       />
     ) as Rect;
     this.add(this.frame);
@@ -207,14 +196,7 @@ export class VectorRow extends Node implements CellGrid {
 
   *highlight(row: number, col: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
     const [across, along] = this.direction === 'row' ? [this.cellSize, this.cellDepth] : [this.cellDepth, this.cellSize];
-    const box = gridWindowRect(row, col, height, width, this.rows, this.cols, across, this.gap, along);
-    const size = new Vector2(box.width + 2 * FRAME_PADDING, box.height + 2 * FRAME_PADDING);
-    const place = () => this.frame.position([box.x, box.y]).size(size);
-    yield* placeOutline(this.emphasis, place, d => all(this.frame.position([box.x, box.y], d), this.frame.size(size, d)), duration);
-  }
-
-  *hideHighlight(duration = pace.fade): ThreadGenerator {
-    yield* this.emphasis(0, duration);
+    yield* this.outlineTo(this.frame, gridWindowRect(row, col, height, width, this.rows, this.cols, across, this.gap, along), duration);
   }
 
   /** Rings cell (row, col) in the accent colour (or back to the normal outline); any number of cells at once. */
@@ -228,7 +210,7 @@ export class VectorRow extends Node implements CellGrid {
     yield* all(
       ...this.cells.map(c => c.fill(this.theme.surface, duration)),
       ...this.labels.map(l => l.opacity(0, duration)),
-      this.emphasis(0, duration),
+      this.highlightOpacity(0, duration),
     );
     this.labels.forEach(l => {
       l.text('');

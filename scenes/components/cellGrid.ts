@@ -9,6 +9,13 @@
 import type {ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {divergingColor, sequentialColor, type Theme} from '../../src/shared/theme';
 
+/** Corner radius of a grid's cells. */
+export const CELL_RADIUS = 3;
+/** How far a highlight outline stands off the cells it rings. */
+export const OUTLINE_MARGIN = 3;
+/** How far a sheet's frame stands off its cells; under a gap, so a grid one cell behind stays clear. */
+export const FRAME_MARGIN = 1.5;
+
 /** A grid's values, `[rows][cols]`. */
 export type CellValues = readonly (readonly number[])[];
 
