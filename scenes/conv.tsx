@@ -13,7 +13,8 @@ import {all, createRef, type ThreadGenerator, Vector2, waitFor} from '@motion-ca
 import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
 import {convStageLayout, CONV_STAGE} from './components/convLayout';
-import {labelFits, maxAbs, monoWidth, parallelView, sheetTransform, slidePositions, stackLayout} from './components/layout';
+import {labelFits, maxAbs, monoWidth, slidePositions} from './components/layout';
+import {parallelView, sheetPose, stackLayout, stackStep} from './components/stacking';
 import {PaddedGrid} from './components/PaddedGrid';
 import {ValueGrid} from './components/ValueGrid';
 import {formatTerm, formatValue} from '../src/shared/format';
@@ -74,10 +75,9 @@ export default makeScene2D(function* (view) {
   const kernels = record.filters.flatMap(f => f.kernel.flat());
   const padded = record.padding === 'same';
   // A `same` layer reads zeros around the image: the ring shows them from the first frame.
-  const paddedInput = padded ? (
-    <PaddedGrid theme={theme} x={layout.input.x} y={layout.input.y} values={image} kernelRows={kh} kernelCols={kw} cellSize={layout.inputCell} gap={layout.gap} range={inputRange} decimals={decimalsOf(image.flat())} fontSize={sizes.small} ring={record.pad} />
-  ) as PaddedGrid : undefined;
-  const input = paddedInput ?? grid(layout.inputCell, image.length, image[0].length, layout.input, inputRange, image.flat(), image);
+  const input = padded ? (
+    <PaddedGrid theme={theme} x={layout.input.x} y={layout.input.y} values={image} cellSize={layout.inputCell} gap={layout.gap} range={inputRange} decimals={decimalsOf(image.flat())} fontSize={sizes.small} ring={record.pad} />
+  ) as PaddedGrid : grid(layout.inputCell, image.length, image[0].length, layout.input, inputRange, image.flat(), image);
   const filter = grid(layout.filterCell, kh, kw, layout.filter, inputRange, kernels, record.filters[0].kernel);
   const products = grid(layout.filterCell, kh, kw, layout.products, productRange, record.filters.flatMap(f => f.products.flat(3)));
   products.opacity(0);
@@ -95,9 +95,9 @@ export default makeScene2D(function* (view) {
   // that no sheet hides another's numbers; depth edges join their corners.
   const sheet = maps[0].frameExtent;
   // Laid out once to measure it, then again where it fits on screen.
-  const stack = (centre: Vector2) => stackLayout(VOLUME_VIEW, sheet, maps.length, SHEET_GAP, centre);
+  const stack = (centre: Vector2) => stackLayout(VOLUME_VIEW, sheet, maps.length, stackStep(VOLUME_VIEW, sheet.width, SHEET_GAP), centre);
   const volume = stack(clampedCentre(stack(VOLUME_CENTRE).bounds));
-  const sheetLook = sheetTransform(VOLUME_VIEW);
+  const sheetLook = sheetPose(VOLUME_VIEW);
   const sheetAt = volume.centres.map(c => new Vector2(c.x, c.y));
   // The front sheet's name goes under it, the others' over them: the depth edges leave the
   // front sheet from its top and reach the back sheet along its bottom.
@@ -140,9 +140,8 @@ export default makeScene2D(function* (view) {
 
   const stops = slidePositions(outH, outW, record.stride);
   const quickStop = Math.max(QUICKEST_STOP, Math.min(QUICK_STOP, SWEEP_SECONDS / stops.length));
-  /** The window over the input at a stop (rows and columns of the padded image). */
-  const windowAt = (row: number, col: number, duration: number) =>
-    paddedInput ? paddedInput.moveWindow(row - record.pad.top, col - record.pad.left, duration) : (input as ValueGrid).highlightWindow(row, col, kh, kw, duration);
+  /** The window over the input at a stop (rows and columns of the padded image; the padding's are negative). */
+  const windowAt = (row: number, col: number, duration: number) => input.highlight(row - record.pad.top, col - record.pad.left, kh, kw, duration);
   /** Each sum appears just right of the products before it travels to its cell. */
   const sumStart = products.position().addX(products.extent.width / 2 + 24);
   let equationShown = false;
@@ -174,8 +173,8 @@ export default makeScene2D(function* (view) {
 
   // The maps, one per filter, stack along a new axis: a 3D volume.
   yield* all(
-    input.hideWindow(pace.fade),
-    filter.hideWindow(pace.fade),
+    input.hideHighlight(pace.fade),
+    filter.hideHighlight(pace.fade),
     products.opacity(0, pace.fade),
     productsLabel.opacity(0, pace.fade),
     equation().clear(),
@@ -233,7 +232,7 @@ export default makeScene2D(function* (view) {
     const t = pacing === 'detailed' ? pace.fade * 0.85 : pace.fade * 0.55;
     yield* all(
       windowAt(row, col, t),
-      filter.highlightWindow(0, 0, kh, kw, t),
+      filter.highlight(0, 0, kh, kw, t),
       products.opacity(1, t),
       productsLabel.opacity(1, t),
       products.valueOpacity(0, t / 2),
@@ -254,10 +253,10 @@ export default makeScene2D(function* (view) {
     ) as Txt;
     view.add(flying);
     yield* flying.opacity(1, t / 3);
-    yield* all(map.highlightCell(outRow, outCol, true, t / 2), flying.position(map.cellPosition(outRow, outCol), pacing === 'detailed' ? pace.move * 0.9 : pace.move * 0.55));
+    yield* all(map.markCell(outRow, outCol, true, t / 2), flying.position(map.cellPosition(outRow, outCol), pacing === 'detailed' ? pace.move * 0.9 : pace.move * 0.55));
     flying.remove();
     yield* all(map.setValue(outRow, outCol, sum, t / 2), pacing === 'detailed' ? waitFor(0.2) : waitFor(0));
-    yield map.highlightCell(outRow, outCol, false, t / 2);
+    yield map.markCell(outRow, outCol, false, t / 2);
   }
 });
 

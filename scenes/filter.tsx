@@ -122,12 +122,12 @@ export default makeScene2D(function* (view) {
       const [r, col] = [Math.floor(k / 3), k % 3];
       const t = perCell === SLOW_CELL && k >= 3 ? QUICK_CELL : perCell;
       yield* all(
-        image.highlightWindow(r, col, 1, 1, t),
-        filters[row].highlightWindow(r, col, 1, 1, t),
+        image.highlight(r, col, 1, 1, t),
+        filters[row].highlight(r, col, 1, 1, t),
         target.setValue(r, col, c.products[r][col], t),
       );
     }
-    yield* all(image.hideWindow(pace.fade / 2), filters[row].hideWindow(pace.fade / 2));
+    yield* all(image.hideHighlight(pace.fade / 2), filters[row].hideHighlight(pace.fade / 2));
     yield* all(
       equation().say(`np.sum(img * ${c.filter}) = ${c.products.flat().map(v => formatValue(v, 0)).join(' + ')} = ${sumText(c.response)}`, pace.fade),
       arrows[row].drawOn(pace.move),

@@ -14,6 +14,7 @@ import {CaptionLine} from './components/CaptionLine';
 import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
+import {highlightAll} from './components/cellGrid';
 import {VectorRow} from './components/VectorRow';
 import {formatVector} from '../src/shared/format';
 import {formatScale, inputDecimals, INPUT_LABEL_PADDING, rawLabel, RECURR_LIMITS} from '../src/animations/recurr/params';
@@ -81,7 +82,7 @@ export default makeScene2D(function* (view) {
     row(record.input[0].length, x, Y.x, {range: inputRange, decimals: inputPlaces, cellSize: INPUT_CELL, labelPadding: INPUT_LABEL_PADDING}),
   );
   const gates = GATES.map((g, k) =>
-    (<VectorRow theme={theme} labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={range} colorMap={g.map} />) as VectorRow,
+    (<VectorRow theme={theme} labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={g.map === 'sequential' ? 1 : range} colorMap={g.map} />) as VectorRow,
   );
   const arrow = (from: [number, number], to: [number, number]) =>
     (<Arrow theme={theme} points={[from, to]} lineWidth={sizes.line} />) as Arrow;
@@ -150,16 +151,16 @@ export default makeScene2D(function* (view) {
       caption().say(intro, f),
       timeLabels[t].fill(theme.accent, f),
       raws[t].fill(theme.text, f),
-      inputs[t].set(record.input[t], f),
-      inputs[t].highlight(true, f),
+      inputs[t].setValues([record.input[t]], f),
+      highlightAll(inputs[t], f),
       ...(t > 0
         ? [
             timeLabels[t - 1].fill(theme.muted, f),
             raws[t - 1].fill(theme.muted, f),
             hLanes[t - 1].drawOn(pace.move * 0.7),
             cLanes[t - 1].drawOn(pace.move * 0.7),
-            hs[t - 1].highlight(true, f),
-            cs[t - 1].highlight(true, f),
+            highlightAll(hs[t - 1], f),
+            highlightAll(cs[t - 1], f),
           ]
         : []),
     );
@@ -169,17 +170,17 @@ export default makeScene2D(function* (view) {
       ins[t].drawOn(pace.move * 0.6),
       detailed ? caption().say('Gates: forget = DELETE, input = POST, output = GET', f) : waitFor(0),
       gatesTitle().say(`gates at t = ${t}`, f),
-      sequence(detailed ? 0.12 : 0.04, ...GATES.map((g, k) => gates[k].set(step[g.key], f))),
+      sequence(detailed ? 0.12 : 0.04, ...GATES.map((g, k) => gates[k].setValues([step[g.key]], f))),
     );
     if (detailed) yield* waitFor(pace.step);
     // The new cell state, then the new hidden state, which is also this step's output.
     yield* all(
       detailed ? caption().say('New c = f·c + i·g, then h = o·tanh(c): the output', f) : waitFor(0),
-      ...(t > 0 ? [hs[t - 1].highlight(false, f), cs[t - 1].highlight(false, f)] : []),
-      inputs[t].highlight(false, f),
-      sequence(detailed ? f : f * 0.4, cs[t].set(step.c, f), hs[t].set(step.h, f)),
+      ...(t > 0 ? [hs[t - 1].hideHighlight(f), cs[t - 1].hideHighlight(f)] : []),
+      inputs[t].hideHighlight(f),
+      sequence(detailed ? f : f * 0.4, cs[t].setValues([step.c], f), hs[t].setValues([step.h], f)),
     );
-    yield* all(ups[t].drawOn(pace.move * 0.5), sequence(pace.move * 0.35, waitFor(0), outputs[t].set(step.h, f)));
+    yield* all(ups[t].drawOn(pace.move * 0.5), sequence(pace.move * 0.35, waitFor(0), outputs[t].setValues([step.h], f)));
     if (detailed) yield* waitFor(pace.step * 0.5);
   }
 
@@ -189,7 +190,7 @@ export default makeScene2D(function* (view) {
     raws[T - 1].fill(theme.muted, pace.fade),
     gatesTitle().clear(),
     ...gates.map(g => g.clear()),
-    ...outputs.map(o => o.highlight(true)),
+    ...outputs.map(o => highlightAll(o, pace.fade / 2)),
   );
   reportPoster();
   yield* waitFor(pace.hold * 0.8);

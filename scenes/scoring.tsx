@@ -113,7 +113,7 @@ export default makeScene2D(function* (view) {
 
   // 1. The same query and keys for both.
   yield* caption().say(`One query, ${n} keys: the trained model at “${r.target}”`);
-  yield* all(queryRow.set(r.query.slice(0, SHOWN), pace.fade), ...keyRows.map((row, j) => row.set(r.keys[j].slice(0, SHOWN), pace.fade)));
+  yield* all(queryRow.setValues([r.query.slice(0, SHOWN)], pace.fade), ...keyRows.map((row, j) => row.setValues([r.keys[j].slice(0, SHOWN)], pace.fade)));
   yield* waitFor(pace.quickStep);
 
   // 2. Additive: W₁q and W₂kⱼ, through tanh, dotted with v.
@@ -123,13 +123,13 @@ export default makeScene2D(function* (view) {
     headers.additiveFormula.opacity(1, pace.fade),
     queryLabel().say('W₁q'),
     projectionLabel().say(`W₂kⱼ (${r.additive.query.length} numbers each)`),
-    queryProjection.set(r.additive.query, pace.fade),
-    ...keyProjections.map((row, j) => row.set(r.additive.keys[j], pace.fade)),
+    queryProjection.setValues([r.additive.query], pace.fade),
+    ...keyProjections.map((row, j) => row.setValues([r.additive.keys[j]], pace.fade)),
   );
   yield* waitFor(pace.quickStep);
   yield* all(
     projectionLabel().say('tanh(W₁q + W₂kⱼ)'),
-    ...keyProjections.map((row, j) => row.set(r.additive.hidden[j], pace.move)),
+    ...keyProjections.map((row, j) => row.setValues([r.additive.hidden[j]], pace.move)),
   );
   yield* sequence(pace.quickStep * 0.25, ...addScores.map((t, j) => fadeText(t, formatValue(r.additive.scores[j]))));
   yield* waitFor(pace.quickStep);

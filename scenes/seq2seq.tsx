@@ -13,6 +13,7 @@ import {BarChart} from './components/BarChart';
 import {CaptionLine} from './components/CaptionLine';
 import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
+import {highlightAll} from './components/cellGrid';
 import {VectorRow} from './components/VectorRow';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from '../src/shared/theme';
@@ -131,9 +132,9 @@ export default makeScene2D(function* (view) {
     yield* all(
       sourceLabels[t].fill(theme.accent, f * 0.6),
       t > 0 ? sourceLabels[t - 1].fill(theme.text, f * 0.6) : waitFor(0),
-      encoderRows[t].set(record.encoder.h[t], f),
-      encoderRows[t].highlight(true, f * 0.6),
-      t > 0 ? encoderRows[t - 1].highlight(false, f * 0.6) : waitFor(0),
+      encoderRows[t].setValues([record.encoder.h[t]], f),
+      highlightAll(encoderRows[t], f * 0.6),
+      t > 0 ? encoderRows[t - 1].hideHighlight(f * 0.6) : waitFor(0),
     );
     yield* waitFor(pace.quickStep * 0.3 * encoderPace);
   }
@@ -141,10 +142,10 @@ export default makeScene2D(function* (view) {
   yield* all(
     caption().say('Its final state is the context vector: the fixed-length bottleneck'),
     sourceLabels[source.length - 1].fill(theme.text, pace.fade),
-    encoderRows[source.length - 1].highlight(false, pace.fade),
+    encoderRows[source.length - 1].hideHighlight(pace.fade),
     toContext.drawOn(pace.move * 0.7),
   );
-  yield* all(contextRow.set(record.context.h, pace.fade), contextRow.highlight(true, pace.fade), contextLabel().fill(theme.accent, pace.fade));
+  yield* all(contextRow.setValues([record.context.h], pace.fade), highlightAll(contextRow, pace.fade), contextLabel().fill(theme.accent, pace.fade));
   yield* waitFor(pace.step * 0.8);
 
   yield* all(caption().say('The decoder starts from it and emits one token at a time'), toDecoder.drawOn(pace.move * 0.7));
@@ -152,12 +153,12 @@ export default makeScene2D(function* (view) {
     const f = pace.fade * 0.7 * decoderPace;
     const top = record.topK[t];
     yield* all(
-      t === 0 ? all(contextRow.highlight(false, f), contextLabel().fill(theme.muted, f)) : decoderRows[t - 1].highlight(false, f),
+      t === 0 ? all(contextRow.hideHighlight(f), contextLabel().fill(theme.muted, f)) : decoderRows[t - 1].hideHighlight(f),
       t > 0 ? inputLabels[t - 1].fill(theme.text, f) : waitFor(0),
       t > 0 ? charts[t - 1].opacity(0, f) : waitFor(0),
       inputLabels[t].fill(theme.accent, f),
-      decoderRows[t].set(record.decoder.h[t], f),
-      decoderRows[t].highlight(true, f),
+      decoderRows[t].setValues([record.decoder.h[t]], f),
+      highlightAll(decoderRows[t], f),
       chartTitle().say(`next token after "${record.decoder.inputs[t]}"`, f),
     );
     charts[t].opacity(1);
@@ -173,7 +174,7 @@ export default makeScene2D(function* (view) {
   yield* all(
     caption().say(`Translated: ${record.predicted.join(' ')}`),
     inputLabels[steps - 1].fill(theme.muted, pace.fade),
-    decoderRows[steps - 1].highlight(false, pace.fade),
+    decoderRows[steps - 1].hideHighlight(pace.fade),
   );
   reportPoster();
   yield* waitFor(pace.hold * 0.8);

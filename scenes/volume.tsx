@@ -13,12 +13,14 @@ import {all, createRef, linear, sequence, type ThreadGenerator, Vector2, waitFor
 import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
 import {HeatmapSheet} from './components/HeatmapSheet';
-import {stackPosition} from './components/heatmapLayout';
+import {sheetExtent, sheetGeometry} from './components/heatmapLayout';
+import {stackLayout, UPRIGHT} from './components/stacking';
 import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
 import {reportPoster} from './components/steps';
 import {formatValue} from '../src/shared/format';
+import type {Point} from '../src/shared/geometry';
 import {sceneTheme} from './sceneTheme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import {VOLUME_CELL, VOLUME_STEP} from './volumeLayout';
@@ -57,15 +59,15 @@ export default makeScene2D(function* (view) {
   const positives = z.filter(v => v > 0).length;
 
   view.fill(theme.background);
-  const input = channels.map((values, c) => {
-    const at = stackPosition(c, channels.length, INPUT.step);
-    return new HeatmapSheet({theme, values, range: valueRange, cellSize: INPUT.cell, x: INPUT.x + at.x, y: INPUT.y + at.y});
-  });
+  // Sheet 0 at the back: a stack lists its sheets front first.
+  const backFirst = (rows: number, cols: number, cell: number, sheets: number, step: Point, centre: Point) =>
+    stackLayout(UPRIGHT, sheetExtent(sheetGeometry(rows, cols, cell)), sheets, step, centre).centres.reverse();
+  const inputAt = backFirst(h, w, INPUT.cell, channels.length, INPUT.step, INPUT);
+  const input = channels.map((values, c) => new HeatmapSheet({theme, values, range: valueRange, cellSize: INPUT.cell, x: inputAt[c].x, y: inputAt[c].y}));
   const front = input[input.length - 1];
-  const maps = record.maps.map((values, i) => {
-    const at = stackPosition(i, count, VOLUME_STEP);
-    return new HeatmapSheet({theme, values, range: valueRange, cellSize: VOLUME_CELL, x: VOLUME.x + at.x, y: VOLUME.y + at.y, label: `f${i}`, labelPlacement: 'left', reveal: 0, opacity: 0});
-  });
+  const mapAt = backFirst(mh, mw, VOLUME_CELL, count, VOLUME_STEP, VOLUME);
+  const maps = record.maps.map((values, i) =>
+    new HeatmapSheet({theme, values, range: valueRange, cellSize: VOLUME_CELL, x: mapAt[i].x, y: mapAt[i].y, label: `f${i}`, labelPlacement: 'left', reveal: 0, opacity: 0}));
   // Table rows line up with the probe's row on each sheet, the middle row of the window.
   const rowY = maps.map(m => m.cellPosition(probe.row, probe.col).y);
   const mono = (text: string, x: number, y: number, align: 'left' | 'right' | 'centre' = 'left', fill = theme.text) =>

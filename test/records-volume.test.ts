@@ -1,5 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {sheetGeometry, blockExposed} from '../scenes/components/heatmapLayout';
+import {sheetGeometry} from '../scenes/components/heatmapLayout';
+import {blockExposed} from '../scenes/components/stacking';
 import {VOLUME_CELL, VOLUME_STEP, WINDOW_CLEARANCE} from '../scenes/volumeLayout';
 import {NumpyRandom} from '../src/model/keras/numpy';
 import {philoxUniform} from '../src/model/keras/philox';

@@ -87,8 +87,6 @@ export class ConvSettingStage extends Node {
   private readonly lines: {name: Txt; equation: CaptionLine}[];
   /** Which arithmetic lines each run owns (a `same` run: its padding split, then its size). */
   private readonly lineOf: {split?: number; size: number}[];
-  private readonly kernelRows: number;
-  private readonly kernelCols: number;
 
   constructor(props: ConvSettingStageProps) {
     super(props);
@@ -99,8 +97,6 @@ export class ConvSettingStage extends Node {
     this.secondary = secondary;
     const image = record.image;
     const [kh, kw] = [record.kernel.length, record.kernel[0].length];
-    this.kernelRows = kh;
-    this.kernelCols = kw;
     const inputBox = paddedExtent(image.length, image[0].length, deepestPadding(record.runs.map(r => r.pad)), CELL, GAP);
     const outputBoxes = record.runs.map(r => paddedExtent(r.output.length, r.output[0].length, NO_PADDING, CELL, GAP));
     const filterBox = paddedExtent(kh, kw, NO_PADDING, CELL, GAP);
@@ -126,7 +122,7 @@ export class ConvSettingStage extends Node {
 
     const allOutputs = record.runs.flatMap(r => r.output);
     this.input = (
-      <PaddedGrid theme={theme} x={imageX} y={imageY} values={image} kernelRows={kh} kernelCols={kw} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
+      <PaddedGrid theme={theme} x={imageX} y={imageY} values={image} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
     ) as PaddedGrid;
     const grid = (rows: number, cols: number, x: number, range: number, values?: number[][]) => (
       <ValueGrid theme={theme} x={x} y={centreY(paddedExtent(rows, cols, NO_PADDING, CELL, GAP).height)} rows={rows} cols={cols} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} fontSize={sizes.small} initial={values} />
@@ -186,19 +182,19 @@ export class ConvSettingStage extends Node {
       if (aside) yield aside;
       yield* this.stop(index, r, c, pacing(s), echo?.(r, c));
     }
-    yield* all(this.sum.clear(pace.fade / 2), this.outputs[index].highlightCell(rows - 1, cols - 1, false, pace.fade / 2));
+    yield* all(this.sum.clear(pace.fade / 2), this.outputs[index].markCell(rows - 1, cols - 1, false, pace.fade / 2));
   }
 
   /** Moves the window to run `index`'s first stop, ahead of its sweep. */
   *placeWindow(index: number, duration = pace.move): ThreadGenerator {
     const run = this.record.runs[index];
     const origin = windowOrigin(0, 0, run.stride, run.pad);
-    yield* this.input.moveWindow(origin.row, origin.col, duration);
+    yield* this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, duration);
   }
 
   /** Spreads the window's taps `dilation` cells apart, and says what area they now cover. */
   *spread(dilation: number, duration = pace.move): ThreadGenerator {
-    const [eh, ew] = [(this.kernelRows - 1) * dilation + 1, (this.kernelCols - 1) * dilation + 1];
+    const [eh, ew] = [(this.filter.rows - 1) * dilation + 1, (this.filter.cols - 1) * dilation + 1];
     this.filterNote.text(`taps over ${sizeText(eh, ew)}`);
     yield* all(this.input.spread(dilation, duration), this.filterNote.opacity(0).opacity(1, duration));
   }
@@ -206,7 +202,7 @@ export class ConvSettingStage extends Node {
   /** Back to the first frame's state: empty outputs, no window, no padding, no arithmetic. */
   *reset(duration = pace.fade): ThreadGenerator {
     yield* all(
-      this.input.hideWindow(duration),
+      this.input.hideHighlight(duration),
       this.input.hidePadding(duration),
       this.sum.clear(duration),
       ...this.lines.flatMap(l => [l.equation.clear(duration), l.name.opacity(0, duration)]),
@@ -228,7 +224,7 @@ export class ConvSettingStage extends Node {
   /** The run's arithmetic lines, and its zero padding around the input (or none). */
   private *showArithmetic(index: number): ThreadGenerator {
     const run = this.record.runs[index];
-    const [n, k] = [this.record.image.length, this.kernelRows];
+    const [n, k] = [this.record.image.length, this.filter.rows];
     const own = this.lineOf[index];
     const padded = run.pad.top + run.pad.bottom + run.pad.left + run.pad.right > 0;
     const showRing = padded && !paddingEquals(run.pad, this.input.padding);
@@ -260,11 +256,11 @@ export class ConvSettingStage extends Node {
     const value = run.output[outRow][outCol];
     const origin = windowOrigin(outRow, outCol, run.stride, run.pad);
     const previous = previousCell(outRow, outCol, run.output[0].length);
-    const unring = previous ? map.highlightCell(previous.row, previous.col, false, 0) : waitFor(0);
+    const unring = previous ? map.markCell(previous.row, previous.col, false, 0) : waitFor(0);
     const echoGrid = echo ? this.outputs[echo.grid] : undefined;
     if (pacing === 'quick') {
       if (this.sum.text() !== '') yield this.sum.clear(pace.fade / 2);
-      yield* all(unring, this.input.moveWindow(origin.row, origin.col, QUICK_STOP), map.setValue(outRow, outCol, value, QUICK_STOP));
+      yield* all(unring, this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, QUICK_STOP), map.setValue(outRow, outCol, value, QUICK_STOP));
       return;
     }
     const detailed = pacing === 'detailed';
@@ -272,7 +268,7 @@ export class ConvSettingStage extends Node {
     const products = run.products[outRow][outCol].flat();
     const sum = `window × filter: ${products.map(p => formatValue(p, 0)).join(' + ')} = ${formatValue(value, 0)}`;
     // A medium stop updates the sum as the window lands; a detailed one waits for it.
-    yield* all(unring, this.input.moveWindow(origin.row, origin.col, t), map.highlightCell(outRow, outCol, true, t / 2), detailed ? waitFor(0) : this.sum.say(sum, t));
+    yield* all(unring, this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, t), map.markCell(outRow, outCol, true, t / 2), detailed ? waitFor(0) : this.sum.say(sum, t));
     if (detailed) {
       yield* this.sum.say(sum, t);
       // The sum travels from the window to its cell.
@@ -285,9 +281,9 @@ export class ConvSettingStage extends Node {
       flying.remove();
     }
     const write = detailed ? DETAILED_STEP : MEDIUM_WRITE;
-    yield* all(map.setValue(outRow, outCol, value, write), echoGrid && echo ? echoGrid.highlightCell(echo.row, echo.col, true, write) : waitFor(0));
+    yield* all(map.setValue(outRow, outCol, value, write), echoGrid && echo ? echoGrid.markCell(echo.row, echo.col, true, write) : waitFor(0));
     if (detailed) yield* waitFor(DETAILED_BEAT);
-    if (echoGrid && echo) yield echoGrid.highlightCell(echo.row, echo.col, false, write);
+    if (echoGrid && echo) yield echoGrid.markCell(echo.row, echo.col, false, write);
   }
 }
 

@@ -8,7 +8,8 @@ import {conv2dSnippetHead, py} from '../../model/keras/python';
 import type {Tensor4D} from '@tensorflow/tfjs';
 import {loadTf} from '../../model/tf';
 import {SCHEMA_VERSION} from '../../records/header';
-import {isDiagonalLine, type ConvFilterRecord, type ConvPadding, type ConvPostCase, type ConvPostExamples, type ConvRecord} from './record';
+import type {Padding} from '../../shared/geometry';
+import {isDiagonalLine, type ConvFilterRecord, type ConvPostCase, type ConvPostExamples, type ConvRecord} from './record';
 import {DEFAULT_SEED, type RecordInputs} from '../../params/inputs';
 import {CONV_DEFAULTS, type ConvParams} from './params';
 import {readTrainedConv, type TrainedConv} from './trained';
@@ -59,7 +60,7 @@ function axisPadding(size: number, kernel: number, stride: number, padding: 'val
  * what conv2d sums (plus the bias) into each feature-map cell. With `same` padding the
  * windows run over the zero-padded image, as TensorFlow pads it.
  */
-async function windowProducts(image: number[][], kernels: number[][][], stride: number, pad: ConvPadding): Promise<number[][][][][]> {
+async function windowProducts(image: number[][], kernels: number[][][], stride: number, pad: Padding): Promise<number[][][][][]> {
   const {tf} = await loadTf();
   return tf.tidy(() => {
     const x = tf.pad(tf.tensor2d(image), [
