@@ -9,12 +9,13 @@ import {makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {BarChart} from './components/BarChart';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {CurvePlot} from './components/CurvePlot';
 import {niceRange} from './components/plotLayout';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 import {formatTerm, formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import type {ScalarActivation} from '../src/records/activation-functions';
 
@@ -64,7 +65,7 @@ export default makeScene2D(function* (view) {
     const y = ROW_Y[Math.floor(k / 2)];
     const yRange = niceRange(Math.min(...curve.y), Math.max(...curve.y), 5);
     return (
-      <CurvePlot theme={theme} x={x} y={y} width={PLOT_WIDTH} height={PLOT_HEIGHT} samples={{x: record.x, y: curve.y}} xRange={xRange} yRange={yRange} drawn={false} />
+      <CurvePlot x={x} y={y} width={PLOT_WIDTH} height={PLOT_HEIGHT} samples={{x: record.x, y: curve.y}} xRange={xRange} yRange={yRange} drawn={false} />
     ) as CurvePlot;
   });
   const headers = record.curves.flatMap((curve, k) => {
@@ -75,7 +76,7 @@ export default makeScene2D(function* (view) {
   const panelTop = ROW_Y[0] - PLOT_HEIGHT / 2;
   const bars = (
     <BarChart
-      theme={theme}
+     
       x={BARS_X}
       y={BASELINE_Y}
       orientation="vertical"
@@ -86,12 +87,12 @@ export default makeScene2D(function* (view) {
       fontSize={sizes.small}
     />
   ) as BarChart;
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const sum = createRef<CaptionLine>();
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-240} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} y={-240} />
       {headers}
       {plots}
       {name('softmax', PANEL_X, panelTop - NAME_ABOVE)}
@@ -100,7 +101,7 @@ export default makeScene2D(function* (view) {
       <Txt text={`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`} x={PANEL_X} y={panelTop + 32} offsetX={-1} fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />
       <Txt text="softmax(z) = exp(z) / Σ exp(z)" x={PANEL_X} y={panelTop + 62} offsetX={-1} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} />
       {bars}
-      <CaptionLine ref={sum} theme={theme} mono x={BARS_X} y={BASELINE_Y + 58} fill={theme.accent} />
+      <CaptionLine ref={sum} mono x={BARS_X} y={BASELINE_Y + 58} fill={theme.accent} />
       {use('Hidden layers: ReLU is the most common choice', COLUMN_X[0] - PLOT_WIDTH / 2, 240)}
     </>,
   );

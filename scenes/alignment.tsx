@@ -9,11 +9,11 @@
 import {makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {LabelledMatrix} from './components/LabelledMatrix';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 import {formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 
 /** Cells wide enough that neighbouring German labels ("bisschen Deutsch") clear each other. */
@@ -29,13 +29,13 @@ export default makeScene2D(function* (view) {
 
   view.fill(theme.background);
   const matrix = createRef<LabelledMatrix>();
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} y={-248} />
       <LabelledMatrix
         ref={matrix}
-        theme={theme}
+       
         {...MAIN}
         rows={record.emitted.length}
         cols={record.source.length}

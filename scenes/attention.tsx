@@ -13,12 +13,13 @@ import {all, createRef, sequence, type ThreadGenerator, waitFor} from '@motion-c
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {BarChart} from './components/BarChart';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {barCentres, monoWidth} from './components/layout';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 import {TextBox} from './components/TextBox';
 import {formatCompact, formatValue, formatVector} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 
 /**
@@ -76,29 +77,29 @@ export default makeScene2D(function* (view) {
   const text = (s: string | number) => (typeof s === 'number' ? formatCompact(s) : `'${s}'`);
 
   view.fill(theme.background);
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const equation = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
   const bars = createRef<BarChart>();
   const header = (x: number, label: string, shown = true) => (
-    <CaptionLine theme={theme} x={x} y={HEADER_Y} text={label} fontSize={sizes.small} fill={theme.muted} opacity={shown ? 1 : 0} />
+    <CaptionLine x={x} y={HEADER_Y} text={label} fontSize={sizes.small} fill={theme.muted} opacity={shown ? 1 : 0} />
   ) as CaptionLine;
   const scoreHeader = header(SCORE_X, 'score q·k', false);
   const weightHeader = header(BAR_X + (BAR_LENGTH + 60) / 2, 'softmax weight', false);
   /** Over the output: what kind of lookup gives it. */
   const outputTitle = header(OUTPUT_X, 'lookup');
   const box = (x: number, y: number, boxWidth: number, label = '') => (
-    <TextBox theme={theme} x={x} y={y} width={boxWidth} height={ROW_HEIGHT} text={label} fontSize={fontSize} />
+    <TextBox x={x} y={y} width={boxWidth} height={ROW_HEIGHT} text={label} fontSize={fontSize} />
   ) as TextBox;
   const queryBox = box(QUERY_X, TABLE_Y, width.query, text(dict.query));
   const keyBoxes = rows.map((y, i) => box(KEY_X, y, width.key, dictText(dict.keys, i)));
   const valueBoxes = rows.map((y, i) => box(VALUE_X, y, width.value, dictText(dict.values, i)));
   const outputBox = box(OUTPUT_X, TABLE_Y, width.output);
   for (const i of extraRows) [keyBoxes[i], valueBoxes[i]].forEach(b => b.opacity(0));
-  const scoreTexts = rows.map(y => (<CaptionLine theme={theme} mono x={SCORE_X} y={y} />) as CaptionLine);
+  const scoreTexts = rows.map(y => (<CaptionLine mono x={SCORE_X} y={y} />) as CaptionLine);
   const flow = (from: [number, number], to: [number, number]) => (
     // Square tails: a round one would reach back to the box on the thickest flows.
-    <Arrow theme={theme} points={[from, to]} color={theme.accent} lineWidth={3} headSize={width => 8 + width} lineCap="butt" />
+    <Arrow points={[from, to]} color={theme.accent} lineWidth={3} headSize={width => 8 + width} lineCap="butt" />
   ) as Arrow;
 
   // Arrows from the query to each key, and from each value to the output.
@@ -110,7 +111,7 @@ export default makeScene2D(function* (view) {
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} />
       {header(QUERY_X, 'query')}
       {header(KEY_X, 'keys')}
       {scoreHeader}
@@ -125,7 +126,7 @@ export default makeScene2D(function* (view) {
       {scoreTexts}
       <BarChart
         ref={bars}
-        theme={theme}
+       
         x={BAR_X}
         y={TABLE_Y}
         labels={rows.map(() => '')}
@@ -136,8 +137,8 @@ export default makeScene2D(function* (view) {
         opacity={0}
       />
       {outputBox}
-      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} lineHeight={26} />
-      <CaptionLine ref={note} theme={theme} y={NOTE_Y} fontSize={sizes.small} fill={theme.muted} />
+      <CaptionLine ref={equation} mono y={EQUATION_Y} lineHeight={26} />
+      <CaptionLine ref={note} y={NOTE_Y} fontSize={sizes.small} fill={theme.muted} />
     </>,
   );
 

@@ -11,16 +11,17 @@
 import {Line, makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {convStageLayout, CONV_STAGE} from './components/convLayout';
 import {labelFits, maxAbs, monoWidth, parallelView, sheetTransform, slidePositions, stackLayout} from './components/layout';
 import {PaddedGrid} from './components/PaddedGrid';
 import {ValueGrid} from './components/ValueGrid';
 import {formatTerm, formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import {isDiagonalLine, type ConvFilterRecord} from '../src/records/conv';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 
 /** Every grid hangs from the same top edge (convLayout), with its label above it. */
 const LABEL_Y = -156;
@@ -68,14 +69,14 @@ export default makeScene2D(function* (view) {
     const fits = shown.every(v => labelFits(formatValue(v, places), fontSize ?? sizes.value, cell));
     const colorMap = shown.some(v => v < 0) ? 'diverging' : 'sequential';
     return (
-      <ValueGrid theme={theme} x={at.x} y={at.y} rows={rows} cols={cols} cellSize={cell} gap={layout.gap} colorMap={colorMap} range={range} decimals={places} fontSize={fontSize} showValues={fits} initial={values} backing={backing} />
+      <ValueGrid x={at.x} y={at.y} rows={rows} cols={cols} cellSize={cell} gap={layout.gap} colorMap={colorMap} range={range} decimals={places} fontSize={fontSize} showValues={fits} initial={values} backing={backing} />
     ) as ValueGrid;
   };
   const kernels = record.filters.flatMap(f => f.kernel.flat());
   const padded = record.padding === 'same';
   // A `same` layer reads zeros around the image: the ring shows them from the first frame.
   const paddedInput = padded ? (
-    <PaddedGrid theme={theme} x={layout.input.x} y={layout.input.y} values={image} kernelRows={kh} kernelCols={kw} cellSize={layout.inputCell} gap={layout.gap} range={inputRange} decimals={decimalsOf(image.flat())} fontSize={sizes.small} ring={record.pad} />
+    <PaddedGrid x={layout.input.x} y={layout.input.y} values={image} kernelRows={kh} kernelCols={kw} cellSize={layout.inputCell} gap={layout.gap} range={inputRange} decimals={decimalsOf(image.flat())} fontSize={sizes.small} ring={record.pad} />
   ) as PaddedGrid : undefined;
   const input = paddedInput ?? grid(layout.inputCell, image.length, image[0].length, layout.input, inputRange, image.flat(), image);
   const filter = grid(layout.filterCell, kh, kw, layout.filter, inputRange, kernels, record.filters[0].kernel);
@@ -113,14 +114,14 @@ export default makeScene2D(function* (view) {
   const depthEdges = volume.edges.map(([a, b]) => (
     <Line points={[[a.x, a.y], [b.x, b.y]]} stroke={theme.muted} lineWidth={sizes.line} opacity={0} />
   )) as Line[];
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const equation = createRef<CaptionLine>();
   /** The sum line's second half, when the products fill the first. */
   const equationEnd = createRef<CaptionLine>();
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} />
       {label(layout.input.x, LABEL_Y, `input image ${image.length}×${image[0].length}${padded ? ', zero-padded' : ''}`)}
       {filterLabel}
       {productsLabel}
@@ -133,8 +134,8 @@ export default makeScene2D(function* (view) {
       {maps.at(-1)}
       {depthEdges}
       {maps.slice(0, -1).reverse()}
-      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} />
-      <CaptionLine ref={equationEnd} theme={theme} mono y={EQUATION_Y + EQUATION_LINE} />
+      <CaptionLine ref={equation} mono y={EQUATION_Y} />
+      <CaptionLine ref={equationEnd} mono y={EQUATION_Y + EQUATION_LINE} />
     </>,
   );
 

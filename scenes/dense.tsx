@@ -6,18 +6,19 @@
  * sizes (up to 5 columns of 8 neurons, networkLayout.ts).
  */
 import {makeScene2D} from '@motion-canvas/2d';
-import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
+import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {Connections} from './components/Connections';
 import {maxAbs} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
 import {networkLayout} from './components/networkLayout';
 import {SignLegend} from './components/SignLegend';
-import {reportPoster} from './components/steps';
-import {sceneTheme} from './sceneTheme';
+import {reportPoster} from './kit/steps';
+import {sceneTheme} from './kit/theme';
 import {formatValue} from '../src/shared/format';
-import {fonts, pace, sizes} from '../src/shared/theme';
+import {pace, sizes} from '../src/shared/theme';
 import type {DenseLayerRecord} from '../src/records/dense';
 import type {DenseActivation} from '../src/params/dense';
 
@@ -47,7 +48,7 @@ export default makeScene2D(function* (view) {
   view.fill(theme.background);
   const columns = layout.columnX.map((columnX, c) => (
     <NeuronColumn
-      theme={theme}
+     
       x={columnX}
       y={NETWORK_Y}
       count={c === 0 ? x.length : record.layers[c - 1].units}
@@ -60,23 +61,23 @@ export default makeScene2D(function* (view) {
     />
   )) as NeuronColumn[];
   const edges = record.layers.map((layer, l) => (
-    <Connections theme={theme} from={columns[l]} to={columns[l + 1]} weights={layer.kernel} />
+    <Connections from={columns[l]} to={columns[l + 1]} weights={layer.kernel} />
   )) as Connections[];
   const equation = createRef<CaptionLine>();
   const activation = createRef<CaptionLine>();
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} y={-248} />
       {edges}
       {columns}
       {labels.map((label, c) => (
-        <CaptionLine theme={theme} text={label} x={layout.columnX[c]} y={-218} fontSize={sizes.small} fill={theme.muted} />
+        <CaptionLine text={label} x={layout.columnX[c]} y={-218} fontSize={sizes.small} fill={theme.muted} />
       ))}
-      <SignLegend theme={theme} subject="weight" direction="column" gap={8} x={385} y={NETWORK_Y} />
-      <CaptionLine ref={equation} theme={theme} mono y={193} lineHeight={26} />
-      <CaptionLine ref={activation} theme={theme} mono y={242} />
+      <SignLegend subject="weight" direction="column" gap={8} x={385} y={NETWORK_Y} />
+      <CaptionLine ref={equation} mono y={193} lineHeight={26} />
+      <CaptionLine ref={activation} mono y={242} />
     </>,
   );
 

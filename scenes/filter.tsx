@@ -11,12 +11,13 @@ import {all, createRef, type ThreadGenerator, waitFor} from '@motion-canvas/core
 import records from 'virtual:activations';
 import type {FilterCase, FilterOperand} from '../src/records/filter';
 import {Arrow} from './components/Arrow';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {gridSize, maxAbs} from './components/layout';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 import {ValueGrid} from './components/ValueGrid';
 import {formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 
 const CELL = 40;
@@ -51,7 +52,7 @@ export default makeScene2D(function* (view) {
   const range = maxAbs([...record.images.flatMap(i => i.values), ...record.filters.flatMap(f => f.values), ...record.cases.flatMap(c => c.products)]);
   const side = gridSize(3, 3, CELL, GAP);
   const grid = (x: number, y: number, values?: number[][]) =>
-    (<ValueGrid theme={theme} x={x} y={y} rows={3} cols={3} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} initial={values} />) as ValueGrid;
+    (<ValueGrid x={x} y={y} rows={3} cols={3} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} initial={values} />) as ValueGrid;
   const imageY = (ROW_Y[0] + ROW_Y[1]) / 2;
   const image = grid(IMAGE_X, imageY, first.values);
   const filters = record.filters.map((f, i) => grid(FILTER_X, ROW_Y[i], f.values));
@@ -65,16 +66,16 @@ export default makeScene2D(function* (view) {
   const sign = (x: number, y: number, text: string) => <Txt x={x} y={y} text={text} fontFamily={fonts.sans} fontSize={sizes.title} fill={theme.muted} />;
   const sums = record.filters.map((_, i) => (<Txt x={SUM_X} y={ROW_Y[i]} text="" fontFamily={fonts.mono} fontSize={sizes.title + 8} fontWeight={600} fill={theme.text} />) as Txt);
   const arrows = record.filters.map((_, i) => (
-    <Arrow theme={theme} points={[[PRODUCTS_X + side.width / 2 + 16, ROW_Y[i]], [SUM_X - 52, ROW_Y[i]]]} />
+    <Arrow points={[[PRODUCTS_X + side.width / 2 + 16, ROW_Y[i]], [SUM_X - 52, ROW_Y[i]]]} />
   )) as Arrow[];
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const equation = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
 
   view.fill(theme.background);
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} />
       {imageLabel}
       {record.filters.map((f, i) => codeLabel(FILTER_X, gridTop(ROW_Y[i]), f.code))}
       {record.filters.map((f, i) => codeLabel(PRODUCTS_X, gridTop(ROW_Y[i]), `img * ${f.name}`))}
@@ -86,8 +87,8 @@ export default makeScene2D(function* (view) {
       {products}
       {arrows}
       {sums}
-      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} fontSize={sizes.small} />
-      <CaptionLine ref={note} theme={theme} y={NOTE_Y} fontSize={sizes.caption} fill={theme.accent} />
+      <CaptionLine ref={equation} mono y={EQUATION_Y} fontSize={sizes.small} />
+      <CaptionLine ref={note} y={NOTE_Y} fontSize={sizes.caption} fill={theme.accent} />
     </>,
   );
 

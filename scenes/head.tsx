@@ -11,12 +11,12 @@ import {makeScene2D} from '@motion-canvas/2d';
 import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
-import {CaptionLine} from './components/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {LabelledMatrix} from './components/LabelledMatrix';
 import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
-import {reportPoster} from './components/steps';
-import {sceneTheme} from './sceneTheme';
+import {reportPoster} from './kit/steps';
+import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 
 /** Cells of the 4×4 matrices: wide enough for "−0.00" in the mono face at sizes.small. */
@@ -41,34 +41,34 @@ export default makeScene2D(function* (view) {
 
   view.fill(theme.background);
   const matrix = (props: Record<string, unknown>) => (
-    <LabelledMatrix theme={theme} rows={n} cols={r.dK} {...CELL} colorMap="diverging" range={signedRange} decimals={2} {...props} />
+    <LabelledMatrix rows={n} cols={r.dK} {...CELL} colorMap="diverging" range={signedRange} decimals={2} {...props} />
   ) as LabelledMatrix;
   const x = (
-    <LabelledMatrix theme={theme} x={X_X} y={TOP_Y} rows={n} cols={r.dModel} {...X_CELL} rowLabels={r.tokens} title="X" colorMap="diverging" range={maxAbs(r.x)} showValues={false} />
+    <LabelledMatrix x={X_X} y={TOP_Y} rows={n} cols={r.dModel} {...X_CELL} rowLabels={r.tokens} title="X" colorMap="diverging" range={maxAbs(r.x)} showValues={false} />
   ) as LabelledMatrix;
   const q = matrix({x: QKV_X[0], y: TOP_Y, title: 'Q = X·W_Q'});
   const k = matrix({x: QKV_X[1], y: TOP_Y, title: 'K = X·W_K'});
   const v = matrix({x: QKV_X[2], y: TOP_Y, title: 'V = X·W_V'});
   const scores = matrix({x: BOTTOM_X[0], y: BOTTOM_Y, cols: n, ...TOKEN_CELL, rowLabels: r.tokens, columnLabels: r.tokens, title: `scores = Q·Kᵀ/√${sub}`});
   const weights = (
-    <LabelledMatrix theme={theme} x={BOTTOM_X[1]} y={BOTTOM_Y} rows={n} cols={n} {...TOKEN_CELL} columnLabels={r.tokens} title="weights = softmax(row)" colorMap="sequential" legend="weight" />
+    <LabelledMatrix x={BOTTOM_X[1]} y={BOTTOM_Y} rows={n} cols={n} {...TOKEN_CELL} columnLabels={r.tokens} title="weights = softmax(row)" colorMap="sequential" legend="weight" />
   ) as LabelledMatrix;
   const output = matrix({x: BOTTOM_X[2], y: BOTTOM_Y, title: 'output = weights·V'});
   // From the right edge of one matrix's cells to the left edge of the next one's.
   const edge = (a: LabelledMatrix, b: LabelledMatrix) =>
-    (<Arrow theme={theme} points={[a.position().addX(a.layout.width / 2 + 6), b.position().addX(-b.layout.width / 2 - 8)]} />) as Arrow;
+    (<Arrow points={[a.position().addX(a.layout.width / 2 + 6), b.position().addX(-b.layout.width / 2 - 8)]} />) as Arrow;
   const toQ = edge(x, q);
   const toWeights = edge(scores, weights);
   const toOutput = edge(weights, output);
   // V feeds the output too: down from V's cells to the output's title.
   const fromV = (
-    <Arrow theme={theme} points={[v.position().addY(v.layout.height / 2 + 6), [v.x(), output.y() + output.layout.titleY - 14]]} />
+    <Arrow points={[v.position().addY(v.layout.height / 2 + 6), [v.x(), output.y() + output.layout.titleY - 14]]} />
   ) as Arrow;
 
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} y={-248} />
       {x}
       {toQ}
       {q}
@@ -80,7 +80,7 @@ export default makeScene2D(function* (view) {
       {toOutput}
       {fromV}
       {output}
-      <SignLegend theme={theme} subject="value" swatch="square" x={BOTTOM_X[0] - 30} y={BOTTOM_Y + scores.layout.legendY} />
+      <SignLegend subject="value" swatch="square" x={BOTTOM_X[0] - 30} y={BOTTOM_Y + scores.layout.legendY} />
     </>,
   );
 

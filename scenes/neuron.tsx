@@ -10,13 +10,14 @@ import {Circle, Line, makeScene2D, Node, type NodeProps, Txt} from '@motion-canv
 import {all, createRef, sequence, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {CurvePlot} from './components/CurvePlot';
 import {columnPositions, edgeWidth, maxAbs, monoWidth} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 import {formatTerm, formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import type {NeuronUnitRecord} from '../src/records/neuron';
 
@@ -55,9 +56,9 @@ export default makeScene2D(function* (view) {
   const subtitle = (u: NeuronUnitRecord) => `dense.gif’s ${unitName(u)}: its weights and bias`;
 
   view.fill(theme.background);
-  const inputs = (<NeuronColumn theme={theme} x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />) as NeuronColumn;
-  const products = (<NeuronColumn theme={theme} x={PRODUCT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} />) as NeuronColumn;
-  const output = (<NeuronColumn theme={theme} x={OUTPUT_X} y={CENTRE_Y} count={1} spacing={0} radius={RADIUS + 2} range={range} />) as NeuronColumn;
+  const inputs = (<NeuronColumn x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />) as NeuronColumn;
+  const products = (<NeuronColumn x={PRODUCT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} />) as NeuronColumn;
+  const output = (<NeuronColumn x={OUTPUT_X} y={CENTRE_Y} count={1} spacing={0} radius={RADIUS + 2} range={range} />) as NeuronColumn;
   // Weighted edges: colour is the weight's sign, width its magnitude, as in dense.gif.
   const weightEdges = rows.map((y, i) => (
     <Line points={[[INPUT_X + RADIUS, y], [PRODUCT_X - RADIUS, y]]} stroke={first.weights[i] < 0 ? negative : positive} lineWidth={edgeWidth(first.weights[i], widest)} />
@@ -69,7 +70,7 @@ export default makeScene2D(function* (view) {
   const intoSum = rows.map(y => {
     const from = new Vector2(PRODUCT_X + RADIUS + 4, y);
     const dir = sumCentre.sub(from).normalized;
-    return (<Arrow theme={theme} points={[from, sumCentre.sub(dir.scale(SUM_RADIUS + 4))]} drawn />) as Arrow;
+    return (<Arrow points={[from, sumCentre.sub(dir.scale(SUM_RADIUS + 4))]} drawn />) as Arrow;
   });
   const biasY = CENTRE_Y + SUM_RADIUS + 52;
   const biasLabel = (<Txt text={biasText(first)} x={SUM_X} y={biasY} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.text} />) as Txt;
@@ -77,12 +78,12 @@ export default makeScene2D(function* (view) {
   const plotLeft = PLOT.x - PLOT.width / 2;
   // The arrow stops short of the plot's y tick labels.
   const zArrowEnd = plotLeft - 40;
-  const zArrow = (<Arrow theme={theme} points={[[SUM_X + SUM_RADIUS + 6, CENTRE_Y], [zArrowEnd, CENTRE_Y]]} drawn />) as Arrow;
+  const zArrow = (<Arrow points={[[SUM_X + SUM_RADIUS + 6, CENTRE_Y], [zArrowEnd, CENTRE_Y]]} drawn />) as Arrow;
   const zLabel = (<Txt text="" x={(SUM_X + SUM_RADIUS + zArrowEnd) / 2} y={CENTRE_Y - 18} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.accent} />) as Txt;
   const curveRange: [number, number] = [record.curve.x[0], record.curve.x[record.curve.x.length - 1]];
   const plot = (
     <CurvePlot
-      theme={theme}
+     
       x={PLOT.x}
       y={CENTRE_Y}
       width={PLOT.width}
@@ -97,16 +98,16 @@ export default makeScene2D(function* (view) {
       readoutPlace="top-left"
     />
   ) as CurvePlot;
-  const outArrow = (<Arrow theme={theme} points={[[PLOT.x + PLOT.width / 2 + 12, CENTRE_Y], [OUTPUT_X - RADIUS - 6, CENTRE_Y]]} drawn />) as Arrow;
+  const outArrow = (<Arrow points={[[PLOT.x + PLOT.width / 2 + 12, CENTRE_Y], [OUTPUT_X - RADIUS - 6, CENTRE_Y]]} drawn />) as Arrow;
   const equation = createRef<CaptionLine>();
   const activation = createRef<CaptionLine>();
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const label = (text: string, px: number, py: number) => <Txt text={text} x={px} y={py} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />;
   const headerY = rows[0] - RADIUS - 26;
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-240} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} y={-240} />
       {label('inputs x', INPUT_X, headerY)}
       {label('x · w', PRODUCT_X, headerY)}
       {label('activation: ReLU', PLOT.x, CENTRE_Y - PLOT.height / 2 - 20)}
@@ -127,8 +128,8 @@ export default makeScene2D(function* (view) {
       {inputs}
       {products}
       {output}
-      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} />
-      <CaptionLine ref={activation} theme={theme} mono y={ACTIVATION_Y} />
+      <CaptionLine ref={equation} mono y={EQUATION_Y} />
+      <CaptionLine ref={activation} mono y={ACTIVATION_Y} />
     </>,
   );
 

@@ -8,24 +8,24 @@
 import {makeScene2D} from '@motion-canvas/2d';
 import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {ConvSettingStage} from './components/ConvSettingStage';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
-import {reportPoster} from './components/steps';
-import {sceneTheme} from './sceneTheme';
-import {pace, sizes} from '../src/shared/theme';
+import {reportPoster} from './kit/steps';
+import {sceneTheme} from './kit/theme';
+import {pace} from '../src/shared/theme';
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
   const record = records.padding;
   const [base, same] = record.runs;
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const stage = createRef<ConvSettingStage>();
   view.fill(theme.background);
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
-      <ConvSettingStage ref={stage} theme={theme} record={record} setting="padding" />
+      <StepTitle ref={caption} />
+      <ConvSettingStage ref={stage} record={record} setting="padding" />
     </>,
   );
   const size = (m: number[][]) => sizeText(m.length, m[0].length);

@@ -10,16 +10,17 @@ import {makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
 import {VectorRow} from './components/VectorRow';
 import {formatVector} from '../src/shared/format';
 import {formatScale, inputDecimals, INPUT_LABEL_PADDING, rawLabel, RECURR_LIMITS} from '../src/params/recurr';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 
 /** Cells wide enough for "−0.02" in the mono face at sizes.small. */
 const CELL = 50;
@@ -71,7 +72,7 @@ export default makeScene2D(function* (view) {
 
   view.fill(theme.background);
   const row = (count: number, x: number, y: number, props: Partial<{range: number; decimals: number; cellSize: number; labelPadding: number}> = {}) =>
-    (<VectorRow theme={theme} labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />) as VectorRow;
+    (<VectorRow labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />) as VectorRow;
   const outputs = xs.map(x => row(units, x, Y.output));
   const hs = xs.map(x => row(units, x, Y.h));
   const cs = xs.map(x => row(units, x, Y.c));
@@ -81,10 +82,10 @@ export default makeScene2D(function* (view) {
     row(record.input[0].length, x, Y.x, {range: inputRange, decimals: inputPlaces, cellSize: INPUT_CELL, labelPadding: INPUT_LABEL_PADDING}),
   );
   const gates = GATES.map((g, k) =>
-    (<VectorRow theme={theme} labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={range} colorMap={g.map} />) as VectorRow,
+    (<VectorRow labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={range} colorMap={g.map} />) as VectorRow,
   );
   const arrow = (from: [number, number], to: [number, number]) =>
-    (<Arrow theme={theme} points={[from, to]} lineWidth={sizes.line} />) as Arrow;
+    (<Arrow points={[from, to]} lineWidth={sizes.line} />) as Arrow;
   // State lanes: h and c flow right from one timestep into the next.
   const hLanes = xs.slice(1).map((_, t) => arrow([hs[t].anchor('right', 6).x, Y.h], [hs[t + 1].anchor('left', 2).x, Y.h]));
   const cLanes = xs.slice(1).map((_, t) => arrow([cs[t].anchor('right', 6).x, Y.c], [cs[t + 1].anchor('left', 2).x, Y.c]));
@@ -100,11 +101,11 @@ export default makeScene2D(function* (view) {
     <Txt x={x} y={Y.time} text={`t = ${t}`} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
   )) as Txt[];
 
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const gatesTitle = createRef<CaptionLine>();
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} y={-248} />
       {[
         ['output', Y.output],
         ['h', Y.h],
@@ -124,13 +125,13 @@ export default makeScene2D(function* (view) {
       {cs}
       {inputs}
       {raws}
-      <CaptionLine ref={gatesTitle} theme={theme} y={Y.gatesTitle} fontSize={sizes.small} fill={theme.accent} />
+      <CaptionLine ref={gatesTitle} y={Y.gatesTitle} fontSize={sizes.small} fill={theme.accent} />
       {GATES.map((g, k) => (
         <Txt x={GATE_X[k]} y={Y.gateLabel} text={g.label} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.text} />
       ))}
       {gates}
-      <SignLegend theme={theme} subject="value" swatch="square" x={-250} y={Y.legend} />
-      <SequentialLegend theme={theme} subject="gate" x={250} y={Y.legend} />
+      <SignLegend subject="value" swatch="square" x={-250} y={Y.legend} />
+      <SequentialLegend subject="gate" x={250} y={Y.legend} />
     </>,
   );
 

@@ -12,13 +12,14 @@ import {makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {BarChart} from './components/BarChart';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 import {VectorRow} from './components/VectorRow';
 import {formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 
 /** Entries of q and kⱼ printed: the first few, in order, the rest elided. */
@@ -58,11 +59,11 @@ export default makeScene2D(function* (view) {
   const mono = (x: number, y: number) => (<Txt x={x} y={y} text="" fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.text} />) as Txt;
   // Rows and bars are cached (drawn into their own canvas, reused while still): most of them hold still most of the time.
   const inputRow = (y: number) =>
-    (<VectorRow cache theme={theme} count={SHOWN} cellSize={KEY_CELL} cellDepth={26} gap={2} x={KEY_X} y={y} range={inputRange} />) as VectorRow;
+    (<VectorRow cache count={SHOWN} cellSize={KEY_CELL} cellDepth={26} gap={2} x={KEY_X} y={y} range={inputRange} />) as VectorRow;
   const projectedRow = (y: number) =>
-    (<VectorRow cache theme={theme} count={r.additive.query.length} cellSize={ADD_CELL} cellDepth={22} gap={1} x={ADD_X} y={y} range={1} showValues={false} />) as VectorRow;
+    (<VectorRow cache count={r.additive.query.length} cellSize={ADD_CELL} cellDepth={22} gap={1} x={ADD_X} y={y} range={1} showValues={false} />) as VectorRow;
   const bars = (x: number) =>
-    (<BarChart cache theme={theme} x={x} y={rowY((n - 1) / 2)} labels={r.source.map(() => '')} maxLength={BAR_LENGTH} thickness={ROW_STEP - 9} gap={9} fontSize={sizes.small} opacity={0} />) as BarChart;
+    (<BarChart cache x={x} y={rowY((n - 1) / 2)} labels={r.source.map(() => '')} maxLength={BAR_LENGTH} thickness={ROW_STEP - 9} gap={9} fontSize={sizes.small} opacity={0} />) as BarChart;
 
   const queryRow = inputRow(QUERY_Y);
   const keyRows = r.keys.map((_, j) => inputRow(rowY(j)));
@@ -82,12 +83,12 @@ export default makeScene2D(function* (view) {
   };
   const projectionLabel = createRef<CaptionLine>();
   const queryLabel = createRef<CaptionLine>();
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const note = createRef<CaptionLine>();
   const training = createRef<CaptionLine>();
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} y={-248} />
       {text(KEY_X, HEAD_Y, 'query q and keys kⱼ', {fill: theme.text})}
       {text(KEY_X, FORMULA_Y, `first ${SHOWN} of ${d} numbers`)}
       {text(LABEL_X, QUERY_Y, 'q', {offsetX: 1, fill: theme.text})}
@@ -97,17 +98,17 @@ export default makeScene2D(function* (view) {
       {elided(QUERY_Y)}
       {r.keys.map((_, j) => elided(rowY(j)))}
       {Object.values(headers)}
-      <CaptionLine ref={projectionLabel} theme={theme} x={ADD_X} y={(QUERY_Y + FIRST_KEY_Y) / 2} fontSize={sizes.small} fill={theme.muted} />
-      <CaptionLine ref={queryLabel} theme={theme} x={ADD_X + 80} y={QUERY_Y} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
+      <CaptionLine ref={projectionLabel} x={ADD_X} y={(QUERY_Y + FIRST_KEY_Y) / 2} fontSize={sizes.small} fill={theme.muted} />
+      <CaptionLine ref={queryLabel} x={ADD_X + 80} y={QUERY_Y} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
       {queryProjection}
       {keyProjections}
       {addScores}
       {addBars}
       {dotScores}
       {dotBars}
-      <SignLegend theme={theme} subject="value" swatch="square" x={KEY_X} y={LEGEND_Y} />
-      <CaptionLine ref={note} theme={theme} x={0} y={NOTE_Y} fontSize={sizes.small} fill={theme.text} />
-      <CaptionLine ref={training} theme={theme} x={0} y={NOTE_Y + 26} fontSize={sizes.small} fill={theme.muted} />
+      <SignLegend subject="value" swatch="square" x={KEY_X} y={LEGEND_Y} />
+      <CaptionLine ref={note} x={0} y={NOTE_Y} fontSize={sizes.small} fill={theme.text} />
+      <CaptionLine ref={training} x={0} y={NOTE_Y + 26} fontSize={sizes.small} fill={theme.muted} />
     </>,
   );
 

@@ -6,17 +6,18 @@
  * All numbers come from the `seq2seq` activation record.
  */
 import {Layout, makeScene2D, Txt} from '@motion-canvas/2d';
-import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
+import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {BarChart} from './components/BarChart';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
 import {VectorRow} from './components/VectorRow';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 
 /** 16 cells of 22 with gaps of 2: too narrow for values, so colour carries them. */
 const CELL = 22;
@@ -57,7 +58,7 @@ export default makeScene2D(function* (view) {
   const encoderY = (t: number) => ENCODER_Y + t * encoderStep;
   const decoderY = (t: number) => DECODER_Y + t * decoderStep;
   const row = (y: number, rowStep = ROW_STEP) => (
-    <VectorRow theme={theme} count={units} cellSize={CELL} cellDepth={Math.min(CELL, rowStep - 4)} gap={GAP} x={ROW_X} y={y} range={range} showValues={false} />
+    <VectorRow count={units} cellSize={CELL} cellDepth={Math.min(CELL, rowStep - 4)} gap={GAP} x={ROW_X} y={y} range={range} showValues={false} />
   ) as VectorRow;
   const encoderRows = source.map((_, t) => row(encoderY(t), encoderStep));
   const contextRow = row(CONTEXT_Y);
@@ -73,7 +74,7 @@ export default makeScene2D(function* (view) {
   // One chart per decoder step: each step has its own candidate tokens.
   const charts = record.topK.map(top => (
     <BarChart
-      theme={theme}
+     
       x={BARS_X}
       y={BARS_Y}
       labels={top.map(c => c.token)}
@@ -87,19 +88,19 @@ export default makeScene2D(function* (view) {
       opacity={0}
     />
   )) as BarChart[];
-  const toContext = (<Arrow theme={theme} points={[[ROW_X, encoderRows[source.length - 1].anchor('bottom', 4).y], [ROW_X, contextRow.anchor('top', 8).y]]} />) as Arrow;
-  const toDecoder = (<Arrow theme={theme} points={[[ROW_X, contextRow.anchor('bottom', 8).y], [ROW_X, decoderRows[0].anchor('top', 4).y]]} />) as Arrow;
-  const sentenceArrow = (<Arrow theme={theme} points={[[-14, SENTENCE_Y], [22, SENTENCE_Y]]} drawn />) as Arrow;
+  const toContext = (<Arrow points={[[ROW_X, encoderRows[source.length - 1].anchor('bottom', 4).y], [ROW_X, contextRow.anchor('top', 8).y]]} />) as Arrow;
+  const toDecoder = (<Arrow points={[[ROW_X, contextRow.anchor('bottom', 8).y], [ROW_X, decoderRows[0].anchor('top', 4).y]]} />) as Arrow;
+  const sentenceArrow = (<Arrow points={[[-14, SENTENCE_Y], [22, SENTENCE_Y]]} drawn />) as Arrow;
   const translation = emitted.slice(0, record.predicted.length).map(token => (
     <Txt text={token} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.text} opacity={0} />
   )) as Txt[];
 
-  const caption = createRef<CaptionLine>();
+  const caption = createRef<StepTitle>();
   const chartTitle = createRef<CaptionLine>();
   const contextLabel = createRef<Txt>();
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} y={-248} />
       <Txt x={ROW_X - 191} y={ENCODER_Y - 34} offsetX={-1} text="encoder: hidden state h after each token (16 units)" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
       <Txt x={ROW_X + 16} y={(CONTEXT_Y + DECODER_Y) / 2 - 6} offsetX={-1} text="decoder" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
       <Txt ref={contextLabel} x={EMIT_X} y={CONTEXT_Y} offsetX={-1} text="context vector" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
@@ -111,14 +112,14 @@ export default makeScene2D(function* (view) {
       {contextRow}
       {toDecoder}
       {decoderRows}
-      <CaptionLine ref={chartTitle} theme={theme} x={BARS_X - 70} y={BARS_Y - 88} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
+      <CaptionLine ref={chartTitle} x={BARS_X - 70} y={BARS_Y - 88} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
       {charts}
       <Txt x={-30} y={SENTENCE_Y} offsetX={1} text={source.join(' ')} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.muted} />
       {sentenceArrow}
       <Layout layout direction="row" gap={7} x={38} y={SENTENCE_Y} offsetX={-1}>
         {translation}
       </Layout>
-      <SignLegend theme={theme} subject="value" swatch="square" x={-250} y={LEGEND_Y} />
+      <SignLegend subject="value" swatch="square" x={-250} y={LEGEND_Y} />
     </>,
   );
 

@@ -11,15 +11,15 @@
 import {Line, makeScene2D, Node, Rect, Txt} from '@motion-canvas/2d';
 import {all, createRef, linear, sequence, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
+import {StepTitle} from './kit/StepTitle';
 import {HeatmapSheet} from './components/HeatmapSheet';
 import {stackPosition} from './components/heatmapLayout';
 import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
-import {reportPoster} from './components/steps';
+import {reportPoster} from './kit/steps';
 import {formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import {VOLUME_CELL, VOLUME_STEP} from './volumeLayout';
 
@@ -59,12 +59,12 @@ export default makeScene2D(function* (view) {
   view.fill(theme.background);
   const input = channels.map((values, c) => {
     const at = stackPosition(c, channels.length, INPUT.step);
-    return new HeatmapSheet({theme, values, range: valueRange, cellSize: INPUT.cell, x: INPUT.x + at.x, y: INPUT.y + at.y});
+    return new HeatmapSheet({values, range: valueRange, cellSize: INPUT.cell, x: INPUT.x + at.x, y: INPUT.y + at.y});
   });
   const front = input[input.length - 1];
   const maps = record.maps.map((values, i) => {
     const at = stackPosition(i, count, VOLUME_STEP);
-    return new HeatmapSheet({theme, values, range: valueRange, cellSize: VOLUME_CELL, x: VOLUME.x + at.x, y: VOLUME.y + at.y, label: `f${i}`, labelPlacement: 'left', reveal: 0, opacity: 0});
+    return new HeatmapSheet({values, range: valueRange, cellSize: VOLUME_CELL, x: VOLUME.x + at.x, y: VOLUME.y + at.y, label: `f${i}`, labelPlacement: 'left', reveal: 0, opacity: 0});
   });
   // Table rows line up with the probe's row on each sheet, the middle row of the window.
   const rowY = maps.map(m => m.cellPosition(probe.row, probe.col).y);
@@ -74,9 +74,9 @@ export default makeScene2D(function* (view) {
   const values = probe.values.map((v, i) => mono(formatValue(v, 2), TABLE.value, rowY[i], 'right'));
   const windows = record.maps.map((m, i) => {
     const cells = m.slice(win.row, win.row + k2h).map(row => row.slice(win.col, win.col + k2w));
-    return new HeatmapSheet({theme, values: cells, range: valueRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.window, y: rowY[i], opacity: 0});
+    return new HeatmapSheet({values: cells, range: valueRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.window, y: rowY[i], opacity: 0});
   });
-  const kernels = weights.map((k, i) => new HeatmapSheet({theme, values: k, colorMap: 'diverging', range: weightRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.weights, y: rowY[i], opacity: 0}));
+  const kernels = weights.map((k, i) => new HeatmapSheet({values: k, colorMap: 'diverging', range: weightRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.weights, y: rowY[i], opacity: 0}));
   const times = maps.map((_, i) => mono('×', TABLE.times, rowY[i], 'centre', theme.muted));
   const equals = maps.map((_, i) => mono('=', TABLE.equals, rowY[i], 'centre', theme.muted));
   const sums = win.partialSums.map((v, i) => mono(formatValue(v, SUM_DECIMALS), TABLE.sum, rowY[i], 'right'));
@@ -88,8 +88,8 @@ export default makeScene2D(function* (view) {
     [mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted), mono(formatValue(win.output, SUM_DECIMALS), TABLE.sum, totalY + 50, 'right', theme.accent)],
   ];
   const rule = (<Line points={[[TABLE.name, totalY + 13], [TABLE.sum, totalY + 13]]} stroke={theme.stroke} lineWidth={1} opacity={0} />) as Line;
-  const zSheet = new HeatmapSheet({theme, values: record.nextPreActivation, colorMap: 'diverging', range: zRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, reveal: 0, opacity: 0});
-  const reluSheet = new HeatmapSheet({theme, values: record.nextMap, range: valueRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, opacity: 0});
+  const zSheet = new HeatmapSheet({values: record.nextPreActivation, colorMap: 'diverging', range: zRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, reveal: 0, opacity: 0});
+  const reluSheet = new HeatmapSheet({values: record.nextMap, range: valueRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, opacity: 0});
   // Labels go under the map: above it is where the total lands.
   const nextBottom = zSheet.blockCorner(0, 0, nh, nw, 3).y;
   const nextLabel = mono(`conv2 filter ${filter}: ${nh}×${nw}`, NEXT.x, nextBottom + 18, 'centre', theme.muted);
@@ -102,16 +102,16 @@ export default makeScene2D(function* (view) {
   inputLabel.opacity(1);
   const shapes = mono(`Conv2D(${count}, (${kh}, ${kw}), relu): ${h}×${w}×${channels.length} → ${mh}×${mw}×${count}`, -240, SHAPES_Y, 'centre');
   const nextShapes = mono(`conv2: ${mh}×${mw}×${count} → ${nh}×${nw}×${record.conv2.bias.length}`, NEXT.x, SHAPES_Y, 'centre');
-  const signLegend = (<SignLegend theme={theme} subject="weight, sum" swatch="square" x={250} y={LEGEND_Y} opacity={0} />) as SignLegend;
-  const caption = createRef<CaptionLine>();
+  const signLegend = (<SignLegend subject="weight, sum" swatch="square" x={250} y={LEGEND_Y} opacity={0} />) as SignLegend;
+  const caption = createRef<StepTitle>();
   const content = createRef<Node>();
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
+      <StepTitle ref={caption} />
       {input}
       {inputLabel}
-      <SequentialLegend theme={theme} subject="value" max={valueRange} decimals={2} x={-240} y={LEGEND_Y} />
+      <SequentialLegend subject="value" max={valueRange} decimals={2} x={-240} y={LEGEND_Y} />
       <Node ref={content}>
         {maps}
         {column}

@@ -10,12 +10,13 @@ import {all, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import type {ConvSettingRecord, ConvSettingRun} from '../../src/records/convSetting';
 import {formatValue} from '../../src/shared/format';
 import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
-import {CaptionLine} from './CaptionLine';
+import {CaptionLine} from '../kit/CaptionLine';
 import {kerasArgument, outputSizeSum, samePaddingSum, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
 import {maxAbs, monoWidth} from './layout';
 import {deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell, windowOrigin} from './paddedLayout';
 import {PaddedGrid} from './PaddedGrid';
 import {ValueGrid} from './ValueGrid';
+import {sceneTheme, type Themed} from '../kit/theme';
 
 /** Slow stops show the window's products and send the sum to its cell; quick ones just move and write. */
 export type StopPacing = 'detailed' | 'medium' | 'quick';
@@ -29,8 +30,7 @@ export interface SweepOptions {
   during?: (stop: number) => ThreadGenerator | undefined;
 }
 
-export interface ConvSettingStageProps extends NodeProps {
-  theme: Theme;
+export interface ConvSettingStageProps extends NodeProps, Themed {
   record: ConvSettingRecord;
   /** The Keras argument the scene is about: it heads each output grid. */
   setting: SettingKey;
@@ -92,7 +92,7 @@ export class ConvSettingStage extends Node {
 
   constructor(props: ConvSettingStageProps) {
     super(props);
-    const {theme, record, setting, secondary} = props;
+    const {theme = sceneTheme(), record, setting, secondary} = props;
     this.theme = theme;
     this.record = record;
     this.setting = setting;
@@ -126,10 +126,10 @@ export class ConvSettingStage extends Node {
 
     const allOutputs = record.runs.flatMap(r => r.output);
     this.input = (
-      <PaddedGrid theme={theme} x={imageX} y={imageY} values={image} kernelRows={kh} kernelCols={kw} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
+      <PaddedGrid x={imageX} y={imageY} values={image} kernelRows={kh} kernelCols={kw} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
     ) as PaddedGrid;
     const grid = (rows: number, cols: number, x: number, range: number, values?: number[][]) => (
-      <ValueGrid theme={theme} x={x} y={centreY(paddedExtent(rows, cols, NO_PADDING, CELL, GAP).height)} rows={rows} cols={cols} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} fontSize={sizes.small} initial={values} />
+      <ValueGrid x={x} y={centreY(paddedExtent(rows, cols, NO_PADDING, CELL, GAP).height)} rows={rows} cols={cols} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} fontSize={sizes.small} initial={values} />
     ) as ValueGrid;
     this.filter = grid(kh, kw, filterX, maxAbs(record.kernel), record.kernel);
     this.outputs = record.runs.map((r, i) => grid(r.output.length, r.output[0].length, outputX[i], maxAbs(allOutputs)));
@@ -152,7 +152,7 @@ export class ConvSettingStage extends Node {
     this.outputs.forEach(o => this.add(o));
 
     const sumY = TOP + Math.max(inputBox.height, ...outputBoxes.map(b => b.height)) + SUM_GAP;
-    this.sum = (<CaptionLine theme={theme} mono x={LEFT} y={sumY} offsetX={-1} fontSize={sizes.small} />) as CaptionLine;
+    this.sum = (<CaptionLine mono x={LEFT} y={sumY} offsetX={-1} fontSize={sizes.small} />) as CaptionLine;
     this.add(this.sum);
     let next = 0;
     this.lineOf = record.runs.map(r => (r.padding === 'same' ? {split: next++, size: next++} : {size: next++}));
@@ -163,7 +163,7 @@ export class ConvSettingStage extends Node {
       const y = sumY + (i + 1) * LINE_STEP;
       const name = text(LEFT + longest + NAME_GAP, y, '');
       name.offset([-1, 0]);
-      const equation = (<CaptionLine theme={theme} mono x={LEFT} y={y} offsetX={-1} fontSize={sizes.small} />) as CaptionLine;
+      const equation = (<CaptionLine mono x={LEFT} y={y} offsetX={-1} fontSize={sizes.small} />) as CaptionLine;
       this.add(name);
       this.add(equation);
       return {name, equation};

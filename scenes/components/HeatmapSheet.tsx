@@ -24,9 +24,9 @@ import {
   sheetPoint,
   sheetTransform,
 } from './heatmapLayout';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface HeatmapSheetProps extends NodeProps {
-  theme: Theme;
+export interface HeatmapSheetProps extends NodeProps, Themed {
   /** `[rows][cols]`. */
   values: readonly (readonly number[])[];
   /** `sequential`: values in [0, range]; `diverging`: signed values, zero neutral, saturating at ±range. */
@@ -95,7 +95,7 @@ export class HeatmapSheet extends Node {
 
   constructor(props: HeatmapSheetProps) {
     super(props);
-    const {theme, values} = props;
+    const {theme = sceneTheme(), values} = props;
     this.theme = theme;
     this.values = values;
     this.colorMap = props.colorMap ?? 'sequential';

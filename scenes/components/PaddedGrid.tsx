@@ -13,9 +13,9 @@ import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {formatValue} from '../../src/shared/format';
 import {axisCentre, NO_PADDING, type Padding, ringCells, windowBounds, windowGaps, windowTaps} from './paddedLayout';
 import {ValueGrid} from './ValueGrid';
+import {type Themed, themeOf} from '../kit/theme';
 
-export interface PaddedGridProps extends NodeProps {
-  theme: Theme;
+export interface PaddedGridProps extends NodeProps, Themed {
   /** The image, `[rows][cols]`. */
   values: readonly (readonly number[])[];
   /** The window's size in taps (the kernel's size). */
@@ -76,7 +76,7 @@ export class PaddedGrid extends Node {
 
   constructor(props: PaddedGridProps) {
     super(props);
-    this.theme = props.theme;
+    this.theme = themeOf(props);
     this.rows = props.values.length;
     this.cols = props.values[0].length;
     this.kernelRows = props.kernelRows;

@@ -5,10 +5,10 @@
  */
 import {Layout, type LayoutProps, Rect, Txt} from '@motion-canvas/2d';
 import {formatValue} from '../../src/shared/format';
-import {fonts, sequentialColor, sizes, type Theme} from '../../src/shared/theme';
+import {fonts, sequentialColor, sizes} from '../../src/shared/theme';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface SequentialLegendProps extends LayoutProps {
-  theme: Theme;
+export interface SequentialLegendProps extends LayoutProps, Themed {
   /** What is coloured, e.g. "gate" or "probability". */
   subject: string;
   /** Number of swatches in the strip. */
@@ -20,7 +20,7 @@ export interface SequentialLegendProps extends LayoutProps {
 }
 
 export class SequentialLegend extends Layout {
-  constructor({theme, subject, steps = 9, max = 1, decimals = 0, ...props}: SequentialLegendProps) {
+  constructor({theme = sceneTheme(), subject, steps = 9, max = 1, decimals = 0, ...props}: SequentialLegendProps) {
     super({layout: true, direction: 'row', gap: 8, alignItems: 'center', ...props});
     const text = (t: string, mono = false) => (
       <Txt text={t} fontFamily={mono ? fonts.mono : fonts.sans} fontSize={sizes.small} fill={theme.muted} />

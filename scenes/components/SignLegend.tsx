@@ -3,10 +3,10 @@
  * wherever a colour encodes a sign (edges, cells).
  */
 import {Layout, type LayoutProps, Line, Rect, Txt} from '@motion-canvas/2d';
-import {fonts, sizes, type Theme} from '../../src/shared/theme';
+import {fonts, sizes} from '../../src/shared/theme';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface SignLegendProps extends LayoutProps {
-  theme: Theme;
+export interface SignLegendProps extends LayoutProps, Themed {
   /** What is signed, e.g. "weight" or "value". */
   subject: string;
   /** Swatches as lines (edges) or squares (cells). */
@@ -14,7 +14,7 @@ export interface SignLegendProps extends LayoutProps {
 }
 
 export class SignLegend extends Layout {
-  constructor({theme, subject, swatch = 'line', ...props}: SignLegendProps) {
+  constructor({theme = sceneTheme(), subject, swatch = 'line', ...props}: SignLegendProps) {
     super({layout: true, direction: 'row', gap: 16, alignItems: 'start', ...props});
     const [negative, , positive] = theme.diverging;
     for (const [color, label] of [

@@ -12,9 +12,9 @@ import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
 import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../../src/shared/theme';
 import {gridCellCentre, gridSize, gridWindowRect} from './layout';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface ValueGridProps extends NodeProps {
-  theme: Theme;
+export interface ValueGridProps extends NodeProps, Themed {
   rows: number;
   cols: number;
   /** Width of a cell (and its height, unless `cellHeight` is given). */
@@ -73,7 +73,7 @@ export class ValueGrid extends Node {
 
   constructor(props: ValueGridProps) {
     super(props);
-    const {theme, rows, cols} = props;
+    const {theme = sceneTheme(), rows, cols} = props;
     this.theme = theme;
     this.rows = rows;
     this.cols = cols;

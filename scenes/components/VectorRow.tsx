@@ -11,12 +11,12 @@ import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
 import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../../src/shared/theme';
 import {cellCentres, labelFits, rowLength} from './layout';
+import {type Themed, themeOf} from '../kit/theme';
 
 /** Which colour map the cells use. */
 export type VectorScale = 'diverging' | 'sequential';
 
-export interface VectorRowProps extends NodeProps {
-  theme: Theme;
+export interface VectorRowProps extends NodeProps, Themed {
   count: number;
   /** Width of one cell along the row (its height when `direction` is `column`). */
   cellSize?: number;
@@ -67,7 +67,7 @@ export class VectorRow extends Node {
 
   constructor(props: VectorRowProps) {
     super(props);
-    this.theme = props.theme;
+    this.theme = themeOf(props);
     this.cellSize = props.cellSize ?? 44;
     this.cellDepth = props.cellDepth ?? this.cellSize;
     this.gap = props.gap ?? 4;
