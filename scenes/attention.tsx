@@ -14,9 +14,9 @@ import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {BarChart} from './components/BarChart';
 import {CaptionLine} from './kit/CaptionLine';
-import {StepTitle} from './kit/StepTitle';
+import {beginScene} from './kit/beginScene';
 import {barCentres, monoWidth} from './components/layout';
-import {reportPoster} from './kit/steps';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 import {TextBox} from './components/TextBox';
 import {formatCompact, formatValue, formatVector} from '../src/shared/format';
 import {sceneTheme} from './kit/theme';
@@ -42,6 +42,21 @@ const CELL = {query: 116, key: 100, value: 70, output: 120};
 const BOX_PADDING = 24;
 /** Weight → arrow thickness, so the flow into the output shows each value's share. */
 const flowWidth = (w: number) => 2 + 10 * w;
+const timing = {
+  /** Each lookup's answer: the dictionary's exact match, then the closest key's. */
+  readExactMatch: pace.hold * 0.6,
+  readClosestKey: pace.hold * 0.5,
+  /** The same table as vectors, before the closest key is picked. */
+  readVectors: pace.step * 0.4,
+  /** Between one query arrow reaching its key and the next. */
+  keyStagger: pace.quickStep * 0.8,
+  /** The scores, then the softmax bars growing and their weights read. */
+  readScores: pace.step * 0.6,
+  barsGrow: pace.move * 1.4,
+  readWeights: pace.step * 0.5,
+  /** The weighted sum in the output box, held before the loop. */
+  lastLook: pace.hold * 1.3,
+};
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -76,8 +91,7 @@ export default makeScene2D(function* (view) {
   const hard = record.hardLookup.index;
   const text = (s: string | number) => (typeof s === 'number' ? formatCompact(s) : `'${s}'`);
 
-  view.fill(theme.background);
-  const caption = createRef<StepTitle>();
+  const title = beginScene(view);
   const equation = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
   const bars = createRef<BarChart>();
@@ -111,7 +125,6 @@ export default makeScene2D(function* (view) {
 
   view.add(
     <>
-      <StepTitle ref={caption} />
       {header(QUERY_X, 'query')}
       {header(KEY_X, 'keys')}
       {scoreHeader}
@@ -143,7 +156,7 @@ export default makeScene2D(function* (view) {
   );
 
   // 1. The exact-match dictionary: one key matches, its value is the answer.
-  yield* caption().say('A dictionary needs the exact key: query ' + text(dict.query) + ' returns ' + text(dict.result));
+  yield* title.say('A dictionary needs the exact key: query ' + text(dict.query) + ' returns ' + text(dict.result));
   yield* all(
     queryArrows[dictRow].drawOn(),
     keyBoxes[dictRow].ring(true),
@@ -154,11 +167,11 @@ export default makeScene2D(function* (view) {
     outputBox.swap(text(dict.result)),
     outputTitle.say('exact match'),
   );
-  yield* waitFor(pace.hold * 0.6);
+  yield* waitFor(timing.readExactMatch);
 
   // 2. The same lookup with vectors: no key equals the query.
   yield* all(
-    caption().say('In attention, query, keys and values are vectors'),
+    title.say('In attention, query, keys and values are vectors'),
     queryArrows[dictRow].erase(),
     outputArrows[dictRow].erase(),
     keyBoxes[dictRow].ring(false),
@@ -170,10 +183,10 @@ export default makeScene2D(function* (view) {
     ...valueBoxes.map((b, i) => b.swap(formatVector(record.values[i]))),
     ...extraRows.map(i => dimRow(i, false)),
   );
-  yield* waitFor(pace.step * 0.4);
+  yield* waitFor(timing.readVectors);
 
   // 3. Hard lookup: only the closest key answers.
-  yield* caption().say('No key matches exactly: the closest key alone gives ' + formatVector(record.hardLookup.value));
+  yield* title.say('No key matches exactly: the closest key alone gives ' + formatVector(record.hardLookup.value));
   yield* all(
     queryArrows[hard].drawOn(),
     keyBoxes[hard].ring(true),
@@ -185,11 +198,11 @@ export default makeScene2D(function* (view) {
     outputBox.swap(formatVector(record.hardLookup.value)),
     outputTitle.say('closest key'),
   );
-  yield* waitFor(pace.hold * 0.5);
+  yield* waitFor(timing.readClosestKey);
 
   // 4. Soft lookup, step 1: score the query against every key.
   yield* all(
-    caption().say('Attention compares the query with every key: score = q · k'),
+    title.say('Attention compares the query with every key: score = q · k'),
     outputArrows[hard].erase(),
     queryArrows[hard].erase(),
     keyBoxes[hard].ring(false),
@@ -201,30 +214,30 @@ export default makeScene2D(function* (view) {
     note().say(`closest key alone: ${formatVector(record.hardLookup.value)}`),
   );
   yield* sequence(
-    pace.quickStep * 0.8,
+    timing.keyStagger,
     ...rows.map((_, i) => all(queryArrows[i].drawOn(), keyBoxes[i].ring(true))),
   );
   yield* all(
     equation().say(rows.map((_, i) => `${formatVector(record.query)} · ${formatVector(record.keys[i])} = ${formatCompact(record.scores[i])}`).join('\n')),
     ...scoreTexts.map((t, i) => t.say(formatCompact(record.scores[i]))),
   );
-  yield* waitFor(pace.step * 0.6);
+  yield* waitFor(timing.readScores);
 
   // 5. Softmax: scores become weights that sum to 1.
   yield* all(
-    caption().say('A softmax turns the scores into weights that sum to 1'),
+    title.say('A softmax turns the scores into weights that sum to 1'),
     ...queryArrows.map(a => a.erase()),
     ...keyBoxes.map(b => b.ring(false)),
     weightHeader.opacity(1, pace.fade),
     bars().opacity(1, pace.fade),
     equation().say(`softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`),
   );
-  yield* bars().grow(record.weights, pace.move * 1.4);
-  yield* waitFor(pace.step * 0.5);
+  yield* bars().grow(record.weights, timing.barsGrow);
+  yield* waitFor(timing.readWeights);
 
   // 6. Output: every value contributes in proportion to its weight.
   yield* all(
-    caption().say('Every value contributes by its weight: no key is ignored'),
+    title.say('Every value contributes by its weight: no key is ignored'),
     equation().say(
       rows.map((_, i) => `${formatValue(record.weights[i], 3)} × ${formatVector(record.values[i])}`).join(' + ') +
         ` = ${formatVector(record.output)}`,
@@ -234,12 +247,9 @@ export default makeScene2D(function* (view) {
     ...rows.map((_, i) => all(valueBoxes[i].ring(true), outputArrows[i].lineWidth(flowWidth(record.weights[i])).drawOn())),
   );
   yield* all(outputBox.swap(formatVector(record.output)), outputBox.ring(true));
-  reportPoster();
-  yield* waitFor(pace.hold * 1.3);
+  yield* holdPoster(timing.lastLook);
 
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(
-    caption().clear(),
+  yield* backToFirstFrame(title, [
     equation().clear(),
     note().clear(),
     bars().opacity(0, pace.fade),
@@ -254,7 +264,7 @@ export default makeScene2D(function* (view) {
     ...keyBoxes.map((b, i) => b.swap(dictText(dict.keys, i))),
     ...valueBoxes.map((b, i) => b.swap(dictText(dict.values, i))),
     ...extraRows.map(i => dimRow(i, 'hidden')),
-  );
+  ]);
   yield* bars().clear(0);
 
   function* dimRow(i: number, dim: boolean | 'hidden', duration = pace.fade): ThreadGenerator {

@@ -8,15 +8,14 @@
  *        scores ─▶ weights ─▶ output
  */
 import {makeScene2D} from '@motion-canvas/2d';
-import {all, createRef, waitFor} from '@motion-canvas/core';
+import {all, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
-import {StepTitle} from './kit/StepTitle';
+import {beginScene} from './kit/beginScene';
 import {LabelledMatrix} from './components/LabelledMatrix';
 import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
-import {reportPoster} from './kit/steps';
-import {sceneTheme} from './kit/theme';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 import {pace, sizes} from '../src/shared/theme';
 
 /** Cells of the 4×4 matrices: wide enough for "−0.00" in the mono face at sizes.small. */
@@ -30,16 +29,21 @@ const BOTTOM_Y = 92;
 const X_X = -328;
 const QKV_X = [-116, 114, 344];
 const BOTTOM_X = [-241, 55, 335];
+const timing = {
+  /** After each matrix (but X) fills in, before the next step's arrows. */
+  readMatrix: pace.quickStep * 2,
+  /** The output, held before the loop. */
+  lastLook: pace.hold * 1.6,
+};
 
 export default makeScene2D(function* (view) {
-  const theme = sceneTheme();
   const r = records.head;
   const n = r.tokens.length;
   // X (colour only) gets its own range so its pattern shows; the printed matrices share one.
   const signedRange = maxAbs([...r.q, ...r.k, ...r.v, ...r.scores, ...r.output]);
   const sub = r.dK === 4 ? '4' : String(r.dK);
 
-  view.fill(theme.background);
+  const title = beginScene(view, -248);
   const matrix = (props: Record<string, unknown>) => (
     <LabelledMatrix rows={n} cols={r.dK} {...CELL} colorMap="diverging" range={signedRange} decimals={2} {...props} />
   ) as LabelledMatrix;
@@ -65,10 +69,8 @@ export default makeScene2D(function* (view) {
     <Arrow points={[v.position().addY(v.layout.height / 2 + 6), [v.x(), output.y() + output.layout.titleY - 14]]} />
   ) as Arrow;
 
-  const caption = createRef<StepTitle>();
   view.add(
     <>
-      <StepTitle ref={caption} y={-248} />
       {x}
       {toQ}
       {q}
@@ -84,23 +86,21 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* caption().say(`X: the trained model’s embeddings of “${r.tokens.join(' ')}”`);
+  yield* title.say(`X: the trained model’s embeddings of “${r.tokens.join(' ')}”`);
   yield* x.setValues(r.x, pace.fade);
   yield* waitFor(pace.quickStep);
-  yield* all(caption().say(`One head: three Dense layers project X to Q, K and V (d_k = ${r.dK})`), toQ.drawOn(pace.move));
+  yield* all(title.say(`One head: three Dense layers project X to Q, K and V (d_k = ${r.dK})`), toQ.drawOn(pace.move));
   yield* all(q.setValues(r.q), k.setValues(r.k), v.setValues(r.v));
-  yield* waitFor(pace.quickStep * 2);
-  yield* caption().say(`Every query meets every key: scores Q·Kᵀ/√${sub}`);
+  yield* waitFor(timing.readMatrix);
+  yield* title.say(`Every query meets every key: scores Q·Kᵀ/√${sub}`);
   yield* scores.setValues(r.scores);
-  yield* waitFor(pace.quickStep * 2);
-  yield* all(caption().say('A softmax along each row turns scores into weights'), toWeights.drawOn(pace.move));
+  yield* waitFor(timing.readMatrix);
+  yield* all(title.say('A softmax along each row turns scores into weights'), toWeights.drawOn(pace.move));
   yield* weights.setValues(r.weights);
-  yield* waitFor(pace.quickStep * 2);
-  yield* all(caption().say('Each output row blends the values by its weights'), toOutput.drawOn(pace.move), fromV.drawOn(pace.move));
+  yield* waitFor(timing.readMatrix);
+  yield* all(title.say('Each output row blends the values by its weights'), toOutput.drawOn(pace.move), fromV.drawOn(pace.move));
   yield* output.setValues(r.output);
-  reportPoster();
-  yield* waitFor(pace.hold * 1.6);
+  yield* holdPoster(timing.lastLook);
 
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(caption().clear(), ...[x, q, k, v, scores, weights, output].map(m => m.clear()), toQ.erase(), toWeights.erase(), toOutput.erase(), fromV.erase());
+  yield* backToFirstFrame(title, [...[x, q, k, v, scores, weights, output].map(m => m.clear()), toQ.erase(), toWeights.erase(), toOutput.erase(), fromV.erase()]);
 });
