@@ -7,11 +7,10 @@
 import {initial, Node, type NodeProps, type Rect, signal} from '@motion-canvas/2d';
 import {all, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {pace, type Theme} from '../../src/shared/theme';
+import {type Themed, themeOf} from '../kit/theme';
 import {type CellGrid, type CellValues, OUTLINE_MARGIN, placeOutline} from './cellGrid';
 
-export interface GridNodeProps extends NodeProps {
-  theme: Theme;
-}
+export interface GridNodeProps extends NodeProps, Themed {}
 
 export abstract class GridNode extends Node implements CellGrid {
   /** Opacity of the accent outline round the highlighted block (0 = none). */
@@ -23,7 +22,7 @@ export abstract class GridNode extends Node implements CellGrid {
 
   constructor(props: GridNodeProps) {
     super(props);
-    this.theme = props.theme;
+    this.theme = themeOf(props);
   }
 
   abstract readonly rows: number;

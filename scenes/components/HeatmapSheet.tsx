@@ -26,6 +26,7 @@ import {
   sheetPoint,
   sheetTransform,
 } from './heatmapLayout';
+import {sceneTheme, type Themed} from '../kit/theme';
 
 export interface HeatmapSheetProps extends GridNodeProps {
   values: CellValues;
@@ -79,7 +80,8 @@ export class HeatmapSheet extends BlockGrid {
 
   constructor(props: HeatmapSheetProps) {
     super(props);
-    const {theme, values} = props;
+    const theme = this.theme;
+    const {values} = props;
     this.values = values;
     this.colorMap = props.colorMap ?? 'sequential';
     this.range = props.range;

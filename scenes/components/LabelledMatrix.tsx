@@ -18,9 +18,9 @@ import type {CellGrid, CellValues, ColorMap} from './cellGrid';
 import {matrixLayout, type MatrixLayout} from './matrixLayout';
 import {SequentialLegend} from './SequentialLegend';
 import {ValueGrid} from './ValueGrid';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface LabelledMatrixProps extends NodeProps {
-  theme: Theme;
+export interface LabelledMatrixProps extends NodeProps, Themed {
   rows: number;
   cols: number;
   cellWidth: number;
@@ -59,7 +59,7 @@ export class LabelledMatrix extends Node implements CellGrid {
     // Cached: drawn once into its own canvas and reused until one of its signals changes.
     // A matrix holds dozens of numbers and is still most of the time (head: 11 → 27 fps floor).
     super({cache: true, ...props});
-    const {theme, rows, cols, cellWidth} = props;
+    const {theme = sceneTheme(), rows, cols, cellWidth} = props;
     const cellHeight = props.cellHeight ?? cellWidth;
     const gap = props.gap ?? 3;
     this.theme = theme;

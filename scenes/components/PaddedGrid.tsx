@@ -18,6 +18,7 @@ import {axisCentre, NO_PADDING, ringCells, windowBounds, windowGaps, windowTaps}
 import {CELL_RADIUS, type CellValues, OUTLINE_MARGIN} from './cellGrid';
 import {BlockGrid, type GridNodeProps} from './GridNode';
 import {ValueGrid} from './ValueGrid';
+import {type Themed, themeOf} from '../kit/theme';
 
 export interface PaddedGridProps extends GridNodeProps {
   /** The image. */

@@ -15,6 +15,7 @@ import {fonts, pace, sizes, textOn} from '../../src/shared/theme';
 import {CELL_RADIUS, cellFill, type CellValues, type ColorMap, expectShape, FRAME_MARGIN} from './cellGrid';
 import {GridNode, type GridNodeProps} from './GridNode';
 import {gridCellCentre, gridSize, gridWindowRect} from './layout';
+import {sceneTheme, type Themed} from '../kit/theme';
 
 export interface ValueGridProps extends GridNodeProps {
   rows: number;
@@ -67,7 +68,8 @@ export class ValueGrid extends GridNode {
 
   constructor(props: ValueGridProps) {
     super(props);
-    const {theme, rows, cols} = props;
+    const theme = this.theme;
+    const {rows, cols} = props;
     this.rows = rows;
     this.cols = cols;
     this.cellSize = props.cellSize ?? 40;
