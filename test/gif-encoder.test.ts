@@ -4,37 +4,7 @@ import {gifFrameDelays} from '../src/encode/gif/delays.js';
 import {displayedFrames, framesAtSourceTimes, openGif} from '../src/bench/gifDecode.js';
 import {syntheticFrames, type SyntheticScene} from '../src/bench/synthetic.js';
 import {psnr} from '../src/bench/psnr.js';
-
-const W = 240, H = 135; // quarter size keeps the tests fast; the scenes scale with width
-
-function encode(frames: Uint8Array[], opts: Partial<ConstructorParameters<typeof GifStreamEncoder>[0]> = {}) {
-  const enc = new GifStreamEncoder({width: W, height: H, fps: 30, ...opts});
-  const models: Uint8Array[] = [];
-  for (const f of frames) {
-    enc.addFrame(f);
-    models.push(enc.displayedRGB());
-  }
-  return {bytes: enc.finish(), models, frameCount: enc.frameCount};
-}
-
-/** Bounding box of the pixels that differ between two RGBA frames; null when none do. */
-function changedRect(a: Uint8Array, b: Uint8Array) {
-  let x0 = W, y0 = H, x1 = -1, y1 = -1;
-  for (let p = 0; p < W * H; p++) {
-    if (a[p * 4] === b[p * 4] && a[p * 4 + 1] === b[p * 4 + 1] && a[p * 4 + 2] === b[p * 4 + 2] && a[p * 4 + 3] === b[p * 4 + 3]) continue;
-    const x = p % W, y = Math.floor(p / W);
-    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
-  }
-  return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
-}
-
-function rgbEqualsModel(rgba: Uint8Array, model: Uint8Array): number {
-  let mismatches = 0;
-  for (let p = 0; p < model.length / 3; p++) {
-    if (rgba[p * 4] !== model[p * 3] || rgba[p * 4 + 1] !== model[p * 3 + 1] || rgba[p * 4 + 2] !== model[p * 3 + 2] || rgba[p * 4 + 3] !== 255) mismatches++;
-  }
-  return mismatches;
-}
+import {W, H, encode, changedRect, rgbEqualsModel} from './helpers/gifEncoding';
 
 describe('gifFrameDelays', () => {
   it('is d_k = round((k+1)·100/fps) − round(k·100/fps): 3,4,3 repeating at 30 fps', () => {
@@ -272,38 +242,5 @@ describe('GifStreamEncoder', () => {
   it('rejects frames of the wrong size', () => {
     const enc = new GifStreamEncoder({width: W, height: H, fps: 30});
     expect(() => enc.addFrame(new Uint8Array(10))).toThrow(/expected/);
-  });
-});
-
-describe('GifStreamEncoder at the loop seam', () => {
-  /** 120 flat colours of 40 pixels each (frequent: they join exactly), then a row of 2400 unique greys-to-pinks (each rare). */
-  function busyFirstFrame(): Uint8Array {
-    const rgba = new Uint8Array(W * H * 4);
-    for (let p = 0; p < W * H; p++) {
-      const flat = Math.floor(p / 40);
-      const [r, g, b] = flat < 120 ? [(flat * 37) % 256, (flat * 91) % 256, (flat * 53) % 256] : [200 + (p % 56), (p * 7) % 256, (p * 13) % 256];
-      rgba.set([r, g, b, 255], p * 4);
-    }
-    return rgba;
-  }
-  const offBy = (a: Uint8Array, b: Uint8Array, levels: number) => {
-    let n = 0;
-    for (let p = 0; p < W * H; p++) if (Math.max(Math.abs(a[p * 4] - b[p * 4]), Math.abs(a[p * 4 + 1] - b[p * 4 + 1]), Math.abs(a[p * 4 + 2] - b[p * 4 + 2])) > levels) n++;
-    return n;
-  };
-
-  it('draws frame 0 well even when frequent colours would take its whole first palette: every loop starts there', () => {
-    const first = busyFirstFrame();
-    const {bytes} = encode([first, first.slice()]);
-    const shown = framesAtSourceTimes(bytes, 30, 2).next().value!.slice();
-    // Before frame 0 kept room for quantised colours, every rare pixel here (10800) was more than 32 levels off.
-    expect(offBy(shown, first, 32)).toBeLessThan(W * H * 0.02);
-  });
-
-  it('leaves no lag in the last frame: it loops into frame 0, which is drawn exactly', () => {
-    const frames = [...syntheticFrames('attention', 30, W, H)];
-    const {bytes} = encode(frames);
-    const last = Array.from(framesAtSourceTimes(bytes, 30, frames.length), f => f.slice()).at(-1)!;
-    expect(offBy(last, frames.at(-1)!, 3)).toBe(0);
   });
 });
