@@ -21,6 +21,7 @@ import {DEFAULT_FPS} from '../src/render/options';
 import {parseWebVtt, type Cue} from '../src/text/vtt';
 import {startStaticServer, type StaticServer} from './helpers/staticServer';
 import {tempDir} from './helpers/tempDir';
+import {meanChannelDifference} from './helpers/pixelCompare';
 
 const DIR = resolve(process.env.GALLERY_TEST_DIR ?? inject('sharedRender').dir);
 const NAME = 'dense';
@@ -276,12 +277,3 @@ describe('the player in the gallery opened from disk', () => {
     await page.close();
   });
 });
-
-/** Mean absolute difference over the RGB channels of two same-sized images. */
-function meanChannelDifference(a: PNG, b: PNG): number {
-  let total = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    total += Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]);
-  }
-  return total / ((a.data.length / 4) * 3);
-}
