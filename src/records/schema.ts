@@ -117,9 +117,13 @@ export function header<N extends string>(name: N) {
   };
 }
 
-/** A record of `name`: the header, then `shape`, then the record cache's own `sourceHash`; no other key. */
+/**
+ * A record of `name`: the header, then `shape`, then the record cache's own `sourceHash`; no other
+ * key. A header field in `shape` replaces the header's (recurr's `keras` is required).
+ */
 export function recordSchema<N extends string, S extends z.ZodRawShape>(name: N, shape: S) {
-  return strict({...header(name), ...shape, sourceHash: text.optional()});
+  const fields: Omit<ReturnType<typeof header<N>>, keyof S> & S & {sourceHash: z.ZodOptional<z.ZodString>} = {...header(name), ...shape, sourceHash: text.optional()};
+  return strict(fields);
 }
 
 /**
