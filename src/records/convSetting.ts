@@ -5,16 +5,14 @@
  */
 import {z} from 'zod';
 import {convOutputSize} from '../shared/convArithmetic';
-import {finite, grid, matrix, oneOf, parseRecord, positiveInteger, recordSchema, strict} from './schema';
+import {finite, grid, list, matrix, oneOf, parseRecord, positiveInteger, recordSchema, strict} from './schema';
 import {expectShape, mismatch, withChecks} from './crossChecks';
 import {expectWindows, productWindows} from './convWindows';
 
 export type ConvSettingName = 'stride' | 'padding' | 'dilation';
 
-/** Zeros added around the image on each side before the window slides. */
 const ConvPadSchema = strict({top: finite, bottom: finite, left: finite, right: finite});
 
-/** One Conv2D setting applied to the record's image and kernel. */
 const ConvSettingRunSchema = strict({
   /** Keras `strides=(s, s)`. */
   stride: positiveInteger,
@@ -29,8 +27,6 @@ const ConvSettingRunSchema = strict({
   products: productWindows,
 });
 
-const RUNS = {error: 'expected the default run and at least one setting, as {stride, padding, dilation, pad, output, products}'};
-
 function convSettingSchema<N extends ConvSettingName>(name: N) {
   return withChecks(
     recordSchema(name, {
@@ -39,7 +35,7 @@ function convSettingSchema<N extends ConvSettingName>(name: N) {
       /** `[kh][kw]`, applied as cross-correlation (no flip), as Keras Conv2D does. */
       kernel: matrix(),
       /** `runs[0]` is Keras's default (strides 1, `valid`, dilation 1); the others are the animation's settings, in the order it shows them. */
-      runs: z.array(ConvSettingRunSchema, RUNS).min(2, {...RUNS, abort: true}),
+      runs: list(ConvSettingRunSchema, 'the default run and at least one setting, as {stride, padding, dilation, pad, output, products}', 2),
     }),
     ({image, kernel, runs}) => {
       const [kh, kw] = [kernel.length, kernel[0].length];
@@ -63,7 +59,9 @@ function convSettingSchema<N extends ConvSettingName>(name: N) {
   );
 }
 
+/** Zeros added around the image on each side before the window slides. */
 export type ConvPad = z.infer<typeof ConvPadSchema>;
+/** One Conv2D setting applied to the record's image and kernel. */
 export type ConvSettingRun = z.infer<typeof ConvSettingRunSchema>;
 export type ConvSettingRecord<N extends ConvSettingName = ConvSettingName> = z.infer<ReturnType<typeof convSettingSchema<N>>>;
 

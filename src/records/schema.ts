@@ -71,12 +71,17 @@ export const samples = vector()
     if (i > 0) ctx.issues.push({code: 'custom', input: x, path: [i], message: `expected ascending samples, got ${x[i]} after ${x[i - 1]}`, continue: false});
   });
 
+/** At least `min` of `item`; `expected` says what is valid when the value is not that (`a non-empty array of Dense layers`). */
+export function list<T extends z.ZodType>(item: T, expected: string, min = 1) {
+  return z.array(item, got(expected)).min(min, got(expected));
+}
+
 /**
  * A non-empty array of number rows whose shape the record's cross-field checks fix
  * (expectShape): their row count and width come from other fields.
  */
 export function grid(cell: z.ZodNumber = finite) {
-  return z.array(vector(undefined, cell), got('a non-empty array of rows')).min(1, got('a non-empty array of rows'));
+  return list(vector(undefined, cell), 'a non-empty array of rows');
 }
 
 /** A rectangular matrix: `rows` rows (any when not given) of `cols` numbers (the first row's count when not given). */
@@ -106,13 +111,18 @@ export function strict<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
-/** The fields every record starts with (see RecordHeader). */
+/** The fields every record starts with (as RecordHeader, which the post's records use). */
 export function header<N extends string>(name: N) {
   return {
+    /** SCHEMA_VERSION: scenes and the renderer refuse other versions. */
     schemaVersion: z.literal(SCHEMA_VERSION, got(String(SCHEMA_VERSION))),
+    /** The animation the record feeds, e.g. `dense`. */
     name: z.literal(name, got(JSON.stringify(name))),
+    /** The tfjs backend that computed it: `cpu` (pure JS, the reference) or `tensorflow` (tfjs-node). */
     backend: text,
+    /** The seed given to numpy and TensorFlow for this record. */
     seed: finite,
+    /** A TF 2.2 Keras Python snippet that prints this record's outputs (see the README). */
     keras: text.optional(),
   };
 }

@@ -4,11 +4,6 @@ import {encoderDecoderShapes, encoderDecoderWeights, expectSteps, expectVocabSiz
 import {finite, grid, parseRecord, probability, recordSchema, strict, text, tokens, vector} from '../../records/schema';
 import {expectInVocabulary, expectLength, expectShape, mismatch, type Path, withChecks} from '../../records/crossChecks';
 
-/**
- * Trained weights in Keras layouts, so `layer.set_weights` takes them as they are.
- * LSTM gates are ordered i, f, c, o along the last axis (width 4·units). The decoder
- * LSTM's input is [emb(yₜ₋₁); context], so its kernel has embedding + 2·units rows.
- */
 const AlignmentWeightsSchema = strict({
   ...encoderDecoderWeights,
   /** W₁, `[units + embedding][attention]`: applied to the query [sₜ₋₁; emb(yₜ₋₁)]. */
@@ -70,7 +65,6 @@ function expectTrace(trace: Trace, at: Path, width: number, vocab: Vocab): void 
   expectShape(trace.contexts, [...at, 'contexts'], steps, width);
 }
 
-/** A target word and the source word the post expects it to look at. */
 const WordLinkSchema = strict({target: text, source: text});
 
 const AlignmentSchema = withChecks(
@@ -127,9 +121,15 @@ const AlignmentSchema = withChecks(
   },
 );
 
+/**
+ * Trained weights in Keras layouts, so `layer.set_weights` takes them as they are.
+ * LSTM gates are ordered i, f, c, o along the last axis (width 4·units). The decoder
+ * LSTM's input is [emb(yₜ₋₁); context], so its kernel has embedding + 2·units rows.
+ */
 export type AlignmentWeights = z.infer<typeof AlignmentWeightsSchema>;
 /** Everything the model did to translate one sentence, greedy-decoded. */
 export type AlignmentTrace = Trace;
+/** A target word and the source word the post expects it to look at. */
 export type WordLink = z.infer<typeof WordLinkSchema>;
 export type AlignmentRecord = z.infer<typeof AlignmentSchema>;
 

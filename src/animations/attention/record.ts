@@ -1,9 +1,8 @@
 /** The dot-product attention record: the numbers `scenes/attention.tsx` draws. */
 import {z} from 'zod';
-import {finite, grid, parseRecord, recordSchema, strict, text, vector} from '../../records/schema';
+import {finite, grid, list, parseRecord, recordSchema, strict, text, vector} from '../../records/schema';
 import {expectLength, expectShape, mismatch, type Path, withChecks} from '../../records/crossChecks';
 
-/** Scores, softmax weights and output for one choice of scale. */
 const passShape = {
   /** Multiplies query·key before the softmax. */
   scale: finite,
@@ -31,7 +30,7 @@ const AttentionSchema = withChecks(
     scaled: AttentionPassSchema,
     /** The post's exact-match Python dictionary, for contrast with the soft lookup. */
     dictionary: strict({
-      keys: z.array(text, {error: 'expected a non-empty array of strings'}).min(1, {error: 'expected a non-empty array of strings', abort: true}),
+      keys: list(text, 'a non-empty array of strings'),
       values: vector(),
       query: text,
       result: finite,
@@ -58,6 +57,7 @@ const AttentionSchema = withChecks(
   },
 );
 
+/** Scores, softmax weights and output for one choice of scale. */
 export type AttentionPass = z.infer<typeof AttentionPassSchema>;
 export type AttentionRecord = z.infer<typeof AttentionSchema>;
 

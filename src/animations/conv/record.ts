@@ -1,11 +1,10 @@
 /** The 2D convolution record: the numbers `scenes/conv.tsx` draws. */
 import {z} from 'zod';
 import {convOutputSize} from '../../shared/convArithmetic';
-import {finite, grid, matrix, oneOf, parseRecord, positiveInteger, recordSchema, strict, text, vector, wholeNumber} from '../../records/schema';
+import {finite, grid, list, matrix, oneOf, parseRecord, positiveInteger, recordSchema, strict, text, vector, wholeNumber} from '../../records/schema';
 import {expectShape, mismatch, withChecks} from '../../records/crossChecks';
 import {expectWindows, productWindows} from '../../records/convWindows';
 
-/** One 3×3 filter slid over the image, and the feature map it produced. */
 const ConvFilterSchema = strict({
   /** `f1` (middle row of ones) and `f2` (identity) are the post's filters. */
   name: text,
@@ -23,7 +22,6 @@ const ConvFilterSchema = strict({
   products: productWindows,
 });
 
-/** One of the post's 3×3 worked examples: `np.sum(img * f)`, computed with conv2d. */
 const ConvPostCaseSchema = strict({
   /** `eye3` (np.eye(3)) or `line2` (zeros with `img[1, :2] = 1`). */
   image: text,
@@ -33,25 +31,22 @@ const ConvPostCaseSchema = strict({
   postPrints: finite.optional(),
 });
 
-const CASES = {error: 'expected a non-empty array of {image, filter, response}'};
 const ConvPostExamplesSchema = strict({
   images: z.array(strict({name: text, pixels: matrix(3, 3)}), {error: 'expected an array'}),
   filters: z.array(strict({name: text, kernel: matrix(3, 3)}), {error: 'expected an array'}),
-  cases: z.array(ConvPostCaseSchema, CASES).min(1, {...CASES, abort: true}),
+  cases: list(ConvPostCaseSchema, 'a non-empty array of {image, filter, response}'),
   /** Where the post's text and code disagree, and which number is right. */
   notes: z.array(text, {error: 'expected an array of strings'}),
 });
 
-/** Zero rows and columns TensorFlow adds around the image (all 0 for `valid`). */
 const zeros = wholeNumber('a whole number of zero rows/columns');
 const ConvPaddingSchema = strict({top: zeros, bottom: zeros, left: zeros, right: zeros});
 
-const FILTERS = {error: 'expected a non-empty array of {name, kernel, bias, featureMap}'};
 const ConvSchema = withChecks(
   recordSchema('conv', {
     /** `[H][W]` grayscale, a diagonal line (np.eye generalised). */
     image: matrix(),
-    filters: z.array(ConvFilterSchema, FILTERS).min(1, {...FILTERS, abort: true}),
+    filters: list(ConvFilterSchema, 'a non-empty array of {name, kernel, bias, featureMap}'),
     stride: positiveInteger,
     padding: oneOf(['valid', 'same']),
     pad: ConvPaddingSchema,
@@ -86,9 +81,12 @@ const ConvSchema = withChecks(
   },
 );
 
+/** One 3×3 filter slid over the image, and the feature map it produced. */
 export type ConvFilterRecord = z.infer<typeof ConvFilterSchema>;
+/** One of the post's 3×3 worked examples: `np.sum(img * f)`, computed with conv2d. */
 export type ConvPostCase = z.infer<typeof ConvPostCaseSchema>;
 export type ConvPostExamples = z.infer<typeof ConvPostExamplesSchema>;
+/** Zero rows and columns TensorFlow adds around the image (all 0 for `valid`). */
 export type ConvPadding = z.infer<typeof ConvPaddingSchema>;
 export type ConvRecord = z.infer<typeof ConvSchema>;
 

@@ -1,7 +1,7 @@
 /** The fully connected network's record: the numbers `scenes/dense.tsx` draws. */
 import {z} from 'zod';
 import {DENSE_ACTIVATIONS} from './params';
-import {finite, grid, matrix, oneOf, parseRecord, recordSchema, strict, vector} from '../../records/schema';
+import {finite, grid, list, matrix, oneOf, parseRecord, recordSchema, strict, vector} from '../../records/schema';
 import {expectLength, expectShape, withChecks} from '../../records/crossChecks';
 
 const DenseLayerSchema = strict({
@@ -20,7 +20,7 @@ const DenseSchema = withChecks(
   recordSchema('dense', {
     /** `[batch][features]`. */
     input: matrix(),
-    layers: z.array(DenseLayerSchema, {error: 'expected a non-empty array of Dense layers'}).min(1, {error: 'expected a non-empty array of Dense layers', abort: true}),
+    layers: list(DenseLayerSchema, 'a non-empty array of Dense layers'),
   }),
   record => {
     let fanIn = record.input[0].length;

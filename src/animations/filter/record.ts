@@ -1,6 +1,6 @@
 /** The filter record: the post's 3×3 `np.sum(img * f)` examples, the numbers `scenes/filter.tsx` draws. */
 import {z} from 'zod';
-import {described, finite, matrix, parseRecord, recordSchema, strict, text} from '../../records/schema';
+import {described, finite, list, matrix, parseRecord, recordSchema, strict, text} from '../../records/schema';
 import {echo} from '../../shared/echo';
 import {mismatch, withChecks} from '../../records/crossChecks';
 
@@ -24,8 +24,7 @@ const FilterCaseSchema = strict({
   postPrints: finite.optional(),
 });
 
-const OPERANDS = {error: 'expected a non-empty array of {name, code, values}'};
-const operands = z.array(FilterOperandSchema, OPERANDS).min(1, {...OPERANDS, abort: true});
+const operands = list(FilterOperandSchema, 'a non-empty array of {name, code, values}');
 
 const FilterSchema = withChecks(
   recordSchema('filter', {

@@ -1,14 +1,12 @@
 /** The self-attention head record: the numbers `scenes/head.tsx` draws. */
 import {z} from 'zod';
-import {finite, grid, parseRecord, recordSchema, strict, text, unitInterval} from '../../records/schema';
+import {finite, grid, list, parseRecord, recordSchema, strict, text, unitInterval} from '../../records/schema';
 import {expectShape, withChecks} from '../../records/crossChecks';
-
-const TOKENS = {error: 'expected a non-empty array of tokens'};
 
 const HeadSchema = withChecks(
   recordSchema('head', {
     /** The tokens the head attends over (rows of every matrix). */
-    tokens: z.array(text, TOKENS).min(1, {...TOKENS, abort: true}),
+    tokens: list(text, 'a non-empty array of tokens'),
     /** Width of the embeddings X. */
     dModel: finite,
     /** Width of the queries, keys and values. */

@@ -4,7 +4,7 @@
  * is one of the units `dense.gif` shows.
  */
 import {z} from 'zod';
-import {finite, literal, parseRecord, recordSchema, samples, strict, vector, wholeNumber} from '../../records/schema';
+import {finite, list, literal, parseRecord, recordSchema, samples, strict, vector, wholeNumber} from '../../records/schema';
 import {expectLength, mismatch, type Path, withChecks} from '../../records/crossChecks';
 
 const NeuronUnitSchema = strict({
@@ -21,8 +21,6 @@ const NeuronUnitSchema = strict({
   output: finite,
 });
 
-const UNITS = {error: 'expected a non-empty array of {unit, weights, products, bias, z, output}'};
-
 const NeuronSchema = withChecks(
   recordSchema('neuron', {
     /** The dense layer these units belong to (index into the dense record's layers). */
@@ -31,7 +29,7 @@ const NeuronSchema = withChecks(
     /** The dense record's input, `x[0]`. */
     input: vector().min(1, {error: 'expected at least one feature', abort: true}),
     /** Every unit of the layer, in order. */
-    units: z.array(NeuronUnitSchema, UNITS).min(1, {...UNITS, abort: true}),
+    units: list(NeuronUnitSchema, 'a non-empty array of {unit, weights, products, bias, z, output}'),
     /** The unit the animation takes apart first: the first with z ≥ 0 (unit 0 when every z is negative). */
     shown: finite,
     /** The first other unit with z < 0, which ReLU switches off; null when the layer has none for this input. */

@@ -1,6 +1,6 @@
 /** The scoring record (additive vs dot-product attention on one query): the numbers `scenes/scoring.tsx` draws. */
 import {z} from 'zod';
-import {finite, grid, parseRecord, recordSchema, strict, text, vector} from '../../records/schema';
+import {finite, grid, list, parseRecord, recordSchema, strict, text, vector} from '../../records/schema';
 import {expectLength, expectShape, withChecks} from '../../records/crossChecks';
 
 const AdditiveScoringSchema = strict({
@@ -29,12 +29,10 @@ const DotScoringSchema = strict({
   weights: vector(),
 });
 
-const SOURCE = {error: 'expected a non-empty array of tokens'};
-
 const ScoringSchema = withChecks(
   recordSchema('scoring', {
     /** The source tokens the keys belong to. */
-    source: z.array(text, SOURCE).min(1, {...SOURCE, abort: true}),
+    source: list(text, 'a non-empty array of tokens'),
     /** The target token whose query is scored (`learnt`), and its decoder step. */
     target: text,
     step: finite,

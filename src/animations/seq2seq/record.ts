@@ -1,6 +1,6 @@
 /** The seq2seq (LSTM encoder-decoder) record: the numbers `scenes/seq2seq.tsx` draws. */
 import {z} from 'zod';
-import {finite, grid, parseRecord, probability, recordSchema, strict, text, tokens, vector} from '../../records/schema';
+import {finite, grid, list, parseRecord, probability, recordSchema, strict, text, tokens, vector} from '../../records/schema';
 import {expectInVocabulary, expectLength, expectShape, mismatch, type Path, withChecks} from '../../records/crossChecks';
 
 /** Token lists; the index is the id. Source: `<pad>` first; target: `<pad>`, `<start>`, `<end>` first. */
@@ -32,6 +32,7 @@ export const encoderDecoderWeights = {
   /** `[targetVocab][embedding]`. */
   decoderEmbedding: grid(),
 };
+/** The encoder and the decoder's embedding (see encoderDecoderWeights). */
 export type EncoderDecoderWeights = z.infer<z.ZodObject<typeof encoderDecoderWeights>>;
 
 /** A record's weights, each a vector `[n]` or a matrix `[rows, cols]`: checks their shapes, in the order given. */
@@ -74,7 +75,6 @@ export const translationShape = {
 
 const TokenProbabilitySchema = strict({token: text, p: probability});
 
-const TOP_K = {error: 'expected a non-empty array of {token, p}'};
 const traceShape = {
   ...translationShape,
   /** `[source.length][units]`: the encoder's state after each source token. */
@@ -88,7 +88,7 @@ const traceShape = {
    */
   decoder: strict({inputs: tokens, h: grid(), c: grid()}),
   /** `[steps][k]`: the softmax's top tokens at each decoder step, most likely first. */
-  topK: z.array(z.array(TokenProbabilitySchema, TOP_K).min(1, {...TOP_K, abort: true}), {error: 'expected steps of {token, p}[]'}),
+  topK: z.array(list(TokenProbabilitySchema, 'a non-empty array of {token, p}'), {error: 'expected steps of {token, p}[]'}),
 };
 const Seq2seqTraceSchema = strict(traceShape);
 type Trace = z.infer<typeof Seq2seqTraceSchema>;
@@ -107,7 +107,6 @@ function expectTrace(trace: Trace, at: Path, units: number, vocab: Vocab): void 
   topK.forEach((step, t) => step.forEach(({token}, k) => expectInVocabulary([token], [...at, 'topK', t, k, 'token'], vocab.target)));
 }
 
-/** Trained weights in Keras layouts (see encoderDecoderWeights). */
 const Seq2seqWeightsSchema = strict({
   ...encoderDecoderWeights,
   decoderKernel: grid(),

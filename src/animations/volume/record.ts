@@ -13,10 +13,8 @@ function level<T extends z.ZodType>(inner: T, rank: number) {
   return z.array(inner, error).min(1, {...error, abort: true});
 }
 
-/** How a Keras initialiser drew a kernel: generator and seeds (see src/model/keras). */
 const KernelDrawSchema = strict({generator: oneOf(['glorot_uniform', 'orthogonal', 'uniform(-0.05, 0.05)']), globalSeed: finite, opSeed: finite});
 
-/** One Conv2D layer's weights as Keras holds them. */
 const VolumeConvLayerSchema = strict({
   /** The Keras layer name in the post's script: `conv2d`, then `conv2d_1`. */
   layer: text,
@@ -27,10 +25,6 @@ const VolumeConvLayerSchema = strict({
   activation: literal('relu'),
 });
 
-/**
- * One output cell of the next layer taken apart: the 3×3×8 column of the volume whose
- * top-left is (row, col), times the filter's 3×3×8 weights, summed per sheet.
- */
 const VolumeWindowSchema = strict({
   row: finite,
   col: finite,
@@ -92,7 +86,10 @@ const VolumeSchema = withChecks(
 export type KernelDraw = z.infer<typeof KernelDrawSchema>;
 /** One Conv2D layer's weights as Keras holds them. */
 export type VolumeConvLayer = z.infer<typeof VolumeConvLayerSchema>;
-/** One output cell of the next layer taken apart: a 3×3×8 column of the volume times the filter, summed per sheet. */
+/**
+ * One output cell of the next layer taken apart: the 3×3×8 column of the volume whose
+ * top-left is (row, col), times the filter's 3×3×8 weights, summed per sheet.
+ */
 export type VolumeWindow = z.infer<typeof VolumeWindowSchema>;
 export type VolumeRecord = z.infer<typeof VolumeSchema>;
 
