@@ -10,15 +10,20 @@ import {DENSE_DEFAULTS} from '../src/animations/dense/params';
 import {expectFile} from '../src/params/schema';
 
 const parse = (config: unknown) => parseAnimationsConfig(config, 'animations', {baseDir: '/base/'});
-const rejects = (config: unknown) => {
+/** The message of the ParamError `config` raises (undefined if it is accepted). */
+function rejects(config: unknown): string | undefined {
+  const error = catching(() => parse(config));
+  expect(error).toBeInstanceOf(ParamError);
+  return (error as ParamError | undefined)?.message;
+}
+function catching(run: () => unknown): unknown {
   try {
-    parse(config);
+    run();
   } catch (error) {
-    expect(error).toBeInstanceOf(ParamError);
-    return (error as Error).message;
+    return error;
   }
-  throw new Error(`accepted ${JSON.stringify(config)}`);
-};
+  return undefined;
+}
 const square = (n: number, v = 1) => Array.from({length: n}, () => Array(n).fill(v));
 
 describe('every rule says what it said before', () => {
