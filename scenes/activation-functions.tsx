@@ -5,17 +5,19 @@
  * the post's conv example's logits become bars that sum to 1. Every sample and value
  * comes from the `activation-functions` record (tfjs ops).
  */
-import {makeScene2D, Txt} from '@motion-canvas/2d';
-import {all, createRef, waitFor} from '@motion-canvas/core';
+import {makeScene2D} from '@motion-canvas/2d';
+import {createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {BarChart} from './components/BarChart';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {CurvePlot} from './components/CurvePlot';
 import {niceRange} from './components/plotLayout';
-import {reportPoster} from './components/steps';
+import {label} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 import {formatTerm, formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from '../src/shared/theme';
+import {sceneTheme} from './kit/theme';
+import {pace, sizes} from '../src/shared/theme';
 import type {ScalarActivation} from '../src/animations/activation-functions/record';
 
 const PLOT_WIDTH = 210;
@@ -30,6 +32,16 @@ const PANEL_X = 150;
 const BARS_X = 300;
 const BASELINE_Y = 152;
 const BAR_LENGTH = 145;
+const timing = {
+  /** After the title, before the first curve. */
+  readIntro: 0.3,
+  /** A curve's sweep from one end of its input to the other, and its marker fading after. */
+  curveSweep: 1.25,
+  markerFade: 0.2,
+  /** The softmax bars growing, and the sum held before the loop. */
+  barsGrow: pace.move * 1.2,
+  lastLook: pace.hold * 1.1,
+};
 
 const TITLES: Record<ScalarActivation, string> = {linear: 'linear', relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh'};
 /** What each function does, shown where the post gives no guidance for it (sigmoid). */
@@ -52,19 +64,15 @@ export default makeScene2D(function* (view) {
   const xRange: [number, number] = [record.x[0], record.x[record.x.length - 1]];
   const {softmax} = record;
 
-  view.fill(theme.background);
-  const name = (text: string, x: number, y: number) => (
-    <Txt text={text} x={x} y={y} offsetX={-1} fontFamily={fonts.sans} fontSize={sizes.caption} fontWeight={600} fill={theme.text} />
-  );
-  const use = (text: string, x: number, y: number) => (
-    <Txt text={text} x={x} y={y} offsetX={-1} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
-  );
+  const title = beginScene(view, -240);
+  const name = (text: string, x: number, y: number) => label(text, {x, y, offsetX: -1, fontSize: sizes.caption, fontWeight: 600, fill: theme.text});
+  const use = (text: string, x: number, y: number) => label(text, {x, y, offsetX: -1});
   const plots = record.curves.map((curve, k) => {
     const x = COLUMN_X[k % 2];
     const y = ROW_Y[Math.floor(k / 2)];
     const yRange = niceRange(Math.min(...curve.y), Math.max(...curve.y), 5);
     return (
-      <CurvePlot theme={theme} x={x} y={y} width={PLOT_WIDTH} height={PLOT_HEIGHT} samples={{x: record.x, y: curve.y}} xRange={xRange} yRange={yRange} drawn={false} />
+      <CurvePlot x={x} y={y} width={PLOT_WIDTH} height={PLOT_HEIGHT} samples={{x: record.x, y: curve.y}} xRange={xRange} yRange={yRange} drawn={false} />
     ) as CurvePlot;
   });
   const headers = record.curves.flatMap((curve, k) => {
@@ -75,7 +83,7 @@ export default makeScene2D(function* (view) {
   const panelTop = ROW_Y[0] - PLOT_HEIGHT / 2;
   const bars = (
     <BarChart
-      theme={theme}
+     
       x={BARS_X}
       y={BASELINE_Y}
       orientation="vertical"
@@ -86,42 +94,38 @@ export default makeScene2D(function* (view) {
       fontSize={sizes.small}
     />
   ) as BarChart;
-  const caption = createRef<CaptionLine>();
   const sum = createRef<CaptionLine>();
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-240} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       {headers}
       {plots}
       {name('softmax', PANEL_X, panelTop - NAME_ABOVE)}
       {use(softmax.use, PANEL_X, panelTop - USE_ABOVE)}
       {use(`the post's conv example, image ${softmax.image}:`, PANEL_X, panelTop + 4)}
-      <Txt text={`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`} x={PANEL_X} y={panelTop + 32} offsetX={-1} fontFamily={fonts.mono} fontSize={sizes.value} fill={theme.text} />
-      <Txt text="softmax(z) = exp(z) / Σ exp(z)" x={PANEL_X} y={panelTop + 62} offsetX={-1} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} />
+      {label(`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`, {x: PANEL_X, y: panelTop + 32, offsetX: -1, mono: true, fontSize: sizes.value, fill: theme.text})}
+      {label('softmax(z) = exp(z) / Σ exp(z)', {x: PANEL_X, y: panelTop + 62, offsetX: -1, mono: true})}
       {bars}
-      <CaptionLine ref={sum} theme={theme} mono x={BARS_X} y={BASELINE_Y + 58} fill={theme.accent} />
+      <CaptionLine ref={sum} mono x={BARS_X} y={BASELINE_Y + 58} fill={theme.accent} />
       {use('Hidden layers: ReLU is the most common choice', COLUMN_X[0] - PLOT_WIDTH / 2, 240)}
     </>,
   );
 
-  yield* caption().say('Activation functions, and when to use each');
-  yield* waitFor(0.3);
+  yield* title.say('Activation functions, and when to use each');
+  yield* waitFor(timing.readIntro);
 
   for (let k = 0; k < plots.length; k++) {
     // The caption changes while the marker is already moving.
-    yield caption().say(CAPTIONS[record.curves[k].name]);
-    yield* plots[k].sweep(xRange[0], xRange[1], 1.25, {trace: true});
-    yield* plots[k].hideMarker(0.2);
+    yield title.say(CAPTIONS[record.curves[k].name]);
+    yield* plots[k].sweep(xRange[0], xRange[1], timing.curveSweep, {trace: true});
+    yield* plots[k].hideMarker(timing.markerFade);
   }
 
-  yield* caption().say('Softmax takes a whole vector: probabilities that sum to 1');
-  yield* bars.grow(softmax.probabilities, pace.move * 1.2);
+  yield* title.say('Softmax takes a whole vector: probabilities that sum to 1');
+  yield* bars.grow(softmax.probabilities, timing.barsGrow);
   const terms = softmax.probabilities.map((p, i) => (i === 0 ? formatValue(p) : formatTerm(p))).join(' ');
   yield* sum().say(`${terms} = ${formatValue(softmax.sum)}`);
-  reportPoster();
-  yield* waitFor(pace.hold * 1.1);
+  yield* holdPoster(timing.lastLook);
 
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(caption().clear(), sum().clear(), bars.clear(), ...plots.map(p => p.hideCurve()));
+  yield* backToFirstFrame(title, [sum().clear(), bars.clear(), ...plots.map(p => p.hideCurve())]);
 });

@@ -6,36 +6,39 @@
  * German word order: `learnt`, third in English, looks at `gelernt`, last in German.
  * All numbers come from the `alignment` activation record.
  */
-import {makeScene2D, Txt} from '@motion-canvas/2d';
+import {makeScene2D} from '@motion-canvas/2d';
 import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {LabelledMatrix} from './components/LabelledMatrix';
-import {reportPoster} from './components/steps';
+import {label} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 import {formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from '../src/shared/theme';
+import {pace} from '../src/shared/theme';
 
 /** Cells wide enough that neighbouring German labels ("bisschen Deutsch") clear each other. */
 const MAIN = {x: -112, y: 16, cellWidth: 68, cellHeight: 36, gap: 4};
 const NOTE = {x: 190, y: -138};
+const timing = {
+  /** The row of `learnt`, whose look at `gelernt` the title names. */
+  readLearnt: pace.hold,
+  /** The whole matrix, held before the loop. */
+  lastLook: pace.hold * 1.6,
+};
 
 export default makeScene2D(function* (view) {
-  const theme = sceneTheme();
   const record = records.alignment;
   const learntRow = record.emitted.indexOf('learnt');
   const gelerntColumn = record.source.indexOf('gelernt');
   const learntWeight = record.attention[learntRow][gelerntColumn];
 
-  view.fill(theme.background);
+  const title = beginScene(view, -248);
   const matrix = createRef<LabelledMatrix>();
-  const caption = createRef<CaptionLine>();
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       <LabelledMatrix
         ref={matrix}
-        theme={theme}
+       
         {...MAIN}
         rows={record.emitted.length}
         cols={record.source.length}
@@ -47,16 +50,8 @@ export default makeScene2D(function* (view) {
         colorMap="sequential"
         legend="weight"
       />
-      <Txt
-        x={NOTE.x}
-        y={NOTE.y}
-        offsetX={-1}
-        offsetY={-1}
-        lineHeight={22}
-        fontFamily={fonts.sans}
-        fontSize={sizes.small}
-        fill={theme.muted}
-        text={[
+      {label(
+        [
           'A teaching model, trained here',
           `on ${record.training.pairs} sentence pairs. Unlike`,
           'Bahdanau et al. (2015), its encoder',
@@ -64,12 +59,13 @@ export default makeScene2D(function* (view) {
           'keys join each state to its word,',
           'and each word is read from the',
           'attention’s context alone.',
-        ].join('\n')}
-      />
+        ].join('\n'),
+        {x: NOTE.x, y: NOTE.y, offsetX: -1, offsetY: -1, lineHeight: 22},
+      )}
     </>,
   );
 
-  yield* caption().say('Attention: each English word looks back at the German');
+  yield* title.say('Attention: each English word looks back at the German');
   yield* waitFor(pace.quickStep);
   for (let t = 0; t < record.emitted.length; t++) {
     yield* all(
@@ -80,19 +76,17 @@ export default makeScene2D(function* (view) {
     );
     if (t === learntRow) {
       yield* all(
-        caption().say(`“learnt” looks at “gelernt”, the last German word: ${formatValue(learntWeight)}`),
+        title.say(`“learnt” looks at “gelernt”, the last German word: ${formatValue(learntWeight)}`),
         matrix().markCell(t, gelerntColumn, true),
       );
-      yield* waitFor(pace.hold);
+      yield* waitFor(timing.readLearnt);
     } else {
       yield* waitFor(pace.quickStep);
     }
   }
 
-  yield* all(caption().say('German puts the verb last: the diagonal jumps'), matrix().markRow(record.emitted.length - 1, false));
-  reportPoster();
-  yield* waitFor(pace.hold * 1.6);
+  yield* all(title.say('German puts the verb last: the diagonal jumps'), matrix().markRow(record.emitted.length - 1, false));
+  yield* holdPoster(timing.lastLook);
 
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(caption().clear(), matrix().clear(), matrix().markCell(learntRow, gelerntColumn, false));
+  yield* backToFirstFrame(title, [matrix().clear(), matrix().markCell(learntRow, gelerntColumn, false)]);
 });

@@ -13,12 +13,13 @@ import {all, createRef, sequence, type ThreadGenerator, waitFor} from '@motion-c
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {BarChart} from './components/BarChart';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {barCentres, monoWidth} from './components/layout';
-import {reportPoster} from './components/steps';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 import {TextBox} from './components/TextBox';
 import {formatCompact, formatValue, formatVector} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 
 /**
@@ -41,6 +42,21 @@ const CELL = {query: 116, key: 100, value: 70, output: 120};
 const BOX_PADDING = 24;
 /** Weight → arrow thickness, so the flow into the output shows each value's share. */
 const flowWidth = (w: number) => 2 + 10 * w;
+const timing = {
+  /** Each lookup's answer: the dictionary's exact match, then the closest key's. */
+  readExactMatch: pace.hold * 0.6,
+  readClosestKey: pace.hold * 0.5,
+  /** The same table as vectors, before the closest key is picked. */
+  readVectors: pace.step * 0.4,
+  /** Between one query arrow reaching its key and the next. */
+  keyStagger: pace.quickStep * 0.8,
+  /** The scores, then the softmax bars growing and their weights read. */
+  readScores: pace.step * 0.6,
+  barsGrow: pace.move * 1.4,
+  readWeights: pace.step * 0.5,
+  /** The weighted sum in the output box, held before the loop. */
+  lastLook: pace.hold * 1.3,
+};
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -75,30 +91,29 @@ export default makeScene2D(function* (view) {
   const hard = record.hardLookup.index;
   const text = (s: string | number) => (typeof s === 'number' ? formatCompact(s) : `'${s}'`);
 
-  view.fill(theme.background);
-  const caption = createRef<CaptionLine>();
+  const title = beginScene(view);
   const equation = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
   const bars = createRef<BarChart>();
   const header = (x: number, label: string, shown = true) => (
-    <CaptionLine theme={theme} x={x} y={HEADER_Y} text={label} fontSize={sizes.small} fill={theme.muted} opacity={shown ? 1 : 0} />
+    <CaptionLine x={x} y={HEADER_Y} text={label} fontSize={sizes.small} fill={theme.muted} opacity={shown ? 1 : 0} />
   ) as CaptionLine;
   const scoreHeader = header(SCORE_X, 'score q·k', false);
   const weightHeader = header(BAR_X + (BAR_LENGTH + 60) / 2, 'softmax weight', false);
   /** Over the output: what kind of lookup gives it. */
   const outputTitle = header(OUTPUT_X, 'lookup');
   const box = (x: number, y: number, boxWidth: number, label = '') => (
-    <TextBox theme={theme} x={x} y={y} width={boxWidth} height={ROW_HEIGHT} text={label} fontSize={fontSize} />
+    <TextBox x={x} y={y} width={boxWidth} height={ROW_HEIGHT} text={label} fontSize={fontSize} />
   ) as TextBox;
   const queryBox = box(QUERY_X, TABLE_Y, width.query, text(dict.query));
   const keyBoxes = rows.map((y, i) => box(KEY_X, y, width.key, dictText(dict.keys, i)));
   const valueBoxes = rows.map((y, i) => box(VALUE_X, y, width.value, dictText(dict.values, i)));
   const outputBox = box(OUTPUT_X, TABLE_Y, width.output);
   for (const i of extraRows) [keyBoxes[i], valueBoxes[i]].forEach(b => b.opacity(0));
-  const scoreTexts = rows.map(y => (<CaptionLine theme={theme} mono x={SCORE_X} y={y} />) as CaptionLine);
+  const scoreTexts = rows.map(y => (<CaptionLine mono x={SCORE_X} y={y} />) as CaptionLine);
   const flow = (from: [number, number], to: [number, number]) => (
     // Square tails: a round one would reach back to the box on the thickest flows.
-    <Arrow theme={theme} points={[from, to]} color={theme.accent} lineWidth={3} headSize={width => 8 + width} lineCap="butt" />
+    <Arrow points={[from, to]} color={theme.accent} lineWidth={3} headSize={width => 8 + width} lineCap="butt" />
   ) as Arrow;
 
   // Arrows from the query to each key, and from each value to the output.
@@ -110,7 +125,6 @@ export default makeScene2D(function* (view) {
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       {header(QUERY_X, 'query')}
       {header(KEY_X, 'keys')}
       {scoreHeader}
@@ -125,7 +139,7 @@ export default makeScene2D(function* (view) {
       {scoreTexts}
       <BarChart
         ref={bars}
-        theme={theme}
+       
         x={BAR_X}
         y={TABLE_Y}
         labels={rows.map(() => '')}
@@ -136,13 +150,13 @@ export default makeScene2D(function* (view) {
         opacity={0}
       />
       {outputBox}
-      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} lineHeight={26} />
-      <CaptionLine ref={note} theme={theme} y={NOTE_Y} fontSize={sizes.small} fill={theme.muted} />
+      <CaptionLine ref={equation} mono y={EQUATION_Y} lineHeight={26} />
+      <CaptionLine ref={note} y={NOTE_Y} fontSize={sizes.small} fill={theme.muted} />
     </>,
   );
 
   // 1. The exact-match dictionary: one key matches, its value is the answer.
-  yield* caption().say('A dictionary needs the exact key: query ' + text(dict.query) + ' returns ' + text(dict.result));
+  yield* title.say('A dictionary needs the exact key: query ' + text(dict.query) + ' returns ' + text(dict.result));
   yield* all(
     queryArrows[dictRow].drawOn(),
     keyBoxes[dictRow].ring(true),
@@ -153,11 +167,11 @@ export default makeScene2D(function* (view) {
     outputBox.swap(text(dict.result)),
     outputTitle.say('exact match'),
   );
-  yield* waitFor(pace.hold * 0.6);
+  yield* waitFor(timing.readExactMatch);
 
   // 2. The same lookup with vectors: no key equals the query.
   yield* all(
-    caption().say('In attention, query, keys and values are vectors'),
+    title.say('In attention, query, keys and values are vectors'),
     queryArrows[dictRow].erase(),
     outputArrows[dictRow].erase(),
     keyBoxes[dictRow].ring(false),
@@ -169,10 +183,10 @@ export default makeScene2D(function* (view) {
     ...valueBoxes.map((b, i) => b.swap(formatVector(record.values[i]))),
     ...extraRows.map(i => dimRow(i, false)),
   );
-  yield* waitFor(pace.step * 0.4);
+  yield* waitFor(timing.readVectors);
 
   // 3. Hard lookup: only the closest key answers.
-  yield* caption().say('No key matches exactly: the closest key alone gives ' + formatVector(record.hardLookup.value));
+  yield* title.say('No key matches exactly: the closest key alone gives ' + formatVector(record.hardLookup.value));
   yield* all(
     queryArrows[hard].drawOn(),
     keyBoxes[hard].ring(true),
@@ -184,11 +198,11 @@ export default makeScene2D(function* (view) {
     outputBox.swap(formatVector(record.hardLookup.value)),
     outputTitle.say('closest key'),
   );
-  yield* waitFor(pace.hold * 0.5);
+  yield* waitFor(timing.readClosestKey);
 
   // 4. Soft lookup, step 1: score the query against every key.
   yield* all(
-    caption().say('Attention compares the query with every key: score = q · k'),
+    title.say('Attention compares the query with every key: score = q · k'),
     outputArrows[hard].erase(),
     queryArrows[hard].erase(),
     keyBoxes[hard].ring(false),
@@ -200,30 +214,30 @@ export default makeScene2D(function* (view) {
     note().say(`closest key alone: ${formatVector(record.hardLookup.value)}`),
   );
   yield* sequence(
-    pace.quickStep * 0.8,
+    timing.keyStagger,
     ...rows.map((_, i) => all(queryArrows[i].drawOn(), keyBoxes[i].ring(true))),
   );
   yield* all(
     equation().say(rows.map((_, i) => `${formatVector(record.query)} · ${formatVector(record.keys[i])} = ${formatCompact(record.scores[i])}`).join('\n')),
     ...scoreTexts.map((t, i) => t.say(formatCompact(record.scores[i]))),
   );
-  yield* waitFor(pace.step * 0.6);
+  yield* waitFor(timing.readScores);
 
   // 5. Softmax: scores become weights that sum to 1.
   yield* all(
-    caption().say('A softmax turns the scores into weights that sum to 1'),
+    title.say('A softmax turns the scores into weights that sum to 1'),
     ...queryArrows.map(a => a.erase()),
     ...keyBoxes.map(b => b.ring(false)),
     weightHeader.opacity(1, pace.fade),
     bars().opacity(1, pace.fade),
     equation().say(`softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`),
   );
-  yield* bars().grow(record.weights, pace.move * 1.4);
-  yield* waitFor(pace.step * 0.5);
+  yield* bars().grow(record.weights, timing.barsGrow);
+  yield* waitFor(timing.readWeights);
 
   // 6. Output: every value contributes in proportion to its weight.
   yield* all(
-    caption().say('Every value contributes by its weight: no key is ignored'),
+    title.say('Every value contributes by its weight: no key is ignored'),
     equation().say(
       rows.map((_, i) => `${formatValue(record.weights[i], 3)} × ${formatVector(record.values[i])}`).join(' + ') +
         ` = ${formatVector(record.output)}`,
@@ -233,12 +247,9 @@ export default makeScene2D(function* (view) {
     ...rows.map((_, i) => all(valueBoxes[i].ring(true), outputArrows[i].lineWidth(flowWidth(record.weights[i])).drawOn())),
   );
   yield* all(outputBox.swap(formatVector(record.output)), outputBox.ring(true));
-  reportPoster();
-  yield* waitFor(pace.hold * 1.3);
+  yield* holdPoster(timing.lastLook);
 
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(
-    caption().clear(),
+  yield* backToFirstFrame(title, [
     equation().clear(),
     note().clear(),
     bars().opacity(0, pace.fade),
@@ -253,7 +264,7 @@ export default makeScene2D(function* (view) {
     ...keyBoxes.map((b, i) => b.swap(dictText(dict.keys, i))),
     ...valueBoxes.map((b, i) => b.swap(dictText(dict.values, i))),
     ...extraRows.map(i => dimRow(i, 'hidden')),
-  );
+  ]);
   yield* bars().clear(0);
 
   function* dimRow(i: number, dim: boolean | 'hidden', duration = pace.fade): ThreadGenerator {

@@ -6,23 +6,43 @@
  * sizes (up to 5 columns of 8 neurons, networkLayout.ts).
  */
 import {makeScene2D} from '@motion-canvas/2d';
-import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
+import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {Connections} from './components/Connections';
 import {maxAbs} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
 import {networkLayout} from './components/networkLayout';
 import {SignLegend} from './components/SignLegend';
-import {reportPoster} from './components/steps';
-import {sceneTheme} from './sceneTheme';
+import {label} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 import {formatValue} from '../src/shared/format';
-import {fonts, pace, sizes} from '../src/shared/theme';
+import {pace, sizes} from '../src/shared/theme';
 import type {DenseLayerRecord} from '../src/animations/dense/record';
 import type {DenseActivation} from '../src/animations/dense/params';
 
 /** The network sits a little above centre to leave room for the equation lines. */
 const NETWORK_Y = -25;
+
+const timing = {
+  /** After the title, before the first layer. */
+  readIntro: pace.step * 0.35,
+  /** Each step of one neuron (edges, sum, activation), by how closely it is told. */
+  step: {detailed: pace.fade * 0.85, reading: pace.fade * 0.85, brief: pace.fade * 0.6, quick: pace.fade * 0.3},
+  /** After a neuron's value, before the next; before a clipped value drops to 0. */
+  readNeuron: {detailed: 0.4, reading: 0.45, quick: 0.15, brief: 0.3},
+  readClipped: {detailed: 0.4, reading: 0.4, quick: 0.1, brief: 0.25},
+  /** The rest of a big layer at once: each step, between z and the activation, and after. */
+  sweepStep: pace.fade * 0.8,
+  sweepBeat: 0.2,
+  readSweep: 0.35,
+  /** A softmax layer's step, and the read after it. */
+  softmaxStep: pace.fade * 0.85,
+  readSoftmax: 0.6,
+  /** The outputs, held before the loop. */
+  lastLook: pace.hold * 0.6,
+};
 
 /** How each activation is named in captions and written in the equation line. */
 const ACTIVATION: Record<DenseActivation, {name: string; call: string}> = {
@@ -34,7 +54,6 @@ const ACTIVATION: Record<DenseActivation, {name: string; call: string}> = {
 };
 
 export default makeScene2D(function* (view) {
-  const theme = sceneTheme();
   const record = records.dense;
   const x = record.input[0];
   const last = record.layers.length - 1;
@@ -44,10 +63,10 @@ export default makeScene2D(function* (view) {
   const sweep = record.layers.reduce((n, l) => n + l.units, 0) > 8;
   const labels = ['input x', ...record.layers.map((l, i) => `${i === last ? 'output' : last > 1 ? `hidden ${i + 1}` : 'hidden'} · ${l.activation}`)];
 
-  view.fill(theme.background);
+  const title = beginScene(view, -248);
   const columns = layout.columnX.map((columnX, c) => (
     <NeuronColumn
-      theme={theme}
+     
       x={columnX}
       y={NETWORK_Y}
       count={c === 0 ? x.length : record.layers[c - 1].units}
@@ -60,28 +79,24 @@ export default makeScene2D(function* (view) {
     />
   )) as NeuronColumn[];
   const edges = record.layers.map((layer, l) => (
-    <Connections theme={theme} from={columns[l]} to={columns[l + 1]} weights={layer.kernel} />
+    <Connections from={columns[l]} to={columns[l + 1]} weights={layer.kernel} />
   )) as Connections[];
   const equation = createRef<CaptionLine>();
   const activation = createRef<CaptionLine>();
-  const caption = createRef<CaptionLine>();
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       {edges}
       {columns}
-      {labels.map((label, c) => (
-        <CaptionLine theme={theme} text={label} x={layout.columnX[c]} y={-218} fontSize={sizes.small} fill={theme.muted} />
-      ))}
-      <SignLegend theme={theme} subject="weight" direction="column" gap={8} x={385} y={NETWORK_Y} />
-      <CaptionLine ref={equation} theme={theme} mono y={193} lineHeight={26} />
-      <CaptionLine ref={activation} theme={theme} mono y={242} />
+      {labels.map((name, c) => label(name, {x: layout.columnX[c], y: -218}))}
+      <SignLegend subject="weight" direction="column" gap={8} x={385} y={NETWORK_Y} />
+      <CaptionLine ref={equation} mono y={193} lineHeight={26} />
+      <CaptionLine ref={activation} mono y={242} />
     </>,
   );
 
-  yield* caption().say('A fully connected layer: every input feeds every neuron');
-  yield* waitFor(pace.step * 0.35);
+  yield* title.say('A fully connected layer: every input feeds every neuron');
+  yield* waitFor(timing.readIntro);
 
   for (let l = 0; l < record.layers.length; l++) {
     const layer = record.layers[l];
@@ -90,7 +105,7 @@ export default makeScene2D(function* (view) {
     const firstClipped = act === 'relu' ? layer.preActivation[0].findIndex((z, j) => z !== layer.output[0][j]) : -1;
     const then = act === 'linear' ? 'no activation' : `then ${ACTIVATION[act].name}`;
     yield* all(
-      caption().say(isHidden ? `Each neuron: weighted sum + bias, ${then}` : `Output layer: weighted sum + bias, ${then}`),
+      title.say(isHidden ? `Each neuron: weighted sum + bias, ${then}` : `Output layer: weighted sum + bias, ${then}`),
       ...edges.map((e, k) => (k === l ? e.rest() : e.dim())),
     );
     if (sweep) {
@@ -109,19 +124,17 @@ export default makeScene2D(function* (view) {
     yield* edges[l].rest();
   }
 
-  yield* all(equation().clear(), activation().clear(), caption().say('The outputs: this layer’s prediction for the input'));
-  reportPoster();
-  yield* waitFor(pace.hold * 0.6);
-  // Back to the first frame's state so the GIF loops without a jump: the first layer's
-  // edges were dimmed while the output layer computed.
-  yield* all(...columns.slice(1).map(c => c.clear()), caption().clear(), ...edges.map(e => e.rest(pace.fade)));
+  yield* all(equation().clear(), activation().clear(), title.say('The outputs: this layer’s prediction for the input'));
+  yield* holdPoster(timing.lastLook);
+  // The first layer's edges were dimmed while the output layer computed.
+  yield* backToFirstFrame(title, [...columns.slice(1).map(c => c.clear()), ...edges.map(e => e.rest(pace.fade))]);
 
   function* neuronStep(layer: DenseLayerRecord, l: number, j: number, name: string, pacing: 'detailed' | 'reading' | 'quick' | 'brief') {
     const inputs = l === 0 ? x : record.layers[l - 1].output[0];
     const z = layer.preActivation[0][j];
     const out = layer.output[0][j];
     const target = columns[l + 1];
-    const t = pacing === 'quick' ? pace.fade * 0.3 : pacing === 'brief' ? pace.fade * 0.6 : pace.fade * 0.85;
+    const t = timing.step[pacing];
     const terms = inputs.map((v, i) => `${formatValue(v)}×${paren(layer.kernel[i][j])}`);
     // More than four terms do not fit one line at 960 px: break after the first half.
     const half = terms.length > 4 ? Math.ceil(terms.length / 2) : terms.length;
@@ -138,7 +151,7 @@ export default makeScene2D(function* (view) {
       const clipped = z !== out;
       yield* activation().say(`${name} = ReLU(z) = max(0, ${formatValue(z)}) = ${formatValue(out)}${clipped ? '  (negative: clipped to 0)' : ''}`, t);
       if (clipped) {
-        yield* waitFor(pacing === 'quick' ? 0.1 : pacing === 'brief' ? 0.25 : 0.4);
+        yield* waitFor(timing.readClipped[pacing]);
         yield* target.showValue(j, out, t);
       }
     } else if (act === 'linear') {
@@ -149,14 +162,14 @@ export default makeScene2D(function* (view) {
       yield* activation().say(`${name} = ${ACTIVATION[act].call}(${formatValue(z)}) = ${formatValue(out)}`, t);
       yield* target.showValue(j, out, t);
     }
-    yield* waitFor({detailed: 0.4, reading: 0.45, quick: 0.15, brief: 0.3}[pacing]);
+    yield* waitFor(timing.readNeuron[pacing]);
     yield* target.highlight(j, false, t / 2);
   }
 
   /** Every neuron of layer l after the first, computed at once: z, then the activation. */
   function* sweepRest(layer: DenseLayerRecord, l: number) {
     const target = columns[l + 1];
-    const t = pace.fade * 0.8;
+    const t = timing.sweepStep;
     const rest = layer.output[0].slice(1).map((_, k) => k + 1);
     const others = rest.length === 1 ? 'the other neuron' : `the other ${rest.length} neurons`;
     yield* all(
@@ -166,16 +179,16 @@ export default makeScene2D(function* (view) {
       ...rest.map(j => target.showValue(j, layer.preActivation[0][j], t)),
     );
     if (layer.activation !== 'linear' && layer.activation !== 'softmax') {
-      yield* waitFor(0.2);
+      yield* waitFor(timing.sweepBeat);
       yield* all(...rest.map(j => target.showValue(j, layer.output[0][j], t)));
     }
-    yield* waitFor(0.35);
+    yield* waitFor(timing.readSweep);
   }
 
   /** A softmax layer: every z becomes e^z / Σ e^z, so the layer's values sum to 1. */
   function* softmaxStep(layer: DenseLayerRecord, l: number, name: string) {
     const target = columns[l + 1];
-    const t = pace.fade * 0.85;
+    const t = timing.softmaxStep;
     const zs = layer.preActivation[0].map(z => formatValue(z)).join(', ');
     const sum = layer.output[0].reduce((a, b) => a + b, 0);
     yield* all(
@@ -183,7 +196,7 @@ export default makeScene2D(function* (view) {
       activation().say(`= e^z / Σ e^z = ${layer.output[0].map(v => formatValue(v)).join(', ')}  (sum ${formatValue(sum)})`, t),
     );
     yield* all(...layer.output[0].map((v, j) => target.showValue(j, v, t)));
-    yield* waitFor(0.6);
+    yield* waitFor(timing.readSoftmax);
   }
 });
 

@@ -7,40 +7,29 @@
  * `dilation` activation record.
  */
 import {makeScene2D} from '@motion-canvas/2d';
-import {all, createRef, waitFor} from '@motion-canvas/core';
+import {all} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
-import {ConvSettingStage} from './components/ConvSettingStage';
+import {beginScene} from './kit/beginScene';
+import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
-import {reportPoster} from './components/steps';
-import {sceneTheme} from './sceneTheme';
-import {pace, sizes} from '../src/shared/theme';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 
 export default makeScene2D(function* (view) {
-  const theme = sceneTheme();
   const record = records.dilation;
   const [base, valid, same] = record.runs;
-  const caption = createRef<CaptionLine>();
-  const stage = createRef<ConvSettingStage>();
-  view.fill(theme.background);
-  view.add(
-    <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
-      <ConvSettingStage ref={stage} theme={theme} record={record} setting="dilation_rate" secondary="padding" />
-    </>,
-  );
+  const title = beginScene(view);
+  const stage = new ConvSettingStage({record, setting: 'dilation_rate', secondary: 'padding'});
+  view.add(stage);
   const size = (m: number[][]) => sizeText(m.length, m[0].length);
   const area = (valid.dilation * (record.kernel.length - 1) + 1);
 
-  yield caption().say(`Default ${kerasArgument(base, 'dilation_rate')}: the taps are neighbours`);
-  yield* stage().sweep(0, {pacing: s => (s === 0 ? 'medium' : 'quick')});
-  yield* all(caption().say(`${kerasArgument(valid, 'dilation_rate')}: the same ${record.kernel.length * record.kernel[0].length} taps spread over ${sizeText(area, area)}`), all(stage().placeWindow(1), stage().spread(valid.dilation)));
-  yield* stage().sweep(1, {pacing: s => (s === 0 ? 'detailed' : 'medium')});
-  yield caption().say(`${kerasArgument(same, 'padding')} keeps the map ${size(same.output)}`);
-  yield* stage().sweep(2, {pacing: s => (s === 0 ? 'medium' : 'quick')});
-  yield* caption().say(`'valid' gives ${size(valid.output)}; 'same' keeps the input's ${size(same.output)}`);
-  reportPoster();
-  yield* waitFor(pace.hold * 0.85);
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(caption().clear(), stage().reset());
+  yield title.say(`Default ${kerasArgument(base, 'dilation_rate')}: the taps are neighbours`);
+  yield* stage.sweep(0, {pacing: s => (s === 0 ? 'medium' : 'quick')});
+  yield* all(title.say(`${kerasArgument(valid, 'dilation_rate')}: the same ${record.kernel.length * record.kernel[0].length} taps spread over ${sizeText(area, area)}`), all(stage.placeWindow(1), stage.spread(valid.dilation)));
+  yield* stage.sweep(1, {pacing: s => (s === 0 ? 'detailed' : 'medium')});
+  yield title.say(`${kerasArgument(same, 'padding')} keeps the map ${size(same.output)}`);
+  yield* stage.sweep(2, {pacing: s => (s === 0 ? 'medium' : 'quick')});
+  yield* title.say(`'valid' gives ${size(valid.output)}; 'same' keeps the input's ${size(same.output)}`);
+  yield* holdPoster(stageTiming.lastLook);
+  yield* backToFirstFrame(title, [stage.reset()]);
 });

@@ -11,12 +11,15 @@ import {all, createRef, type ThreadGenerator, waitFor} from '@motion-canvas/core
 import records from 'virtual:activations';
 import type {FilterCase, FilterOperand} from '../src/animations/filter/record';
 import {Arrow} from './components/Arrow';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {gridSize, maxAbs} from './components/layout';
-import {reportPoster} from './components/steps';
+import {label} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
+import {HALF_FADE} from './kit/timing';
 import {ValueGrid} from './components/ValueGrid';
 import {formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 
 const CELL = 40;
@@ -35,6 +38,12 @@ const NOTE_Y = 252;
 /** Seconds per product cell: the first few slowly, the rest quickly. */
 const SLOW_CELL = 0.26;
 const QUICK_CELL = 0.09;
+const timing = {
+  /** After the first image's two rows, before the second image. */
+  readFirstImage: pace.step * 0.3,
+  /** The last answer (and the post's slip), held before the loop. */
+  lastLook: pace.hold,
+};
 
 /** numpy prints these sums with one decimal: `1.0`. */
 const sumText = (v: number) => formatValue(v, 1);
@@ -51,7 +60,7 @@ export default makeScene2D(function* (view) {
   const range = maxAbs([...record.images.flatMap(i => i.values), ...record.filters.flatMap(f => f.values), ...record.cases.flatMap(c => c.products)]);
   const side = gridSize(3, 3, CELL, GAP);
   const grid = (x: number, y: number, values?: number[][]) =>
-    (<ValueGrid theme={theme} x={x} y={y} rows={3} cols={3} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} initial={values} />) as ValueGrid;
+    (<ValueGrid x={x} y={y} rows={3} cols={3} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} initial={values} />) as ValueGrid;
   const imageY = (ROW_Y[0] + ROW_Y[1]) / 2;
   const image = grid(IMAGE_X, imageY, first.values);
   const filters = record.filters.map((f, i) => grid(FILTER_X, ROW_Y[i], f.values));
@@ -59,22 +68,20 @@ export default makeScene2D(function* (view) {
 
   /** Statements of a code label, one per line, the last just above the grid whose top is `top`. */
   const codeLabel = (x: number, top: number, code: string) =>
-    (<Txt x={x} y={top - LABEL_GAP} offsetY={1} text={code.split('; ').join('\n')} lineHeight={LABEL_STEP} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} textAlign="left" />) as Txt;
+    label(code.split('; ').join('\n'), {x, y: top - LABEL_GAP, offsetY: 1, lineHeight: LABEL_STEP, mono: true, textAlign: 'left'});
   const gridTop = (y: number) => y - side.height / 2;
   const imageLabel = codeLabel(IMAGE_X, gridTop(imageY), first.code);
-  const sign = (x: number, y: number, text: string) => <Txt x={x} y={y} text={text} fontFamily={fonts.sans} fontSize={sizes.title} fill={theme.muted} />;
+  const sign = (x: number, y: number, text: string) => label(text, {x, y, fontSize: sizes.title});
   const sums = record.filters.map((_, i) => (<Txt x={SUM_X} y={ROW_Y[i]} text="" fontFamily={fonts.mono} fontSize={sizes.title + 8} fontWeight={600} fill={theme.text} />) as Txt);
   const arrows = record.filters.map((_, i) => (
-    <Arrow theme={theme} points={[[PRODUCTS_X + side.width / 2 + 16, ROW_Y[i]], [SUM_X - 52, ROW_Y[i]]]} />
+    <Arrow points={[[PRODUCTS_X + side.width / 2 + 16, ROW_Y[i]], [SUM_X - 52, ROW_Y[i]]]} />
   )) as Arrow[];
-  const caption = createRef<CaptionLine>();
   const equation = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
 
-  view.fill(theme.background);
+  const title = beginScene(view);
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       {imageLabel}
       {record.filters.map((f, i) => codeLabel(FILTER_X, gridTop(ROW_Y[i]), f.code))}
       {record.filters.map((f, i) => codeLabel(PRODUCTS_X, gridTop(ROW_Y[i]), `img * ${f.name}`))}
@@ -86,33 +93,31 @@ export default makeScene2D(function* (view) {
       {products}
       {arrows}
       {sums}
-      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} fontSize={sizes.small} />
-      <CaptionLine ref={note} theme={theme} y={NOTE_Y} fontSize={sizes.caption} fill={theme.accent} />
+      <CaptionLine ref={equation} mono y={EQUATION_Y} fontSize={sizes.small} />
+      <CaptionLine ref={note} y={NOTE_Y} fontSize={sizes.caption} fill={theme.accent} />
     </>,
   );
 
-  yield* caption().say(`img = ${first.code.replace(/^img = /, '')}: each filter multiplies it cell by cell`);
+  yield* title.say(`img = ${first.code.replace(/^img = /, '')}: each filter multiplies it cell by cell`);
   yield* filterRow(first, 0, SLOW_CELL);
-  yield caption().say(`f2 is the diagonal itself: ${sumText(caseOf(first, record.filters[1]).response)} against ${sumText(caseOf(first, record.filters[0]).response)}`);
+  yield title.say(`f2 is the diagonal itself: ${sumText(caseOf(first, record.filters[1]).response)} against ${sumText(caseOf(first, record.filters[0]).response)}`);
   yield* filterRow(first, 1, QUICK_CELL);
-  yield* waitFor(pace.step * 0.3);
+  yield* waitFor(timing.readFirstImage);
 
   // The post's second image: a short horizontal line.
-  yield* all(caption().say('The post\'s second image: a short horizontal line'), showImage(second), clearResults());
+  yield* all(title.say('The post\'s second image: a short horizontal line'), showImage(second), clearResults());
   yield* filterRow(second, 0, QUICK_CELL);
   yield* filterRow(second, 1, QUICK_CELL);
   const slip = record.cases.find(c => c.postPrints !== undefined && c.postPrints !== c.response);
   const owner = slip && record.cases.find(c => c.image === slip.image && c.response === slip.postPrints);
   yield* all(
-    caption().say('Now the line detector f1 answers more strongly'),
+    title.say('Now the line detector f1 answers more strongly'),
     slip && owner ? note().say(`The ${sumText(slip.postPrints!)} the post prints under ${slip.filter} is ${owner.filter}'s response; ${slip.filter} gives ${sumText(slip.response)}`) : waitFor(0),
     slip && owner ? sums[record.filters.findIndex(f => f.name === owner.filter)].fill(theme.accent, pace.fade) : waitFor(0),
   );
-  reportPoster();
-  yield* waitFor(pace.hold);
+  yield* holdPoster(timing.lastLook);
 
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(caption().clear(), note().clear(), showImage(first), clearResults());
+  yield* backToFirstFrame(title, [note().clear(), showImage(first), clearResults()]);
 
   /** One filter's row: products cell by cell, then their sum. */
   function* filterRow(img: FilterOperand, row: number, perCell: number): ThreadGenerator {
@@ -122,12 +127,12 @@ export default makeScene2D(function* (view) {
       const [r, col] = [Math.floor(k / 3), k % 3];
       const t = perCell === SLOW_CELL && k >= 3 ? QUICK_CELL : perCell;
       yield* all(
-        image.highlightWindow(r, col, 1, 1, t),
-        filters[row].highlightWindow(r, col, 1, 1, t),
+        image.highlight(r, col, 1, 1, t),
+        filters[row].highlight(r, col, 1, 1, t),
         target.setValue(r, col, c.products[r][col], t),
       );
     }
-    yield* all(image.hideWindow(pace.fade / 2), filters[row].hideWindow(pace.fade / 2));
+    yield* all(image.hideHighlight(HALF_FADE), filters[row].hideHighlight(HALF_FADE));
     yield* all(
       equation().say(`np.sum(img * ${c.filter}) = ${c.products.flat().map(v => formatValue(v, 0)).join(' + ')} = ${sumText(c.response)}`, pace.fade),
       arrows[row].drawOn(pace.move),
@@ -138,9 +143,9 @@ export default makeScene2D(function* (view) {
 
   /** Cross-fades the image and its code label to another image. */
   function* showImage(img: FilterOperand): ThreadGenerator {
-    yield* all(image.setValues(img.values, pace.fade), imageLabel.opacity(0, pace.fade / 2));
+    yield* all(image.setValues(img.values, pace.fade), imageLabel.opacity(0, HALF_FADE));
     imageLabel.text(img.code.split('; ').join('\n'));
-    yield* imageLabel.opacity(1, pace.fade / 2);
+    yield* imageLabel.opacity(1, HALF_FADE);
   }
 
   /** Empties the products and sums, as at the start. */

@@ -10,13 +10,16 @@ import {Circle, Line, makeScene2D, Node, type NodeProps, Txt} from '@motion-canv
 import {all, createRef, sequence, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {CurvePlot} from './components/CurvePlot';
 import {columnPositions, edgeWidth, maxAbs, monoWidth} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
-import {reportPoster} from './components/steps';
+import {label} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
+import {reportPoster} from './kit/steps';
 import {formatTerm, formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import type {NeuronUnitRecord} from '../src/animations/neuron/record';
 
@@ -39,6 +42,25 @@ const ACTIVATION_Y = 218;
 /** Subscripts are set this much smaller than their base, and this far (of the base size) below it. */
 const SUBSCRIPT_SCALE = 0.7;
 const SUBSCRIPT_DROP = 0.3;
+const timing = {
+  /** After the title names the unit, before its products. */
+  readUnit: pace.step * 0.3,
+  /** Each step of taking a unit apart: products, the equation, the activation. */
+  unitStep: pace.fade * 0.85,
+  /** After the products, before Σ adds them. */
+  readProducts: 0.25,
+  /** A pulse along the arrow from Σ to the plot, and along the one to the output. */
+  zPulse: pace.move * 0.8,
+  outputPulse: pace.move * 0.7,
+  /** After the output: the first unit's is read, the second's leads straight on. */
+  readFirstOutput: pace.step * 0.6,
+  readSecondOutput: 0.2,
+  /** The switched-off unit, held before the loop; longer when no unit is switched off. */
+  lastLook: pace.hold,
+  lastLookNoneOff: pace.hold * 1.5,
+  /** The rewiring back to the first unit at the loop's seam, slower than mid-scene. */
+  seamRewire: pace.fade * 2,
+};
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -54,10 +76,10 @@ export default makeScene2D(function* (view) {
   const unitName = (u: NeuronUnitRecord) => `hidden unit ${u.unit + 1} of ${record.units.length}`;
   const subtitle = (u: NeuronUnitRecord) => `dense.gif’s ${unitName(u)}: its weights and bias`;
 
-  view.fill(theme.background);
-  const inputs = (<NeuronColumn theme={theme} x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />) as NeuronColumn;
-  const products = (<NeuronColumn theme={theme} x={PRODUCT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} />) as NeuronColumn;
-  const output = (<NeuronColumn theme={theme} x={OUTPUT_X} y={CENTRE_Y} count={1} spacing={0} radius={RADIUS + 2} range={range} />) as NeuronColumn;
+  const title = beginScene(view, -240);
+  const inputs = (<NeuronColumn x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />) as NeuronColumn;
+  const products = (<NeuronColumn x={PRODUCT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} />) as NeuronColumn;
+  const output = (<NeuronColumn x={OUTPUT_X} y={CENTRE_Y} count={1} spacing={0} radius={RADIUS + 2} range={range} />) as NeuronColumn;
   // Weighted edges: colour is the weight's sign, width its magnitude, as in dense.gif.
   const weightEdges = rows.map((y, i) => (
     <Line points={[[INPUT_X + RADIUS, y], [PRODUCT_X - RADIUS, y]]} stroke={first.weights[i] < 0 ? negative : positive} lineWidth={edgeWidth(first.weights[i], widest)} />
@@ -69,20 +91,20 @@ export default makeScene2D(function* (view) {
   const intoSum = rows.map(y => {
     const from = new Vector2(PRODUCT_X + RADIUS + 4, y);
     const dir = sumCentre.sub(from).normalized;
-    return (<Arrow theme={theme} points={[from, sumCentre.sub(dir.scale(SUM_RADIUS + 4))]} drawn />) as Arrow;
+    return (<Arrow points={[from, sumCentre.sub(dir.scale(SUM_RADIUS + 4))]} drawn />) as Arrow;
   });
   const biasY = CENTRE_Y + SUM_RADIUS + 52;
   const biasLabel = (<Txt text={biasText(first)} x={SUM_X} y={biasY} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.text} />) as Txt;
-  const unitLabel = (<Txt text={subtitle(first)} x={-450} y={SUBTITLE_Y} offsetX={-1} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />) as Txt;
+  const unitLabel = label(subtitle(first), {x: -450, y: SUBTITLE_Y, offsetX: -1});
   const plotLeft = PLOT.x - PLOT.width / 2;
   // The arrow stops short of the plot's y tick labels.
   const zArrowEnd = plotLeft - 40;
-  const zArrow = (<Arrow theme={theme} points={[[SUM_X + SUM_RADIUS + 6, CENTRE_Y], [zArrowEnd, CENTRE_Y]]} drawn />) as Arrow;
+  const zArrow = (<Arrow points={[[SUM_X + SUM_RADIUS + 6, CENTRE_Y], [zArrowEnd, CENTRE_Y]]} drawn />) as Arrow;
   const zLabel = (<Txt text="" x={(SUM_X + SUM_RADIUS + zArrowEnd) / 2} y={CENTRE_Y - 18} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.accent} />) as Txt;
   const curveRange: [number, number] = [record.curve.x[0], record.curve.x[record.curve.x.length - 1]];
   const plot = (
     <CurvePlot
-      theme={theme}
+     
       x={PLOT.x}
       y={CENTRE_Y}
       width={PLOT.width}
@@ -97,20 +119,17 @@ export default makeScene2D(function* (view) {
       readoutPlace="top-left"
     />
   ) as CurvePlot;
-  const outArrow = (<Arrow theme={theme} points={[[PLOT.x + PLOT.width / 2 + 12, CENTRE_Y], [OUTPUT_X - RADIUS - 6, CENTRE_Y]]} drawn />) as Arrow;
+  const outArrow = (<Arrow points={[[PLOT.x + PLOT.width / 2 + 12, CENTRE_Y], [OUTPUT_X - RADIUS - 6, CENTRE_Y]]} drawn />) as Arrow;
   const equation = createRef<CaptionLine>();
   const activation = createRef<CaptionLine>();
-  const caption = createRef<CaptionLine>();
-  const label = (text: string, px: number, py: number) => <Txt text={text} x={px} y={py} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />;
   const headerY = rows[0] - RADIUS - 26;
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-240} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
-      {label('inputs x', INPUT_X, headerY)}
-      {label('x · w', PRODUCT_X, headerY)}
-      {label('activation: ReLU', PLOT.x, CENTRE_Y - PLOT.height / 2 - 20)}
-      {label('output', OUTPUT_X, CENTRE_Y - RADIUS - 22)}
+      {label('inputs x', {x: INPUT_X, y: headerY})}
+      {label('x · w', {x: PRODUCT_X, y: headerY})}
+      {label('activation: ReLU', {x: PLOT.x, y: CENTRE_Y - PLOT.height / 2 - 20})}
+      {label('output', {x: OUTPUT_X, y: CENTRE_Y - RADIUS - 22})}
       {rows.map((y, i) => <SubscriptText base="x" sub={String(i + 1)} x={INPUT_X - RADIUS - 18} y={y} fontSize={sizes.small} fill={theme.muted} />)}
       {weightEdges}
       {weightLabels}
@@ -127,61 +146,58 @@ export default makeScene2D(function* (view) {
       {inputs}
       {products}
       {output}
-      <CaptionLine ref={equation} theme={theme} mono y={EQUATION_Y} />
-      <CaptionLine ref={activation} theme={theme} mono y={ACTIVATION_Y} />
+      <CaptionLine ref={equation} mono y={EQUATION_Y} />
+      <CaptionLine ref={activation} mono y={ACTIVATION_Y} />
     </>,
   );
 
-  yield* caption().say(`One neuron of dense.gif: ${unitName(first)}`);
-  yield* waitFor(pace.step * 0.3);
+  yield* title.say(`One neuron of dense.gif: ${unitName(first)}`);
+  yield* waitFor(timing.readUnit);
   yield* takeApart(first, 'first');
 
   if (second) {
     yield* all(
-      caption().say(`${capitalise(unitName(second))}: its weighted sum is negative`),
+      title.say(`${capitalise(unitName(second))}: its weighted sum is negative`),
       plot.pinMarker(`unit ${first.unit + 1}`),
       clearUnit(),
       setWeights(second),
     );
     yield* takeApart(second, 'second');
-    reportPoster();
-    yield* waitFor(pace.hold);
+    yield* holdPoster(timing.lastLook);
   } else {
     // The data gives no unit to switch off: say so, rather than show a made-up one.
     reportPoster();
-    yield* caption().say('No hidden unit has z < 0 for this input: ReLU switches none off');
-    yield* waitFor(pace.hold * 1.5);
+    yield* title.say('No hidden unit has z < 0 for this input: ReLU switches none off');
+    yield* waitFor(timing.lastLookNoneOff);
   }
 
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(
-    caption().clear(),
+  yield* backToFirstFrame(title, [
     clearUnit(),
     plot.clearPins(pace.fade),
     plot.highlightSpan(curveRange[0], 0, false),
     // A slower rewiring than mid-scene: its last step is the loop's seam.
-    ...(second ? [setWeights(first, pace.fade * 2)] : []),
-  );
+    ...(second ? [setWeights(first, timing.seamRewire)] : []),
+  ]);
 
   /** Products, their sum z, then ReLU(z) on the curve and in the output. */
   function* takeApart(unit: NeuronUnitRecord, which: 'first' | 'second'): ThreadGenerator {
-    const t = pace.fade * 0.85;
+    const t = timing.unitStep;
     const clipped = unit.z < 0;
     // Captions change while the values already move.
-    if (which === 'first') yield caption().say('Each input is multiplied by its weight');
+    if (which === 'first') yield title.say('Each input is multiplied by its weight');
     yield* sequence(0.14, ...unit.products.map((p, i) => products.showValue(i, p, t)));
-    yield* waitFor(0.25);
-    if (which === 'first') yield caption().say('Σ adds the products and the bias: z');
+    yield* waitFor(timing.readProducts);
+    if (which === 'first') yield title.say('Σ adds the products and the bias: z');
     const terms = unit.products.map((p, i) => (i === 0 ? formatValue(p) : formatTerm(p))).join(' ');
     yield* all(
       ...intoSum.map(a => a.pulse(pace.move)),
       equation().say(`z = ${terms} ${formatTerm(unit.bias)} = ${formatValue(unit.z)}`, t),
     );
     zLabel.text(`z = ${formatValue(unit.z)}`);
-    yield* all(zLabel.opacity(0).opacity(1, t), zArrow.pulse(pace.move * 0.8));
+    yield* all(zLabel.opacity(0).opacity(1, t), zArrow.pulse(timing.zPulse));
 
     // The point moves to z on the input axis, then to ReLU(z) on the curve.
-    if (which === 'first') yield caption().say(clipped ? 'ReLU clips a negative z to 0' : 'ReLU passes a positive z unchanged');
+    if (which === 'first') yield title.say(clipped ? 'ReLU clips a negative z to 0' : 'ReLU passes a positive z unchanged');
     yield* plot.showMarker(0, 0, `z = ${formatValue(unit.z)}`, t / 2);
     yield* plot.moveMarker(unit.z, 0, pace.move);
     yield* all(
@@ -190,9 +206,9 @@ export default makeScene2D(function* (view) {
       ...(clipped ? [plot.highlightSpan(curveRange[0], 0, true, t)] : []),
       activation().say(`ReLU(z) = max(0, ${formatValue(unit.z)}) = ${formatValue(unit.output)}${clipped ? '  (negative: clipped to 0)' : ''}`, t),
     );
-    if (which === 'second') yield caption().say('ReLU clips it to 0: the unit is switched off');
-    yield* all(outArrow.pulse(pace.move * 0.7), output.showValue(0, unit.output, pace.move * 0.7));
-    yield* waitFor(which === 'first' ? pace.step * 0.6 : 0.2);
+    if (which === 'second') yield title.say('ReLU clips it to 0: the unit is switched off');
+    yield* all(outArrow.pulse(timing.outputPulse), output.showValue(0, unit.output, timing.outputPulse));
+    yield* waitFor(which === 'first' ? timing.readFirstOutput : timing.readSecondOutput);
   }
 
   /** Empties the unit's computed values: products, z, marker, output, equations. */

@@ -6,48 +6,36 @@
  * 7×7. Every number comes from the `padding` activation record.
  */
 import {makeScene2D} from '@motion-canvas/2d';
-import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
-import {ConvSettingStage} from './components/ConvSettingStage';
+import {beginScene} from './kit/beginScene';
+import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
-import {reportPoster} from './components/steps';
-import {sceneTheme} from './sceneTheme';
-import {pace, sizes} from '../src/shared/theme';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 
 export default makeScene2D(function* (view) {
-  const theme = sceneTheme();
   const record = records.padding;
   const [base, same] = record.runs;
-  const caption = createRef<CaptionLine>();
-  const stage = createRef<ConvSettingStage>();
-  view.fill(theme.background);
-  view.add(
-    <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
-      <ConvSettingStage ref={stage} theme={theme} record={record} setting="padding" />
-    </>,
-  );
+  const title = beginScene(view);
+  const stage = new ConvSettingStage({record, setting: 'padding'});
+  view.add(stage);
   const size = (m: number[][]) => sizeText(m.length, m[0].length);
   const cols = same.output[0].length;
   // The stop centred on the brightest pixel of the top edge: with valid padding no window centres there.
   const topRow = record.image[0];
   const edgeStop = topRow.indexOf(Math.max(...topRow));
 
-  yield caption().say(`Default ${kerasArgument(base, 'padding')}: the window stays inside the image`);
-  yield* stage().sweep(0, {pacing: s => (s === 0 ? 'detailed' : 'quick')});
-  yield caption().say(`${kerasArgument(same, 'padding')}: zeros around the border`);
-  yield* stage().sweep(1, {
+  yield title.say(`Default ${kerasArgument(base, 'padding')}: the window stays inside the image`);
+  yield* stage.sweep(0, {pacing: s => (s === 0 ? 'detailed' : 'quick')});
+  yield title.say(`${kerasArgument(same, 'padding')}: zeros around the border`);
+  yield* stage.sweep(1, {
     // Slow along the top row, where the zeros matter most; a full stop on the edge pixel.
     pacing: s => (s === edgeStop ? 'detailed' : s < cols ? 'medium' : 'quick'),
     during: s =>
-      s === edgeStop ? caption().say('An edge pixel now sits in the middle of a window')
-      : s === cols ? caption().say('Every pixel, edges included, gets a window of its own')
+      s === edgeStop ? title.say('An edge pixel now sits in the middle of a window')
+      : s === cols ? title.say('Every pixel, edges included, gets a window of its own')
       : undefined,
   });
-  yield* caption().say(`The feature map keeps the input's ${size(same.output)}`);
-  reportPoster();
-  yield* waitFor(pace.hold * 0.85);
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(caption().clear(), stage().reset());
+  yield* title.say(`The feature map keeps the input's ${size(same.output)}`);
+  yield* holdPoster(stageTiming.lastLook);
+  yield* backToFirstFrame(title, [stage.reset()]);
 });

@@ -6,20 +6,23 @@
  * (output), and it writes the new c and h; h is also the step's output
  * (return_sequences). All numbers come from the `recurr` activation record.
  */
-import {makeScene2D, Txt} from '@motion-canvas/2d';
+import {makeScene2D} from '@motion-canvas/2d';
 import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
+import {highlightAll} from './components/cellGrid';
 import {VectorRow} from './components/VectorRow';
 import {formatVector} from '../src/shared/format';
 import {formatScale, inputDecimals, INPUT_LABEL_PADDING, rawLabel, RECURR_LIMITS} from '../src/animations/recurr/params';
-import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from '../src/shared/theme';
-import {reportPoster} from './components/steps';
+import {sceneTheme} from './kit/theme';
+import {pace, sizes} from '../src/shared/theme';
+import {label} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 
 /** Cells wide enough for "−0.02" in the mono face at sizes.small. */
 const CELL = 50;
@@ -57,6 +60,25 @@ const GATES = [
 ] as const;
 const GATE_X = [-337, -112, 112, 337];
 
+/** The slow timestep (t = 1) takes full fades and reads; the others are quicker and do not pause. */
+const timing = {
+  /** After the title, before the first timestep. */
+  readIntro: pace.step * 0.3,
+  quickFade: pace.fade * 0.6,
+  /** h and c flow along their lanes into the next timestep; the input rises into the cell; h rises to the output. */
+  laneDraw: pace.move * 0.7,
+  inputRise: pace.move * 0.6,
+  outputRise: pace.move * 0.5,
+  /** The output copies h once its arrow is partway up. */
+  outputDelay: pace.move * 0.35,
+  /** At the slow timestep: reading the input and states, the gates, then the new c and h. */
+  readInputs: pace.step * 0.45,
+  readGates: pace.step,
+  readStates: pace.step * 0.5,
+  /** Every output, held before the loop. */
+  lastLook: pace.hold * 0.8,
+};
+
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
   const record = records.recurr;
@@ -69,9 +91,9 @@ export default makeScene2D(function* (view) {
   const range = maxAbs(record.steps.flatMap(s => [s.h, s.c, s.g]));
   const inputRange = maxAbs(record.input);
 
-  view.fill(theme.background);
+  const title = beginScene(view, -248);
   const row = (count: number, x: number, y: number, props: Partial<{range: number; decimals: number; cellSize: number; labelPadding: number}> = {}) =>
-    (<VectorRow theme={theme} labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />) as VectorRow;
+    (<VectorRow labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />) as VectorRow;
   const outputs = xs.map(x => row(units, x, Y.output));
   const hs = xs.map(x => row(units, x, Y.h));
   const cs = xs.map(x => row(units, x, Y.c));
@@ -81,10 +103,10 @@ export default makeScene2D(function* (view) {
     row(record.input[0].length, x, Y.x, {range: inputRange, decimals: inputPlaces, cellSize: INPUT_CELL, labelPadding: INPUT_LABEL_PADDING}),
   );
   const gates = GATES.map((g, k) =>
-    (<VectorRow theme={theme} labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={range} colorMap={g.map} />) as VectorRow,
+    (<VectorRow labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={g.map === 'sequential' ? 1 : range} colorMap={g.map} />) as VectorRow,
   );
   const arrow = (from: [number, number], to: [number, number]) =>
-    (<Arrow theme={theme} points={[from, to]} lineWidth={sizes.line} />) as Arrow;
+    (<Arrow points={[from, to]} lineWidth={sizes.line} />) as Arrow;
   // State lanes: h and c flow right from one timestep into the next.
   const hLanes = xs.slice(1).map((_, t) => arrow([hs[t].anchor('right', 6).x, Y.h], [hs[t + 1].anchor('left', 2).x, Y.h]));
   const cLanes = xs.slice(1).map((_, t) => arrow([cs[t].anchor('right', 6).x, Y.c], [cs[t + 1].anchor('left', 2).x, Y.c]));
@@ -92,28 +114,16 @@ export default makeScene2D(function* (view) {
   const ins = xs.map((x, t) => arrow([x, inputs[t].anchor('top', 3).y], [x, cs[t].anchor('bottom', 3).y]));
   // A label too long for one line puts its scale on a second line (rawLabel decides), centred under the first.
   const raws = record.rawInput.map((raw, t) => {
-    const label = rawLabel(raw, record.inputScale);
-    const twoLines = label.includes('\n') ? {textWrap: 'pre', textAlign: 'center', lineHeight: RAW_LINE, y: Y.raw + RAW_LINE / 2} as const : {};
-    return <Txt x={xs[t]} y={Y.raw} text={label} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} {...twoLines} />;
-  }) as Txt[];
-  const timeLabels = xs.map((x, t) => (
-    <Txt x={x} y={Y.time} text={`t = ${t}`} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
-  )) as Txt[];
+    const text = rawLabel(raw, record.inputScale);
+    const twoLines = text.includes('\n') ? {textWrap: 'pre', textAlign: 'center', lineHeight: RAW_LINE, y: Y.raw + RAW_LINE / 2} as const : {};
+    return label(text, {x: xs[t], y: Y.raw, mono: true, ...twoLines});
+  });
+  const timeLabels = xs.map((x, t) => label(`t = ${t}`, {x, y: Y.time}));
 
-  const caption = createRef<CaptionLine>();
   const gatesTitle = createRef<CaptionLine>();
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
-      {[
-        ['output', Y.output],
-        ['h', Y.h],
-        ['c', Y.c],
-        ['x', Y.x],
-        ['raw', Y.raw],
-      ].map(([label, y]) => (
-        <Txt x={GUTTER_X} y={y as number} offsetX={-1} text={label as string} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
-      ))}
+      {Object.entries({output: Y.output, h: Y.h, c: Y.c, x: Y.x, raw: Y.raw}).map(([name, y]) => label(name, {x: GUTTER_X, y, offsetX: -1}))}
       {timeLabels}
       {hLanes}
       {cLanes}
@@ -124,79 +134,74 @@ export default makeScene2D(function* (view) {
       {cs}
       {inputs}
       {raws}
-      <CaptionLine ref={gatesTitle} theme={theme} y={Y.gatesTitle} fontSize={sizes.small} fill={theme.accent} />
-      {GATES.map((g, k) => (
-        <Txt x={GATE_X[k]} y={Y.gateLabel} text={g.label} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.text} />
-      ))}
+      <CaptionLine ref={gatesTitle} y={Y.gatesTitle} fontSize={sizes.small} fill={theme.accent} />
+      {GATES.map((g, k) => label(g.label, {x: GATE_X[k], y: Y.gateLabel, fill: theme.text}))}
       {gates}
-      <SignLegend theme={theme} subject="value" swatch="square" x={-250} y={Y.legend} />
-      <SequentialLegend theme={theme} subject="gate" x={250} y={Y.legend} />
+      <SignLegend subject="value" swatch="square" x={-250} y={Y.legend} />
+      <SequentialLegend subject="gate" x={250} y={Y.legend} />
     </>,
   );
 
-  yield* caption().say('An LSTM reads the sequence one timestep at a time');
-  yield* waitFor(pace.step * 0.3);
+  yield* title.say('An LSTM reads the sequence one timestep at a time');
+  yield* waitFor(timing.readIntro);
 
   for (let t = 0; t < T; t++) {
     const step = record.steps[t];
     // t = 1 is told slowly: the first step where a non-zero state flows in from the left.
     const detailed = t === Math.min(1, T - 1);
-    const f = detailed ? pace.fade : pace.fade * 0.6;
+    const f = detailed ? pace.fade : timing.quickFade;
     const intro = t === 0
       ? `t = 0: x = ${formatVector(record.rawInput[0])} × ${formatScale(record.inputScale)}; h and c start at zero`
       : `t = ${t}: x = ${formatVector(record.rawInput[t])} × ${formatScale(record.inputScale)}, plus the previous h and c`;
     // The raw pair is scaled and enters the cell; the previous h and c flow in along the lanes.
     yield* all(
-      caption().say(intro, f),
+      title.say(intro, f),
       timeLabels[t].fill(theme.accent, f),
       raws[t].fill(theme.text, f),
-      inputs[t].set(record.input[t], f),
-      inputs[t].highlight(true, f),
+      inputs[t].setValues([record.input[t]], f),
+      highlightAll(inputs[t], f),
       ...(t > 0
         ? [
             timeLabels[t - 1].fill(theme.muted, f),
             raws[t - 1].fill(theme.muted, f),
-            hLanes[t - 1].drawOn(pace.move * 0.7),
-            cLanes[t - 1].drawOn(pace.move * 0.7),
-            hs[t - 1].highlight(true, f),
-            cs[t - 1].highlight(true, f),
+            hLanes[t - 1].drawOn(timing.laneDraw),
+            cLanes[t - 1].drawOn(timing.laneDraw),
+            highlightAll(hs[t - 1], f),
+            highlightAll(cs[t - 1], f),
           ]
         : []),
     );
-    if (detailed) yield* waitFor(pace.step * 0.45);
+    if (detailed) yield* waitFor(timing.readInputs);
     // The gates decide what to DELETE, POST and GET.
     yield* all(
-      ins[t].drawOn(pace.move * 0.6),
-      detailed ? caption().say('Gates: forget = DELETE, input = POST, output = GET', f) : waitFor(0),
+      ins[t].drawOn(timing.inputRise),
+      detailed ? title.say('Gates: forget = DELETE, input = POST, output = GET', f) : waitFor(0),
       gatesTitle().say(`gates at t = ${t}`, f),
-      sequence(detailed ? 0.12 : 0.04, ...GATES.map((g, k) => gates[k].set(step[g.key], f))),
+      sequence(detailed ? 0.12 : 0.04, ...GATES.map((g, k) => gates[k].setValues([step[g.key]], f))),
     );
-    if (detailed) yield* waitFor(pace.step);
+    if (detailed) yield* waitFor(timing.readGates);
     // The new cell state, then the new hidden state, which is also this step's output.
     yield* all(
-      detailed ? caption().say('New c = f·c + i·g, then h = o·tanh(c): the output', f) : waitFor(0),
-      ...(t > 0 ? [hs[t - 1].highlight(false, f), cs[t - 1].highlight(false, f)] : []),
-      inputs[t].highlight(false, f),
-      sequence(detailed ? f : f * 0.4, cs[t].set(step.c, f), hs[t].set(step.h, f)),
+      detailed ? title.say('New c = f·c + i·g, then h = o·tanh(c): the output', f) : waitFor(0),
+      ...(t > 0 ? [hs[t - 1].hideHighlight(f), cs[t - 1].hideHighlight(f)] : []),
+      inputs[t].hideHighlight(f),
+      sequence(detailed ? f : f * 0.4, cs[t].setValues([step.c], f), hs[t].setValues([step.h], f)),
     );
-    yield* all(ups[t].drawOn(pace.move * 0.5), sequence(pace.move * 0.35, waitFor(0), outputs[t].set(step.h, f)));
-    if (detailed) yield* waitFor(pace.step * 0.5);
+    yield* all(ups[t].drawOn(timing.outputRise), sequence(timing.outputDelay, waitFor(0), outputs[t].setValues([step.h], f)));
+    if (detailed) yield* waitFor(timing.readStates);
   }
 
   yield* all(
-    caption().say('One output h per timestep (return_sequences=True)'),
+    title.say('One output h per timestep (return_sequences=True)'),
     timeLabels[T - 1].fill(theme.muted, pace.fade),
     raws[T - 1].fill(theme.muted, pace.fade),
     gatesTitle().clear(),
     ...gates.map(g => g.clear()),
-    ...outputs.map(o => o.highlight(true)),
+    ...outputs.map(o => highlightAll(o, pace.fade / 2)),
   );
-  reportPoster();
-  yield* waitFor(pace.hold * 0.8);
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(
-    caption().clear(),
+  yield* holdPoster(timing.lastLook);
+  yield* backToFirstFrame(title, [
     ...[...outputs, ...hs, ...cs, ...inputs].map(r => r.clear()),
     ...[...hLanes, ...cLanes, ...ups, ...ins].map(a => a.erase()),
-  );
+  ]);
 });

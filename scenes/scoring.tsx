@@ -12,14 +12,17 @@ import {makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {BarChart} from './components/BarChart';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
-import {reportPoster} from './components/steps';
+import {label, type LabelOptions} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
+import {HALF_FADE} from './kit/timing';
 import {VectorRow} from './components/VectorRow';
 import {formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from '../src/shared/theme';
+import {sceneTheme} from './kit/theme';
+import {pace, sizes} from '../src/shared/theme';
 
 /** Entries of q and kⱼ printed: the first few, in order, the rest elided. */
 const SHOWN = 3;
@@ -41,6 +44,12 @@ const HEAD_Y = -206;
 const FORMULA_Y = -182;
 const LEGEND_Y = 160;
 const NOTE_Y = 186;
+const timing = {
+  /** Between one score appearing and the next, down the column. */
+  scoreStagger: pace.quickStep * 0.25,
+  /** Both distributions and the notes, held before the loop. */
+  lastLook: pace.hold * 1.6,
+};
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -52,17 +61,16 @@ export default makeScene2D(function* (view) {
   // A line about training only when the two distributions really differ.
   const differs = Math.max(...r.dot.weights.map((w, j) => Math.abs(w - r.additive.weights[j]))) >= 0.05;
 
-  view.fill(theme.background);
-  const text = (x: number, y: number, s: string, props: Record<string, unknown> = {}) =>
-    (<Txt x={x} y={y} text={s} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} {...props} />) as Txt;
-  const mono = (x: number, y: number) => (<Txt x={x} y={y} text="" fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.text} />) as Txt;
+  const title = beginScene(view, -248);
+  const text = (x: number, y: number, s: string, options: LabelOptions = {}) => label(s, {x, y, ...options});
+  const mono = (x: number, y: number) => label('', {x, y, mono: true, fill: theme.text});
   // Rows and bars are cached (drawn into their own canvas, reused while still): most of them hold still most of the time.
   const inputRow = (y: number) =>
-    (<VectorRow cache theme={theme} count={SHOWN} cellSize={KEY_CELL} cellDepth={26} gap={2} x={KEY_X} y={y} range={inputRange} />) as VectorRow;
+    (<VectorRow cache count={SHOWN} cellSize={KEY_CELL} cellDepth={26} gap={2} x={KEY_X} y={y} range={inputRange} />) as VectorRow;
   const projectedRow = (y: number) =>
-    (<VectorRow cache theme={theme} count={r.additive.query.length} cellSize={ADD_CELL} cellDepth={22} gap={1} x={ADD_X} y={y} range={1} showValues={false} />) as VectorRow;
+    (<VectorRow cache count={r.additive.query.length} cellSize={ADD_CELL} cellDepth={22} gap={1} x={ADD_X} y={y} range={1} showValues={false} />) as VectorRow;
   const bars = (x: number) =>
-    (<BarChart cache theme={theme} x={x} y={rowY((n - 1) / 2)} labels={r.source.map(() => '')} maxLength={BAR_LENGTH} thickness={ROW_STEP - 9} gap={9} fontSize={sizes.small} opacity={0} />) as BarChart;
+    (<BarChart cache x={x} y={rowY((n - 1) / 2)} labels={r.source.map(() => '')} maxLength={BAR_LENGTH} thickness={ROW_STEP - 9} gap={9} fontSize={sizes.small} opacity={0} />) as BarChart;
 
   const queryRow = inputRow(QUERY_Y);
   const keyRows = r.keys.map((_, j) => inputRow(rowY(j)));
@@ -82,12 +90,10 @@ export default makeScene2D(function* (view) {
   };
   const projectionLabel = createRef<CaptionLine>();
   const queryLabel = createRef<CaptionLine>();
-  const caption = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
   const training = createRef<CaptionLine>();
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       {text(KEY_X, HEAD_Y, 'query q and keys kⱼ', {fill: theme.text})}
       {text(KEY_X, FORMULA_Y, `first ${SHOWN} of ${d} numbers`)}
       {text(LABEL_X, QUERY_Y, 'q', {offsetX: 1, fill: theme.text})}
@@ -97,68 +103,65 @@ export default makeScene2D(function* (view) {
       {elided(QUERY_Y)}
       {r.keys.map((_, j) => elided(rowY(j)))}
       {Object.values(headers)}
-      <CaptionLine ref={projectionLabel} theme={theme} x={ADD_X} y={(QUERY_Y + FIRST_KEY_Y) / 2} fontSize={sizes.small} fill={theme.muted} />
-      <CaptionLine ref={queryLabel} theme={theme} x={ADD_X + 80} y={QUERY_Y} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
+      <CaptionLine ref={projectionLabel} x={ADD_X} y={(QUERY_Y + FIRST_KEY_Y) / 2} fontSize={sizes.small} fill={theme.muted} />
+      <CaptionLine ref={queryLabel} x={ADD_X + 80} y={QUERY_Y} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
       {queryProjection}
       {keyProjections}
       {addScores}
       {addBars}
       {dotScores}
       {dotBars}
-      <SignLegend theme={theme} subject="value" swatch="square" x={KEY_X} y={LEGEND_Y} />
-      <CaptionLine ref={note} theme={theme} x={0} y={NOTE_Y} fontSize={sizes.small} fill={theme.text} />
-      <CaptionLine ref={training} theme={theme} x={0} y={NOTE_Y + 26} fontSize={sizes.small} fill={theme.muted} />
+      <SignLegend subject="value" swatch="square" x={KEY_X} y={LEGEND_Y} />
+      <CaptionLine ref={note} x={0} y={NOTE_Y} fontSize={sizes.small} fill={theme.text} />
+      <CaptionLine ref={training} x={0} y={NOTE_Y + 26} fontSize={sizes.small} fill={theme.muted} />
     </>,
   );
 
   // 1. The same query and keys for both.
-  yield* caption().say(`One query, ${n} keys: the trained model at “${r.target}”`);
-  yield* all(queryRow.set(r.query.slice(0, SHOWN), pace.fade), ...keyRows.map((row, j) => row.set(r.keys[j].slice(0, SHOWN), pace.fade)));
+  yield* title.say(`One query, ${n} keys: the trained model at “${r.target}”`);
+  yield* all(queryRow.setValues([r.query.slice(0, SHOWN)], pace.fade), ...keyRows.map((row, j) => row.setValues([r.keys[j].slice(0, SHOWN)], pace.fade)));
   yield* waitFor(pace.quickStep);
 
   // 2. Additive: W₁q and W₂kⱼ, through tanh, dotted with v.
   yield* all(
-    caption().say('Additive: project both, add, tanh, then the dot with v'),
+    title.say('Additive: project both, add, tanh, then the dot with v'),
     headers.additive.opacity(1, pace.fade),
     headers.additiveFormula.opacity(1, pace.fade),
     queryLabel().say('W₁q'),
     projectionLabel().say(`W₂kⱼ (${r.additive.query.length} numbers each)`),
-    queryProjection.set(r.additive.query, pace.fade),
-    ...keyProjections.map((row, j) => row.set(r.additive.keys[j], pace.fade)),
+    queryProjection.setValues([r.additive.query], pace.fade),
+    ...keyProjections.map((row, j) => row.setValues([r.additive.keys[j]], pace.fade)),
   );
   yield* waitFor(pace.quickStep);
   yield* all(
     projectionLabel().say('tanh(W₁q + W₂kⱼ)'),
-    ...keyProjections.map((row, j) => row.set(r.additive.hidden[j], pace.move)),
+    ...keyProjections.map((row, j) => row.setValues([r.additive.hidden[j]], pace.move)),
   );
-  yield* sequence(pace.quickStep * 0.25, ...addScores.map((t, j) => fadeText(t, formatValue(r.additive.scores[j]))));
+  yield* sequence(timing.scoreStagger, ...addScores.map((t, j) => fadeText(t, formatValue(r.additive.scores[j]))));
   yield* waitFor(pace.quickStep);
-  yield* all(caption().say('A softmax turns the scores into weights'), addBars.opacity(1, pace.fade / 2), addBars.grow(r.additive.weights, pace.move));
+  yield* all(title.say('A softmax turns the scores into weights'), addBars.opacity(1, HALF_FADE), addBars.grow(r.additive.weights, pace.move));
   yield* waitFor(pace.quickStep);
 
   // 3. Dot-product: q·kⱼ, scaled, softmax.
   yield* all(
-    caption().say(`Dot-product: compare q with each key directly, ÷√${d}`),
+    title.say(`Dot-product: compare q with each key directly, ÷√${d}`),
     headers.dot.opacity(1, pace.fade),
     headers.dotFormula.opacity(1, pace.fade),
     ...dotScores.map((t, j) => fadeText(t, formatValue(r.dot.scores[j]))),
   );
   yield* waitFor(pace.quickStep);
   yield* all(...dotScores.map((t, j) => fadeText(t, formatValue(r.dot.scaled[j]))));
-  yield* all(dotBars.opacity(1, pace.fade / 2), dotBars.grow(r.dot.weights, pace.move));
+  yield* all(dotBars.opacity(1, HALF_FADE), dotBars.grow(r.dot.weights, pace.move));
 
   // 4. What differs.
   yield* all(
-    caption().say('Two ways to compare, one softmax'),
+    title.say('Two ways to compare, one softmax'),
     note().say('Additive learns its comparison (W₁, W₂, v); dot-product compares directly: cheaper, the Transformer’s choice.'),
     differs ? training().say('This model was trained with additive scoring, not with dot-product.') : waitFor(0),
   );
-  reportPoster();
-  yield* waitFor(pace.hold * 1.6);
+  yield* holdPoster(timing.lastLook);
 
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(
-    caption().clear(),
+  yield* backToFirstFrame(title, [
     note().clear(),
     training().clear(),
     projectionLabel().clear(),
@@ -171,14 +174,14 @@ export default makeScene2D(function* (view) {
     ...[...addScores, ...dotScores].map(t => t.opacity(0, pace.fade)),
     addBars.opacity(0, pace.fade),
     dotBars.opacity(0, pace.fade),
-  );
+  ]);
   yield* all(addBars.clear(0), dotBars.clear(0));
   [...addScores, ...dotScores].forEach(t => t.text('').opacity(1));
 
-  function* fadeText(t: Txt, label: string, duration = pace.fade) {
+  function* fadeText(t: Txt, shown: string, duration = pace.fade) {
     const hadText = t.text() !== '';
     if (hadText) yield* t.opacity(0, duration / 2);
-    t.text(label);
+    t.text(shown);
     t.opacity(0);
     yield* t.opacity(1, hadText ? duration / 2 : duration);
   }

@@ -6,17 +6,20 @@
  * All numbers come from the `seq2seq` activation record.
  */
 import {Layout, makeScene2D, Txt} from '@motion-canvas/2d';
-import {all, createRef, sequence, waitFor} from '@motion-canvas/core';
+import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {BarChart} from './components/BarChart';
-import {CaptionLine} from './components/CaptionLine';
+import {CaptionLine} from './kit/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {maxAbs} from './components/layout';
 import {SignLegend} from './components/SignLegend';
+import {highlightAll} from './components/cellGrid';
 import {VectorRow} from './components/VectorRow';
-import {sceneTheme} from './sceneTheme';
+import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
-import {reportPoster} from './components/steps';
+import {label} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 
 /** 16 cells of 22 with gaps of 2: too narrow for values, so colour carries them. */
 const CELL = 22;
@@ -40,6 +43,23 @@ const BARS_Y = 86;
 const BAR_LENGTH = 110;
 const SENTENCE_Y = 186;
 const LEGEND_Y = 236;
+/** Beats at the post's length; longer sentences scale the per-token ones down. */
+const timing = {
+  /** A pause after each source token. */
+  encoderBeat: pace.quickStep * 0.3,
+  /** The arrows into the context vector and on into the decoder. */
+  arrowDraw: pace.move * 0.7,
+  /** The context vector, read before the decoder starts. */
+  readContext: pace.step * 0.8,
+  /** Each decoder step's changes, and its bars growing. */
+  decoderStep: pace.fade * 0.7,
+  barsGrow: pace.move * 0.8,
+  /** A pause after each emitted token: the first read, the rest brief. */
+  readFirstToken: pace.step * 0.35,
+  tokenBeat: pace.quickStep * 0.8,
+  /** The translation, held before the loop. */
+  lastLook: pace.hold * 0.8,
+};
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -50,30 +70,28 @@ export default makeScene2D(function* (view) {
   const emitted = record.topK.map(k => k[0].token);
   const range = maxAbs([...record.encoder.h, ...record.decoder.h, record.context.h]);
 
-  view.fill(theme.background);
+  const title = beginScene(view, -248);
   const stepFor = (count: number, first: number, last: number) => (count > 1 ? Math.min(ROW_STEP, (last - first) / (count - 1)) : ROW_STEP);
   const encoderStep = stepFor(source.length, ENCODER_Y, ENCODER_LAST_Y);
   const decoderStep = stepFor(steps, DECODER_Y, DECODER_LAST_Y);
   const encoderY = (t: number) => ENCODER_Y + t * encoderStep;
   const decoderY = (t: number) => DECODER_Y + t * decoderStep;
   const row = (y: number, rowStep = ROW_STEP) => (
-    <VectorRow theme={theme} count={units} cellSize={CELL} cellDepth={Math.min(CELL, rowStep - 4)} gap={GAP} x={ROW_X} y={y} range={range} showValues={false} />
+    <VectorRow count={units} cellSize={CELL} cellDepth={Math.min(CELL, rowStep - 4)} gap={GAP} x={ROW_X} y={y} range={range} showValues={false} />
   ) as VectorRow;
   const encoderRows = source.map((_, t) => row(encoderY(t), encoderStep));
   const contextRow = row(CONTEXT_Y);
   const decoderRows = record.decoder.inputs.map((_, t) => row(decoderY(t), decoderStep));
-  const label = (text: string, y: number) => (
-    <Txt x={LABEL_X} y={y} offsetX={1} text={text} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
-  ) as Txt;
-  const sourceLabels = source.map((token, t) => label(token, encoderY(t)));
-  const inputLabels = record.decoder.inputs.map((token, t) => label(token, decoderY(t)));
+  const tokenLabel = (text: string, y: number) => label(text, {x: LABEL_X, y, offsetX: 1});
+  const sourceLabels = source.map((token, t) => tokenLabel(token, encoderY(t)));
+  const inputLabels = record.decoder.inputs.map((token, t) => tokenLabel(token, decoderY(t)));
   const emitLabels = emitted.map((token, t) => (
     <Txt x={EMIT_X} y={decoderY(t)} offsetX={-1} text={token} fontFamily={fonts.sans} fontSize={sizes.small} fontWeight={600} fill={theme.accent} opacity={0} />
   )) as Txt[];
   // One chart per decoder step: each step has its own candidate tokens.
   const charts = record.topK.map(top => (
     <BarChart
-      theme={theme}
+     
       x={BARS_X}
       y={BARS_Y}
       labels={top.map(c => c.token)}
@@ -87,22 +105,20 @@ export default makeScene2D(function* (view) {
       opacity={0}
     />
   )) as BarChart[];
-  const toContext = (<Arrow theme={theme} points={[[ROW_X, encoderRows[source.length - 1].anchor('bottom', 4).y], [ROW_X, contextRow.anchor('top', 8).y]]} />) as Arrow;
-  const toDecoder = (<Arrow theme={theme} points={[[ROW_X, contextRow.anchor('bottom', 8).y], [ROW_X, decoderRows[0].anchor('top', 4).y]]} />) as Arrow;
-  const sentenceArrow = (<Arrow theme={theme} points={[[-14, SENTENCE_Y], [22, SENTENCE_Y]]} drawn />) as Arrow;
+  const toContext = (<Arrow points={[[ROW_X, encoderRows[source.length - 1].anchor('bottom', 4).y], [ROW_X, contextRow.anchor('top', 8).y]]} />) as Arrow;
+  const toDecoder = (<Arrow points={[[ROW_X, contextRow.anchor('bottom', 8).y], [ROW_X, decoderRows[0].anchor('top', 4).y]]} />) as Arrow;
+  const sentenceArrow = (<Arrow points={[[-14, SENTENCE_Y], [22, SENTENCE_Y]]} drawn />) as Arrow;
   const translation = emitted.slice(0, record.predicted.length).map(token => (
     <Txt text={token} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.text} opacity={0} />
   )) as Txt[];
 
-  const caption = createRef<CaptionLine>();
   const chartTitle = createRef<CaptionLine>();
-  const contextLabel = createRef<Txt>();
+  const contextLabel = label('context vector', {x: EMIT_X, y: CONTEXT_Y, offsetX: -1});
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
-      <Txt x={ROW_X - 191} y={ENCODER_Y - 34} offsetX={-1} text="encoder: hidden state h after each token (16 units)" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
-      <Txt x={ROW_X + 16} y={(CONTEXT_Y + DECODER_Y) / 2 - 6} offsetX={-1} text="decoder" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
-      <Txt ref={contextLabel} x={EMIT_X} y={CONTEXT_Y} offsetX={-1} text="context vector" fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+      {label('encoder: hidden state h after each token (16 units)', {x: ROW_X - 191, y: ENCODER_Y - 34, offsetX: -1})}
+      {label('decoder', {x: ROW_X + 16, y: (CONTEXT_Y + DECODER_Y) / 2 - 6, offsetX: -1})}
+      {contextLabel}
       {sourceLabels}
       {inputLabels}
       {emitLabels}
@@ -111,75 +127,72 @@ export default makeScene2D(function* (view) {
       {contextRow}
       {toDecoder}
       {decoderRows}
-      <CaptionLine ref={chartTitle} theme={theme} x={BARS_X - 70} y={BARS_Y - 88} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
+      <CaptionLine ref={chartTitle} x={BARS_X - 70} y={BARS_Y - 88} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
       {charts}
-      <Txt x={-30} y={SENTENCE_Y} offsetX={1} text={source.join(' ')} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.muted} />
+      {label(source.join(' '), {x: -30, y: SENTENCE_Y, offsetX: 1, fontSize: sizes.caption})}
       {sentenceArrow}
       <Layout layout direction="row" gap={7} x={38} y={SENTENCE_Y} offsetX={-1}>
         {translation}
       </Layout>
-      <SignLegend theme={theme} subject="value" swatch="square" x={-250} y={LEGEND_Y} />
+      <SignLegend subject="value" swatch="square" x={-250} y={LEGEND_Y} />
     </>,
   );
 
   // Longer sentences than the post's (4 tokens in, 5 steps out) step faster, so the loop stays short.
   const encoderPace = Math.min(1, POST_TOKENS / source.length);
   const decoderPace = Math.min(1, POST_STEPS / steps);
-  yield* caption().say('The encoder reads the German sentence token by token');
+  yield* title.say('The encoder reads the German sentence token by token');
   for (let t = 0; t < source.length; t++) {
     const f = pace.fade * encoderPace;
     yield* all(
       sourceLabels[t].fill(theme.accent, f * 0.6),
       t > 0 ? sourceLabels[t - 1].fill(theme.text, f * 0.6) : waitFor(0),
-      encoderRows[t].set(record.encoder.h[t], f),
-      encoderRows[t].highlight(true, f * 0.6),
-      t > 0 ? encoderRows[t - 1].highlight(false, f * 0.6) : waitFor(0),
+      encoderRows[t].setValues([record.encoder.h[t]], f),
+      highlightAll(encoderRows[t], f * 0.6),
+      t > 0 ? encoderRows[t - 1].hideHighlight(f * 0.6) : waitFor(0),
     );
-    yield* waitFor(pace.quickStep * 0.3 * encoderPace);
+    yield* waitFor(timing.encoderBeat * encoderPace);
   }
 
   yield* all(
-    caption().say('Its final state is the context vector: the fixed-length bottleneck'),
+    title.say('Its final state is the context vector: the fixed-length bottleneck'),
     sourceLabels[source.length - 1].fill(theme.text, pace.fade),
-    encoderRows[source.length - 1].highlight(false, pace.fade),
-    toContext.drawOn(pace.move * 0.7),
+    encoderRows[source.length - 1].hideHighlight(pace.fade),
+    toContext.drawOn(timing.arrowDraw),
   );
-  yield* all(contextRow.set(record.context.h, pace.fade), contextRow.highlight(true, pace.fade), contextLabel().fill(theme.accent, pace.fade));
-  yield* waitFor(pace.step * 0.8);
+  yield* all(contextRow.setValues([record.context.h], pace.fade), highlightAll(contextRow, pace.fade), contextLabel.fill(theme.accent, pace.fade));
+  yield* waitFor(timing.readContext);
 
-  yield* all(caption().say('The decoder starts from it and emits one token at a time'), toDecoder.drawOn(pace.move * 0.7));
+  yield* all(title.say('The decoder starts from it and emits one token at a time'), toDecoder.drawOn(timing.arrowDraw));
   for (let t = 0; t < steps; t++) {
-    const f = pace.fade * 0.7 * decoderPace;
+    const f = timing.decoderStep * decoderPace;
     const top = record.topK[t];
     yield* all(
-      t === 0 ? all(contextRow.highlight(false, f), contextLabel().fill(theme.muted, f)) : decoderRows[t - 1].highlight(false, f),
+      t === 0 ? all(contextRow.hideHighlight(f), contextLabel.fill(theme.muted, f)) : decoderRows[t - 1].hideHighlight(f),
       t > 0 ? inputLabels[t - 1].fill(theme.text, f) : waitFor(0),
       t > 0 ? charts[t - 1].opacity(0, f) : waitFor(0),
       inputLabels[t].fill(theme.accent, f),
-      decoderRows[t].set(record.decoder.h[t], f),
-      decoderRows[t].highlight(true, f),
+      decoderRows[t].setValues([record.decoder.h[t]], f),
+      highlightAll(decoderRows[t], f),
       chartTitle().say(`next token after "${record.decoder.inputs[t]}"`, f),
     );
     charts[t].opacity(1);
-    yield* charts[t].grow(top.map(c => c.p), pace.move * 0.8 * decoderPace);
+    yield* charts[t].grow(top.map(c => c.p), timing.barsGrow * decoderPace);
     yield* all(
       charts[t].highlight(0, f),
       emitLabels[t].opacity(1, f),
       t < translation.length ? translation[t].opacity(1, f) : waitFor(0),
     );
-    yield* waitFor((t === 0 ? pace.step * 0.35 : pace.quickStep * 0.8) * decoderPace);
+    yield* waitFor((t === 0 ? timing.readFirstToken : timing.tokenBeat) * decoderPace);
   }
 
   yield* all(
-    caption().say(`Translated: ${record.predicted.join(' ')}`),
+    title.say(`Translated: ${record.predicted.join(' ')}`),
     inputLabels[steps - 1].fill(theme.muted, pace.fade),
-    decoderRows[steps - 1].highlight(false, pace.fade),
+    decoderRows[steps - 1].hideHighlight(pace.fade),
   );
-  reportPoster();
-  yield* waitFor(pace.hold * 0.8);
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(
-    caption().clear(),
+  yield* holdPoster(timing.lastLook);
+  yield* backToFirstFrame(title, [
     chartTitle().clear(),
     charts[steps - 1].opacity(0, pace.fade),
     ...[...encoderRows, contextRow, ...decoderRows].map(r => r.clear()),
@@ -187,5 +200,5 @@ export default makeScene2D(function* (view) {
     ...[...emitLabels, ...translation].map(l => l.opacity(0, pace.fade)),
     toContext.erase(),
     toDecoder.erase(),
-  );
+  ]);
 });

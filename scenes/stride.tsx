@@ -6,41 +6,29 @@
  * Every number comes from the `stride` activation record.
  */
 import {makeScene2D} from '@motion-canvas/2d';
-import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
-import {ConvSettingStage} from './components/ConvSettingStage';
-import {reportPoster} from './components/steps';
-import {sceneTheme} from './sceneTheme';
-import {pace, sizes} from '../src/shared/theme';
+import {beginScene} from './kit/beginScene';
+import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
+import {backToFirstFrame, holdPoster} from './kit/loop';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 
 export default makeScene2D(function* (view) {
-  const theme = sceneTheme();
   const record = records.stride;
   const [base, strided] = record.runs;
-  const caption = createRef<CaptionLine>();
-  const stage = createRef<ConvSettingStage>();
-  view.fill(theme.background);
-  view.add(
-    <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
-      <ConvSettingStage ref={stage} theme={theme} record={record} setting="strides" />
-    </>,
-  );
+  const title = beginScene(view);
+  const stage = new ConvSettingStage({record, setting: 'strides'});
+  view.add(stage);
   const size = (m: number[][]) => sizeText(m.length, m[0].length);
 
-  yield caption().say(`Default ${kerasArgument(base, 'strides')}: the window moves one pixel`);
-  yield* stage().sweep(0, {pacing: s => (s === 0 ? 'detailed' : 'quick')});
-  yield caption().say(`${kerasArgument(strided, 'strides')}: the window jumps ${strided.stride} pixels`);
-  yield* stage().sweep(1, {
+  yield title.say(`Default ${kerasArgument(base, 'strides')}: the window moves one pixel`);
+  yield* stage.sweep(0, {pacing: s => (s === 0 ? 'detailed' : 'quick')});
+  yield title.say(`${kerasArgument(strided, 'strides')}: the window jumps ${strided.stride} pixels`);
+  yield* stage.sweep(1, {
     pacing: s => (s === 0 ? 'detailed' : 'medium'),
     // The strided window stops where every stride-th default window did: the same sums.
     echo: (r, c) => ({grid: 0, row: r * strided.stride, col: c * strided.stride}),
   });
-  yield* caption().say(`A ${size(strided.output)} feature map instead of ${size(base.output)}`);
-  reportPoster();
-  yield* waitFor(pace.hold * 0.85);
-  // Back to the first frame's state so the GIF loops without a jump.
-  yield* all(caption().clear(), stage().reset());
+  yield* title.say(`A ${size(strided.output)} feature map instead of ${size(base.output)}`);
+  yield* holdPoster(stageTiming.lastLook);
+  yield* backToFirstFrame(title, [stage.reset()]);
 });

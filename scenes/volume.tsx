@@ -8,19 +8,24 @@
  *
  *   x[0] stack │ 30×30×8 volume │ per-sheet table │ conv2 filter 0 map
  */
-import {Line, makeScene2D, Node, Rect, Txt} from '@motion-canvas/2d';
+import {Line, makeScene2D, Node} from '@motion-canvas/2d';
 import {all, createRef, linear, sequence, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CaptionLine} from './components/CaptionLine';
+import {beginScene} from './kit/beginScene';
 import {HeatmapSheet} from './components/HeatmapSheet';
-import {stackPosition} from './components/heatmapLayout';
+import {sheetExtent, sheetGeometry} from './components/heatmapLayout';
+import {stackLayout, UPRIGHT} from './components/stacking';
 import {maxAbs} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
-import {reportPoster} from './components/steps';
+import {flyValue} from './kit/flyValue';
+import {label} from './kit/label';
+import {backToFirstFrame, holdPoster} from './kit/loop';
+import {HALF_FADE} from './kit/timing';
 import {formatValue} from '../src/shared/format';
-import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from '../src/shared/theme';
+import type {Point} from '../src/shared/geometry';
+import {sceneTheme} from './kit/theme';
+import {pace, sizes} from '../src/shared/theme';
 import {VOLUME_CELL, VOLUME_STEP} from './volumeLayout';
 
 const INPUT = {x: -416, y: 68, cell: 3, step: {x: 8, y: -8}};
@@ -34,6 +39,24 @@ const SHAPES_Y = 194;
 const LEGEND_Y = 238;
 /** Seconds each map takes to paint once the first has been shown slowly. */
 const MAP_SWEEP = 0.26;
+const timing = {
+  /** The first map paints slowly, so the sweep reads. */
+  firstMapSweep: MAP_SWEEP * 2.5,
+  /** Holds after the volume forms, after one position's values, and after the total. */
+  readVolume: pace.step * 0.4,
+  readPosition: pace.step * 0.7,
+  readTotal: pace.step * 0.4,
+  /** Each sheet's row of the table after the first. */
+  tableRow: pace.quickStep * 0.6,
+  /** The next layer's map paints, and the total flies into its cell. */
+  nextMapSweep: pace.move * 1.4,
+  totalFlight: pace.move * 1.2,
+  /** Holds on ReLU's answer for the probed cell, then on the whole map after ReLU. */
+  readRelu: pace.step * 0.6,
+  lastLook: pace.hold * 0.7,
+  /** One fade for the whole picture at the loop's seam. */
+  seamFade: pace.fade * 1.4,
+};
 const SUM_DECIMALS = 3;
 
 export default makeScene2D(function* (view) {
@@ -56,27 +79,27 @@ export default makeScene2D(function* (view) {
   const z = record.nextPreActivation.flat();
   const positives = z.filter(v => v > 0).length;
 
-  view.fill(theme.background);
-  const input = channels.map((values, c) => {
-    const at = stackPosition(c, channels.length, INPUT.step);
-    return new HeatmapSheet({theme, values, range: valueRange, cellSize: INPUT.cell, x: INPUT.x + at.x, y: INPUT.y + at.y});
-  });
+  const title = beginScene(view);
+  // Sheet 0 at the back: a stack lists its sheets front first.
+  const backFirst = (rows: number, cols: number, cell: number, sheets: number, step: Point, centre: Point) =>
+    stackLayout(UPRIGHT, sheetExtent(sheetGeometry(rows, cols, cell)), sheets, step, centre).centres.reverse();
+  const inputAt = backFirst(h, w, INPUT.cell, channels.length, INPUT.step, INPUT);
+  const input = channels.map((values, c) => new HeatmapSheet({values, range: valueRange, cellSize: INPUT.cell, x: inputAt[c].x, y: inputAt[c].y}));
   const front = input[input.length - 1];
-  const maps = record.maps.map((values, i) => {
-    const at = stackPosition(i, count, VOLUME_STEP);
-    return new HeatmapSheet({theme, values, range: valueRange, cellSize: VOLUME_CELL, x: VOLUME.x + at.x, y: VOLUME.y + at.y, label: `f${i}`, labelPlacement: 'left', reveal: 0, opacity: 0});
-  });
+  const mapAt = backFirst(mh, mw, VOLUME_CELL, count, VOLUME_STEP, VOLUME);
+  const maps = record.maps.map((values, i) =>
+    new HeatmapSheet({values, range: valueRange, cellSize: VOLUME_CELL, x: mapAt[i].x, y: mapAt[i].y, label: `f${i}`, labelPlacement: 'left', reveal: 0, opacity: 0}));
   // Table rows line up with the probe's row on each sheet, the middle row of the window.
   const rowY = maps.map(m => m.cellPosition(probe.row, probe.col).y);
   const mono = (text: string, x: number, y: number, align: 'left' | 'right' | 'centre' = 'left', fill = theme.text) =>
-    (<Txt text={text} x={x} y={y} offsetX={align === 'left' ? -1 : align === 'right' ? 1 : 0} fontFamily={fonts.mono} fontSize={sizes.small} fill={fill} opacity={0} />) as Txt;
+    label(text, {x, y, offsetX: align === 'left' ? -1 : align === 'right' ? 1 : 0, mono: true, fill, opacity: 0});
   const names = maps.map((_, i) => mono(`f${i}`, TABLE.name, rowY[i], 'left', theme.muted));
   const values = probe.values.map((v, i) => mono(formatValue(v, 2), TABLE.value, rowY[i], 'right'));
   const windows = record.maps.map((m, i) => {
     const cells = m.slice(win.row, win.row + k2h).map(row => row.slice(win.col, win.col + k2w));
-    return new HeatmapSheet({theme, values: cells, range: valueRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.window, y: rowY[i], opacity: 0});
+    return new HeatmapSheet({values: cells, range: valueRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.window, y: rowY[i], opacity: 0});
   });
-  const kernels = weights.map((k, i) => new HeatmapSheet({theme, values: k, colorMap: 'diverging', range: weightRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.weights, y: rowY[i], opacity: 0}));
+  const kernels = weights.map((k, i) => new HeatmapSheet({values: k, colorMap: 'diverging', range: weightRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.weights, y: rowY[i], opacity: 0}));
   const times = maps.map((_, i) => mono('×', TABLE.times, rowY[i], 'centre', theme.muted));
   const equals = maps.map((_, i) => mono('=', TABLE.equals, rowY[i], 'centre', theme.muted));
   const sums = win.partialSums.map((v, i) => mono(formatValue(v, SUM_DECIMALS), TABLE.sum, rowY[i], 'right'));
@@ -88,8 +111,8 @@ export default makeScene2D(function* (view) {
     [mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted), mono(formatValue(win.output, SUM_DECIMALS), TABLE.sum, totalY + 50, 'right', theme.accent)],
   ];
   const rule = (<Line points={[[TABLE.name, totalY + 13], [TABLE.sum, totalY + 13]]} stroke={theme.stroke} lineWidth={1} opacity={0} />) as Line;
-  const zSheet = new HeatmapSheet({theme, values: record.nextPreActivation, colorMap: 'diverging', range: zRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, reveal: 0, opacity: 0});
-  const reluSheet = new HeatmapSheet({theme, values: record.nextMap, range: valueRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, opacity: 0});
+  const zSheet = new HeatmapSheet({values: record.nextPreActivation, colorMap: 'diverging', range: zRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, reveal: 0, opacity: 0});
+  const reluSheet = new HeatmapSheet({values: record.nextMap, range: valueRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, opacity: 0});
   // Labels go under the map: above it is where the total lands.
   const nextBottom = zSheet.blockCorner(0, 0, nh, nw, 3).y;
   const nextLabel = mono(`conv2 filter ${filter}: ${nh}×${nw}`, NEXT.x, nextBottom + 18, 'centre', theme.muted);
@@ -102,16 +125,14 @@ export default makeScene2D(function* (view) {
   inputLabel.opacity(1);
   const shapes = mono(`Conv2D(${count}, (${kh}, ${kw}), relu): ${h}×${w}×${channels.length} → ${mh}×${mw}×${count}`, -240, SHAPES_Y, 'centre');
   const nextShapes = mono(`conv2: ${mh}×${mw}×${count} → ${nh}×${nw}×${record.conv2.bias.length}`, NEXT.x, SHAPES_Y, 'centre');
-  const signLegend = (<SignLegend theme={theme} subject="weight, sum" swatch="square" x={250} y={LEGEND_Y} opacity={0} />) as SignLegend;
-  const caption = createRef<CaptionLine>();
+  const signLegend = (<SignLegend subject="weight, sum" swatch="square" x={250} y={LEGEND_Y} opacity={0} />) as SignLegend;
   const content = createRef<Node>();
 
   view.add(
     <>
-      <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-232} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
       {input}
       {inputLabel}
-      <SequentialLegend theme={theme} subject="value" max={valueRange} decimals={2} x={-240} y={LEGEND_Y} />
+      <SequentialLegend subject="value" max={valueRange} decimals={2} x={-240} y={LEGEND_Y} />
       <Node ref={content}>
         {maps}
         {column}
@@ -137,36 +158,36 @@ export default makeScene2D(function* (view) {
   );
 
   // 1. Eight filters paint eight maps, each sheet joining the stack in front of the last.
-  yield* caption().say(`${count} filters of ${kh}×${kw}×${channels.length} read the ${h}×${w}×${channels.length} image x[${record.sample}]`);
+  yield* title.say(`${count} filters of ${kh}×${kw}×${channels.length} read the ${h}×${w}×${channels.length} image x[${record.sample}]`);
   front.highlightHeight(kh).highlightWidth(w);
   for (let i = 0; i < count; i++) {
     const map = maps[i];
     // The band of input rows that feeds the map row being painted.
     front.highlightRow(() => Math.min(mh - 1, Math.floor(map.reveal() * mh)));
-    const sweep = i === 0 ? MAP_SWEEP * 2.5 : MAP_SWEEP;
-    if (i === 0) yield front.highlightOpacity(1, pace.fade / 2);
-    if (i === 1) yield caption().say(`Each filter paints one ${mh}×${mw} feature map`);
-    yield* all(map.opacity(1, Math.min(pace.fade / 2, sweep / 2)), map.reveal(1, sweep, linear));
+    const sweep = i === 0 ? timing.firstMapSweep : MAP_SWEEP;
+    if (i === 0) yield front.highlightOpacity(1, HALF_FADE);
+    if (i === 1) yield title.say(`Each filter paints one ${mh}×${mw} feature map`);
+    yield* all(map.opacity(1, Math.min(HALF_FADE, sweep / 2)), map.reveal(1, sweep, linear));
   }
   yield* all(
     front.hideHighlight(pace.fade),
-    caption().say(`Stacked, the ${count} maps form a ${mh}×${mw}×${count} volume`),
+    title.say(`Stacked, the ${count} maps form a ${mh}×${mw}×${count} volume`),
     shapes.opacity(1, pace.fade),
   );
-  yield* waitFor(pace.step * 0.4);
+  yield* waitFor(timing.readVolume);
 
   // 2. One position through the stack: one value per map.
   yield* all(
-    caption().say(`At one position the volume holds ${count} values, one per map`),
+    title.say(`At one position the volume holds ${count} values, one per map`),
     ...maps.map(m => m.highlight(probe.row, probe.col, 1, 1, pace.fade)),
     ...names.map(n => n.opacity(1, pace.fade)),
     sequence(0.04, ...values.map(v => v.opacity(1, pace.fade))),
   );
-  yield* waitFor(pace.step * 0.7);
+  yield* waitFor(timing.readPosition);
 
   // 3. The next layer: filter 0 of conv2 reads the 3×3 column through all 8 sheets.
   yield* all(
-    caption().say(`Next layer: a ${k2h}×${k2w}×${count} filter reads a ${k2h}×${k2w} column`),
+    title.say(`Next layer: a ${k2h}×${k2w}×${count} filter reads a ${k2h}×${k2w} column`),
     ...maps.map(m => m.highlight(win.row, win.col, k2h, k2w, pace.fade)),
     ...values.map(v => v.opacity(0, pace.fade)),
     ...column.map(l => l.opacity(1, pace.fade)),
@@ -174,59 +195,56 @@ export default makeScene2D(function* (view) {
     signLegend.opacity(1, pace.fade),
   );
   for (let i = 0; i < count; i++) {
-    const t = i === 0 ? pace.fade : pace.quickStep * 0.6;
+    const t = i === 0 ? pace.fade : timing.tableRow;
     yield* all(windows[i].opacity(1, t), times[i].opacity(1, t), kernels[i].opacity(1, t), equals[i].opacity(1, t), sums[i].opacity(1, t));
   }
-  yield* all(caption().say(`${products} products, summed sheet by sheet, plus bias`), totals[0][0].opacity(1, pace.fade), totals[0][1].opacity(1, pace.fade), rule.opacity(1, pace.fade));
+  yield* all(title.say(`${products} products, summed sheet by sheet, plus bias`), totals[0][0].opacity(1, pace.fade), totals[0][1].opacity(1, pace.fade), rule.opacity(1, pace.fade));
   yield* all(totals[1][0].opacity(1, pace.fade), totals[1][1].opacity(1, pace.fade));
-  yield* waitFor(pace.step * 0.4);
+  yield* waitFor(timing.readTotal);
 
   // 4. That total is one cell of filter 0's map: the whole map, before and after ReLU.
   nextNote.text(positives === 0 ? 'before ReLU: all < 0' : `before ReLU: ${positives} of ${z.length} > 0`);
   reluSheet.highlightRow(win.row).highlightCol(win.col).highlightOpacity(1);
   yield* all(
-    caption().say(`Filter ${filter} at every position: a ${nh}×${nw} map`),
-    zSheet.opacity(1, pace.fade / 2),
-    zSheet.reveal(1, pace.move * 1.4, linear),
+    title.say(`Filter ${filter} at every position: a ${nh}×${nw} map`),
+    zSheet.opacity(1, HALF_FADE),
+    zSheet.reveal(1, timing.nextMapSweep, linear),
     nextLabel.opacity(1, pace.fade),
     nextNote.opacity(1, pace.fade),
     nextShapes.opacity(1, pace.fade),
     flyTotal(),
   );
   yield* all(
-    caption().say(`ReLU turns ${formatValue(win.total, SUM_DECIMALS)} into ${formatValue(win.output, SUM_DECIMALS)}`),
+    title.say(`ReLU turns ${formatValue(win.total, SUM_DECIMALS)} into ${formatValue(win.output, SUM_DECIMALS)}`),
     totals[2][0].opacity(1, pace.fade),
     totals[2][1].opacity(1, pace.fade),
   );
-  reportPoster();
-  yield* waitFor(pace.step * 0.6);
+  yield* holdPoster(timing.readRelu);
   yield* all(
-    caption().say(positives === 0 ? `Every cell is below 0, so the whole map is 0` : `ReLU keeps the ${positives} positive cells`),
+    title.say(positives === 0 ? `Every cell is below 0, so the whole map is 0` : `ReLU keeps the ${positives} positive cells`),
     reluSheet.opacity(1, pace.fade),
-    nextNote.opacity(0, pace.fade / 2),
+    nextNote.opacity(0, HALF_FADE),
   );
   const zeros = record.nextMap.flat().filter(v => v === 0).length;
   nextNote.text(zeros === z.length ? 'after ReLU: all 0' : `after ReLU: ${zeros} of ${z.length} are 0`);
-  yield* nextNote.opacity(1, pace.fade / 2);
-  yield* waitFor(pace.hold * 0.7);
+  yield* nextNote.opacity(1, HALF_FADE);
+  yield* waitFor(timing.lastLook);
 
-  // Back to the first frame's state so the GIF loops without a jump; one fade for the
-  // whole picture, so the sheets do not turn see-through one over another.
-  yield* all(caption().clear(pace.fade * 1.4), content().opacity(0, pace.fade * 1.4));
+  // One fade for the whole picture, so the sheets do not turn see-through one over another.
+  yield* backToFirstFrame(title, [content().opacity(0, timing.seamFade)], timing.seamFade);
 
   /** The total travels from the table into its cell of the next map, which the accent then rings. */
   function* flyTotal(): ThreadGenerator {
     const total = totals[1][1];
-    const from = total.position().addX(-total.width() / 2);
-    // On a background chip, so the number stays readable as it crosses the map.
-    const flying = (
-      <Rect layout padding={[1, 4]} radius={3} fill={theme.background} position={from}>
-        <Txt text={total.text()} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.accent} />
-      </Rect>
-    ) as Rect;
-    view.add(flying);
-    yield* flying.position(zSheet.cellPosition(win.row, win.col).add(new Vector2(0, -16)), pace.move * 1.2);
-    yield* all(flying.opacity(0, pace.fade / 2), zSheet.highlight(win.row, win.col, 1, 1, pace.fade / 2));
-    flying.remove();
+    yield* flyValue(view, total.text(), {
+      from: total.position().addX(-total.width() / 2),
+      to: zSheet.cellPosition(win.row, win.col).add(new Vector2(0, -16)),
+      appear: 0,
+      travel: timing.totalFlight,
+      vanish: HALF_FADE,
+      landing: zSheet.highlight(win.row, win.col, 1, 1, HALF_FADE),
+      fontSize: sizes.small,
+      chip: true,
+    });
   }
 });

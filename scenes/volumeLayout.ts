@@ -3,7 +3,7 @@
  * the record (test/records-volume.test.ts): the window the scene takes apart must lie in
  * the strip each sheet leaves uncovered by the one in front. Pure: no Motion Canvas.
  */
-import type {Point} from './components/heatmapLayout';
+import type {Point} from '../src/shared/geometry';
 
 /** Width of one cell of a 30×30 feature map in the stack. */
 export const VOLUME_CELL = 6;

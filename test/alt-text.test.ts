@@ -1,41 +1,15 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {formatCompact, formatValue} from '../src/shared/format';
+import {formatValue} from '../src/shared/format';
 import {ensureAllRecords} from '../src/store/recordStore';
 import {ANIMATIONS, type ActivationRecords} from '../src/animations/registry';
 import {ALT_TEXT_MAX, altText, describe as describeAnimation} from '../src/animations/altText';
+import {decimalsIn, formattedDecimals, isPrintedZero, recordNumbersIn} from './helpers/recordNumbers';
 
 let records: ActivationRecords;
 
 beforeAll(async () => {
   records = await ensureAllRecords();
 });
-
-/** Every number in a record (weights included), at any depth. */
-function numbersIn(value: unknown, out: number[] = []): number[] {
-  if (typeof value === 'number') out.push(value);
-  else if (Array.isArray(value)) value.forEach(v => numbersIn(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach(v => numbersIn(v, out));
-  return out;
-}
-
-/**
- * The record's numbers as src/shared/format.ts prints them: fixed 1–4 decimals (`1.0`, `0.71`,
- * `0.997`, `0.0125`, `3.00`) or compact (`0.9`). Only strings with a decimal point,
- * and not zero, so a bare `0.00` or a count like `5` never counts as "from the record".
- */
-function formattedDecimals(record: unknown): Set<string> {
-  const out = new Set<string>();
-  for (const v of numbersIn(record)) {
-    for (const d of [1, 2, 3, 4]) out.add(formatValue(v, d));
-    out.add(formatCompact(v, 3));
-  }
-  return new Set([...out].filter(s => /\d\.\d/.test(s) && !/^\u2212?0\.0+$/.test(s)));
-}
-
-/** Decimal numbers written in a text, as formatValue writes them (U+2212 minus). */
-function decimalsIn(text: string): string[] {
-  return text.match(/\u2212?\d+\.\d+/g) ?? [];
-}
 
 const PLACEHOLDER = /undefined|NaN|null|\[object|Infinity|TODO|TBD|XXX|lorem|\$\{|\{\{|<name>|placeholder/i;
 
@@ -57,16 +31,14 @@ describe.each(ANIMATIONS)('%s', name => {
 
   it('alt text contains a number from its record, formatted as on screen', () => {
     const text = altText(name, records[name]);
-    const fromRecord = formattedDecimals(records[name]);
-    const found = decimalsIn(text).filter(n => fromRecord.has(n));
+    const found = recordNumbersIn(text, records[name]);
     expect(found, `no number of the ${name} record in: ${text}`).not.toEqual([]);
   });
 
   it('every decimal number in the alt text and description comes from the record', () => {
     const fromRecord = formattedDecimals(records[name]);
     for (const text of [altText(name, records[name]), describeAnimation(name, records[name])]) {
-      const zeros = /^\u2212?0\.0+$/;
-      const strangers = decimalsIn(text).filter(n => !fromRecord.has(n) && !zeros.test(n));
+      const strangers = decimalsIn(text).filter(n => !fromRecord.has(n) && !isPrintedZero(n));
       expect(strangers, text).toEqual([]);
     }
   });

@@ -5,21 +5,20 @@
  * The control, the same file with the edit list's repeat flag cleared, must stop after one
  * play: so the test tells a looping file from one that plays once.
  */
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readBoxes} from '../src/encode/isobmff';
 import {findChromium, launchChromium} from '../src/render/browser';
 import {encodeTinyAvif, firstTrak, TINY} from './helpers/avif';
+import {tempDir} from './helpers/tempDir';
 
-let dir: string;
+const dir = tempDir('avif-browser-');
 let browser: Browser;
 let looping: Uint8Array;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'avif-browser-'));
   await encodeTinyAvif(join(dir, 'tiny.avif'));
   looping = new Uint8Array(readFileSync(join(dir, 'tiny.avif')));
   browser = await launchChromium(findChromium(), dir);
@@ -27,7 +26,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(dir, {recursive: true, force: true});
 });
 
 /** The same bytes with the elst's repeat flag cleared: libavif then reads "play once". */

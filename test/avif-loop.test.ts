@@ -5,29 +5,27 @@
  * deterministic.
  */
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {signalInfiniteLoop} from '../src/encode/avifLoop';
 import {resolveFfmpeg} from '../src/encode/ffmpegPath';
 import {boxAt, readBoxes, readUint, versionAndFlags} from '../src/encode/isobmff';
 import {mp4Args, FfmpegStreamEncoder} from '../src/encode/video';
 import {editList, encodeTinyAvif, firstTrak, TINY, tinyFrame} from './helpers/avif';
+import {tempDir} from './helpers/tempDir';
 
 const ffmpeg = resolveFfmpeg().path;
-let dir: string;
+const dir = tempDir('avif-loop-');
 let plain: Uint8Array;
 let looped: Uint8Array;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'avif-loop-'));
   await encodeTinyAvif(join(dir, 'plain.avif'), {loop: false});
   await encodeTinyAvif(join(dir, 'looped.avif'));
   plain = new Uint8Array(readFileSync(join(dir, 'plain.avif')));
   looped = new Uint8Array(readFileSync(join(dir, 'looped.avif')));
 }, 60_000);
-afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 /** Every frame ffmpeg decodes from `bytes`, as RGBA. */
 function decode(bytes: Uint8Array, ext = 'avif'): Buffer {

@@ -27,7 +27,7 @@ async function cruise(): Promise<Violation[]> {
 
 /** One wrong-way import per rule: [rule, planted file, its one import]. */
 const PLANTS: [rule: string, file: string, imports: string][] = [
-  ['node-imports-no-scene', 'src/render/__planted_scene.ts', '../../scenes/sceneTheme'],
+  ['node-imports-no-scene', 'src/render/__planted_scene.ts', '../../scenes/kit/theme'],
   ['browser-imports-no-node', 'scenes/__planted_model.ts', '../src/model/tf'],
   ['browser-imports-no-node', 'src/shared/__planted_tfjs.ts', '@tensorflow/tfjs'],
   ['browser-imports-no-node-builtin', 'src/records/__planted_fs.ts', 'node:fs'],

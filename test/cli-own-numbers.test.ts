@@ -3,17 +3,17 @@
  * `animations`, a trained model (--model/--input) and a ready-made record (--record).
  * Bad values end before anything renders, in one line naming the key, with exit 2.
  */
-import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {copyFileSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {loadLayersModelFromFiles} from '../src/model/layersModel';
 import {loadTf} from '../src/model/tf';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 import {ROOT, runRender} from './helpers/cli';
+import {tempDir} from './helpers/tempDir';
+import {renderError} from './helpers/stderrLines';
 
-const work = mkdtempSync(join(tmpdir(), 'own-numbers-'));
-afterAll(() => rmSync(work, {recursive: true, force: true}));
+const work = tempDir('own-numbers-');
 const MODELS = join(ROOT, 'test', 'fixtures', 'models');
 const USER_RECORD = join(ROOT, 'test', 'fixtures', 'records', 'dense-user.json');
 const record = (dir: string, name: string) => JSON.parse(readFileSync(join(dir, 'activations', `${name}.json`), 'utf8'));
@@ -27,9 +27,7 @@ function config(json: object): string {
 /** The run's error: its last stderr line, the only one that starts with `render:`, after exit 2. */
 function usageError(run: {code: number | null; stderr: string}): string {
   expect(run.code, run.stderr).toBe(2);
-  const errors = run.stderr.trim().split('\n').filter(l => l.startsWith('render:'));
-  expect(errors).toHaveLength(1);
-  return errors[0];
+  return renderError(run.stderr);
 }
 
 describe('bad values: one line naming the key, exit 2, before rendering', () => {

@@ -3,24 +3,23 @@
  * own (`<scene>.<S>-<E>s.<ext>`) in a cache slot of their own; bad ranges are one-line errors, exit 2.
  * Uses the test-only fixture scene (120 frames, a box moving one step a frame), so every frame differs.
  */
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {runRender} from './helpers/cli';
 import {displayedFrames} from '../src/bench/gifDecode';
+import {tempDir} from './helpers/tempDir';
+import {renderError} from './helpers/stderrLines';
 
 const TEST_SCENES = {RENDER_TEST_SCENES: '1'};
-const work = mkdtempSync(join(tmpdir(), 'render-range-'));
+const work = tempDir('render-range-');
 const out = join(work, 'out');
-const oneLine = (text: string) => text.trim().split('\n').filter(line => line.startsWith('render:')).join('\n');
 
 beforeAll(async () => {
   const full = await runRender(['faulty', '--scale', '0.5', '--format', 'gif', '--keep-frames', '--out', out], TEST_SCENES);
   expect(full.code, full.stderr).toBe(0);
 }, 600_000);
 
-afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 describe('--range', () => {
   it('renders exactly the frames [round(START·fps), round(END·fps)), named after their seconds, beside the untouched full file', async () => {
@@ -56,7 +55,7 @@ describe('--range', () => {
     const before = readFileSync(join(out, 'faulty.gif'));
     const run = await runRender(['faulty', '--scale', '0.5', '--out', out, ...args], TEST_SCENES);
     expect(run.code).toBe(2);
-    expect(oneLine(run.stderr)).toMatch(message);
+    expect(renderError(run.stderr)).toMatch(message);
     expect(readFileSync(join(out, 'faulty.gif')).equals(before)).toBe(true);
   });
 });

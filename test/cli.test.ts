@@ -3,19 +3,21 @@
  * error and exit 2; every fault is reported with its scene and frame; previous
  * outputs are never damaged; nothing outlives the render.
  */
-import {copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {beforeAll, describe, expect, inject, it} from 'vitest';
 import {ROOT, runRender, startRender} from './helpers/cli';
 import {ANIMATIONS} from '../src/animations/registry';
 import {commandOf, descendants, isAlive} from '../src/util/processTree';
+import {tempDir} from './helpers/tempDir';
+import {oneLine} from './helpers/stderrLines';
 
 const shared = inject('sharedRender');
 const TEST_SCENES = {RENDER_TEST_SCENES: '1'};
 /** Render options of the fault tests: the same files as the good render, never served from the cache. */
 const FAULTY = ['faulty', '--scale', '0.5', '--format', 'gif,mp4', '--force'];
-const work = mkdtempSync(join(tmpdir(), 'cli-test-'));
+const work = tempDir('cli-test-');
 /** An output folder holding good renders, which every failing run must leave byte-identical. */
 const previous = join(work, 'previous');
 let snapshot: Map<string, Buffer>;
@@ -30,12 +32,6 @@ function expectPreviousUntouched(): void {
   for (const [name, bytes] of snapshot) expect(now.get(name)!.equals(bytes), `${name} changed`).toBe(true);
 }
 
-function oneLine(stderr: string): string {
-  const lines = stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return lines[0];
-}
-
 beforeAll(async () => {
   mkdirSync(previous, {recursive: true});
   for (const f of ['dense.gif', 'dense.mp4']) copyFileSync(join(shared.dir, f), join(previous, f));
@@ -45,7 +41,6 @@ beforeAll(async () => {
   snapshot = files(previous);
 }, 600_000);
 
-afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 describe('bad input: a one-line error naming the input, exit 2, outputs untouched', () => {
   const cases: [string, string[], RegExp][] = [

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {
-  barCentres, barLength, entersCorner, gridCellCentre, gridSize, gridWindowRect, parallelView, sheetTransform, slidePositions, stackLayout, type Vec,
+  barCentres, barLength, gridCellCentre, gridSize, gridWindowRect, slidePositions,
 } from '../scenes/components/layout';
 
 describe('barLength', () => {
@@ -83,91 +83,5 @@ describe('slidePositions', () => {
     const stops = slidePositions(5, 5);
     expect(stops).toHaveLength(25);
     expect(stops[7]).toEqual({outRow: 1, outCol: 2, row: 1, col: 2});
-  });
-});
-
-describe('parallelView', () => {
-  it('is the flat front view at no yaw and no pitch', () => {
-    const {across, down, depth} = parallelView(0, 0);
-    expect(across).toEqual({x: 1, y: 0});
-    expect(down).toEqual({x: 0, y: 1});
-    expect(depth.x).toBe(0);
-    expect(Math.abs(depth.y)).toBe(0);
-  });
-
-  it('from the front right and above: a sheet’s right edge comes nearer (lower), the back sits up and right', () => {
-    const {across, down, depth} = parallelView(30, 10);
-    expect(across.x).toBeCloseTo(Math.cos(Math.PI / 6), 12);
-    expect(across.y).toBeCloseTo(0.5 * Math.sin(Math.PI / 18), 12);
-    expect(down.y).toBeCloseTo(Math.cos(Math.PI / 18), 12);
-    expect(depth.x).toBeCloseTo(0.5, 12);
-    expect(depth.y).toBeCloseTo(-Math.cos(Math.PI / 6) * Math.sin(Math.PI / 18), 12);
-  });
-});
-
-describe('sheetTransform', () => {
-  it('gives the scale and skewY that carry a sheet’s axes onto the view’s', () => {
-    const view = parallelView(35, 12);
-    const {scale, skewY} = sheetTransform(view);
-    // Motion Canvas: skewY, then scale.
-    const apply = (x: number, y: number): Vec => ({x: scale.x * x, y: scale.y * (y + x * Math.tan((skewY * Math.PI) / 180))});
-    const right = apply(1, 0);
-    const below = apply(0, 1);
-    expect(right.x).toBeCloseTo(view.across.x, 12);
-    expect(right.y).toBeCloseTo(view.across.y, 12);
-    expect(below.x).toBeCloseTo(view.down.x, 12);
-    expect(below.y).toBeCloseTo(view.down.y, 12);
-  });
-});
-
-describe('entersCorner', () => {
-  // The top-right corner of an upright square: its edges run left and down.
-  const left = {x: -1, y: 0};
-  const down = {x: 0, y: 1};
-
-  it('is true for a direction between the corner’s edges (into the square)', () => {
-    expect(entersCorner(left, down, {x: -1, y: 1})).toBe(true);
-  });
-
-  it('is false for directions outside, and along an edge', () => {
-    expect(entersCorner(left, down, {x: 1, y: -1})).toBe(false);
-    expect(entersCorner(left, down, {x: -1, y: -0.2})).toBe(false);
-    expect(entersCorner(left, down, {x: -1, y: 0})).toBe(false);
-  });
-});
-
-describe('stackLayout', () => {
-  const view = parallelView(35, 12);
-  const sheet = {width: 185, height: 185};
-  const stack = stackLayout(view, sheet, 2, 30, {x: 200, y: -10});
-
-  it('places the back sheet so that it clears the front one by the gap across the screen', () => {
-    const [front, back] = stack.centres;
-    const projectedWidth = sheet.width * view.across.x;
-    expect(back.x - projectedWidth / 2 - (front.x + projectedWidth / 2)).toBeCloseTo(30, 9);
-    // Straight back in depth: the offset runs along the view's depth axis.
-    expect((back.y - front.y) / (back.x - front.x)).toBeCloseTo(view.depth.y / view.depth.x, 12);
-  });
-
-  it('centres the sheets’ box on the centre it was given', () => {
-    expect(stack.bounds.x).toBe(200);
-    expect(stack.bounds.y).toBe(-10);
-    const projectedWidth = sheet.width * view.across.x;
-    expect(stack.bounds.width).toBeCloseTo(stack.centres[1].x - stack.centres[0].x + projectedWidth, 9);
-  });
-
-  it('joins the corners in depth, leaving out the one edge that would cross the back sheet’s face', () => {
-    // Seen from the front right, the back sheet lies up and right: the edge into its
-    // top-right corner arrives from below left, over its top row.
-    expect(stack.edges).toHaveLength(3);
-    const [front, back] = stack.centres;
-    const topRight = (c: Vec) => ({x: c.x + (view.across.x * sheet.width) / 2, y: c.y + (view.across.y * sheet.width) / 2 - (view.down.y * sheet.height) / 2});
-    const tr = topRight(front);
-    const distances = stack.edges.map(([a]) => Math.hypot(a.x - tr.x, a.y - tr.y));
-    expect(Math.min(...distances)).toBeGreaterThan(1);
-    for (const [a, b] of stack.edges) {
-      expect(b.x - a.x).toBeCloseTo(back.x - front.x, 9);
-      expect(b.y - a.y).toBeCloseTo(back.y - front.y, 9);
-    }
   });
 });

@@ -10,8 +10,7 @@
  * The server-killed case is in editor-restart.test.ts.
  */
 import {ANIMATIONS} from '../src/animations/registry';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -34,8 +33,9 @@ import {
   typeInto,
   type EditorServer,
 } from './helpers/editor';
+import {tempDir} from './helpers/tempDir';
 
-const work = mkdtempSync(join(tmpdir(), 'editor-export-'));
+const work = tempDir('editor-export-');
 const out = join(work, 'editor-out');
 const probeInput = join(work, 'probe.json');
 let server: EditorServer;
@@ -83,7 +83,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   restoreMeta?.();
-  rmSync(work, {recursive: true, force: true});
 });
 
 describe('the editor exporter', () => {

@@ -3,8 +3,7 @@
  * it left (ffmpeg's unfinished MP4) are removed when the editor next starts. That next editor
  * has no ffmpeg: its log says so in the CLI's words, and the GIF is still written.
  */
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Browser} from 'puppeteer-core';
 import {afterAll, beforeAll, expect, it} from 'vitest';
@@ -23,8 +22,9 @@ import {
   typeInto,
   type EditorServer,
 } from './helpers/editor';
+import {tempDir} from './helpers/tempDir';
 
-const work = mkdtempSync(join(tmpdir(), 'editor-restart-'));
+const work = tempDir('editor-restart-');
 const out = join(work, 'out');
 const NO_FFMPEG = {FFMPEG_PATH: join(work, 'no-ffmpeg-here')};
 let browser: Browser;
@@ -45,7 +45,6 @@ afterAll(async () => {
   await browser?.close();
   for (const server of servers) await server.stop('SIGKILL');
   restoreMeta?.();
-  rmSync(work, {recursive: true, force: true});
 });
 
 it('a server killed mid-render leaves the previous file; its temporaries go when the editor next starts; without ffmpeg the log says so in the CLI words', async () => {

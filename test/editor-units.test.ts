@@ -1,18 +1,17 @@
 /** The editor exporter's pure parts: scene parts of a timeline range, the settings check in the CLI's words, stale temporaries, excerpt names. */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {settingsProblems} from '../src/editor/exportServer';
 import {scenePart} from '../src/editor/protocol/scenePart';
 import {outputName, rangeLabel} from '../src/render/options';
 import {removeStaleTemporaries, temporarySibling} from '../src/util/atomicWrite';
 import {parseCli, UsageError} from '../src/cliArgs';
 import {ROOT} from './helpers/cli';
+import {tempDir} from './helpers/tempDir';
 
-const work = mkdtempSync(join(tmpdir(), 'editor-units-'));
-afterAll(() => rmSync(work, {recursive: true, force: true}));
+const work = tempDir('editor-units-');
 
 describe('scenePart', () => {
   const attention = {name: 'attention', firstFrame: 1200, lastFrame: 1540};

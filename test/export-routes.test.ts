@@ -6,7 +6,7 @@
  * holds the output folder, its parents and $TMPDIR, lists the same files after as before).
  * The requests their own pages send still work: a frame uploaded to the editor becomes dense.gif.
  */
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -19,8 +19,9 @@ import {startPageServer, type PageServer} from '../src/render/pageServer';
 import {sendToSinks} from '../src/render/session';
 import {boundPort, newToken, type RouteGuard} from '../src/util/requestGuard';
 import {frameRequest, hostileHeaders, jsonRequest, listTree, send, withHeaders, type Sent} from './helpers/routes';
+import {tempDir} from './helpers/tempDir';
 
-const work = mkdtempSync(join(tmpdir(), 'export-routes-'));
+const work = tempDir('export-routes-');
 /** Two folders deep, so `../../evil` would land inside `work`, where the listing sees it. */
 const out = join(work, 'home', 'project', 'output');
 const privateTmp = join(work, 'tmp');
@@ -87,7 +88,6 @@ afterAll(async () => {
   exports?.close();
   await new Promise(resolve => editorServer?.close(resolve));
   await pageServer?.close();
-  rmSync(work, {recursive: true, force: true});
 });
 
 describe("the editor's export routes", () => {

@@ -1,8 +1,8 @@
-import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {resolveFfmpeg, resolveFfprobe} from '../src/encode/ffmpegPath.js';
+import {tempDir, testTempDir} from './helpers/tempDir';
 
 function fakeBin(dir: string, name: string): string {
   const p = join(dir, name);
@@ -12,8 +12,8 @@ function fakeBin(dir: string, name: string): string {
 }
 
 describe('resolveFfmpeg', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ffpath-'));
-  const onPathDir = mkdtempSync(join(tmpdir(), 'ffpath-path-'));
+  const dir = tempDir('ffpath-');
+  const onPathDir = tempDir('ffpath-path-');
   const envFf = fakeBin(dir, 'my-ffmpeg');
   const pathFf = fakeBin(onPathDir, 'ffmpeg');
   fakeBin(onPathDir, 'ffprobe');
@@ -43,7 +43,7 @@ describe('resolveFfmpeg', () => {
     expect(r.path).toMatch(/ffmpeg/);
   });
   it('ffprobe: next to an FFMPEG_PATH binary first, then PATH', () => {
-    const withProbe = mkdtempSync(join(tmpdir(), 'ffpath-both-'));
+    const withProbe = testTempDir('ffpath-both-');
     const ff = fakeBin(withProbe, 'ffmpeg');
     const probe = fakeBin(withProbe, 'ffprobe');
     expect(resolveFfprobe({env: {FFMPEG_PATH: ff, PATH: onPathDir}, useFfmpegStatic: false})).toEqual({path: probe, source: 'FFMPEG_PATH'});

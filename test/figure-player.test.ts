@@ -5,8 +5,7 @@
  * opened from disk. Where the player lands is read from the frame the video
  * displays (requestVideoFrameCallback's mediaTime), not from the time it was sent to.
  */
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {PNG} from 'pngjs';
@@ -21,6 +20,7 @@ import {findChromium, launchChromium} from '../src/render/browser';
 import {DEFAULT_FPS} from '../src/render/options';
 import {parseWebVtt, type Cue} from '../src/text/vtt';
 import {startStaticServer, type StaticServer} from './helpers/staticServer';
+import {tempDir} from './helpers/tempDir';
 
 const DIR = resolve(process.env.GALLERY_TEST_DIR ?? inject('sharedRender').dir);
 const NAME = 'dense';
@@ -29,7 +29,7 @@ const FRAME = 1 / DEFAULT_FPS;
 
 let browser: Browser;
 let server: StaticServer;
-let scratch: string;
+const scratch = tempDir('figure-player-');
 let site: string;
 let cues: Cue[];
 let playerHtml: string;
@@ -39,7 +39,6 @@ beforeAll(async () => {
   cues = parseWebVtt(readFileSync(join(DIR, `${NAME}.vtt`), 'utf8'));
   expect(cues.length).toBeGreaterThanOrEqual(3);
   const records = await ensureAllRecords();
-  scratch = mkdtempSync(join(tmpdir(), 'figure-player-'));
   site = join(scratch, 'site');
   mkdirSync(site);
   const entry = await collectEntry(DIR, NAME, records[NAME], ['light']);
@@ -57,7 +56,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (scratch) rmSync(scratch, {recursive: true, force: true});
 });
 
 interface Opened {

@@ -5,14 +5,12 @@
  * has its steps, nothing is fetched from outside the folder and nothing logs an error.
  * test/figure-player.test.ts drives one player through its steps.
  */
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {PNG} from 'pngjs';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {formatCompact, formatValue} from '../src/shared/format';
 import {writeGallery} from '../src/gallery/gallery';
 import {ensureAllRecords} from '../src/store/recordStore';
 import {PROJECT_ROOT} from '../src/paths';
@@ -20,6 +18,8 @@ import {ANIMATIONS, type ActivationRecords, isAnimationName} from '../src/animat
 import {findChromium, launchChromium} from '../src/render/browser';
 import {altText} from '../src/animations/altText';
 import {parseWebVtt} from '../src/text/vtt';
+import {tempDir} from './helpers/tempDir';
+import {recordNumbersIn} from './helpers/recordNumbers';
 
 // GALLERY_TEST_DIR points the test at another rendered folder (development without the global setup).
 const DIR = resolve(process.env.GALLERY_TEST_DIR ?? inject('sharedRender').dir);
@@ -28,25 +28,10 @@ const SCREENSHOT = join(PROJECT_ROOT, 'output', 'gallery.png');
 let records: ActivationRecords;
 let browser: Browser;
 let page: Page;
-let scratch: string;
+const scratch = tempDir('gallery-browser-');
 const consoleErrors: string[] = [];
 const foreignRequests: string[] = [];
 const failedRequests: string[] = [];
-
-/** Numbers in a record as src/shared/format.ts prints them (1–4 decimals, or compact), with a decimal point and not zero. */
-function formattedDecimals(value: unknown, out = new Set<string>()): Set<string> {
-  if (typeof value === 'number') {
-    for (const d of [1, 2, 3, 4]) out.add(formatValue(value, d));
-    out.add(formatCompact(value, 3));
-  } else if (Array.isArray(value)) value.forEach(v => formattedDecimals(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach(v => formattedDecimals(v, out));
-  return out;
-}
-
-function recordNumbersIn(text: string, record: unknown): string[] {
-  const known = formattedDecimals(record);
-  return (text.match(/\u2212?\d+\.\d+/g) ?? []).filter(n => known.has(n) && !/^\u2212?0\.0+$/.test(n));
-}
 
 /** Rendered media in the folder, by file name. */
 function mediaFiles(ext: string): string[] {
@@ -69,7 +54,6 @@ beforeAll(async () => {
   // The render may write the gallery itself; writing it again here is idempotent and keeps this test independent of that.
   await writeGallery(DIR, ANIMATIONS, records, ['light', 'dark']);
 
-  scratch = mkdtempSync(join(tmpdir(), 'gallery-browser-'));
   browser = await launchChromium(findChromium(), scratch);
   page = await browser.newPage();
   await page.setViewport({width: 1200, height: 900});
@@ -89,7 +73,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (scratch) rmSync(scratch, {recursive: true, force: true});
 });
 
 describe('the gallery opened from disk in Chromium', () => {

@@ -1,7 +1,6 @@
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {ensureAllRecords} from '../src/store/recordStore';
 import type {ActivationRecords} from '../src/animations/registry';
 import {buildGalleryHtml, imageSize, writeGallery, type GalleryEntry, type GalleryVariant} from '../src/gallery/gallery';
@@ -9,6 +8,7 @@ import {pageWeights} from '../src/gallery/embeds';
 import {PLAYER_SCRIPT} from '../src/player/playerScript';
 import {formatBytes} from '../src/shared/formatBytes';
 import {altText, describe as describeAnimation} from '../src/animations/altText';
+import {testTempDir} from './helpers/tempDir';
 
 const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nA softmax turns the scores into weights\n\n00:00:01.500 --> 00:00:02.250\n“Ich” → q · k &lt; 1\n';
 /** The steps the player gets from VTT, as the page's data-steps attribute spells them. */
@@ -206,17 +206,12 @@ describe('helpers', () => {
 
 describe('writeGallery', () => {
   let records: ActivationRecords;
-  let dir: string | undefined;
   beforeAll(async () => {
     records = await ensureAllRecords();
   });
-  afterEach(() => {
-    if (dir) rmSync(dir, {recursive: true, force: true});
-    dir = undefined;
-  });
 
   function folder(files: Record<string, string | Uint8Array>): string {
-    dir = mkdtempSync(join(tmpdir(), 'gallery-'));
+    const dir = testTempDir('gallery-');
     for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
     return dir;
   }

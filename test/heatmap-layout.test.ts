@@ -1,6 +1,5 @@
 import {describe, expect, it} from 'vitest';
 import {
-  blockExposed,
   blockOutline,
   labelAnchor,
   revealedCells,
@@ -10,8 +9,6 @@ import {
   sheetOutline,
   sheetPoint,
   sheetTransform,
-  stackExtent,
-  stackPosition,
 } from '../scenes/components/heatmapLayout';
 
 /** Applies a canvas transform [a, b, c, d, e, f] to the point (x, y). */
@@ -70,30 +67,5 @@ describe('revealedCells', () => {
   it('clamps shares outside [0, 1]', () => {
     expect(revealedCells(-1, 3, 3)).toEqual({rows: 0, cols: 0});
     expect(revealedCells(2, 3, 3)).toEqual({rows: 3, cols: 0});
-  });
-});
-
-describe('stacks of sheets', () => {
-  const step = {x: 24, y: -24};
-
-  it('puts sheet 0 at the back, the last in front, the middle on the origin', () => {
-    expect(stackPosition(0, 8, step)).toEqual({x: 84, y: -84});
-    expect(stackPosition(7, 8, step)).toEqual({x: -84, y: 84});
-    expect(stackPosition(0, 1, step)).toEqual({x: 0, y: 0});
-    expect(stackExtent({width: 180, height: 180}, 8, step)).toEqual({width: 348, height: 348});
-  });
-
-  it('a block in the strips the front sheet leaves free (top rows, right columns) is exposed; one under it is not', () => {
-    const g = sheetGeometry(30, 30, 6);
-    // The front sheet is this one moved 4 cells down-left: the top 4 rows and the right 4 columns stay free.
-    expect(blockExposed(g, 0, 27, 3, 3, step, 3)).toBe(true);
-    expect(blockExposed(g, 20, 27, 3, 3, step, 3)).toBe(true);
-    expect(blockExposed(g, 0, 5, 3, 3, step, 3)).toBe(true);
-    // One cell further in, and the outline's clearance runs under the front sheet.
-    expect(blockExposed(g, 10, 26, 3, 3, step, 3)).toBe(false);
-    expect(blockExposed(g, 1, 5, 3, 3, step, 3)).toBe(false);
-    expect(blockExposed(g, 14, 14, 3, 3, step)).toBe(false);
-    // A bigger step frees a wider strip.
-    expect(blockExposed(g, 10, 25, 3, 3, {x: 36, y: -36}, 3)).toBe(true);
   });
 });

@@ -3,19 +3,18 @@
  * stays inside, and a scene output whose name would leave the output folder is refused before
  * anything is created.
  */
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {FrameSink} from '../src/render/frameSink';
 import {PendingOutputs} from '../src/render/outputs';
 import {createSceneOutputs} from '../src/render/sceneOutputs';
 import {joinInside} from '../src/util/joinInside';
+import {tempDir} from './helpers/tempDir';
 
-const work = mkdtempSync(join(tmpdir(), 'join-inside-'));
+const work = tempDir('join-inside-');
 const out = join(work, 'a', 'output');
 
-afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 describe('joinInside', () => {
   it.each([

@@ -8,6 +8,8 @@ import {kernelSeeds} from '../src/model/keras/tfSeed';
 import {philoxUniform} from '../src/model/keras/philox';
 import type {PostRecord} from '../src/records/post';
 import seed7 from './fixtures/post-examples-seed7.json';
+import {expectAllClose} from './helpers/close';
+import {oneLine} from './helpers/stderrLines';
 
 const run = promisify(execFile);
 
@@ -41,18 +43,6 @@ const POST = {
 
 const KEYS: (keyof PostExamples)[] = ['dense', 'convLogits', 'conv', 'lstm', 'lstmSequences', 'attention', 'attentionShort'];
 
-/** Asserts equal nesting and every number within `tol`, naming the first index that differs. */
-function expectClose(actual: unknown, expected: unknown, tol: number, path = ''): void {
-  if (Array.isArray(expected)) {
-    expect(Array.isArray(actual), `${path} is an array`).toBe(true);
-    expect((actual as unknown[]).length, `${path} length`).toBe(expected.length);
-    expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, tol, `${path}[${i}]`));
-    return;
-  }
-  const diff = Math.abs((actual as number) - (expected as number));
-  expect(diff, `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tol);
-}
-
 describe('the post examples at seed 42', () => {
   let result: PostExamples;
   beforeAll(async () => {
@@ -60,13 +50,13 @@ describe('the post examples at seed 42', () => {
   });
 
   it.each(Object.keys(POST) as (keyof typeof POST)[])('%s matches what the post prints within 2e-5', (key) => {
-    expectClose(result[key], POST[key], 2e-5, key);
+    expectAllClose(result[key], POST[key], key, 2e-5);
   });
 
   it('the conv output is the softmax of the logits the post prints', () => {
     result.convLogits.forEach(([a, b], i) => {
       const pb = 1 / (1 + Math.exp(a - b));
-      expectClose(result.conv[i], [1 - pb, pb], 1e-6, `conv[${i}]`);
+      expectAllClose(result.conv[i], [1 - pb, pb], `conv[${i}]`, 1e-6);
     });
   });
 
@@ -82,7 +72,7 @@ describe('the post examples at seed 7, against the numpy reference', () => {
   it.each(KEYS)('%s matches test/fixtures/post-examples-seed7.json within 2e-5', async (key) => {
     const result = await cachedSeed7();
     expect(seed7.seed).toBe(7);
-    expectClose(result[key], seed7[key], 2e-5, key);
+    expectAllClose(result[key], seed7[key], key, 2e-5);
   });
 });
 
@@ -114,9 +104,9 @@ describe('post records', () => {
     expect(dense.outputs.out.values).toEqual(direct.dense.flat());
     expect(conv.outputs.out.values).toEqual(direct.conv.flat());
     expect(att.outputs.outShort.values).toEqual(direct.attentionShort.flat());
-    expectClose(dense.outputs.out.values, POST.dense.flat(), 2e-5, 'post-dense out');
-    expectClose(conv.outputs.logits.values, POST.convLogits.flat(), 2e-5, 'post-conv logits');
-    expectClose(lstm.outputs.sequences.values, POST.lstmSequences.flat(2), 2e-5, 'post-lstm sequences');
+    expectAllClose(dense.outputs.out.values, POST.dense.flat(), 'post-dense out', 2e-5);
+    expectAllClose(conv.outputs.logits.values, POST.convLogits.flat(), 'post-conv logits', 2e-5);
+    expectAllClose(lstm.outputs.sequences.values, POST.lstmSequences.flat(2), 'post-lstm sequences', 2e-5);
     expect(lstm.outputs.sequences.shape).toEqual([4, 3, 2]);
   });
 
@@ -140,7 +130,7 @@ describe('post records', () => {
     const {seed, seed2} = kernelSeeds(draw.globalSeed, draw.opSeed);
     const limit = Math.fround(Math.sqrt(6 / (8192 + 2)));
     const u = philoxUniform(seed, seed2, 8);
-    expectClose(big.head, Array.from(u, (v) => v * 2 * limit - limit), 1e-6, 'dense_1/kernel head');
+    expectAllClose(big.head, Array.from(u, (v) => v * 2 * limit - limit), 'dense_1/kernel head', 1e-6);
   });
 
   it('record the attention example’s two token batches from one numpy stream', () => {
@@ -162,8 +152,7 @@ describe('npm run post-examples', () => {
     const {code, stdout, stderr} = await cli('--seed', '-3');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/--seed must be an integer from 0 to 4294967295, got "-3"/);
+    expect(oneLine(stderr)).toMatch(/--seed must be an integer from 0 to 4294967295, got "-3"/);
   });
 
   it('rejects a non-integer --seed', async () => {
@@ -177,6 +166,6 @@ describe('npm run post-examples', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as PostExamples;
     expect(Object.keys(json)).toEqual(KEYS);
-    expectClose(json.lstmSequences, seed7.lstmSequences, 2e-5, 'lstmSequences');
+    expectAllClose(json.lstmSequences, seed7.lstmSequences, 'lstmSequences', 2e-5);
   });
 });

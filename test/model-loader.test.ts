@@ -5,16 +5,16 @@
  * the CLI's one-line error with exit 2. Bad models are built from the fixtures in a temp
  * folder; the 3 GB shard is a sparse file.
  */
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {loadLayersModelFromFiles} from '../src/model/layersModel';
 import {ROOT, runRender} from './helpers/cli';
+import {tempDir} from './helpers/tempDir';
+import {renderError} from './helpers/stderrLines';
 
-const work = mkdtempSync(join(tmpdir(), 'model-loader-'));
-afterAll(() => rmSync(work, {recursive: true, force: true}));
+const work = tempDir('model-loader-');
 const MODELS = join(ROOT, 'test', 'fixtures', 'models');
 const DENSE_INPUT = join(MODELS, 'dense-input.json');
 const SHARD = 'group1-shard1of1.bin';
@@ -35,10 +35,8 @@ async function refusal(args: string[], scene = 'dense'): Promise<string> {
   const out = join(work, 'out');
   const run = await runRender([scene, ...args, '--format', 'png', '--scale', '0.5', '--out', out], {}, 60_000);
   expect(run.code, run.stderr).toBe(2);
-  const errors = run.stderr.trim().split('\n').filter(l => l.startsWith('render:'));
-  expect(errors).toHaveLength(1);
   expect(run.stderr).not.toMatch(/\n\s+at /);
-  return errors[0];
+  return renderError(run.stderr);
 }
 
 const SHARD_ADVICE = (model: string) => `give the shards that ${model} names, as tensorflowjs_converter wrote them`;

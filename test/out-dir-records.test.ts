@@ -4,20 +4,19 @@
  * animation show the custom numbers, whatever runs later. Starts from a copy of the shared
  * half-size default render (every format of every animation), so it renders two GIFs only.
  */
-import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {beforeAll, describe, expect, inject, it} from 'vitest';
 import {ensureRecord, stripHash} from '../src/store/recordStore';
 import type {ActivationRecords} from '../src/animations/registry';
 import {altText, describe as describeAnimation} from '../src/animations/altText';
 import {ROOT, runRender} from './helpers/cli';
+import {tempDir} from './helpers/tempDir';
 
 const shared = inject('sharedRender');
-const work = mkdtempSync(join(tmpdir(), 'out-dir-records-'));
+const work = tempDir('out-dir-records-');
 const out = join(work, 'out');
 const MODELS = join(ROOT, 'test', 'fixtures', 'models');
-afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const gallery = () => readFileSync(join(out, 'index.html'), 'utf8');

@@ -3,7 +3,7 @@ import {computeActivationFunctionsRecord} from '../src/animations/activation-fun
 import {runPostExamples} from '../src/model/postExamples';
 import {validateActivationFunctionsRecord, type ActivationFunctionsRecord} from '../src/animations/activation-functions/record';
 import {evenSamples, reference, softmax} from './reference/activation-functions';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
 
 let record: ActivationFunctionsRecord;
 beforeAll(async () => {

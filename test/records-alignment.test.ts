@@ -1,27 +1,25 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {computeAlignmentRecord, POST_ALIGNMENT} from '../src/animations/alignment/model';
 import {ALIGNMENT_CONFIG} from '../src/model/alignmentNet';
 import {alignmentHash, loadOrTrainAlignment, trainAlignment} from '../src/model/alignmentTraining';
 import {type AlignmentRecord, type AlignmentTrace, validateAlignmentRecord} from '../src/animations/alignment/record';
 import {referenceDecode, referenceGreedy, referenceKeys} from './reference/alignment';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
+import {tempDir} from './helpers/tempDir';
 
 /** A second training seed: the alignment must not be the luck of one initialisation. */
 const SECOND_SEED = 7;
 
 let record: AlignmentRecord;
 let second: AlignmentRecord;
-const scratch = mkdtempSync(join(tmpdir(), 'alignment-cache-'));
+const scratch = tempDir('alignment-cache-');
 
 beforeAll(async () => {
   // Each seed trains once on a fresh clone; afterwards both come from .cache/alignment.
   record = await computeAlignmentRecord();
   second = await computeAlignmentRecord({seed: SECOND_SEED});
 });
-afterAll(() => rmSync(scratch, {recursive: true, force: true}));
 
 const traces = (r: AlignmentRecord): AlignmentTrace[] => [r, ...r.examples];
 

@@ -2,7 +2,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {computeAttentionRecord} from '../src/animations/attention/model';
 import {validateAttentionRecord, type AttentionRecord} from '../src/animations/attention/record';
 import {referenceAttention} from './reference/attention';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 
 let record: AttentionRecord;
 beforeAll(async () => {

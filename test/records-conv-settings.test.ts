@@ -5,7 +5,7 @@ import {computeStrideRecord} from '../src/animations/stride/model';
 import {runSetting} from '../src/model/convSetting';
 import {validateRecord} from '../src/animations/registry';
 import type {ConvSettingRecord, ConvSettingRun} from '../src/records/convSetting';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 import {crossCorrelate} from './reference/conv';
 import {dilated, samePadded, strided} from './reference/convSetting';
 

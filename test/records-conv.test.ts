@@ -2,7 +2,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {computeConvRecord} from '../src/animations/conv/model';
 import {validateConvRecord, type ConvRecord} from '../src/animations/conv/record';
 import {crossCorrelate} from './reference/conv';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 
 let record: ConvRecord;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type AnimationParams, parseAnimationsConfig, recordInputs} from '../src/animations/config';
 import {animation, ANIMATIONS, type AnimationName, validateRecord} from '../src/animations/registry';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 import {referenceAttention} from './reference/attention';
 import {samePadded, strided, dilated} from './reference/convSetting';
 import {referenceHead} from './reference/head';

@@ -3,7 +3,7 @@ import {computeConvRecord} from '../src/animations/conv/model';
 import {computeFilterRecord} from '../src/animations/filter/model';
 import {validateFilterRecord, type FilterRecord} from '../src/animations/filter/record';
 import {elementwise, total} from './reference/filter';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 
 let record: FilterRecord;
 beforeAll(async () => {

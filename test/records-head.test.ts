@@ -5,7 +5,7 @@ import {glorotUniform} from '../src/model/keras/initializers';
 import {TfGlobalSeed} from '../src/model/keras/tfSeed';
 import type {AlignmentRecord} from '../src/animations/alignment/record';
 import {type HeadRecord, validateHeadRecord} from '../src/animations/head/record';
-import {expectAllClose} from './reference/close';
+import {expectAllClose} from './helpers/close';
 import {referenceHead} from './reference/head';
 
 let record: HeadRecord;

@@ -4,7 +4,7 @@ import {computeDenseRecord} from '../src/animations/dense/model';
 import {computeNeuronRecord} from '../src/animations/neuron/model';
 import type {DenseRecord} from '../src/animations/dense/record';
 import {validateNeuronRecord, type NeuronRecord} from '../src/animations/neuron/record';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
 import {evenSamples} from './reference/activation-functions';
 import {unitForward} from './reference/neuron';
 

@@ -3,7 +3,7 @@ import {computeAlignmentRecord} from '../src/animations/alignment/model';
 import {computeScoringRecord} from '../src/animations/scoring/model';
 import type {AlignmentRecord} from '../src/animations/alignment/record';
 import {type ScoringRecord, validateScoringRecord} from '../src/animations/scoring/record';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
 import {referenceAdditive, referenceDot} from './reference/scoring';
 
 let record: ScoringRecord;

@@ -1,21 +1,19 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {DE_EN} from '../src/model/data/de-en';
 import {computeSeq2seqRecord, loadOrTrainSeq2seq, seq2seqHash, SEQ2SEQ_CONFIG, trainSeq2seq} from '../src/animations/seq2seq/model';
 import {validateSeq2seqRecord, type Seq2seqRecord, type Seq2seqTrace} from '../src/animations/seq2seq/record';
 import {referenceDecode, referenceEncode, referenceGreedy} from './reference/seq2seq';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
+import {tempDir} from './helpers/tempDir';
 
 let record: Seq2seqRecord;
-const scratch = mkdtempSync(join(tmpdir(), 'seq2seq-cache-'));
+const scratch = tempDir('seq2seq-cache-');
 
 beforeAll(async () => {
   // Trains once (≤ 30 s) on a fresh clone; afterwards reads .cache/seq2seq.
   record = await computeSeq2seqRecord();
 });
-afterAll(() => rmSync(scratch, {recursive: true, force: true}));
 
 const traces = (): Seq2seqTrace[] => [record, ...record.examples];
 

@@ -1,5 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {sheetGeometry, blockExposed} from '../scenes/components/heatmapLayout';
+import {sheetGeometry} from '../scenes/components/heatmapLayout';
+import {blockExposed} from '../scenes/components/stacking';
 import {VOLUME_CELL, VOLUME_STEP, WINDOW_CLEARANCE} from '../scenes/volumeLayout';
 import {NumpyRandom} from '../src/model/keras/numpy';
 import {philoxUniform} from '../src/model/keras/philox';
@@ -7,7 +8,7 @@ import {kernelSeeds, TfGlobalSeed} from '../src/model/keras/tfSeed';
 import {computePostRecords} from '../src/model/postExamples';
 import {computeVolumeRecord} from '../src/animations/volume/model';
 import {validateVolumeRecord, type VolumeRecord} from '../src/animations/volume/record';
-import {expectAllClose, expectClose} from './reference/close';
+import {expectAllClose, expectClose} from './helpers/close';
 import {channelFirst, channelLast, conv2dValid, relu} from './reference/volume';
 import numpyVolume from './fixtures/volume-numpy.json';
 

@@ -4,25 +4,23 @@
  * fails alone, in one line, and the other formats are still written.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {displayedFrames} from '../src/bench/gifDecode';
 import {resolveFfmpeg} from '../src/encode/ffmpegPath';
 import {probe, runRender} from './helpers/cli';
 import {editList} from './helpers/avif';
+import {tempDir} from './helpers/tempDir';
 
 const NAME = 'scoring'; // the shortest figure
 const FPS = 30;
-let dir: string;
+const dir = tempDir('render-avif-');
 let run: Awaited<ReturnType<typeof runRender>>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'render-avif-'));
   run = await runRender([NAME, '--scale', '0.5', '--format', 'gif,avif,webm', '--out', join(dir, 'a')]);
 }, 600_000);
-afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 /** The scene's frames, as the CLI's summary reports them for the GIF. */
 const sceneFrames = () => Number(new RegExp(`${NAME}\\.gif\\s+\\S+ \\S+\\s+(\\d+)`).exec(run.stdout)?.[1]);

@@ -1,19 +1,18 @@
 /** The content-hash render cache (issue 6): what invalidates it, and that a no-op render skips every scene. */
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {afterAll, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import {RenderCache, sceneKey} from '../src/render/renderCache';
 import {importClosure} from '../src/render/sceneSources';
 import {ANIMATIONS} from '../src/animations/registry';
 import {runRender} from './helpers/cli';
 import {SHARED_RENDER_FORMATS} from './renderSetup';
+import {tempDir} from './helpers/tempDir';
 
 const shared = inject('sharedRender');
 const options = {formats: ['gif', 'mp4'] as ('gif' | 'mp4')[], fps: 30, scale: 1, theme: 'light' as const, keepFrames: false};
 const tools = {chromium: '/usr/bin/chromium', ffmpeg: '/usr/bin/ffmpeg'};
-const work = mkdtempSync(join(tmpdir(), 'cache-test-'));
-afterAll(() => rmSync(work, {recursive: true, force: true}));
+const work = tempDir('cache-test-');
 
 describe('sceneKey', () => {
   const inputs = {sources: 'sources-a', record: '{"seed":42}'};
@@ -43,7 +42,7 @@ describe('sceneKey', () => {
 });
 
 describe("a scene's sources", () => {
-  const root = mkdtempSync(join(work, 'closure-'));
+  const root = tempDir('cache-closure-');
   const write = (file: string, text: string) => {
     mkdirSync(dirname(join(root, file)), {recursive: true});
     writeFileSync(join(root, file), text);

@@ -1,21 +1,13 @@
 /** The render's behaviour when its tools are missing, and its determinism. Each test renders `dense` at half size. */
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import {runRender} from './helpers/cli';
 import {BrowserNotFoundError, findChromium} from '../src/render/browser';
+import {testTempDir} from './helpers/tempDir';
 
 const shared = inject('sharedRender');
-const dirs: string[] = [];
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'render-test-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, {recursive: true, force: true});
-});
+const freshDir = () => testTempDir('render-test-');
 
 describe('a missing Chromium', () => {
   it('names every path searched and how to install one', () => {

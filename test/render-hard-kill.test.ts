@@ -6,17 +6,16 @@
  * killed outright leaves nothing in $TMPDIR either. Each render gets a private TMPDIR, so
  * its scratch folder is told apart from those of other runs on the machine.
  */
-import {mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {runRender, startRender, type LiveRun} from './helpers/cli';
 import {chromiumTmpDir} from '../src/render/browser';
 import {commandOf, processesMentioning} from '../src/util/processTree';
+import {tempDir} from './helpers/tempDir';
 
 // Short: Chromium's socket in the scratch folder inside it must fit the 104-byte limit.
-const work = mkdtempSync(join(tmpdir(), 'hk-'));
-afterAll(() => rmSync(work, {recursive: true, force: true}));
+const work = tempDir('hk-');
 
 /** The render to kill: long enough (358 frames) to be caught mid-way, with an MP4 being written beside the GIF. */
 const LONG = ['dense', '--scale', '0.5', '--format', 'gif,mp4', '--force'];

@@ -6,9 +6,9 @@
 import {Circle, initial, Line, Node, type NodeProps, signal} from '@motion-canvas/2d';
 import {all, createSignal, type PossibleVector2, type SignalValue, type SimpleSignal, type ThreadGenerator} from '@motion-canvas/core';
 import {pace, sizes, type Theme} from '../../src/shared/theme';
+import {type Themed, themeOf} from '../kit/theme';
 
-export interface ArrowProps extends NodeProps {
-  theme: Theme;
+export interface ArrowProps extends NodeProps, Themed {
   /** Start, optional elbows, end (in the parent's coordinates). */
   points: PossibleVector2[];
   /** Stroke colour; defaults to the theme's muted ink. */
@@ -48,8 +48,8 @@ export class Arrow extends Node {
 
   constructor(props: ArrowProps) {
     super({...props, progress: props.progress ?? (props.drawn ? 1 : 0)} as NodeProps);
-    this.theme = props.theme;
-    this.color = props.color ?? props.theme.muted;
+    this.theme = themeOf(props);
+    this.color = props.color ?? this.theme.muted;
     const headSize = props.headSize ?? (width => 4 + width * 2);
     this.line = (
       <Line
@@ -65,7 +65,7 @@ export class Arrow extends Node {
       />
     ) as Line;
     this.add(this.line);
-    this.dot = (<Circle size={() => this.lineWidth() * 4 + 4} fill={props.theme.accent} opacity={0} />) as Circle;
+    this.dot = (<Circle size={() => this.lineWidth() * 4 + 4} fill={this.theme.accent} opacity={0} />) as Circle;
     this.add(this.dot);
     this.travelled = createSignal(0);
     this.dot.position(() => this.line.getPointAtPercentage(this.travelled()).position);

@@ -14,9 +14,9 @@ import {all, type SignalValue, type SimpleSignal, type ThreadGenerator} from '@m
 import {formatPercent, formatValue} from '../../src/shared/format';
 import {fonts, pace, sequentialColor, sizes, type Theme} from '../../src/shared/theme';
 import {barCentres, barLength} from './layout';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface BarChartProps extends NodeProps {
-  theme: Theme;
+export interface BarChartProps extends NodeProps, Themed {
   labels: readonly string[];
   /** Values drawn from the start; omit to start with empty bars (then `grow`). */
   values?: readonly number[];
@@ -63,7 +63,7 @@ export class BarChart extends Node {
 
   constructor(props: BarChartProps) {
     super(props);
-    const {theme, labels} = props;
+    const {theme = sceneTheme(), labels} = props;
     this.theme = theme;
     this.horizontal = (props.orientation ?? 'horizontal') === 'horizontal';
     this.colorMode = props.colorMode ?? 'sequential';

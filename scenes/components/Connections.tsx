@@ -5,13 +5,13 @@
  */
 import {Line, Node, type NodeProps} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
-import {pace, type Theme} from '../../src/shared/theme';
+import {pace} from '../../src/shared/theme';
 import {edgeWidth, maxAbs} from './layout';
 import {ellipseExit} from './networkLayout';
 import type {NeuronColumn} from './NeuronColumn';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface ConnectionsProps extends NodeProps {
-  theme: Theme;
+export interface ConnectionsProps extends NodeProps, Themed {
   from: NeuronColumn;
   to: NeuronColumn;
   /** `[from][to]`, as a Keras kernel. */
@@ -27,7 +27,7 @@ export class Connections extends Node {
 
   constructor(props: ConnectionsProps) {
     super(props);
-    const {theme, from, to, weights} = props;
+    const {theme = sceneTheme(), from, to, weights} = props;
     const largest = maxAbs(weights);
     const [negative, , positive] = theme.diverging;
     this.lines = weights.map((row, i) =>

@@ -9,28 +9,26 @@ import {Node, type NodeProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import type {ConvSettingRecord, ConvSettingRun} from '../../src/records/convSetting';
 import {formatValue} from '../../src/shared/format';
-import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
-import {CaptionLine} from './CaptionLine';
+import {pace, sizes} from '../../src/shared/theme';
+import {CaptionLine} from '../kit/CaptionLine';
+import {flyValue} from '../kit/flyValue';
+import {label} from '../kit/label';
+import {HALF_FADE, QUICK_STOP} from '../kit/timing';
+import {type StopPacing, type SweepPlan, sweepWindow} from '../kit/windowSweep';
 import {kerasArgument, outputSizeSum, samePaddingSum, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
-import {maxAbs, monoWidth} from './layout';
+import {maxAbs, monoWidth, slidePositions} from './layout';
 import {deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell, windowOrigin} from './paddedLayout';
 import {PaddedGrid} from './PaddedGrid';
 import {ValueGrid} from './ValueGrid';
-
-/** Slow stops show the window's products and send the sum to its cell; quick ones just move and write. */
-export type StopPacing = 'detailed' | 'medium' | 'quick';
+import {sceneTheme, type Themed} from '../kit/theme';
 
 /** How a sweep runs, stop by stop (stops count row by row from 0). */
-export interface SweepOptions {
-  pacing: (stop: number) => StopPacing;
+export interface SweepOptions extends SweepPlan {
   /** A cell of another run's grid that holds the same value, ringed as this cell is written. */
   echo?: (outRow: number, outCol: number) => {grid: number; row: number; col: number} | undefined;
-  /** Something to run alongside a stop (a caption change), when it returns one. */
-  during?: (stop: number) => ThreadGenerator | undefined;
 }
 
-export interface ConvSettingStageProps extends NodeProps {
-  theme: Theme;
+export interface ConvSettingStageProps extends NodeProps, Themed {
   record: ConvSettingRecord;
   /** The Keras argument the scene is about: it heads each output grid. */
   setting: SettingKey;
@@ -62,8 +60,6 @@ const LINE_STEP = 24;
 /** The lowest line may reach this far down; a stage with less to show moves down by half its spare room, to sit mid-frame. */
 const BOTTOM = 250;
 
-/** Seconds per stop in a quick sweep: two frames at 30 fps. */
-const QUICK_STOP = 1 / 15;
 /** A medium stop: the move, then the write. */
 const MEDIUM_MOVE = 0.16;
 const MEDIUM_WRITE = 0.1;
@@ -72,11 +68,13 @@ const DETAILED_STEP = 0.3;
 const DETAILED_FLIGHT = 0.35;
 const DETAILED_BEAT = 0.15;
 
+/** Beats the family's scenes share: the last state, held before the loop. */
+export const stageTiming = {lastLook: pace.hold * 0.85};
+
 export class ConvSettingStage extends Node {
   readonly input: PaddedGrid;
   readonly filter: ValueGrid;
   readonly outputs: ValueGrid[];
-  private readonly theme: Theme;
   private readonly record: ConvSettingRecord;
   private readonly setting: SettingKey;
   private readonly secondary?: SettingKey;
@@ -87,20 +85,15 @@ export class ConvSettingStage extends Node {
   private readonly lines: {name: Txt; equation: CaptionLine}[];
   /** Which arithmetic lines each run owns (a `same` run: its padding split, then its size). */
   private readonly lineOf: {split?: number; size: number}[];
-  private readonly kernelRows: number;
-  private readonly kernelCols: number;
 
   constructor(props: ConvSettingStageProps) {
     super(props);
-    const {theme, record, setting, secondary} = props;
-    this.theme = theme;
+    const {theme = sceneTheme(), record, setting, secondary} = props;
     this.record = record;
     this.setting = setting;
     this.secondary = secondary;
     const image = record.image;
     const [kh, kw] = [record.kernel.length, record.kernel[0].length];
-    this.kernelRows = kh;
-    this.kernelCols = kw;
     const inputBox = paddedExtent(image.length, image[0].length, deepestPadding(record.runs.map(r => r.pad)), CELL, GAP);
     const outputBoxes = record.runs.map(r => paddedExtent(r.output.length, r.output[0].length, NO_PADDING, CELL, GAP));
     const filterBox = paddedExtent(kh, kw, NO_PADDING, CELL, GAP);
@@ -126,33 +119,33 @@ export class ConvSettingStage extends Node {
 
     const allOutputs = record.runs.flatMap(r => r.output);
     this.input = (
-      <PaddedGrid theme={theme} x={imageX} y={imageY} values={image} kernelRows={kh} kernelCols={kw} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
+      <PaddedGrid x={imageX} y={imageY} values={image} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
     ) as PaddedGrid;
     const grid = (rows: number, cols: number, x: number, range: number, values?: number[][]) => (
-      <ValueGrid theme={theme} x={x} y={centreY(paddedExtent(rows, cols, NO_PADDING, CELL, GAP).height)} rows={rows} cols={cols} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} fontSize={sizes.small} initial={values} />
+      <ValueGrid x={x} y={centreY(paddedExtent(rows, cols, NO_PADDING, CELL, GAP).height)} rows={rows} cols={cols} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} fontSize={sizes.small} initial={values} />
     ) as ValueGrid;
     this.filter = grid(kh, kw, filterX, maxAbs(record.kernel), record.kernel);
     this.outputs = record.runs.map((r, i) => grid(r.output.length, r.output[0].length, outputX[i], maxAbs(allOutputs)));
 
-    const text = (x: number, y: number, content: string, muted = true, mono = false) =>
-      (<Txt x={x} y={y} text={content} fontFamily={mono ? fonts.mono : fonts.sans} fontSize={sizes.small} fill={muted ? theme.muted : theme.text} />) as Txt;
-    this.inputNote = text(inputX, LABEL_Y[1], '');
-    this.filterNote = text(filterX, TOP + filterBox.height + UNDER_GAP, '');
-    this.add(text(inputX, LABEL_Y[0], `input ${sizeText(image.length, image[0].length)}`, false));
+    // Headings in the text ink, notes and sizes muted.
+    const heading = {fill: theme.text};
+    this.inputNote = label('', {x: inputX, y: LABEL_Y[1]});
+    this.filterNote = label('', {x: filterX, y: TOP + filterBox.height + UNDER_GAP});
+    this.add(label(`input ${sizeText(image.length, image[0].length)}`, {x: inputX, y: LABEL_Y[0], ...heading}));
     this.add(this.inputNote);
-    this.add(text(filterX, LABEL_Y[0], `filter ${sizeText(kh, kw)}`, false));
+    this.add(label(`filter ${sizeText(kh, kw)}`, {x: filterX, y: LABEL_Y[0], ...heading}));
     this.add(this.filterNote);
-    for (const g of groups) this.add(text((outputX[g.from] + outputX[g.to]) / 2, LABEL_Y[0], g.text, false, true));
+    for (const g of groups) this.add(label(g.text, {x: (outputX[g.from] + outputX[g.to]) / 2, y: LABEL_Y[0], mono: true, ...heading}));
     record.runs.forEach((r, i) => {
-      if (subheads[i]) this.add(text(outputX[i], LABEL_Y[1], subheads[i]));
-      this.add(text(outputX[i], TOP + outputBoxes[i].height + UNDER_GAP, sizeText(r.output.length, r.output[0].length)));
+      if (subheads[i]) this.add(label(subheads[i], {x: outputX[i], y: LABEL_Y[1]}));
+      this.add(label(sizeText(r.output.length, r.output[0].length), {x: outputX[i], y: TOP + outputBoxes[i].height + UNDER_GAP}));
     });
     this.add(this.input);
     this.add(this.filter);
     this.outputs.forEach(o => this.add(o));
 
     const sumY = TOP + Math.max(inputBox.height, ...outputBoxes.map(b => b.height)) + SUM_GAP;
-    this.sum = (<CaptionLine theme={theme} mono x={LEFT} y={sumY} offsetX={-1} fontSize={sizes.small} />) as CaptionLine;
+    this.sum = (<CaptionLine mono x={LEFT} y={sumY} offsetX={-1} fontSize={sizes.small} />) as CaptionLine;
     this.add(this.sum);
     let next = 0;
     this.lineOf = record.runs.map(r => (r.padding === 'same' ? {split: next++, size: next++} : {size: next++}));
@@ -161,9 +154,9 @@ export class ConvSettingStage extends Node {
     const longest = Math.max(...record.runs.map(r => monoWidth(sizeLine(n, k, r), sizes.small)));
     this.lines = Array.from({length: next}, (_, i) => {
       const y = sumY + (i + 1) * LINE_STEP;
-      const name = text(LEFT + longest + NAME_GAP, y, '');
+      const name = label('', {x: LEFT + longest + NAME_GAP, y});
       name.offset([-1, 0]);
-      const equation = (<CaptionLine theme={theme} mono x={LEFT} y={y} offsetX={-1} fontSize={sizes.small} />) as CaptionLine;
+      const equation = (<CaptionLine mono x={LEFT} y={y} offsetX={-1} fontSize={sizes.small} />) as CaptionLine;
       this.add(name);
       this.add(equation);
       return {name, equation};
@@ -176,29 +169,24 @@ export class ConvSettingStage extends Node {
    * each sum into that run's grid. The run's arithmetic (and its zero padding, if it has
    * any) fades in alongside the first stop.
    */
-  *sweep(index: number, {pacing, echo, during}: SweepOptions): ThreadGenerator {
+  *sweep(index: number, options: SweepOptions): ThreadGenerator {
     const run = this.record.runs[index];
     yield this.showArithmetic(index);
     const [rows, cols] = [run.output.length, run.output[0].length];
-    for (let s = 0; s < rows * cols; s++) {
-      const [r, c] = [Math.floor(s / cols), s % cols];
-      const aside = during?.(s);
-      if (aside) yield aside;
-      yield* this.stop(index, r, c, pacing(s), echo?.(r, c));
-    }
-    yield* all(this.sum.clear(pace.fade / 2), this.outputs[index].highlightCell(rows - 1, cols - 1, false, pace.fade / 2));
+    yield* sweepWindow(slidePositions(rows, cols), options, ({outRow, outCol}, pacing) => this.stop(index, outRow, outCol, pacing, options.echo?.(outRow, outCol)));
+    yield* all(this.sum.clear(HALF_FADE), this.outputs[index].markCell(rows - 1, cols - 1, false, HALF_FADE));
   }
 
   /** Moves the window to run `index`'s first stop, ahead of its sweep. */
   *placeWindow(index: number, duration = pace.move): ThreadGenerator {
     const run = this.record.runs[index];
     const origin = windowOrigin(0, 0, run.stride, run.pad);
-    yield* this.input.moveWindow(origin.row, origin.col, duration);
+    yield* this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, duration);
   }
 
   /** Spreads the window's taps `dilation` cells apart, and says what area they now cover. */
   *spread(dilation: number, duration = pace.move): ThreadGenerator {
-    const [eh, ew] = [(this.kernelRows - 1) * dilation + 1, (this.kernelCols - 1) * dilation + 1];
+    const [eh, ew] = [(this.filter.rows - 1) * dilation + 1, (this.filter.cols - 1) * dilation + 1];
     this.filterNote.text(`taps over ${sizeText(eh, ew)}`);
     yield* all(this.input.spread(dilation, duration), this.filterNote.opacity(0).opacity(1, duration));
   }
@@ -206,7 +194,7 @@ export class ConvSettingStage extends Node {
   /** Back to the first frame's state: empty outputs, no window, no padding, no arithmetic. */
   *reset(duration = pace.fade): ThreadGenerator {
     yield* all(
-      this.input.hideWindow(duration),
+      this.input.hideHighlight(duration),
       this.input.hidePadding(duration),
       this.sum.clear(duration),
       ...this.lines.flatMap(l => [l.equation.clear(duration), l.name.opacity(0, duration)]),
@@ -228,7 +216,7 @@ export class ConvSettingStage extends Node {
   /** The run's arithmetic lines, and its zero padding around the input (or none). */
   private *showArithmetic(index: number): ThreadGenerator {
     const run = this.record.runs[index];
-    const [n, k] = [this.record.image.length, this.kernelRows];
+    const [n, k] = [this.record.image.length, this.filter.rows];
     const own = this.lineOf[index];
     const padded = run.pad.top + run.pad.bottom + run.pad.left + run.pad.right > 0;
     const showRing = padded && !paddingEquals(run.pad, this.input.padding);
@@ -260,11 +248,11 @@ export class ConvSettingStage extends Node {
     const value = run.output[outRow][outCol];
     const origin = windowOrigin(outRow, outCol, run.stride, run.pad);
     const previous = previousCell(outRow, outCol, run.output[0].length);
-    const unring = previous ? map.highlightCell(previous.row, previous.col, false, 0) : waitFor(0);
+    const unring = previous ? map.markCell(previous.row, previous.col, false, 0) : waitFor(0);
     const echoGrid = echo ? this.outputs[echo.grid] : undefined;
     if (pacing === 'quick') {
-      if (this.sum.text() !== '') yield this.sum.clear(pace.fade / 2);
-      yield* all(unring, this.input.moveWindow(origin.row, origin.col, QUICK_STOP), map.setValue(outRow, outCol, value, QUICK_STOP));
+      if (this.sum.text() !== '') yield this.sum.clear(HALF_FADE);
+      yield* all(unring, this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, QUICK_STOP), map.setValue(outRow, outCol, value, QUICK_STOP));
       return;
     }
     const detailed = pacing === 'detailed';
@@ -272,22 +260,16 @@ export class ConvSettingStage extends Node {
     const products = run.products[outRow][outCol].flat();
     const sum = `window × filter: ${products.map(p => formatValue(p, 0)).join(' + ')} = ${formatValue(value, 0)}`;
     // A medium stop updates the sum as the window lands; a detailed one waits for it.
-    yield* all(unring, this.input.moveWindow(origin.row, origin.col, t), map.highlightCell(outRow, outCol, true, t / 2), detailed ? waitFor(0) : this.sum.say(sum, t));
+    yield* all(unring, this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, t), map.markCell(outRow, outCol, true, t / 2), detailed ? waitFor(0) : this.sum.say(sum, t));
     if (detailed) {
       yield* this.sum.say(sum, t);
       // The sum travels from the window to its cell.
-      const flying = (
-        <Txt text={formatValue(value, 0)} fontFamily={fonts.mono} fontSize={sizes.caption} fontWeight={600} fill={this.theme.accent} position={this.input.windowCentre()} opacity={0} />
-      ) as Txt;
-      this.add(flying);
-      yield* flying.opacity(1, t / 3);
-      yield* flying.position(map.cellPosition(outRow, outCol), DETAILED_FLIGHT);
-      flying.remove();
+      yield* flyValue(this, formatValue(value, 0), {from: this.input.windowCentre(), to: map.cellPosition(outRow, outCol), appear: t / 3, travel: DETAILED_FLIGHT, fontWeight: 600});
     }
     const write = detailed ? DETAILED_STEP : MEDIUM_WRITE;
-    yield* all(map.setValue(outRow, outCol, value, write), echoGrid && echo ? echoGrid.highlightCell(echo.row, echo.col, true, write) : waitFor(0));
+    yield* all(map.setValue(outRow, outCol, value, write), echoGrid && echo ? echoGrid.markCell(echo.row, echo.col, true, write) : waitFor(0));
     if (detailed) yield* waitFor(DETAILED_BEAT);
-    if (echoGrid && echo) yield echoGrid.highlightCell(echo.row, echo.col, false, write);
+    if (echoGrid && echo) yield echoGrid.markCell(echo.row, echo.col, false, write);
   }
 }
 

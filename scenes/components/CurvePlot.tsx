@@ -19,6 +19,7 @@ import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {monoWidth} from './layout';
 import {PlotAxes} from './PlotAxes';
 import {axisCrossing, curvePoints, nearestSample, niceTicks, type PlotFrame, readoutPlacement, stepDecimals, toScreen} from './plotLayout';
+import {sceneTheme, type Themed} from '../kit/theme';
 
 /** A curve as the record stores it: ascending inputs and the function's value at each. */
 export interface CurveSamples {
@@ -26,8 +27,7 @@ export interface CurveSamples {
   y: readonly number[];
 }
 
-export interface CurvePlotProps extends NodeProps {
-  theme: Theme;
+export interface CurvePlotProps extends NodeProps, Themed {
   samples: CurveSamples;
   xRange: readonly [number, number];
   yRange: readonly [number, number];
@@ -102,7 +102,7 @@ export class CurvePlot extends Node {
   constructor(props: CurvePlotProps) {
     const [x0, x1] = props.xRange;
     super({...props, drawnTo: props.drawn === false ? x0 : x1} as NodeProps);
-    const {theme, samples, width, height} = props;
+    const {theme = sceneTheme(), samples, width, height} = props;
     if (samples.x.length !== samples.y.length || samples.x.length < 2) {
       throw new Error(`CurvePlot: need at least 2 samples with as many y as x, got ${samples.x.length} x and ${samples.y.length} y`);
     }

@@ -4,18 +4,20 @@
  * and an accent outline round one cell or window. The cells are one bitmap painted by this
  * node's own `draw` (one drawImage, not a Rect per cell: a 30×30×8 volume is 7200 cells).
  * `skew` and `squash` shear and flatten the sheet, and sheets placed with
- * `stackPosition` (heatmapLayout.ts) stack into a pseudo-3D volume.
+ * `stackLayout` (stacking.ts) stack into a pseudo-3D volume.
  */
-import {initial, Node, type NodeProps, signal} from '@motion-canvas/2d';
+import {initial, signal} from '@motion-canvas/2d';
 import {all, BBox, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {hexToRgb} from '../../src/shared/colors';
-import {divergingColor, fonts, pace, sequentialColor, sizes, type Theme} from '../../src/shared/theme';
+import type {Point} from '../../src/shared/geometry';
+import {fonts, pace, sizes} from '../../src/shared/theme';
+import {cellFill, type CellValues, type ColorMap, expectShape, FRAME_MARGIN} from './cellGrid';
+import {BlockGrid, type GridNodeProps} from './GridNode';
 import {Label} from './Label';
 import {
   blockOutline,
   labelAnchor,
   type LabelPlacement,
-  type Point,
   revealedCells,
   sheetCellCentre,
   type SheetGeometry,
@@ -24,13 +26,11 @@ import {
   sheetPoint,
   sheetTransform,
 } from './heatmapLayout';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface HeatmapSheetProps extends NodeProps {
-  theme: Theme;
-  /** `[rows][cols]`. */
-  values: readonly (readonly number[])[];
-  /** `sequential`: values in [0, range]; `diverging`: signed values, zero neutral, saturating at ±range. */
-  colorMap?: 'sequential' | 'diverging';
+export interface HeatmapSheetProps extends GridNodeProps {
+  values: CellValues;
+  colorMap?: ColorMap;
   range: number;
   /** Width of one cell. */
   cellSize: number;
@@ -48,13 +48,11 @@ export interface HeatmapSheetProps extends NodeProps {
   frameOpacity?: SignalValue<number>;
 }
 
-/** How far the frame stands off the cells. */
-const FRAME_MARGIN = 1.5;
 /** How far the highlight outline stands off the cells it rings. */
 const HIGHLIGHT_MARGIN = 1.5;
 const LABEL_GAP = 6;
 
-export class HeatmapSheet extends Node {
+export class HeatmapSheet extends BlockGrid {
   /** Share of cells painted, in row order. */
   @initial(1)
   @signal()
@@ -65,47 +63,31 @@ export class HeatmapSheet extends Node {
   @signal()
   declare readonly frameOpacity: SimpleSignal<number, this>;
 
-  /** Opacity of the highlight outline. */
-  @initial(0)
-  @signal()
-  declare readonly highlightOpacity: SimpleSignal<number, this>;
-
-  /** The highlighted block, as (row, col) of its top-left cell and (height, width) in cells; tweened between stops. */
-  @initial(0)
-  @signal()
-  declare readonly highlightRow: SimpleSignal<number, this>;
-  @initial(0)
-  @signal()
-  declare readonly highlightCol: SimpleSignal<number, this>;
+  /** How far new values have faded in over the previous ones (`setValues` with a duration). */
   @initial(1)
   @signal()
-  declare readonly highlightHeight: SimpleSignal<number, this>;
-  @initial(1)
-  @signal()
-  declare readonly highlightWidth: SimpleSignal<number, this>;
+  declare readonly valueFade: SimpleSignal<number, this>;
 
-  readonly theme: Theme;
   readonly geometry: SheetGeometry;
   readonly label?: Label;
-  private readonly colorMap: 'sequential' | 'diverging';
+  private readonly colorMap: ColorMap;
   private readonly range: number;
   private readonly gap: number;
-  private readonly bitmap: HTMLCanvasElement;
-  private values: readonly (readonly number[])[];
+  /** One pixel per cell; the previous values' bitmap while new ones fade in. */
+  private bitmap: HTMLCanvasElement;
+  private previous?: HTMLCanvasElement;
+  private values: CellValues;
 
   constructor(props: HeatmapSheetProps) {
     super(props);
-    const {theme, values} = props;
-    this.theme = theme;
+    const theme = this.theme;
+    const {values} = props;
     this.values = values;
     this.colorMap = props.colorMap ?? 'sequential';
     this.range = props.range;
     this.gap = props.gap ?? 0;
     this.geometry = sheetGeometry(values.length, values[0].length, props.cellSize, props.squash, props.skew);
-    this.bitmap = document.createElement('canvas');
-    this.bitmap.width = this.geometry.cols;
-    this.bitmap.height = this.geometry.rows;
-    this.paint();
+    this.bitmap = this.paint();
     if (props.label !== undefined) {
       const placement = props.labelPlacement ?? 'above';
       const at = labelAnchor(this.geometry, placement, LABEL_GAP, sizes.small);
@@ -124,18 +106,28 @@ export class HeatmapSheet extends Node {
     }
   }
 
-  /** The value in cell (row, col). */
+  get rows(): number {
+    return this.geometry.rows;
+  }
+
+  get cols(): number {
+    return this.geometry.cols;
+  }
+
   valueAt(row: number, col: number): number {
     return this.values[row][col];
   }
 
-  /** Replaces every value at once (same shape). */
-  setValues(values: readonly (readonly number[])[]): void {
-    if (values.length !== this.geometry.rows || values[0].length !== this.geometry.cols) {
-      throw new Error(`HeatmapSheet.setValues: expected ${this.geometry.rows}×${this.geometry.cols} values, got ${values.length}×${values[0]?.length}`);
-    }
+  /** Repaints every cell; over a duration the new colours fade in over the old. */
+  *setValues(values: CellValues, duration = pace.fade): ThreadGenerator {
+    expectShape('HeatmapSheet', this.rows, this.cols, values);
     this.values = values;
-    this.paint();
+    this.previous = duration > 0 ? this.bitmap : undefined;
+    this.bitmap = this.paint();
+    if (!this.previous) return;
+    this.valueFade(0);
+    yield* this.valueFade(1, duration);
+    this.previous = undefined;
   }
 
   /** Centre of cell (row, col) in this sheet's parent coordinates (the sheet is neither rotated nor scaled). */
@@ -150,20 +142,6 @@ export class HeatmapSheet extends Node {
     return this.position().add([p.x, p.y]);
   }
 
-  /** Rings the `height`×`width` block whose top-left cell is (row, col): fades in where first shown, then moves between stops. */
-  *highlight(row: number, col: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
-    if (this.highlightOpacity() === 0) {
-      this.highlightRow(row).highlightCol(col).highlightHeight(height).highlightWidth(width);
-      yield* this.highlightOpacity(1, duration);
-      return;
-    }
-    yield* all(this.highlightRow(row, duration), this.highlightCol(col, duration), this.highlightHeight(height, duration), this.highlightWidth(width, duration));
-  }
-
-  *hideHighlight(duration = pace.fade): ThreadGenerator {
-    yield* this.highlightOpacity(0, duration);
-  }
-
   protected override getCacheBBox(): BBox {
     const margin = Math.max(FRAME_MARGIN, HIGHLIGHT_MARGIN) + sizes.line * 2;
     return BBox.fromPoints(...sheetOutline(this.geometry, margin).map(p => new Vector2(p.x, p.y)));
@@ -175,10 +153,12 @@ export class HeatmapSheet extends Node {
     context.transform(...sheetTransform(g));
     context.fillStyle = this.theme.surface;
     context.fillRect(0, 0, g.cols, g.rows);
-    const shown = revealedCells(this.reveal(), g.rows, g.cols);
     context.imageSmoothingEnabled = false;
-    if (shown.rows > 0) context.drawImage(this.bitmap, 0, 0, g.cols, shown.rows, 0, 0, g.cols, shown.rows);
-    if (shown.cols > 0) context.drawImage(this.bitmap, 0, shown.rows, shown.cols, 1, 0, shown.rows, shown.cols, 1);
+    if (this.previous) {
+      this.drawCells(context, this.previous);
+      context.globalAlpha *= this.valueFade();
+    }
+    this.drawCells(context, this.bitmap);
     context.restore();
     if (this.gap > 0) this.drawGaps(context);
     if (this.frameOpacity() > 0) {
@@ -189,6 +169,14 @@ export class HeatmapSheet extends Node {
       stroke(context, outline, this.theme.accent, sizes.line * 1.5, this.highlightOpacity());
     }
     this.drawChildren(context);
+  }
+
+  /** The revealed share of a cell bitmap, in grid coordinates (one unit a cell). */
+  private drawCells(context: CanvasRenderingContext2D, bitmap: HTMLCanvasElement): void {
+    const {rows, cols} = this.geometry;
+    const shown = revealedCells(this.reveal(), rows, cols);
+    if (shown.rows > 0) context.drawImage(bitmap, 0, 0, cols, shown.rows, 0, 0, cols, shown.rows);
+    if (shown.cols > 0) context.drawImage(bitmap, 0, shown.rows, shown.cols, 1, 0, shown.rows, shown.cols, 1);
   }
 
   /** Background-coloured lines between cells, so a small grid reads cell by cell. */
@@ -204,24 +192,23 @@ export class HeatmapSheet extends Node {
     context.restore();
   }
 
-  /** Fills the bitmap, one pixel per cell, from the colour map. */
-  private paint(): void {
+  /** A new bitmap of the values, one pixel per cell, from the colour map. */
+  private paint(): HTMLCanvasElement {
     const {rows, cols} = this.geometry;
-    const context = this.bitmap.getContext('2d');
+    const bitmap = document.createElement('canvas');
+    bitmap.width = cols;
+    bitmap.height = rows;
+    const context = bitmap.getContext('2d');
     if (!context) throw new Error('HeatmapSheet: no 2D context for its bitmap');
     const image = context.createImageData(cols, rows);
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
-        const [red, green, blue] = hexToRgb(this.colorOf(this.values[r][c]));
+        const [red, green, blue] = hexToRgb(cellFill(this.theme, this.colorMap, this.range, this.values[r][c]));
         image.data.set([red, green, blue, 255], (r * cols + c) * 4);
       }
     }
     context.putImageData(image, 0, 0);
-  }
-
-  private colorOf(value: number): string {
-    if (this.colorMap === 'diverging') return divergingColor(this.theme, value, this.range);
-    return sequentialColor(this.theme, this.range > 0 ? value / this.range : 0);
+    return bitmap;
   }
 }
 

@@ -14,12 +14,13 @@
 import {Layout, Node, type NodeProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
+import type {CellGrid, CellValues, ColorMap} from './cellGrid';
 import {matrixLayout, type MatrixLayout} from './matrixLayout';
 import {SequentialLegend} from './SequentialLegend';
 import {ValueGrid} from './ValueGrid';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface LabelledMatrixProps extends NodeProps {
-  theme: Theme;
+export interface LabelledMatrixProps extends NodeProps, Themed {
   rows: number;
   cols: number;
   cellWidth: number;
@@ -33,20 +34,20 @@ export interface LabelledMatrixProps extends NodeProps {
   /** The shape as printed; defaults to `rows×cols`. */
   shape?: string;
   /** `sequential` for weights in [0, 1] (with `legend`), `diverging` for signed values. */
-  colorMap?: 'diverging' | 'sequential';
+  colorMap?: ColorMap;
   range?: number;
   decimals?: number;
   /** Print values in the cells (colour is always shown). */
   showValues?: boolean;
   /** Values drawn from the start, `[rows][cols]`; omit to start empty. */
-  initial?: readonly (readonly number[])[];
+  initial?: CellValues;
   /** Row labels start hidden and appear with `showRow` (a matrix that grows row by row). */
   rowsHidden?: boolean;
   /** Draw the sequential legend 0–1 below the cells, naming what is coloured. */
   legend?: string;
 }
 
-export class LabelledMatrix extends Node {
+export class LabelledMatrix extends Node implements CellGrid {
   readonly theme: Theme;
   readonly grid: ValueGrid;
   readonly layout: MatrixLayout;
@@ -58,7 +59,7 @@ export class LabelledMatrix extends Node {
     // Cached: drawn once into its own canvas and reused until one of its signals changes.
     // A matrix holds dozens of numbers and is still most of the time (head: 11 → 27 fps floor).
     super({cache: true, ...props});
-    const {theme, rows, cols, cellWidth} = props;
+    const {theme = sceneTheme(), rows, cols, cellWidth} = props;
     const cellHeight = props.cellHeight ?? cellWidth;
     const gap = props.gap ?? 3;
     this.theme = theme;
@@ -107,6 +108,18 @@ export class LabelledMatrix extends Node {
     if (props.legend !== undefined) this.add(<SequentialLegend theme={theme} subject={props.legend} y={this.layout.legendY} />);
   }
 
+  get rows(): number {
+    return this.grid.rows;
+  }
+
+  get cols(): number {
+    return this.grid.cols;
+  }
+
+  valueAt(r: number, c: number): number | undefined {
+    return this.grid.valueAt(r, c);
+  }
+
   /** Centre of cell (r, c) in this node's parent coordinates. */
   cellPosition(r: number, c: number): Vector2 {
     return this.position().add(this.grid.cellPosition(r, c));
@@ -117,9 +130,16 @@ export class LabelledMatrix extends Node {
     yield* all(...values.map((v, c) => this.grid.setValue(r, c, v, duration)));
   }
 
-  /** Writes every cell (`[rows][cols]`). */
-  *setValues(values: readonly (readonly number[])[], duration = pace.fade): ThreadGenerator {
+  *setValues(values: CellValues, duration = pace.fade): ThreadGenerator {
     yield* this.grid.setValues(values, duration);
+  }
+
+  *highlight(r: number, c: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
+    yield* this.grid.highlight(r, c, height, width, duration);
+  }
+
+  *hideHighlight(duration = pace.fade): ThreadGenerator {
+    yield* this.grid.hideHighlight(duration);
   }
 
   /** Shows row r's label and writes its values: one more row of a growing matrix. */
@@ -131,7 +151,7 @@ export class LabelledMatrix extends Node {
   *markCell(r: number, c: number, on: boolean, duration = pace.fade): ThreadGenerator {
     const ink = on ? this.theme.accent : this.theme.text;
     yield* all(
-      this.grid.highlightCell(r, c, on, duration),
+      this.grid.markCell(r, c, on, duration),
       this.rowTexts[r]?.fill(ink, duration) ?? noop(),
       this.columnTexts[c]?.fill(ink, duration) ?? noop(),
     );

@@ -8,9 +8,9 @@ import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {formatValue} from '../../src/shared/format';
 import {divergingColor, fonts, pace, sizes, textOn, type Theme} from '../../src/shared/theme';
 import {columnPositions} from './layout';
+import {type Themed, themeOf} from '../kit/theme';
 
-export interface NeuronColumnProps extends NodeProps {
-  theme: Theme;
+export interface NeuronColumnProps extends NodeProps, Themed {
   count: number;
   /** Distance between neighbouring centres. */
   spacing: number;
@@ -35,7 +35,7 @@ export class NeuronColumn extends Node {
 
   constructor(props: NeuronColumnProps) {
     super(props);
-    this.theme = props.theme;
+    this.theme = themeOf(props);
     this.range = props.range;
     this.radius = props.radius ?? 28;
     this.radiusY = props.radiusY ?? this.radius;

@@ -5,22 +5,24 @@
  * read, the cells between them veiled). The ring and the window are painted by this
  * node itself in `draw`, not as child nodes: a ring of 2 around a 7×7 image is 72
  * cells. Layout is paddedLayout.ts (tested); behaviour is generator methods.
- * The window's position and spread are signals, so a move or a spread tweens smoothly.
+ * The window is the highlighted block (BlockGrid): `highlight(row, col, kernelRows, kernelCols)`
+ * puts its first tap on image cell (row, col), negative in the padding. Its position, size and
+ * spread are signals, so a move or a spread tweens smoothly.
  */
-import {initial, Node, type NodeProps, signal} from '@motion-canvas/2d';
+import {initial, signal} from '@motion-canvas/2d';
 import {all, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
-import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
+import {fonts, pace, sizes} from '../../src/shared/theme';
 import {formatValue} from '../../src/shared/format';
-import {axisCentre, NO_PADDING, type Padding, ringCells, windowBounds, windowGaps, windowTaps} from './paddedLayout';
+import type {Padding} from '../../src/shared/geometry';
+import {axisCentre, NO_PADDING, ringCells, windowBounds, windowGaps, windowTaps} from './paddedLayout';
+import {CELL_RADIUS, type CellValues, OUTLINE_MARGIN} from './cellGrid';
+import {BlockGrid, type GridNodeProps} from './GridNode';
 import {ValueGrid} from './ValueGrid';
+import {type Themed, themeOf} from '../kit/theme';
 
-export interface PaddedGridProps extends NodeProps {
-  theme: Theme;
-  /** The image, `[rows][cols]`. */
-  values: readonly (readonly number[])[];
-  /** The window's size in taps (the kernel's size). */
-  kernelRows: number;
-  kernelCols: number;
+export interface PaddedGridProps extends GridNodeProps {
+  /** The image. */
+  values: CellValues;
   cellSize?: number;
   gap?: number;
   /** The image's colour map saturates here (sequential map). */
@@ -31,42 +33,22 @@ export interface PaddedGridProps extends NodeProps {
   ring?: Padding;
 }
 
-const CELL_RADIUS = 3;
-/** How far the window outline stands off the cells it covers (as ValueGrid's). */
-const WINDOW_MARGIN = 3;
 /** How strongly the cells between dilated taps are veiled. */
 const GAP_VEIL = 0.6;
 
-export class PaddedGrid extends Node {
+export class PaddedGrid extends BlockGrid {
   /** Opacity of the zero-padding ring (0 = no ring). */
   @initial(0)
   @signal()
   declare readonly paddingOpacity: SimpleSignal<number, this>;
-
-  /** Opacity of the window outline and its taps. */
-  @initial(0)
-  @signal()
-  declare readonly windowOpacity: SimpleSignal<number, this>;
-
-  /** Image row of the window's first tap; negative inside the padding. */
-  @initial(0)
-  @signal()
-  declare readonly windowRow: SimpleSignal<number, this>;
-
-  @initial(0)
-  @signal()
-  declare readonly windowCol: SimpleSignal<number, this>;
 
   /** Cells between neighbouring taps, plus one: 1 is an ordinary window. */
   @initial(1)
   @signal()
   declare readonly dilation: SimpleSignal<number, this>;
 
-  readonly theme: Theme;
   readonly rows: number;
   readonly cols: number;
-  readonly kernelRows: number;
-  readonly kernelCols: number;
   readonly cellSize: number;
   readonly gap: number;
   /** The image cells: a plain ValueGrid, centred on this node. */
@@ -76,11 +58,8 @@ export class PaddedGrid extends Node {
 
   constructor(props: PaddedGridProps) {
     super(props);
-    this.theme = props.theme;
     this.rows = props.values.length;
     this.cols = props.values[0].length;
-    this.kernelRows = props.kernelRows;
-    this.kernelCols = props.kernelCols;
     this.cellSize = props.cellSize ?? 40;
     this.gap = props.gap ?? 3;
     this.fontSize = Math.max(sizes.small, props.fontSize ?? sizes.value);
@@ -110,6 +89,14 @@ export class PaddedGrid extends Node {
     return this.pad;
   }
 
+  valueAt(row: number, col: number): number | undefined {
+    return this.image.valueAt(row, col);
+  }
+
+  *setValues(values: CellValues, duration = pace.fade): ThreadGenerator {
+    yield* this.image.setValues(values, duration);
+  }
+
   /** Centre of image cell (row, col), padding cells included, in this node's parent coordinates. */
   cellPosition(row: number, col: number): Vector2 {
     const local = new Vector2(axisCentre(col, this.cols, this.cellSize, this.gap), axisCentre(row, this.rows, this.cellSize, this.gap));
@@ -134,40 +121,21 @@ export class PaddedGrid extends Node {
     this.pad = NO_PADDING;
   }
 
-  /**
-   * Puts the window's first tap on image cell (row, col): it fades in there when hidden,
-   * otherwise it slides there.
-   */
-  *moveWindow(row: number, col: number, duration = pace.fade): ThreadGenerator {
-    if (this.windowOpacity() === 0 || duration <= 0) {
-      this.windowRow(row);
-      this.windowCol(col);
-      if (this.windowOpacity() === 0) yield* this.windowOpacity(1, duration);
-      return;
-    }
-    yield* all(this.windowRow(row, duration), this.windowCol(col, duration));
-  }
-
   /** Spreads (or gathers) the window's taps to `dilation` cells apart. */
   *spread(dilation: number, duration = pace.move): ThreadGenerator {
     yield* this.dilation(dilation, duration);
-  }
-
-  /** Fades the window away. */
-  *hideWindow(duration = pace.fade): ThreadGenerator {
-    yield* this.windowOpacity(0, duration);
   }
 
   protected override draw(context: CanvasRenderingContext2D): void {
     const ring = this.paddingOpacity();
     if (ring > 0 && ringCells(this.rows, this.cols, this.pad).length > 0) this.drawRing(context, ring);
     this.drawChildren(context);
-    const window = this.windowOpacity();
+    const window = this.highlightOpacity();
     if (window > 0) this.drawWindow(context, window);
   }
 
   private box() {
-    return windowBounds(this.windowRow(), this.windowCol(), this.kernelRows, this.kernelCols, this.dilation(), this.rows, this.cols, this.cellSize, this.gap);
+    return windowBounds(this.highlightRow(), this.highlightCol(), this.highlightHeight(), this.highlightWidth(), this.dilation(), this.rows, this.cols, this.cellSize, this.gap);
   }
 
   private cellRect(context: CanvasRenderingContext2D, row: number, col: number, inset = 0): void {
@@ -200,7 +168,7 @@ export class PaddedGrid extends Node {
 
   private drawWindow(context: CanvasRenderingContext2D, opacity: number): void {
     const d = this.dilation();
-    const [row, col] = [this.windowRow(), this.windowCol()];
+    const [row, col] = [this.highlightRow(), this.highlightCol()];
     context.save();
     context.globalAlpha *= opacity;
     // Cells the spread window spans but does not read recede behind a veil.
@@ -209,7 +177,7 @@ export class PaddedGrid extends Node {
       context.save();
       context.globalAlpha *= veil;
       context.fillStyle = this.theme.background;
-      for (const cell of windowGaps(Math.round(row), Math.round(col), this.kernelRows, this.kernelCols, Math.round(d))) {
+      for (const cell of windowGaps(Math.round(row), Math.round(col), this.highlightHeight(), this.highlightWidth(), Math.round(d))) {
         this.cellRect(context, cell.row, cell.col);
         context.fill();
       }
@@ -222,14 +190,14 @@ export class PaddedGrid extends Node {
       context.globalAlpha *= ringed;
       context.strokeStyle = this.theme.accent;
       context.lineWidth = sizes.line;
-      for (const tap of windowTaps(row, col, this.kernelRows, this.kernelCols, d)) {
+      for (const tap of windowTaps(row, col, this.highlightHeight(), this.highlightWidth(), d)) {
         this.cellRect(context, tap.row, tap.col, sizes.line / 2);
         context.stroke();
       }
       context.restore();
     }
     const box = this.box();
-    const [w, h] = [box.width + 2 * WINDOW_MARGIN, box.height + 2 * WINDOW_MARGIN];
+    const [w, h] = [box.width + 2 * OUTLINE_MARGIN, box.height + 2 * OUTLINE_MARGIN];
     context.strokeStyle = this.theme.accent;
     context.lineWidth = sizes.line * 2;
     context.beginPath();

@@ -5,7 +5,8 @@
  */
 import {Node, type NodeProps} from '@motion-canvas/2d';
 import {fonts, sizes, type Theme} from '../../src/shared/theme';
-import type {PlotFrame, Point} from './plotLayout';
+import type {Point} from '../../src/shared/geometry';
+import type {PlotFrame} from './plotLayout';
 
 /** Space between the plotting area and its tick labels or axis names. */
 export const TICK_GAP = 6;

@@ -3,12 +3,13 @@
  * to its high end, between the values they stand for (by default 0 and 1, for gates
  * and probabilities; `max` for any other non-negative range, such as ReLU outputs).
  */
-import {Layout, type LayoutProps, Rect, Txt} from '@motion-canvas/2d';
+import {Layout, type LayoutProps, Rect} from '@motion-canvas/2d';
 import {formatValue} from '../../src/shared/format';
-import {fonts, sequentialColor, sizes, type Theme} from '../../src/shared/theme';
+import {sequentialColor} from '../../src/shared/theme';
+import {label} from '../kit/label';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface SequentialLegendProps extends LayoutProps {
-  theme: Theme;
+export interface SequentialLegendProps extends LayoutProps, Themed {
   /** What is coloured, e.g. "gate" or "probability". */
   subject: string;
   /** Number of swatches in the strip. */
@@ -20,11 +21,9 @@ export interface SequentialLegendProps extends LayoutProps {
 }
 
 export class SequentialLegend extends Layout {
-  constructor({theme, subject, steps = 9, max = 1, decimals = 0, ...props}: SequentialLegendProps) {
+  constructor({theme = sceneTheme(), subject, steps = 9, max = 1, decimals = 0, ...props}: SequentialLegendProps) {
     super({layout: true, direction: 'row', gap: 8, alignItems: 'center', ...props});
-    const text = (t: string, mono = false) => (
-      <Txt text={t} fontFamily={mono ? fonts.mono : fonts.sans} fontSize={sizes.small} fill={theme.muted} />
-    );
+    const text = (t: string, mono = false) => label(t, {mono, fill: theme.muted});
     this.add(text(subject));
     this.add(text(formatValue(0, decimals), true));
     this.add(

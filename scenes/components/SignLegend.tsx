@@ -2,11 +2,11 @@
  * A legend for the diverging colour language: what blue and red mean. Used
  * wherever a colour encodes a sign (edges, cells).
  */
-import {Layout, type LayoutProps, Line, Rect, Txt} from '@motion-canvas/2d';
-import {fonts, sizes, type Theme} from '../../src/shared/theme';
+import {Layout, type LayoutProps, Line, Rect} from '@motion-canvas/2d';
+import {label} from '../kit/label';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface SignLegendProps extends LayoutProps {
-  theme: Theme;
+export interface SignLegendProps extends LayoutProps, Themed {
   /** What is signed, e.g. "weight" or "value". */
   subject: string;
   /** Swatches as lines (edges) or squares (cells). */
@@ -14,10 +14,10 @@ export interface SignLegendProps extends LayoutProps {
 }
 
 export class SignLegend extends Layout {
-  constructor({theme, subject, swatch = 'line', ...props}: SignLegendProps) {
+  constructor({theme = sceneTheme(), subject, swatch = 'line', ...props}: SignLegendProps) {
     super({layout: true, direction: 'row', gap: 16, alignItems: 'start', ...props});
     const [negative, , positive] = theme.diverging;
-    for (const [color, label] of [
+    for (const [color, text] of [
       [negative, `${subject} < 0`],
       [positive, `${subject} > 0`],
     ] as const) {
@@ -28,7 +28,7 @@ export class SignLegend extends Layout {
           ) : (
             <Rect width={16} height={16} fill={color} radius={2} />
           )}
-          <Txt text={label} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.muted} />
+          {label(text, {fill: theme.muted})}
         </Layout>,
       );
     }

@@ -6,9 +6,9 @@
 import {Rect, type RectProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator} from '@motion-canvas/core';
 import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface TextBoxProps extends RectProps {
-  theme: Theme;
+export interface TextBoxProps extends RectProps, Themed {
   /** The text shown from the start; omit for an empty box. */
   text?: string;
   /** Size of the text (default sizes.value). */
@@ -21,7 +21,7 @@ export class TextBox extends Rect {
   readonly theme: Theme;
   private readonly label: Txt;
 
-  constructor({theme, text, fontSize, ...props}: TextBoxProps) {
+  constructor({theme = sceneTheme(), text, fontSize, ...props}: TextBoxProps) {
     super({radius: RADIUS, fill: theme.surface, stroke: theme.stroke, lineWidth: sizes.line, ...props});
     this.theme = theme;
     this.label = (<Txt text={text ?? ''} fontFamily={fonts.mono} fontSize={fontSize ?? sizes.value} fill={theme.text} />) as Txt;

@@ -2,19 +2,22 @@
  * A grid of cells with values: an image, a filter, a feature map, an attention
  * matrix. Each cell is filled from the theme's diverging map (signed values) or
  * sequential map (non-negative values) and prints its value in the contrasting
- * text colour. An accent outline marks a window of cells (a sliding filter).
+ * text colour. An accent outline marks a block of cells (`highlight`: a sliding filter)
+ * and a ring marks single cells (`markCell`: the cell being written).
  * Layout is `gridCellCentre`/`gridWindowRect`/`gridSize` (layout.ts, tested);
  * behaviour is generator methods the scene yields.
  */
-import {initial, Node, type NodeProps, Rect, signal} from '@motion-canvas/2d';
+import {initial, Rect, signal} from '@motion-canvas/2d';
 import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
-import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../../src/shared/theme';
+import {fonts, pace, sizes, textOn} from '../../src/shared/theme';
+import {CELL_RADIUS, cellFill, type CellValues, type ColorMap, expectShape, FRAME_MARGIN} from './cellGrid';
+import {GridNode, type GridNodeProps} from './GridNode';
 import {gridCellCentre, gridSize, gridWindowRect} from './layout';
+import {sceneTheme, type Themed} from '../kit/theme';
 
-export interface ValueGridProps extends NodeProps {
-  theme: Theme;
+export interface ValueGridProps extends GridNodeProps {
   rows: number;
   cols: number;
   /** Width of a cell (and its height, unless `cellHeight` is given). */
@@ -22,12 +25,11 @@ export interface ValueGridProps extends NodeProps {
   /** Height of a cell, for cells wider than tall (rows of values in a short band). */
   cellHeight?: number;
   gap?: number;
-  /** `diverging`: signed values, zero neutral; `sequential`: values in [0, range]. */
-  colorMap?: 'diverging' | 'sequential';
+  colorMap?: ColorMap;
   /** The map saturates at ±range (diverging) or at range (sequential). */
   range?: number;
   /** Values drawn from the start, `[rows][cols]`; omit to start empty. */
-  initial?: readonly (readonly number[])[];
+  initial?: CellValues;
   decimals?: number;
   fontSize?: number;
   /** Print values in the cells (default); false draws colour only and creates no labels (an empty Txt still costs layout every frame). */
@@ -40,13 +42,7 @@ export interface ValueGridProps extends NodeProps {
   frameOpacity?: SignalValue<number>;
 }
 
-const CELL_RADIUS = 3;
-/** How far the window outline stands off the cells it covers. */
-const WINDOW_MARGIN = 3;
-/** How far the sheet frame stands off the cells; under a gap, so a grid one cell behind stays clear. */
-const FRAME_MARGIN = 1.5;
-
-export class ValueGrid extends Node {
+export class ValueGrid extends GridNode {
   /** Opacity of the printed values (the cells' colour stays). */
   @initial(1)
   @signal()
@@ -57,24 +53,23 @@ export class ValueGrid extends Node {
   @signal()
   declare readonly frameOpacity: SimpleSignal<number, this>;
 
-  readonly theme: Theme;
   readonly rows: number;
   readonly cols: number;
   readonly cellSize: number;
   readonly cellHeight: number;
   readonly gap: number;
-  private readonly colorMap: 'diverging' | 'sequential';
+  private readonly colorMap: ColorMap;
   private readonly range: number;
   private readonly decimals: number;
   private readonly cells: Rect[][] = [];
   private readonly labels: Label[][] = [];
   private readonly current: (number | undefined)[][];
-  private readonly window: Rect;
+  private readonly outline: Rect;
 
   constructor(props: ValueGridProps) {
     super(props);
-    const {theme, rows, cols} = props;
-    this.theme = theme;
+    const theme = this.theme;
+    const {rows, cols} = props;
     this.rows = rows;
     this.cols = cols;
     this.cellSize = props.cellSize ?? 40;
@@ -124,10 +119,10 @@ export class ValueGrid extends Node {
       this.cells.push(cellRow);
       this.labels.push(labelRow);
     }
-    this.window = (
-      <Rect stroke={theme.accent} lineWidth={sizes.line * 2} radius={CELL_RADIUS + 2} opacity={0} width={this.cellSize} height={this.cellHeight} />
+    this.outline = (
+      <Rect stroke={theme.accent} lineWidth={sizes.line * 2} radius={CELL_RADIUS + 2} opacity={() => this.highlightOpacity()} width={this.cellSize} height={this.cellHeight} />
     ) as Rect;
-    this.add(this.window);
+    this.add(this.outline);
   }
 
   /** Width and height of the cells, without the window outline. */
@@ -168,34 +163,17 @@ export class ValueGrid extends Node {
     yield* all(this.cells[r][c].fill(fill, duration), changes ? fadeIn(label, this, duration) : noop());
   }
 
-  /** Writes every cell at once (`[rows][cols]`). */
-  *setValues(values: readonly (readonly number[])[], duration = pace.fade): ThreadGenerator {
+  *setValues(values: CellValues, duration = pace.fade): ThreadGenerator {
+    expectShape('ValueGrid', this.rows, this.cols, values);
     yield* all(...values.flatMap((row, r) => row.map((v, c) => this.setValue(r, c, v, duration))));
   }
 
-  /**
-   * Outlines the `height`×`width` block of cells whose top-left is (r, c) in the
-   * accent: it fades in where it is first shown, then slides from stop to stop.
-   */
-  *highlightWindow(r: number, c: number, height: number, width: number, duration = pace.fade): ThreadGenerator {
-    const box = gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap, this.cellHeight);
-    const size = new Vector2(box.width + 2 * WINDOW_MARGIN, box.height + 2 * WINDOW_MARGIN);
-    if (this.window.opacity() === 0) {
-      this.window.position([box.x, box.y]);
-      this.window.size(size);
-      yield* this.window.opacity(1, duration);
-      return;
-    }
-    yield* all(this.window.position([box.x, box.y], duration), this.window.size(size, duration));
+  *highlight(r: number, c: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
+    yield* this.outlineTo(this.outline, gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap, this.cellHeight), duration);
   }
 
-  /** Fades the window outline away. */
-  *hideWindow(duration = pace.fade): ThreadGenerator {
-    yield* this.window.opacity(0, duration);
-  }
-
-  /** Rings one cell in the accent (the cell being written), or removes the ring. */
-  *highlightCell(r: number, c: number, on: boolean, duration = pace.fade / 2): ThreadGenerator {
+  /** Rings one cell in the accent (the cell being written), or removes the ring; any number of cells at once. */
+  *markCell(r: number, c: number, on: boolean, duration = pace.fade): ThreadGenerator {
     yield* this.cells[r][c].lineWidth(on ? sizes.line * 1.5 : 0, duration);
   }
 
@@ -216,9 +194,7 @@ export class ValueGrid extends Node {
   }
 
   private fillFor(value: number | undefined): string {
-    if (value === undefined) return this.theme.surface;
-    if (this.colorMap === 'diverging') return divergingColor(this.theme, value, this.range);
-    return sequentialColor(this.theme, this.range > 0 ? value / this.range : 0);
+    return cellFill(this.theme, this.colorMap, this.range, value);
   }
 
   private format(value: number): string {

@@ -1,22 +1,21 @@
 /**
  * A vector drawn as a row (or column) of coloured cells, each optionally showing its
  * value: hidden states, cell states, gates, embeddings. Signed values use the theme's
- * diverging map, values in [0, 1] the sequential map; text colour follows the fill.
+ * diverging map, values in [0, range] the sequential map; text colour follows the fill.
+ * A grid one row (or one column) deep: `setValues([values])`, and `highlightAll` rings it.
  * Layout is computed by `cellCentres`/`rowLength`/`labelFits` (pure, tested);
  * behaviour is generator methods the scene yields.
  */
-import {initial, Node, type NodeProps, Rect, signal} from '@motion-canvas/2d';
-import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
+import {Rect} from '@motion-canvas/2d';
+import {all, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
-import {divergingColor, fonts, pace, sequentialColor, sizes, textOn, type Theme} from '../../src/shared/theme';
-import {cellCentres, labelFits, rowLength} from './layout';
+import {fonts, pace, sizes, textOn} from '../../src/shared/theme';
+import {CELL_RADIUS, cellFill, type CellValues, type ColorMap, expectShape, OUTLINE_MARGIN} from './cellGrid';
+import {GridNode, type GridNodeProps} from './GridNode';
+import {cellCentres, gridWindowRect, labelFits, rowLength} from './layout';
 
-/** Which colour map the cells use. */
-export type VectorScale = 'diverging' | 'sequential';
-
-export interface VectorRowProps extends NodeProps {
-  theme: Theme;
+export interface VectorRowProps extends GridNodeProps {
   count: number;
   /** Width of one cell along the row (its height when `direction` is `column`). */
   cellSize?: number;
@@ -24,9 +23,8 @@ export interface VectorRowProps extends NodeProps {
   cellDepth?: number;
   gap?: number;
   direction?: 'row' | 'column';
-  /** `diverging` (signed, saturating at ±range) or `sequential` (values in [0, 1]). */
-  colorMap?: VectorScale;
-  /** Diverging map saturates at ±range. */
+  colorMap?: ColorMap;
+  /** The map saturates at ±range (diverging) or at range (sequential). */
   range?: number;
   /** Values drawn from the start; omit to start empty. */
   initial?: readonly number[];
@@ -36,24 +34,14 @@ export interface VectorRowProps extends NodeProps {
   showValues?: boolean;
   /** Room a printed value must leave on each side of its cell. */
   labelPadding?: number;
-  /** 0 = resting, 1 = ringed in the accent colour (tween it with `highlight`). */
-  emphasis?: SignalValue<number>;
 }
 
-const CELL_RADIUS = 3;
-const FRAME_PADDING = 3;
-
-export class VectorRow extends Node {
-  @initial(0)
-  @signal()
-  declare readonly emphasis: SimpleSignal<number, this>;
-
-  readonly theme: Theme;
+export class VectorRow extends GridNode {
   readonly cellSize: number;
   readonly cellDepth: number;
   readonly gap: number;
   readonly direction: 'row' | 'column';
-  readonly colorMap: VectorScale;
+  readonly colorMap: ColorMap;
   readonly range: number;
   readonly decimals: number;
   readonly fontSize: number;
@@ -67,7 +55,6 @@ export class VectorRow extends Node {
 
   constructor(props: VectorRowProps) {
     super(props);
-    this.theme = props.theme;
     this.cellSize = props.cellSize ?? 44;
     this.cellDepth = props.cellDepth ?? this.cellSize;
     this.gap = props.gap ?? 4;
@@ -83,12 +70,12 @@ export class VectorRow extends Node {
     const [w, h] = this.box();
     this.frame = (
       <Rect
-        width={w + 2 * FRAME_PADDING}
-        height={h + 2 * FRAME_PADDING}
+        width={w + 2 * OUTLINE_MARGIN}
+        height={h + 2 * OUTLINE_MARGIN}
         radius={CELL_RADIUS + 2}
         stroke={this.theme.accent}
         lineWidth={sizes.line * 1.5}
-        opacity={() => this.emphasis()}
+        opacity={() => this.highlightOpacity()}
       />
     ) as Rect;
     this.add(this.frame);
@@ -123,9 +110,16 @@ export class VectorRow extends Node {
     return this.cells.length;
   }
 
-  /** The values drawn now (undefined for empty cells). */
-  get values(): readonly (number | undefined)[] {
-    return this.current;
+  get rows(): number {
+    return this.direction === 'row' ? 1 : this.count;
+  }
+
+  get cols(): number {
+    return this.direction === 'row' ? this.count : 1;
+  }
+
+  valueAt(row: number, col: number): number | undefined {
+    return this.current[this.index(row, col)];
   }
 
   /** Width and height of the cells' bounding box. */
@@ -134,9 +128,8 @@ export class VectorRow extends Node {
     return this.direction === 'row' ? [length, this.cellDepth] : [this.cellDepth, length];
   }
 
-  /** Centre of cell i in this row's parent coordinates. */
-  cellAnchor(i: number): Vector2 {
-    return this.position().add(this.cells[i].position());
+  cellPosition(row: number, col: number): Vector2 {
+    return this.position().add(this.cells[this.index(row, col)].position());
   }
 
   /** Midpoint of one side of the row's box (plus `margin`), in parent coordinates. */
@@ -151,26 +144,31 @@ export class VectorRow extends Node {
     return this.position().add(offset);
   }
 
-  /** Fill for a value on this row's colour map; empty cells use the surface colour. */
-  fillFor(value: number | undefined): string {
-    if (value === undefined) return this.theme.surface;
-    return this.colorMap === 'sequential' ? sequentialColor(this.theme, value) : divergingColor(this.theme, value, this.range);
+  /** A cell's index along the vector: a row's cells are (0, i), a column's (i, 0). */
+  private index(row: number, col: number): number {
+    return this.direction === 'row' ? col : row;
+  }
+
+  private fillFor(value: number | undefined): string {
+    return cellFill(this.theme, this.colorMap, this.range, value);
   }
 
   /** The printed value, or '' when values are hidden or it would not fit the cell. */
-  textFor(value: number | undefined): string {
+  private textFor(value: number | undefined): string {
     if (value === undefined || !this.showValues) return '';
     const text = formatValue(value, this.decimals);
     return labelFits(text, this.fontSize, this.cellSize, this.labelPadding) ? text : '';
   }
 
-  /** Tweens every cell to `values` (colour glides, the printed value cross-fades). */
-  *set(values: readonly number[], duration = pace.fade): ThreadGenerator {
-    yield* all(...values.map((v, i) => this.setCell(i, v, duration)));
+  /** Writes every cell (colour glides, the printed value cross-fades); `[[…]]` for a row, `[[…], …]` for a column. */
+  *setValues(values: CellValues, duration = pace.fade): ThreadGenerator {
+    expectShape('VectorRow', this.rows, this.cols, values);
+    yield* all(...values.flatMap((cells, r) => cells.map((v, c) => this.setValue(r, c, v, duration))));
   }
 
-  /** Tweens cell i to `value`. */
-  *setCell(i: number, value: number, duration = pace.fade): ThreadGenerator {
+  /** Writes cell (row, col); in a row the row is 0, in a column the column. */
+  *setValue(row: number, col: number, value: number, duration = pace.fade): ThreadGenerator {
+    const i = this.index(row, col);
     const fill = this.fillFor(value);
     const text = this.textFor(value);
     const label = this.labels[i];
@@ -196,17 +194,15 @@ export class VectorRow extends Node {
     );
   }
 
-  /** Rings the whole row in the accent colour (or removes the ring). */
-  *highlight(on: boolean, duration = pace.fade / 2): ThreadGenerator {
-    yield* this.emphasis(on ? 1 : 0, duration);
+  *highlight(row: number, col: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
+    const [across, along] = this.direction === 'row' ? [this.cellSize, this.cellDepth] : [this.cellDepth, this.cellSize];
+    yield* this.outlineTo(this.frame, gridWindowRect(row, col, height, width, this.rows, this.cols, across, this.gap, along), duration);
   }
 
-  /** Rings cell i in the accent colour (or back to the normal outline). */
-  *highlightCell(i: number, on: boolean, duration = pace.fade / 2): ThreadGenerator {
-    yield* all(
-      this.cells[i].stroke(on ? this.theme.accent : this.theme.stroke, duration),
-      this.cells[i].lineWidth(on ? sizes.line * 1.5 : 1, duration),
-    );
+  /** Rings cell (row, col) in the accent colour (or back to the normal outline); any number of cells at once. */
+  *markCell(row: number, col: number, on: boolean, duration = pace.fade): ThreadGenerator {
+    const cell = this.cells[this.index(row, col)];
+    yield* all(cell.stroke(on ? this.theme.accent : this.theme.stroke, duration), cell.lineWidth(on ? sizes.line * 1.5 : 1, duration));
   }
 
   /** Empties every cell, back to the state before anything was written. */
@@ -214,7 +210,7 @@ export class VectorRow extends Node {
     yield* all(
       ...this.cells.map(c => c.fill(this.theme.surface, duration)),
       ...this.labels.map(l => l.opacity(0, duration)),
-      this.emphasis(0, duration),
+      this.highlightOpacity(0, duration),
     );
     this.labels.forEach(l => {
       l.text('');

@@ -7,7 +7,7 @@
  * Pure; tested in test/conv-layout.test.ts.
  */
 import {gridSize} from './layout';
-import type {Padding} from './paddedLayout';
+import type {Padding} from '../../src/shared/geometry';
 
 export interface ConvStageShape {
   rows: number;

@@ -1,14 +1,11 @@
 /**
- * Pure geometry of a heatmap sheet (HeatmapSheet.tsx) and of a stack of them: where a
- * cell corner lands on a sheet that may be sheared and squashed (pseudo-3D), the canvas
- * transform that paints the cell bitmap, outlines, and where each sheet of a stack sits.
+ * Pure geometry of a heatmap sheet (HeatmapSheet.tsx): where a cell corner lands on a
+ * sheet that may be sheared and squashed (pseudo-3D), the canvas transform that paints
+ * the cell bitmap, and outlines. Stacks of sheets are stacking.ts.
  * Tested in test/heatmap-layout.test.ts.
  */
 
-export interface Point {
-  x: number;
-  y: number;
-}
+import type {Point} from '../../src/shared/geometry';
 
 /** A sheet of `rows`×`cols` cells, centred on its origin. */
 export interface SheetGeometry {
@@ -86,37 +83,4 @@ export function labelAnchor(g: SheetGeometry, placement: LabelPlacement, gap: nu
   if (placement === 'left') return {x: top.x - gap, y: top.y + fontSize / 2};
   const centre = sheetPoint(g, g.cols / 2, 0);
   return {x: centre.x, y: centre.y - gap - fontSize / 2};
-}
-
-/**
- * Centre of sheet `index` in a stack of `count` sheets that recedes by `step` per sheet:
- * sheet 0 at the back, sheet count−1 in front, the stack's middle on the origin.
- */
-export function stackPosition(index: number, count: number, step: Point): Point {
-  const depth = count - 1 - index - (count - 1) / 2;
-  // + 0 turns −0 into 0 for the middle sheet.
-  return {x: depth * step.x + 0, y: depth * step.y + 0};
-}
-
-/** Width and height of the bounding box of a stack of `count` sheets of the given extent. */
-export function stackExtent(sheet: {width: number; height: number}, count: number, step: Point): {width: number; height: number} {
-  const depth = Math.max(0, count - 1);
-  return {width: sheet.width + depth * Math.abs(step.x), height: sheet.height + depth * Math.abs(step.y)};
-}
-
-/**
- * Whether the block of cells stays uncovered by the next sheet in front, in a stack of
- * upright (unskewed) sheets that recedes by `step`: the block, grown by `clearance`,
- * must lie outside the front sheet's outline.
- */
-export function blockExposed(g: SheetGeometry, row: number, col: number, height: number, width: number, step: Point, clearance = 0): boolean {
-  const front = box(sheetOutline(g).map(p => ({x: p.x - step.x, y: p.y - step.y})));
-  const block = box(blockOutline(g, row, col, height, width, clearance));
-  return !(block.x0 < front.x1 && block.x1 > front.x0 && block.y0 < front.y1 && block.y1 > front.y0);
-}
-
-function box(points: Point[]): {x0: number; x1: number; y0: number; y1: number} {
-  const xs = points.map(p => p.x);
-  const ys = points.map(p => p.y);
-  return {x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys)};
 }

@@ -6,13 +6,7 @@
  * the image (padding) or between cells (a window in motion).
  */
 
-/** Zeros on each side of an image. */
-export interface Padding {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
+import type {Padding} from '../../src/shared/geometry';
 
 export const NO_PADDING: Padding = {top: 0, bottom: 0, left: 0, right: 0};
 

@@ -3,6 +3,7 @@
  * sample nearest a position and where the marker's readout fits. Tested in
  * test/plot-layout.test.ts.
  */
+import type {Point} from '../../src/shared/geometry';
 
 /** A plot's data ranges and the size of its plotting area, centred on the plot's origin. */
 export interface PlotFrame {
@@ -10,11 +11,6 @@ export interface PlotFrame {
   yRange: readonly [number, number];
   width: number;
   height: number;
-}
-
-export interface Point {
-  x: number;
-  y: number;
 }
 
 /** Screen position of a data point in a frame centred on 0; screen y grows downwards. */

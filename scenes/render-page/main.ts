@@ -13,7 +13,7 @@ import {
 } from '@motion-canvas/core';
 import project from '../project?project';
 import records from 'virtual:activations';
-import {posterOf, stepsOf} from '../components/steps';
+import {posterOf, stepsOf} from '../kit/steps';
 import {loadSceneFonts} from '../../src/page/fonts';
 import {FrameUploader, frameExporterFor} from '../../src/page/FrameExporter';
 import type {RenderJob, RenderOutcome, SceneInfo} from '../../src/frames/protocol';

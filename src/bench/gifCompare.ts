@@ -17,6 +17,7 @@ import {runFfmpegGif} from './ffmpegGif';
 import {pngFiles, pngFrames, rawFrames} from './frameFiles';
 import {gifQuality, stillFrames, type GifQuality} from './gifQuality';
 import {resolveGifski, runGifski} from './gifski';
+import type {BenchRow, EncoderMeasure as TableMeasure} from './table';
 
 export interface CompareOptions {
   fps: number;
@@ -31,22 +32,15 @@ export interface CompareOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface EncoderMeasure {
-  bytes: number;
-  ms: number;
+export interface EncoderMeasure extends TableMeasure {
   /** images in the GIF (ours merges frames that bring nothing new) */
   images: number;
-  quality: GifQuality;
 }
 
-export interface CompareResult {
-  name: string;
-  frames: number;
-  width: number;
-  height: number;
+/** A bench row as measured, before the MP4's size joins it; every encoder's measure also counts its images. */
+export interface CompareResult extends Omit<BenchRow, 'ours' | 'ffmpeg' | 'gifski' | 'mp4Bytes'> {
   ours: EncoderMeasure;
   ffmpeg: EncoderMeasure;
-  /** gifski's measure, or why it was skipped */
   gifski: EncoderMeasure | {missing: string};
 }
 

@@ -10,26 +10,19 @@ import {
   decoderStep,
   encode,
   oneHotSteps,
-  END,
   outputLogits,
-  START,
   sourceTokens,
-  tokenize,
-  type Vocab,
   WEIGHT_NAMES,
   type WeightTensors,
 } from './alignmentNet';
 import {loadTf} from './tf';
+import {END, sourceIds, START, tokenize, type Vocab} from './vocab';
 
 /** Greedy-decodes `de` (its reference translation `en` is kept for the record). */
 export async function translate(weights: AlignmentWeights, vocab: Vocab, de: string, en: string): Promise<AlignmentTrace> {
   const {tf} = await loadTf();
   const source = sourceTokens(de);
-  const ids = source.map((t) => {
-    const id = vocab.source.indexOf(t);
-    if (id < 1) throw new Error(`alignment: "${t}" in "${de}" is not in the German vocabulary`);
-    return id;
-  });
+  const ids = sourceIds('alignment', vocab, source, de);
   const trace: AlignmentTrace = {
     source,
     target: tokenize(en),

@@ -13,16 +13,15 @@
  * Every state is feature-major, `[features, batch]`, so the LSTM's gate split is a split
  * along axis 0 (contiguous on the cpu backend). Weights stay in Keras layouts.
  */
-import {END, PAD, START, tokenize} from './data/tokens';
 import type {Tensor, Tensor2D, Tensor3D} from '@tensorflow/tfjs';
 import type {AlignmentWeights} from '../animations/alignment/record';
 import {DE_EN} from './data/de-en';
 import {ALIGNMENT_EXTRA} from './data/de-en-alignment';
-import {embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from './keras/initializers';
+import {embeddingUniform, glorotUniform, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
+import {initialLstmWeights, lstmStep} from './lstmCell';
 import type {Tf} from './tf';
-// The models' users take the tokens from here, with the rest of the model.
-export {END, PAD, START, tokenize};
+import {END, tokenize, type Vocab, vocabFromPairs} from './vocab';
 
 /** Hyperparameters. Units equal the embedding size, so queries and keys have one length (2·units). */
 export const ALIGNMENT_CONFIG = {
@@ -55,18 +54,9 @@ export const ALIGNMENT_PAIRS: readonly (readonly [string, string])[] = [...DE_EN
  */
 export const sourceTokens = (sentence: string): string[] => [...tokenize(sentence), END];
 
-export interface Vocab {
-  source: string[];
-  target: string[];
-}
-
-/**
- * Token lists; a token's index is its id. Default sort (code units) keeps the order
- * locale-independent. Source: `<pad>`, `<end>`, the words; target: `<pad>`, `<start>`, `<end>`, the words.
- */
+/** The model's token lists (vocab.ts): the source has `<end>` after `<pad>`, as sourceTokens closes every sentence with it. */
 export function buildVocab(pairs: readonly (readonly [string, string])[] = ALIGNMENT_PAIRS): Vocab {
-  const words = (side: 0 | 1) => [...new Set(pairs.flatMap((p) => tokenize(p[side])))].sort();
-  return {source: [PAD, END, ...words(0)], target: [PAD, START, END, ...words(1)]};
+  return vocabFromPairs(pairs, [END]);
 }
 
 export type WeightName = keyof AlignmentWeights;
@@ -98,36 +88,30 @@ export function initialWeights(tf: Tf, vocab: Vocab, seed: number): WeightTensor
   const {embedding: e, units: u, attention: a} = ALIGNMENT_CONFIG;
   const seeds = new TfGlobalSeed(seed);
   const [vs, vt] = [vocab.source.length, vocab.target.length];
-  const draw = (init: (shape: number[]) => Float32Array, shape: number[]) => tf.tensor(init(shape), shape, 'float32');
-  const glorot = (shape: number[]) => glorotUniform(seeds, shape);
-  // Object literal order is evaluation order: keep it the layer build order.
+  const draw = (values: Float32Array, shape: number[]) => tf.tensor(values, shape, 'float32');
+  const glorot = (shape: number[]) => draw(glorotUniform(seeds, shape), shape);
+  // Each random initialiser draws one op seed, so the order of these lines is the layer build order.
+  const encoderEmbedding = draw(embeddingUniform(seeds, [vs, e]), [vs, e]);
+  const encoder = initialLstmWeights(tf, seeds, e, u);
+  const decoderEmbedding = draw(embeddingUniform(seeds, [vt, e]), [vt, e]);
+  const [queryKernel, keyKernel, scoreKernel] = [glorot([u + e, a]), glorot([u + e, a]), glorot([a, 1])];
+  const decoder = initialLstmWeights(tf, seeds, e + u + e, u);
+  const outputKernel = glorot([u + e, vt]);
   return {
-    encoderEmbedding: draw((s) => embeddingUniform(seeds, s), [vs, e]),
-    encoderKernel: draw(glorot, [e, 4 * u]),
-    encoderRecurrentKernel: draw((s) => orthogonal(seeds, s), [u, 4 * u]),
-    encoderBias: draw(() => unitForgetBias(u), [4 * u]),
-    decoderEmbedding: draw((s) => embeddingUniform(seeds, s), [vt, e]),
-    queryKernel: draw(glorot, [u + e, a]),
-    keyKernel: draw(glorot, [u + e, a]),
-    scoreKernel: draw(glorot, [a, 1]),
-    decoderKernel: draw(glorot, [e + u + e, 4 * u]),
-    decoderRecurrentKernel: draw((s) => orthogonal(seeds, s), [u, 4 * u]),
-    decoderBias: draw(() => unitForgetBias(u), [4 * u]),
-    outputKernel: draw(glorot, [u + e, vt]),
-    outputBias: draw(zeros, [vt]),
+    encoderEmbedding,
+    encoderKernel: encoder.kernel,
+    encoderRecurrentKernel: encoder.recurrent,
+    encoderBias: encoder.bias,
+    decoderEmbedding,
+    queryKernel,
+    keyKernel,
+    scoreKernel,
+    decoderKernel: decoder.kernel,
+    decoderRecurrentKernel: decoder.recurrent,
+    decoderBias: decoder.bias,
+    outputKernel,
+    outputBias: draw(zeros([vt]), [vt]),
   };
-}
-
-/**
- * One Keras LSTM step, feature-major: `xz` is (x·kernel + bias)ᵀ, `[4·units, batch]`;
- * gates i, f, c, o; sigmoid recurrent activation.
- */
-export function lstmStep(tf: Tf, xz: Tensor2D, h: Tensor2D, c: Tensor2D, recurrent: Tensor): [Tensor2D, Tensor2D] {
-  const z = xz.add(tf.matMul(recurrent as Tensor2D, h, true, false)) as Tensor2D;
-  const [zi, zf, zc, zo] = tf.split(z, 4, 0);
-  const cNext = tf.sigmoid(zf).mul(c).add(tf.sigmoid(zi).mul(tf.tanh(zc))) as Tensor2D;
-  const hNext = tf.sigmoid(zo).mul(tf.tanh(cNext)) as Tensor2D;
-  return [hNext, cNext];
 }
 
 /** Per step, the one-hot columns `[vocab, B]` of time-major ids `[T][B]`: data, built in JS. */

@@ -12,20 +12,17 @@ import {
   decoderKernels,
   decoderStep,
   encode,
-  END,
   initialWeights,
   oneHotSteps,
   outputLogits,
-  START,
   sourceTokens,
-  tokenize,
-  type Vocab,
   WEIGHT_NAMES,
   type WeightName,
   type WeightTensors,
 } from './alignmentNet';
 import {loadTf, type Tf} from './tf';
 import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
+import {END, START, tokenize, type Vocab} from './vocab';
 
 /** The trained model: weights, how it was trained and its loss per epoch. */
 export interface AlignmentTraining {
@@ -97,6 +94,8 @@ function loss(tf: Tf, w: WeightTensors, data: ReturnType<typeof batchOf>, target
 const MODEL_FILES = [
   'alignmentNet.ts',
   'alignmentTraining.ts',
+  'lstmCell.ts',
+  'vocab.ts',
   'data/de-en.ts',
   'data/de-en-alignment.ts',
   'data/tokens.ts',

@@ -6,7 +6,7 @@
  * hold the same image and filter.
  */
 import type {Tensor2D} from '@tensorflow/tfjs';
-import {py} from './keras/python';
+import {conv2dSnippetHead, py} from './keras/python';
 import {loadTf} from './tf';
 import {CONV_SETTING_DEFAULTS, type ConvSettingParams} from '../params/convSetting';
 import {SCHEMA_VERSION} from '../records/header';
@@ -70,12 +70,7 @@ function kerasSnippet(image: number[][], kernel: number[][], settings: ConvSetti
   const [h, w] = [image.length, image[0].length];
   const [kh, kw] = [kernel.length, kernel[0].length];
   return [
-    'import numpy as np',
-    'import tensorflow as tf',
-    'from tensorflow.keras import Input, Model',
-    'from tensorflow.keras.layers import Conv2D',
-    '',
-    `img = ${py(image)}.reshape(1, ${h}, ${w}, 1)`,
+    ...conv2dSnippetHead(image),
     `kernel = ${py(kernel)}`,
     `inp = Input(shape=(${h}, ${w}, 1))`,
     '',

@@ -8,16 +8,15 @@
  * Training is seeded and deterministic on one backend; the trained weights are
  * cached under `.cache/seq2seq/<sha256>.json` (trainingCache.ts) so tests and renders train at most once.
  */
-import {END, PAD, START, tokenize} from './data/tokens';
-import type {Scalar, Tensor, Tensor1D, Tensor2D, Variable} from '@tensorflow/tfjs';
+import type {Scalar, Tensor, Tensor2D, Variable} from '@tensorflow/tfjs';
 import {loadTf, type Tf} from './tf';
 import {DE_EN} from './data/de-en';
-import {embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from './keras/initializers';
+import {embeddingUniform, glorotUniform, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
+import {initialLstmWeights, lstmStep} from './lstmCell';
 import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
+import {END, START, tokenize, type Vocab, vocabFromPairs} from './vocab';
 import type {Seq2seqWeights} from '../animations/seq2seq/record';
-// The models' users take the tokens from here, with the rest of the model.
-export {END, PAD, START, tokenize};
 
 /** Hyperparameters. Small enough to draw the state as a row of cells, big enough to learn the set. */
 export const SEQ2SEQ_CONFIG = {
@@ -31,12 +30,9 @@ export const SEQ2SEQ_CONFIG = {
   maxDecodeLength: 12,
 } as const;
 
-
-
-/** Token lists; a token's index is its id. Default sort (code units) keeps the order locale-independent. */
-export function buildVocab(pairs: readonly (readonly [string, string])[] = DE_EN): {source: string[]; target: string[]} {
-  const words = (side: 0 | 1) => [...new Set(pairs.flatMap((p) => tokenize(p[side])))].sort();
-  return {source: [PAD, ...words(0)], target: [PAD, START, END, ...words(1)]};
+/** The model's token lists (vocab.ts): the source is `<pad>` and the words. */
+export function buildVocab(pairs: readonly (readonly [string, string])[] = DE_EN): Vocab {
+  return vocabFromPairs(pairs);
 }
 
 /** The trained model: weights, how it was trained and its loss per epoch. */
@@ -68,47 +64,29 @@ export type WeightTensors = Record<WeightName, Tensor>;
  * (encoder Embedding, encoder LSTM, decoder Embedding, decoder LSTM, Dense).
  * Deterministic and independent of tfjs's global RNG state.
  */
-function initialWeights(tf: Tf, vocab: {source: string[]; target: string[]}): WeightTensors {
+function initialWeights(tf: Tf, vocab: Vocab): WeightTensors {
   const {seed, embedding: e, units: u} = SEQ2SEQ_CONFIG;
   const seeds = new TfGlobalSeed(seed);
   const [vs, vt] = [vocab.source.length, vocab.target.length];
   const draw = (values: Float32Array, shape: number[]) => tf.tensor(values, shape, 'float32');
   // Each random initialiser draws one op seed, so the order of these lines is the layer build order.
   const encoderEmbedding = draw(embeddingUniform(seeds, [vs, e]), [vs, e]);
-  const encoderKernel = draw(glorotUniform(seeds, [e, 4 * u]), [e, 4 * u]);
-  const encoderRecurrentKernel = draw(orthogonal(seeds, [u, 4 * u]), [u, 4 * u]);
-  const encoderBias = draw(unitForgetBias(u), [4 * u]);
+  const encoder = initialLstmWeights(tf, seeds, e, u);
   const decoderEmbedding = draw(embeddingUniform(seeds, [vt, e]), [vt, e]);
-  const decoderKernel = draw(glorotUniform(seeds, [e, 4 * u]), [e, 4 * u]);
-  const decoderRecurrentKernel = draw(orthogonal(seeds, [u, 4 * u]), [u, 4 * u]);
-  const decoderBias = draw(unitForgetBias(u), [4 * u]);
+  const decoder = initialLstmWeights(tf, seeds, e, u);
   const denseKernel = draw(glorotUniform(seeds, [u, vt]), [u, vt]);
-  const denseBias = draw(zeros([vt]), [vt]);
   return {
     encoderEmbedding,
-    encoderKernel,
-    encoderRecurrentKernel,
-    encoderBias,
+    encoderKernel: encoder.kernel,
+    encoderRecurrentKernel: encoder.recurrent,
+    encoderBias: encoder.bias,
     decoderEmbedding,
-    decoderKernel,
-    decoderRecurrentKernel,
-    decoderBias,
+    decoderKernel: decoder.kernel,
+    decoderRecurrentKernel: decoder.recurrent,
+    decoderBias: decoder.bias,
     denseKernel,
-    denseBias,
+    denseBias: draw(zeros([vt]), [vt]),
   };
-}
-
-/**
- * One Keras LSTM step, feature-major: states are `[units, batch]` and `xz` is
- * (x·kernel + bias)ᵀ, `[4·units, batch]`. Feature-major makes the gate split a
- * split along axis 0, which the cpu backend slices contiguously (axis 1 is ~10× slower).
- */
-export function lstmStep(tf: Tf, xz: Tensor2D, h: Tensor2D, c: Tensor2D, recurrent: Tensor2D): [Tensor2D, Tensor2D] {
-  const z = xz.add(tf.matMul(recurrent, h, true, false)) as Tensor2D;
-  const [zi, zf, zc, zo] = tf.split(z, 4, 0);
-  const cNext = tf.sigmoid(zf).mul(c).add(tf.sigmoid(zi).mul(tf.tanh(zc))) as Tensor2D;
-  const hNext = tf.sigmoid(zo).mul(tf.tanh(cNext)) as Tensor2D;
-  return [hNext, cNext];
 }
 
 /** Embeds time-major ids `[T][B]` and applies kernel and bias: `T` tensors of `[4·units, B]`. */
@@ -132,7 +110,7 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], mask?: number[
   const hs: Tensor2D[] = [];
   const cs: Tensor2D[] = [];
   xz.forEach((z, t) => {
-    let [hNext, cNext] = lstmStep(tf, z, h, c, w.encoderRecurrentKernel as Tensor2D);
+    let [hNext, cNext] = lstmStep(tf, z, h, c, w.encoderRecurrentKernel);
     if (mask) {
       const m = tf.tensor2d(mask[t], [1, batch]);
       hNext = h.add(m.mul(hNext.sub(h))) as Tensor2D;
@@ -146,7 +124,7 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], mask?: number[
 }
 
 /** Dataset as padded, time-major id arrays: sources pre-padded (masked), decoder inputs/targets post-padded. */
-function batchOf(vocab: {source: string[]; target: string[]}) {
+function batchOf(vocab: Vocab) {
   const srcIds = DE_EN.map(([de]) => tokenize(de).map((t) => vocab.source.indexOf(t)));
   const tgtIds = DE_EN.map(([, en]) => tokenize(en).map((t) => vocab.target.indexOf(t)));
   const start = vocab.target.indexOf(START);
@@ -176,7 +154,7 @@ function loss(tf: Tf, w: WeightTensors, data: ReturnType<typeof batchOf>, target
   let state: [Tensor2D, Tensor2D] = [h, c];
   const hs: Tensor2D[] = [];
   for (const z of xz) {
-    state = lstmStep(tf, z, state[0], state[1], w.decoderRecurrentKernel as Tensor2D);
+    state = lstmStep(tf, z, state[0], state[1], w.decoderRecurrentKernel);
     hs.push(state[0]);
   }
   // Columns t·B + b, time-major like decOut; transposed back to rows for the Dense layer.
@@ -190,7 +168,7 @@ function loss(tf: Tf, w: WeightTensors, data: ReturnType<typeof batchOf>, target
 const toNested = (t: Tensor): number[][] | number[] => t.arraySync() as number[][] | number[];
 
 /** Model files (relative to src/model) whose text decides the trained weights; part of the cache key. */
-const MODEL_FILES = ['seq2seqNet.ts', 'data/de-en.ts', 'data/tokens.ts', 'keras/initializers.ts', 'keras/philox.ts', 'keras/tfSeed.ts', 'keras/numpy.ts'];
+const MODEL_FILES = ['seq2seqNet.ts', 'lstmCell.ts', 'vocab.ts', 'data/de-en.ts', 'data/tokens.ts', 'keras/initializers.ts', 'keras/philox.ts', 'keras/tfSeed.ts', 'keras/numpy.ts'];
 
 /** sha256 of everything that decides the trained weights. */
 export function seq2seqHash(epochs: number = SEQ2SEQ_CONFIG.epochs): Promise<string> {

@@ -3,20 +3,13 @@
  * one small image and one 3×3 filter, convolved with Keras's default settings and with
  * the setting each animation is about. One type for the three, so their scenes share a stage.
  */
+import type {Padding} from '../shared/geometry';
 import {convOutputSize} from '../shared/convArithmetic';
 import {RecordError} from './header';
 import type {RecordHeader} from './header';
 import {expectHeader, expectMatrix, expectNumber, expectObject, expectPositiveInteger, keysOf} from './validate';
 
 export type ConvSettingName = 'stride' | 'padding' | 'dilation';
-
-/** Zeros added around the image on each side before the window slides. */
-export interface ConvPad {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
 
 /** One Conv2D setting applied to the record's image and kernel. */
 export interface ConvSettingRun {
@@ -26,7 +19,7 @@ export interface ConvSettingRun {
   /** Keras `dilation_rate=(d, d)`. */
   dilation: number;
   /** As TensorFlow splits `same` padding: half the total before, the odd one after; all 0 for `valid`. */
-  pad: ConvPad;
+  pad: Padding;
   /** `[H'][W']`: the conv2d output. */
   output: number[][];
   /** `[H'][W'][kh][kw]`: each window's taps (zero padding included) times the kernel, before the sum. */
@@ -55,7 +48,7 @@ export function samePadding(size: number, kernel: number, stride: number, dilati
 }
 
 /** The padding a run gets on each side: none for `valid`, TensorFlow's split for `same`. */
-export function runPadding(rows: number, cols: number, kernelRows: number, kernelCols: number, run: Pick<ConvSettingRun, 'stride' | 'padding' | 'dilation'>): ConvPad {
+export function runPadding(rows: number, cols: number, kernelRows: number, kernelCols: number, run: Pick<ConvSettingRun, 'stride' | 'padding' | 'dilation'>): Padding {
   if (run.padding === 'valid') return {top: 0, bottom: 0, left: 0, right: 0};
   const v = samePadding(rows, kernelRows, run.stride, run.dilation);
   const h = samePadding(cols, kernelCols, run.stride, run.dilation);

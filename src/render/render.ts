@@ -5,7 +5,7 @@
  * Reports progress through `onEvent`; it never prints (the CLI does).
  */
 import {writeFileSync} from 'node:fs';
-import {availableParallelism} from 'node:os';
+import {DEFAULT_CONCURRENCY, pool} from '../util/pool';
 import {dirname} from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {BrowserExitedError, browserExitedFailure, InterruptedError, RangeOutsideSceneError, RenderError} from './errors';
@@ -271,26 +271,4 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new InterruptedError((signal.reason as NodeJS.Signals) ?? 'SIGINT');
 }
 
-/**
- * Runs `work` over `items`, at most `limit` at a time. A rejection stops new work,
- * but the call settles only when every running item has (so each cleans up its
- * temporary files before the caller tears the browser down), then rethrows.
- */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const workers = Array.from({length: Math.min(limit, items.length)}, async () => {
-    while (!failed && next < items.length) {
-      try {
-        await work(items[next++]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  });
-  const rejected = (await Promise.allSettled(workers)).find(r => r.status === 'rejected');
-  if (rejected) throw (rejected as PromiseRejectedResult).reason;
-}
-
-export const DEFAULT_CONCURRENCY = Math.max(1, availableParallelism());
+export {DEFAULT_CONCURRENCY};

@@ -5,13 +5,14 @@
  * The results printed after `=` are passed in from the record, never computed here.
  */
 import {MINUS} from './format';
+import type {Padding} from './geometry';
 
 /** What the arithmetic needs to know about a run (a ConvSettingRun fits). */
 export interface RunSettings {
   stride: number;
   padding: 'valid' | 'same';
   dilation: number;
-  pad: {top: number; bottom: number; left: number; right: number};
+  pad: Padding;
 }
 
 /** Which Keras argument a scene is about. */

@@ -102,7 +102,7 @@ export async function ensureRecord<K extends AnimationName>(name: K, options: En
   const started = performance.now();
   const record = await animation(name).compute(inputs);
   validateRecord(name, record, `computed ${name} record`);
-  await writeFileAtomic(file, JSON.stringify({...record, sourceHash: hash}, null, 1) + '\n');
+  await writeFileAtomic(file, JSON.stringify({...(record as object), sourceHash: hash}, null, 1) + '\n');
   options.onComputed?.(name, performance.now() - started);
   return record;
 }

@@ -5,7 +5,8 @@
  */
 import {SCHEMA_VERSION} from '../../records/header';
 import type {AlignmentRecord, AlignmentTrace, WordLink} from './record';
-import {ALIGNMENT_CONFIG, ALIGNMENT_PAIRS, buildVocab, END, START} from '../../model/alignmentNet';
+import {ALIGNMENT_CONFIG, ALIGNMENT_PAIRS, buildVocab} from '../../model/alignmentNet';
+import {END, START} from '../../model/vocab';
 import {translate} from '../../model/alignmentDecode';
 import {loadOrTrainAlignment, type TrainOptions} from '../../model/alignmentTraining';
 import {ALIGNMENT_EXTRA} from '../../model/data/de-en-alignment';

@@ -4,11 +4,12 @@
  * of a diagonal line (`render.config.json` may give another image, filters, stride and
  * padding), plus the post's own 3×3 worked numbers.
  */
-import {py} from '../../model/keras/python';
+import {conv2dSnippetHead, py} from '../../model/keras/python';
 import type {Tensor4D} from '@tensorflow/tfjs';
 import {loadTf} from '../../model/tf';
 import {SCHEMA_VERSION} from '../../records/header';
-import {isDiagonalLine, type ConvFilterRecord, type ConvPadding, type ConvPostCase, type ConvPostExamples, type ConvRecord} from './record';
+import type {Padding} from '../../shared/geometry';
+import {isDiagonalLine, type ConvFilterRecord, type ConvPostCase, type ConvPostExamples, type ConvRecord} from './record';
 import {DEFAULT_SEED, type RecordInputs} from '../../params/inputs';
 import {CONV_DEFAULTS, type ConvParams} from './params';
 import {readTrainedConv, type TrainedConv} from './trained';
@@ -59,7 +60,7 @@ function axisPadding(size: number, kernel: number, stride: number, padding: 'val
  * what conv2d sums (plus the bias) into each feature-map cell. With `same` padding the
  * windows run over the zero-padded image, as TensorFlow pads it.
  */
-async function windowProducts(image: number[][], kernels: number[][][], stride: number, pad: ConvPadding): Promise<number[][][][][]> {
+async function windowProducts(image: number[][], kernels: number[][][], stride: number, pad: Padding): Promise<number[][][][][]> {
   const {tf} = await loadTf();
   return tf.tidy(() => {
     const x = tf.pad(tf.tensor2d(image), [
@@ -137,12 +138,7 @@ function kerasSnippet(image: number[][], filters: {name: string; kernel: number[
   // Python names: a filter named "cross" stays cross; odd names get a safe one.
   const ident = (name: string, i: number) => (/^[A-Za-z_]\w*$/.test(name) ? name : `f${i}`);
   return [
-    'import numpy as np',
-    'import tensorflow as tf',
-    'from tensorflow.keras import Input, Model',
-    'from tensorflow.keras.layers import Conv2D',
-    '',
-    isDiagonalLine(image) ? `img = np.eye(${h}, dtype='float32').reshape(1, ${h}, ${w}, 1)` : `img = ${py(image)}.reshape(1, ${h}, ${w}, 1)`,
+    ...conv2dSnippetHead(image, isDiagonalLine(image) ? `np.eye(${h}, dtype='float32')` : py(image)),
     ...filters.map((f, i) => `${ident(f.name, i)} = ${py(f.kernel)}`),
     '#  Keras kernel layout: (height, width, in_channels, filters)',
     `kernel = np.stack([${filters.map((f, i) => ident(f.name, i)).join(', ')}], axis=-1).reshape(${kh}, ${kw}, 1, ${filters.length})`,

@@ -1,4 +1,5 @@
 /** The 2D convolution record: the numbers `scenes/conv.tsx` draws. */
+import type {Padding} from '../../shared/geometry';
 import {convOutputSize} from '../../shared/convArithmetic';
 import type {RecordHeader} from '../../records/header';
 import {RecordError} from '../../records/header';
@@ -40,14 +41,6 @@ export interface ConvPostExamples {
   notes: string[];
 }
 
-/** Zero rows and columns TensorFlow adds around the image (all 0 for `valid`). */
-export interface ConvPadding {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
 export interface ConvRecord extends RecordHeader {
   name: 'conv';
   /** `[H][W]` grayscale, a diagonal line (np.eye generalised). */
@@ -55,7 +48,8 @@ export interface ConvRecord extends RecordHeader {
   filters: ConvFilterRecord[];
   stride: number;
   padding: 'valid' | 'same';
-  pad: ConvPadding;
+  /** Zero rows and columns TensorFlow adds around the image (all 0 for `valid`). */
+  pad: Padding;
   dilation: number;
   /** The layer's activation: `linear` (none) unless a trained model's layer applies a ReLU. */
   activation?: 'linear' | 'relu';

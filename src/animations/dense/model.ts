@@ -5,14 +5,14 @@
  * the Keras-exact initialisers for the seed, so the Python snippet in the record prints
  * the same numbers; the forward pass runs in tfjs.
  */
-import {SCHEMA_VERSION} from '../../records/header';
-import type {DenseLayerRecord, DenseRecord} from './record';
+import type {DenseRecord} from './record';
 import {DEFAULT_SEED, type RecordInputs} from '../../params/inputs';
 import {denseInput, DENSE_DEFAULTS, type DenseLayerSpec, type DenseParams} from './params';
 import {ParamError} from '../../params/validate';
 import {parseParams} from '../../params/schema';
 import {readJsonInput} from '../../model/inputFile';
 import {computeTrainedDenseRecord} from './trained';
+import {denseForward} from './forward';
 import {NumpyRandom} from '../../model/keras/numpy';
 import {TfGlobalSeed} from '../../model/keras/tfSeed';
 import {glorotUniform, zeros} from '../../model/keras/initializers';
@@ -27,44 +27,18 @@ export async function computeDenseRecord({seed, params}: Pick<RecordInputs<Dense
   const {tf, backend} = await loadTf();
   // np.random.seed(seed); x = np.random.rand(1, 4), unless the input is given.
   const x = inputOf(params) ?? Array.from(new NumpyRandom(seed).rand(1, RANDOM_FEATURES));
-  const features = x.length;
   // tf.random.set_seed(seed): each Dense draws an op seed for its kernel; zero biases draw none.
   const seeds = new TfGlobalSeed(seed);
-
-  const record = tf.tidy(() => {
-    const input = tf.tensor2d(x, [1, features], 'float32');
-    let h = input;
-    let fanIn = features;
-    const layers: DenseLayerRecord[] = [];
-    for (const {units, activation} of params.layers) {
+  const keras = denseKerasSnippet(seed, params, params.input || params.inputFile ? x : undefined);
+  return denseForward(tf, x, () => {
+    let fanIn = x.length;
+    return params.layers.map(({units, activation}) => {
       const kernel = tf.tensor2d(glorotUniform(seeds, [fanIn, units]), [fanIn, units]);
       const bias = tf.tensor1d(zeros([units]));
-      const dense = tf.layers.dense({units, activation, weights: [kernel, bias]});
-      const output = dense.apply(h) as typeof h;
-      const preActivation = tf.add(tf.matMul(h, kernel), bias);
-      layers.push({
-        units,
-        activation,
-        kernel: kernel.arraySync() as number[][],
-        bias: bias.arraySync() as number[],
-        preActivation: preActivation.arraySync() as number[][],
-        output: output.arraySync() as number[][],
-      });
-      h = output;
       fanIn = units;
-    }
-    return JSON.stringify({
-      schemaVersion: SCHEMA_VERSION,
-      name: 'dense' as const,
-      backend,
-      seed,
-      input: input.arraySync() as number[][],
-      layers,
-      keras: denseKerasSnippet(seed, params, params.input || params.inputFile ? x : undefined),
-    } satisfies DenseRecord);
-  });
-  // tidy() only passes tensors through; the record leaves it as JSON text.
-  return JSON.parse(record) as DenseRecord;
+      return {units, activation, kernel, bias, layer: tf.layers.dense({units, activation, weights: [kernel, bias]})};
+    });
+  }, {backend, seed, keras});
 }
 
 /** The input vector: inline, or read from the file the parameters name. */

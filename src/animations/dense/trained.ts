@@ -4,10 +4,10 @@
  * larger than the layout holds, is refused with an error naming the layer and the limit.
  */
 import type {LayersModel} from '@tensorflow/tfjs';
-import {SCHEMA_VERSION} from '../../records/header';
-import type {DenseLayerRecord, DenseRecord} from './record';
+import type {DenseRecord} from './record';
 import {DENSE_ACTIVATIONS, DENSE_LIMITS, type DenseActivation} from './params';
 import {FITS, ParamError} from '../../params/validate';
+import {denseForward} from './forward';
 import {loadLayersModelFromFiles, loadModelSnippet} from '../../model/layersModel';
 import {loadTf} from '../../model/tf';
 
@@ -28,35 +28,15 @@ export async function computeTrainedDenseRecord(seed: number, model: {file: stri
     const features = layers[0].kernel.length;
     if (!x) throw new ParamError(model.key, `a trained model needs an input: give --input FILE (a JSON array of ${features} numbers) or "input" beside "model"`);
     if (x.length !== features) throw new ParamError(model.key, `the model reads ${features} inputs, but the input has ${x.length}`);
-    const record = tf.tidy(() => {
-      let h = tf.tensor2d([x], [1, features]);
-      const input = h.arraySync() as number[][];
-      const drawn: DenseLayerRecord[] = [];
-      for (const layer of layers) {
-        const keras = loaded.layers.find(l => l.name === layer.name)!;
-        const output = keras.apply(h) as typeof h;
-        const preActivation = tf.add(tf.matMul(h, tf.tensor2d(layer.kernel)), tf.tensor1d(layer.bias));
-        drawn.push({
-          units: layer.units,
-          activation: layer.activation,
-          kernel: layer.kernel,
-          bias: layer.bias,
-          preActivation: preActivation.arraySync() as number[][],
-          output: output.arraySync() as number[][],
-        });
-        h = output;
-      }
-      return JSON.stringify({
-        schemaVersion: SCHEMA_VERSION,
-        name: 'dense' as const,
-        backend,
-        seed,
-        input,
-        layers: drawn,
-        keras: trainedSnippet(model.file, x),
-      } satisfies DenseRecord);
-    });
-    return JSON.parse(record) as DenseRecord;
+    const steps = () =>
+      layers.map(({name, units, activation, kernel, bias}) => ({
+        units,
+        activation,
+        kernel: tf.tensor2d(kernel),
+        bias: tf.tensor1d(bias),
+        layer: loaded.layers.find(l => l.name === name)!,
+      }));
+    return denseForward(tf, x, steps, {backend, seed, keras: trainedSnippet(model.file, x)});
   } finally {
     loaded.dispose();
   }

@@ -9,20 +9,18 @@ import {SEQ2SEQ_DEFAULTS, type Seq2seqParams} from './params';
 import {SCHEMA_VERSION} from '../../records/header';
 import type {Seq2seqRecord, Seq2seqTrace, Seq2seqWeights, TokenProbability} from './record';
 import {DE_EN} from '../../model/data/de-en';
-import {buildVocab, encode, END, inputProjections, loadOrTrainSeq2seq, lstmStep, SEQ2SEQ_CONFIG, START, tokenize, WEIGHT_NAMES, type WeightTensors} from '../../model/seq2seqNet';
+import {lstmStep} from '../../model/lstmCell';
+import {buildVocab, encode, inputProjections, loadOrTrainSeq2seq, SEQ2SEQ_CONFIG, WEIGHT_NAMES, type WeightTensors} from '../../model/seq2seqNet';
 import {loadTf} from '../../model/tf';
+import {END, sourceIds, START, tokenize, type Vocab} from '../../model/vocab';
 
 export {buildVocab, loadOrTrainSeq2seq, SEQ2SEQ_CACHE_DIR, SEQ2SEQ_CONFIG, seq2seqHash, trainSeq2seq} from '../../model/seq2seqNet';
 
 /** Greedy-decodes one sentence with tfjs, recording every state and the top-k softmax at each step. */
-async function translate(weights: Seq2seqWeights, vocab: {source: string[]; target: string[]}, de: string, en: string): Promise<Seq2seqTrace> {
+async function translate(weights: Seq2seqWeights, vocab: Vocab, de: string, en: string): Promise<Seq2seqTrace> {
   const {tf} = await loadTf();
   const source = tokenize(de);
-  const ids = source.map((t) => {
-    const id = vocab.source.indexOf(t);
-    if (id < 1) throw new Error(`seq2seq: "${t}" in "${de}" is not in the German vocabulary`);
-    return id;
-  });
+  const ids = sourceIds('seq2seq', vocab, source, de);
   const trace: Seq2seqTrace = {
     source,
     target: tokenize(en),
@@ -43,7 +41,7 @@ async function translate(weights: Seq2seqWeights, vocab: {source: string[]; targ
     let token = START;
     for (let step = 0; step < SEQ2SEQ_CONFIG.maxDecodeLength; step++) {
       const [xz] = inputProjections(tf, [[vocab.target.indexOf(token)]], w.decoderEmbedding, w.decoderKernel, w.decoderBias);
-      state = lstmStep(tf, xz, state[0], state[1], w.decoderRecurrentKernel as Tensor2D);
+      state = lstmStep(tf, xz, state[0], state[1], w.decoderRecurrentKernel);
       const probs = tf.softmax(tf.matMul(state[0], w.denseKernel as Tensor2D, true, false).add(w.denseBias)).squeeze([0]) as Tensor1D;
       const top = tf.topk(probs, SEQ2SEQ_CONFIG.topK);
       const indices = Array.from(top.indices.dataSync());

@@ -5,11 +5,11 @@
  */
 import {Txt, type TxtProps} from '@motion-canvas/2d';
 import {all, type ThreadGenerator} from '@motion-canvas/core';
-import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
+import {fonts, pace, sizes} from '../../src/shared/theme';
 import {reportStep} from './steps';
+import {sceneTheme, type Themed} from './theme';
 
-export interface CaptionLineProps extends TxtProps {
-  theme: Theme;
+export interface CaptionLineProps extends TxtProps, Themed {
   mono?: boolean;
   /** Report each text as a step (one caption line per scene does this). */
   reportsSteps?: boolean;
@@ -18,7 +18,7 @@ export interface CaptionLineProps extends TxtProps {
 export class CaptionLine extends Txt {
   private readonly reportsSteps: boolean;
 
-  constructor({theme, mono, reportsSteps, ...props}: CaptionLineProps) {
+  constructor({theme = sceneTheme(), mono, reportsSteps, ...props}: CaptionLineProps) {
     super({
       fontFamily: mono ? fonts.mono : fonts.sans,
       fontSize: mono ? sizes.value : sizes.caption,

@@ -1,4 +1,4 @@
-/** Shared tolerance for comparing tfjs float32 results with the float64 references. */
+/** Comparing tfjs float32 results with float64 references and with the numbers the post prints, within a tolerance. */
 import {expect} from 'vitest';
 
 /** |a − b| ≤ 1e-5, relative for values larger than 1. */
