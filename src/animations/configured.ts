@@ -6,7 +6,8 @@
  */
 import {animation, ANIMATIONS, type AnimationName, isAnimationName} from './registry';
 import {type AnimationParams, parseAnimationsConfig} from './config';
-import {expectFile, ParamError, type ParseContext} from '../params/validate';
+import {ParamError, type ParseContext} from '../params/validate';
+import {expectFile} from '../params/schema';
 import {echo} from '../shared/echo';
 
 export type FileRef = {file: string; key: string};

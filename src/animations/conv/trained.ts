@@ -6,8 +6,9 @@
  */
 import type {LayersModel} from '@tensorflow/tfjs';
 import type {ConvFilterRecord} from './record';
-import {CONV_LIMITS, type ConvParams} from './params';
-import {expectMatrix, FITS, ParamError} from '../../params/validate';
+import {CONV_LIMITS, convImage, type ConvParams} from './params';
+import {FITS, ParamError} from '../../params/validate';
+import {parseParams} from '../../params/schema';
 import {readJsonInput} from '../../model/inputFile';
 import {loadLayersModelFromFiles, loadModelSnippet} from '../../model/layersModel';
 import {loadTf} from '../../model/tf';
@@ -86,7 +87,7 @@ function imageOf(params: ConvParams): number[][] {
   const json = readJsonInput(params.imageFile);
   // [H][W] or [H][W][1] (a Keras image with its channel axis).
   const squeezed = Array.isArray(json) ? json.map(row => (Array.isArray(row) ? row.map(v => (Array.isArray(v) && v.length === 1 ? v[0] : v)) : row)) : json;
-  const image = expectMatrix(squeezed, params.imageFile.key, CONV_LIMITS.image, CONV_LIMITS.image, CONV_LIMITS.value);
+  const image = parseParams(convImage, squeezed, params.imageFile.key);
   if (image.length < CONV_LIMITS.minImage || image[0].length < CONV_LIMITS.minImage) {
     throw new ParamError(params.imageFile.key, `the image is ${image.length}×${image[0].length}; give at least ${CONV_LIMITS.minImage}×${CONV_LIMITS.minImage} (and at most ${CONV_LIMITS.image}×${CONV_LIMITS.image}, ${FITS})`);
   }

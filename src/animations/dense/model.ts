@@ -7,8 +7,9 @@
  */
 import type {DenseRecord} from './record';
 import {DEFAULT_SEED, type RecordInputs} from '../../params/inputs';
-import {DENSE_DEFAULTS, DENSE_LIMITS, type DenseLayerSpec, type DenseParams} from './params';
-import {expectVector, ParamError} from '../../params/validate';
+import {denseInput, DENSE_DEFAULTS, type DenseLayerSpec, type DenseParams} from './params';
+import {ParamError} from '../../params/validate';
+import {parseParams} from '../../params/schema';
 import {readJsonInput} from '../../model/inputFile';
 import {computeTrainedDenseRecord} from './trained';
 import {denseForward} from './forward';
@@ -49,7 +50,7 @@ function inputOf(params: DenseParams): number[] | undefined {
   if (Array.isArray(vector) && vector.some(Array.isArray)) {
     throw new ParamError(params.inputFile.key, `${params.inputFile.file} holds ${vector.length} rows; the dense animation draws one input vector, a JSON array of numbers`);
   }
-  return expectVector(vector, params.inputFile.key, DENSE_LIMITS.features, DENSE_LIMITS.value);
+  return parseParams(denseInput, vector, params.inputFile.key);
 }
 
 /** TF 2.2 Keras code that prints the record's layer outputs. */
