@@ -19,7 +19,7 @@ import {DE_EN} from './data/de-en';
 import {ALIGNMENT_EXTRA} from './data/de-en-alignment';
 import {embeddingUniform, glorotUniform, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
-import {initialLstmWeights, lstmStep} from './lstmCell';
+import {ENCODER_THEN_DECODER_EMBEDDING, initialLstmWeights, lstmStep} from './lstmCell';
 import type {Tf} from './tf';
 import {END, tokenize, type Vocab, vocabFromPairs} from './vocab';
 
@@ -63,11 +63,7 @@ export type WeightName = keyof AlignmentWeights;
 
 /** Keras layer build order: encoder Embedding and LSTM, decoder Embedding, W₁, W₂, v, decoder LSTM, output Dense. */
 export const WEIGHT_NAMES: WeightName[] = [
-  'encoderEmbedding',
-  'encoderKernel',
-  'encoderRecurrentKernel',
-  'encoderBias',
-  'decoderEmbedding',
+  ...ENCODER_THEN_DECODER_EMBEDDING,
   'queryKernel',
   'keyKernel',
   'scoreKernel',

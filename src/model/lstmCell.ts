@@ -40,3 +40,9 @@ export function initialLstmWeights(tf: Tf, seeds: TfGlobalSeed, input: number, u
   const recurrent = draw(orthogonal(seeds, [units, 4 * units]), [units, 4 * units]);
   return {kernel, recurrent, bias: draw(unitForgetBias(units), [4 * units])};
 }
+
+/**
+ * The weights both encoder–decoder models build first, in Keras's layer build order: the encoder's
+ * Embedding and LSTM, then the decoder's Embedding. Each model's own layers follow.
+ */
+export const ENCODER_THEN_DECODER_EMBEDDING = ['encoderEmbedding', 'encoderKernel', 'encoderRecurrentKernel', 'encoderBias', 'decoderEmbedding'] as const;

@@ -13,7 +13,7 @@ import {loadTf, type Tf} from './tf';
 import {DE_EN} from './data/de-en';
 import {embeddingUniform, glorotUniform, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
-import {initialLstmWeights, lstmStep} from './lstmCell';
+import {ENCODER_THEN_DECODER_EMBEDDING, initialLstmWeights, lstmStep} from './lstmCell';
 import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
 import {END, START, tokenize, type Vocab, vocabFromPairs} from './vocab';
 import type {Seq2seqWeights} from '../animations/seq2seq/record';
@@ -45,11 +45,7 @@ export interface Seq2seqTraining {
 
 type WeightName = keyof Seq2seqWeights;
 export const WEIGHT_NAMES: WeightName[] = [
-  'encoderEmbedding',
-  'encoderKernel',
-  'encoderRecurrentKernel',
-  'encoderBias',
-  'decoderEmbedding',
+  ...ENCODER_THEN_DECODER_EMBEDDING,
   'decoderKernel',
   'decoderRecurrentKernel',
   'decoderBias',
