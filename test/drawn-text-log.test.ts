@@ -34,15 +34,31 @@ describe('heldFrames', () => {
       [99, 'c'],
     ]);
   });
+
+  it('holds the last step at the end of its hold too, when the scene reports one', () => {
+    const steps = [
+      {time: 0, text: 'a'},
+      {time: 1, text: 'b'},
+    ];
+    expect([...heldFrames(steps, 30, 99, 3)]).toEqual([
+      [29, 'a'],
+      [89, 'b'],
+      [99, 'b'],
+    ]);
+  });
 });
 
 describe('the shared render’s drawn-text logs', () => {
-  it.each(ANIMATIONS)('%s: a held frame at every cue’s end and at the last frame, each showing its caption', name => {
+  it.each(ANIMATIONS)('%s: a held frame at every cue’s end, at the last step’s hold’s end and at the last frame, each showing its caption', name => {
     const log = readTextLog(shared.dir, name);
     const ends = cueEnds(readFileSync(join(shared.dir, `${name}.vtt`), 'utf8'));
     const last = Math.round(ends[ends.length - 1] * FPS) - 1;
-    const expected = [...ends.slice(0, -1).map(end => Math.ceil(end * FPS - 1e-6) - 1), last];
-    expect(log.map(f => f.frame)).toEqual(expected);
+    const cueFrames = ends.slice(0, -1).map(end => Math.ceil(end * FPS - 1e-6) - 1);
+    // Every scene clears its caption before the loop resets: that frame holds the last step.
+    const holdEnd = log[log.length - 2].frame;
+    expect(log.map(f => f.frame)).toEqual([...cueFrames, holdEnd, last]);
+    expect(holdEnd).toBeGreaterThan(cueFrames[cueFrames.length - 1]);
+    expect(holdEnd).toBeLessThan(last);
     for (const held of log.slice(0, -1)) expect(held.texts.map(t => t.text)).toContain(held.step);
     for (const text of log.flatMap(f => f.texts)) {
       expect(text.alpha).toBeGreaterThan(0);

@@ -13,7 +13,7 @@ import {
 } from '@motion-canvas/core';
 import project from '../project?project';
 import records from 'virtual:activations';
-import {posterOf, stepsOf} from '../components/steps';
+import {holdEndOf, posterOf, stepsOf} from '../components/steps';
 import {loadSceneFonts} from '../../src/page/fonts';
 import {FrameUploader, frameExporterFor} from '../../src/page/FrameExporter';
 import {DrawnTextLog} from '../../src/page/textLog';
@@ -109,7 +109,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     () => {
       // Node names the error (it knows the range as the user gave it); the render just stops here.
       if (job.range && job.range.end > duration()) throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
-      textLog?.plan(stepsOf(job.scene), job.fps, duration() - 1);
+      textLog?.plan(stepsOf(job.scene), job.fps, duration() - 1, holdEndOf(job.scene));
     },
     (canvas, frame) => textLog?.exported(canvas, frame, job.resolutionScale),
   );

@@ -17,13 +17,15 @@ interface Noted extends Omit<DrawnText, 'box'> {
 
 /**
  * The frames that hold a step: the one before each later step begins (frame n shows time n/fps),
- * and the scene's last frame. `steps` are the scene's step reports, in seconds.
+ * the one before the last step's hold ends (`holdEnd`, when the loop's reset begins), and the
+ * scene's last frame. `steps` are the scene's step reports, times in seconds.
  */
-export function heldFrames(steps: readonly {time: number; text: string}[], fps: number, lastFrame: number): Map<number, string> {
+export function heldFrames(steps: readonly {time: number; text: string}[], fps: number, lastFrame: number, holdEnd?: number): Map<number, string> {
   const held = new Map<number, string>();
+  const before = (time: number) => Math.ceil(time * fps - 1e-6) - 1;
   steps.forEach((step, i) => {
-    const next = steps[i + 1];
-    const frame = next ? Math.ceil(next.time * fps - 1e-6) - 1 : lastFrame;
+    const end = steps[i + 1]?.time ?? holdEnd;
+    const frame = end === undefined ? lastFrame : before(end);
     if (frame >= 0 && frame <= lastFrame) held.set(frame, step.text);
   });
   if (!held.has(lastFrame)) held.set(lastFrame, steps[steps.length - 1]?.text ?? '');
@@ -112,8 +114,8 @@ export class DrawnTextLog {
   }
 
   /** Called once the scene is measured (its steps reported), before the first frame is drawn. */
-  plan(steps: readonly {time: number; text: string}[], fps: number, lastFrame: number): void {
-    this.held = heldFrames(steps, fps, lastFrame);
+  plan(steps: readonly {time: number; text: string}[], fps: number, lastFrame: number, holdEnd?: number): void {
+    this.held = heldFrames(steps, fps, lastFrame, holdEnd);
     this.fps = fps;
   }
 
