@@ -6,7 +6,7 @@
  * German word order: `learnt`, third in English, looks at `gelernt`, last in German.
  * All numbers come from the `alignment` activation record.
  */
-import {makeScene2D, Txt} from '@motion-canvas/2d';
+import {makeScene2D} from '@motion-canvas/2d';
 import {all, createRef, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {CaptionLine} from './components/CaptionLine';
@@ -14,11 +14,10 @@ import {LabelledMatrix} from './components/LabelledMatrix';
 import {reportPoster} from './components/steps';
 import {formatValue} from '../src/shared/format';
 import {sceneTheme} from './sceneTheme';
-import {fonts, pace, sizes} from '../src/shared/theme';
+import {pace, sizes} from '../src/shared/theme';
 
 /** Cells wide enough that neighbouring German labels ("bisschen Deutsch") clear each other. */
-const MAIN = {x: -112, y: 16, cellWidth: 68, cellHeight: 36, gap: 4};
-const NOTE = {x: 190, y: -138};
+const MAIN = {x: 0, y: 16, cellWidth: 68, cellHeight: 36, gap: 4};
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -46,25 +45,6 @@ export default makeScene2D(function* (view) {
         shape={`${record.emitted.length}×${record.source.length}`}
         colorMap="sequential"
         legend="weight"
-      />
-      <Txt
-        x={NOTE.x}
-        y={NOTE.y}
-        offsetX={-1}
-        offsetY={-1}
-        lineHeight={22}
-        fontFamily={fonts.sans}
-        fontSize={sizes.small}
-        fill={theme.muted}
-        text={[
-          'A teaching model, trained here',
-          `on ${record.training.pairs} sentence pairs. Unlike`,
-          'Bahdanau et al. (2015), its encoder',
-          `is a one-way LSTM of ${record.model.units} units, its`,
-          'keys join each state to its word,',
-          'and each word is read from the',
-          'attention’s context alone.',
-        ].join('\n')}
       />
     </>,
   );

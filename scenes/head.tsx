@@ -84,7 +84,7 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* caption().say(`X: the trained model’s embeddings of “${r.tokens.join(' ')}”`);
+  yield* caption().say(`X: the model’s embeddings of “${r.tokens.join(' ')}”`);
   yield* x.setValues(r.x, pace.fade);
   yield* waitFor(pace.quickStep);
   yield* all(caption().say(`One head: three Dense layers project X to Q, K and V (d_k = ${r.dK})`), toQ.drawOn(pace.move));

@@ -52,7 +52,7 @@ export default makeScene2D(function* (view) {
   const rows = columnPositions(x.length, ROW_SPACING).map(y => y + CENTRE_Y);
   const [negative, , positive] = theme.diverging;
   const unitName = (u: NeuronUnitRecord) => `hidden unit ${u.unit + 1} of ${record.units.length}`;
-  const subtitle = (u: NeuronUnitRecord) => `dense.gif’s ${unitName(u)}: its weights and bias`;
+  const subtitle = (u: NeuronUnitRecord) => `${capitalise(unitName(u))}: its weights and bias`;
 
   view.fill(theme.background);
   const inputs = (<NeuronColumn theme={theme} x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />) as NeuronColumn;
@@ -132,7 +132,7 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* caption().say(`One neuron of dense.gif: ${unitName(first)}`);
+  yield* caption().say(`One neuron of the dense layer: ${unitName(first)}`);
   yield* waitFor(pace.step * 0.3);
   yield* takeApart(first, 'first');
 

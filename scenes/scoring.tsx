@@ -50,7 +50,6 @@ export default makeScene2D(function* (view) {
   const rowY = (j: number) => FIRST_KEY_Y + j * ROW_STEP;
   const inputRange = maxAbs([r.query.slice(0, SHOWN), ...r.keys.map(k => k.slice(0, SHOWN))]);
   // A line about training only when the two distributions really differ.
-  const differs = Math.max(...r.dot.weights.map((w, j) => Math.abs(w - r.additive.weights[j]))) >= 0.05;
 
   view.fill(theme.background);
   const text = (x: number, y: number, s: string, props: Record<string, unknown> = {}) =>
@@ -75,7 +74,7 @@ export default makeScene2D(function* (view) {
   const tokens = r.source.map((t, j) => text(LABEL_X, rowY(j), t, {offsetX: 1, fill: theme.text}));
   const elided = (y: number) => text(KEY_X + (SHOWN * (KEY_CELL + 2)) / 2 + 4, y, '…', {offsetX: -1});
   const headers = {
-    additive: text(ADD_SCORE_X, HEAD_Y, 'additive (Bahdanau), as trained', {fill: theme.text, opacity: 0}),
+    additive: text(ADD_SCORE_X, HEAD_Y, 'additive (Bahdanau)', {fill: theme.text, opacity: 0}),
     additiveFormula: text(ADD_SCORE_X, FORMULA_Y, 'vᵀ·tanh(W₁q + W₂kⱼ)', {opacity: 0}),
     dot: text(DOT_BARS_X + 10, HEAD_Y, 'dot-product', {fill: theme.text, opacity: 0}),
     dotFormula: text(DOT_BARS_X + 10, FORMULA_Y, `q·kⱼ / √${d}`, {opacity: 0}),
@@ -84,7 +83,6 @@ export default makeScene2D(function* (view) {
   const queryLabel = createRef<CaptionLine>();
   const caption = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
-  const training = createRef<CaptionLine>();
   view.add(
     <>
       <CaptionLine ref={caption} theme={theme} reportsSteps x={-450} y={-248} offsetX={-1} fontSize={sizes.title} fontWeight={600} />
@@ -107,12 +105,11 @@ export default makeScene2D(function* (view) {
       {dotBars}
       <SignLegend theme={theme} subject="value" swatch="square" x={KEY_X} y={LEGEND_Y} />
       <CaptionLine ref={note} theme={theme} x={0} y={NOTE_Y} fontSize={sizes.small} fill={theme.text} />
-      <CaptionLine ref={training} theme={theme} x={0} y={NOTE_Y + 26} fontSize={sizes.small} fill={theme.muted} />
     </>,
   );
 
   // 1. The same query and keys for both.
-  yield* caption().say(`One query, ${n} keys: the trained model at “${r.target}”`);
+  yield* caption().say(`One query, ${n} keys: the model at “${r.target}”`);
   yield* all(queryRow.setValues([r.query.slice(0, SHOWN)], pace.fade), ...keyRows.map((row, j) => row.setValues([r.keys[j].slice(0, SHOWN)], pace.fade)));
   yield* waitFor(pace.quickStep);
 
@@ -151,7 +148,6 @@ export default makeScene2D(function* (view) {
   yield* all(
     caption().say('Two ways to compare, one softmax'),
     note().say('Additive learns its comparison (W₁, W₂, v); dot-product compares directly: cheaper, the Transformer’s choice.'),
-    differs ? training().say('This model was trained with additive scoring, not with dot-product.') : waitFor(0),
   );
   reportPoster();
   yield* waitFor(pace.hold * 1.6);
@@ -160,7 +156,6 @@ export default makeScene2D(function* (view) {
   yield* all(
     caption().clear(),
     note().clear(),
-    training().clear(),
     projectionLabel().clear(),
     queryLabel().clear(),
     ...Object.values(headers).map(h => h.opacity(0, pace.fade)),
