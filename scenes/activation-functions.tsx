@@ -102,7 +102,7 @@ export default makeScene2D(function* (view) {
       {plots}
       {name('softmax', PANEL_X, panelTop - NAME_ABOVE)}
       {use(softmax.use, PANEL_X, panelTop - USE_ABOVE)}
-      {use(`the post's conv example, image ${softmax.image}:`, PANEL_X, panelTop + 4)}
+      {use(`the conv example, image ${softmax.image}:`, PANEL_X, panelTop + 4)}
       {label(`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`, {x: PANEL_X, y: panelTop + 32, offsetX: -1, mono: true, fontSize: sizes.value, fill: theme.text})}
       {label('softmax(z) = exp(z) / Σ exp(z)', {x: PANEL_X, y: panelTop + 62, offsetX: -1, mono: true})}
       {bars}

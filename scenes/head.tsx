@@ -86,7 +86,7 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* title.say(`X: the trained model’s embeddings of “${r.tokens.join(' ')}”`);
+  yield* title.say(`X: the model’s embeddings of “${r.tokens.join(' ')}”`);
   yield* x.setValues(r.x, pace.fade);
   yield* waitFor(pace.quickStep);
   yield* all(title.say(`One head: three Dense layers project X to Q, K and V (d_k = ${r.dK})`), toQ.drawOn(pace.move));

@@ -74,7 +74,7 @@ export default makeScene2D(function* (view) {
   const rows = columnPositions(x.length, ROW_SPACING).map(y => y + CENTRE_Y);
   const [negative, , positive] = theme.diverging;
   const unitName = (u: NeuronUnitRecord) => `hidden unit ${u.unit + 1} of ${record.units.length}`;
-  const subtitle = (u: NeuronUnitRecord) => `dense.gif’s ${unitName(u)}: its weights and bias`;
+  const subtitle = (u: NeuronUnitRecord) => `${capitalise(unitName(u))}: its weights and bias`;
 
   const title = beginScene(view, -240);
   const inputs = (<NeuronColumn x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />) as NeuronColumn;
@@ -151,7 +151,7 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* title.say(`One neuron of dense.gif: ${unitName(first)}`);
+  yield* title.say(`One neuron of the dense layer: ${unitName(first)}`);
   yield* waitFor(timing.readUnit);
   yield* takeApart(first, 'first');
 

@@ -79,6 +79,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           concurrency: options.jobs || DEFAULT_CONCURRENCY,
           signal: controller.signal,
           range: options.range,
+          // Only the test render asks for it; never a flag, so no user's folder gets the log.
+          textLog: process.env.RENDER_TEXT_LOG === '1',
         },
         event => progress.update(event),
       );
@@ -237,7 +239,7 @@ export function leftoversLine(files: number, folders: number, pids: readonly num
 
 function summary(files: OutputFile[]): string {
   // A poster is one frame and kept frames are a folder: frames and duration belong to the animations.
-  const animated = (f: OutputFile) => f.format !== 'png' && f.format !== 'vtt' && f.format !== 'html' && f.format !== 'js';
+  const animated = (f: OutputFile) => f.format !== 'png' && f.format !== 'vtt' && f.format !== 'texts' && f.format !== 'html' && f.format !== 'js';
   const rows = files.map(f => [
     relative(process.cwd(), f.path) || f.path,
     f.format === 'frames' ? '-' : formatBytes(f.bytes),

@@ -13,9 +13,10 @@ import {
 } from '@motion-canvas/core';
 import project from '../project?project';
 import records from 'virtual:activations';
-import {posterOf, stepsOf} from '../kit/steps';
+import {holdEndOf, posterOf, stepsOf} from '../kit/steps';
 import {loadSceneFonts} from '../../src/page/fonts';
 import {FrameUploader, frameExporterFor} from '../../src/page/FrameExporter';
+import {DrawnTextLog} from '../../src/page/textLog';
 import type {RenderJob, RenderOutcome, SceneInfo} from '../../src/frames/protocol';
 
 declare global {
@@ -100,10 +101,18 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     return Math.max(0, time === undefined ? Math.floor(frames / 2) : Math.min(frames - 1, Math.round(time * job.fps)));
   };
   const uploader = new FrameUploader(job, frameLimit, posterFrame);
-  const Exporter = frameExporterFor(uploader, range.first, () => {
-    // Node names the error (it knows the range as the user gave it); the render just stops here.
-    if (job.range && job.range.end > duration()) throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
-  });
+  const playbackFrame = () => (renderer as unknown as {playback?: {frame: number}} | undefined)?.playback?.frame ?? 0;
+  const textLog = job.textLog ? new DrawnTextLog(playbackFrame) : undefined;
+  const Exporter = frameExporterFor(
+    uploader,
+    range.first,
+    () => {
+      // Node names the error (it knows the range as the user gave it); the render just stops here.
+      if (job.range && job.range.end > duration()) throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
+      textLog?.plan(stepsOf(job.scene), job.fps, duration() - 1, holdEndOf(job.scene));
+    },
+    (canvas, frame) => textLog?.exported(canvas, frame, job.resolutionScale),
+  );
   const p = projectFor(job.scene, {...job.variables, theme: job.theme}, Exporter);
 
   let error: RenderOutcome['error'];
@@ -112,7 +121,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
       const message = entry.object instanceof Error ? entry.object.message : entry.message;
       const stack = entry.object instanceof Error ? entry.object.stack : entry.stack;
       // The playback's frame counts through the measuring pass too, where a throw usually surfaces first.
-      const frame = (renderer as unknown as {playback?: {frame: number}} | undefined)?.playback?.frame ?? 0;
+      const frame = playbackFrame();
       error = {frame, message, stack};
     }
   });
@@ -122,7 +131,11 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
   renderer.onFinished.subscribe(r => {
     finished.result = r;
   });
-  await renderer.render(settingsFor(p, job, Exporter.id));
+  try {
+    await renderer.render(settingsFor(p, job, Exporter.id));
+  } finally {
+    textLog?.stop();
+  }
   const size = {width: Math.round(job.width * job.resolutionScale), height: Math.round(job.height * job.resolutionScale)};
   return {
     result: error ? 'error' : outcomeOf(finished.result),
@@ -133,6 +146,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     steps: stepsOf(job.scene).map(({time, text}) => ({time, text})),
     posterReported: posterOf(job.scene) !== undefined,
     sceneFrames: renderer ? duration() : 0,
+    ...(textLog ? {texts: textLog.frames} : {}),
   };
 };
 

@@ -125,9 +125,14 @@ export class FrameUploader {
 /**
  * Builds the exporter class for one job; Motion Canvas instantiates it through `create`. Frame
  * `firstFrame` ships as frame 0 (a `--range` starts there); `beforeFirstFrame` may throw to stop
- * the render once the scene is measured.
+ * the render once the scene is measured; `onFrame` sees each frame's canvas (the scene's frame number) before it ships.
  */
-export function frameExporterFor(uploader: FrameUploader, firstFrame = 0, beforeFirstFrame: () => void = () => {}) {
+export function frameExporterFor(
+  uploader: FrameUploader,
+  firstFrame = 0,
+  beforeFirstFrame: () => void = () => {},
+  onFrame: (canvas: HTMLCanvasElement, frame: number) => void = () => {},
+) {
   let size = {width: 0, height: 0};
   return class FrameExporter implements Exporter {
     static readonly id = 'four-dl-layers/frame-transport';
@@ -143,6 +148,7 @@ export function frameExporterFor(uploader: FrameUploader, firstFrame = 0, before
     }
     async handleFrame(canvas: HTMLCanvasElement, frame: number): Promise<void> {
       size = {width: canvas.width, height: canvas.height};
+      onFrame(canvas, frame);
       await uploader.add(canvas, frame - firstFrame);
     }
     async stop(result: RendererResult): Promise<void> {

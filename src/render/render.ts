@@ -174,6 +174,7 @@ async function renderScene(
       variables: sceneVariables(name),
       records: jobRecords(options, name),
       range: options.range && rangeFrames(options.range, options.fps),
+      ...(options.textLog ? {textLog: true} : {}),
     };
     const outcome = (await Promise.race([
       page.evaluate(`window.renderScene(${JSON.stringify(request)})`),

@@ -20,7 +20,7 @@ import {ensureDir} from '../util/ensureDir';
 import {joinInside} from '../util/joinInside';
 import {diskFullMessage, isDiskFull} from '../util/diskFull';
 
-export type OutputKind = Format | 'frames';
+export type OutputKind = Format | 'frames' | 'texts';
 
 export interface SceneOutput {
   format: OutputKind;
@@ -37,7 +37,7 @@ export interface SceneOutput {
 
 export interface OutputContext {
   name: string;
-  options: Pick<RenderOptions, 'formats' | 'fps' | 'outDir' | 'theme' | 'keepFrames' | 'range'>;
+  options: Pick<RenderOptions, 'formats' | 'fps' | 'outDir' | 'theme' | 'keepFrames' | 'range' | 'textLog'>;
   /** The frames' size in pixels. */
   size: {width: number; height: number};
   /** ffmpeg's path, or why it is unavailable. */
@@ -50,6 +50,7 @@ export function createSceneOutputs(context: OutputContext): SceneOutput[] {
   const {options} = context;
   const outputs: SceneOutput[] = options.formats.map(format => FACTORIES[format](context, targetFor(context, format)));
   if (options.keepFrames) outputs.push(keptFrames(context, pathInOutDir(context, 'frames', fileName(context, 'x').slice(0, -2))));
+  if (options.textLog) outputs.push(textLog(context, targetFor(context, 'texts.json')));
   return outputs;
 }
 
@@ -172,6 +173,20 @@ function video({options, pending, ffmpeg, size: {width, height}}: OutputContext,
       spec.finish?.(output);
     },
     abort: () => encoder.kill(),
+  };
+}
+
+/** The drawn-text log (RenderJob.textLog): the texts of each step's held frame, as the page reported them. */
+function textLog({pending}: OutputContext, target: string): SceneOutput {
+  return {
+    format: 'texts',
+    target,
+    optional: false,
+    finish: async outcome => {
+      if (!outcome.texts) throw new Error('the page sent no drawn-text log');
+      writeFileSync(pending.reserve(target), JSON.stringify(outcome.texts, null, 1) + '\n');
+    },
+    abort: () => {},
   };
 }
 
