@@ -37,7 +37,7 @@ export default makeScene2D(function* (view) {
     <>
       <LabelledMatrix
         ref={matrix}
-       
+
         {...MAIN}
         rows={record.emitted.length}
         cols={record.source.length}

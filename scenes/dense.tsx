@@ -61,12 +61,14 @@ export default makeScene2D(function* (view) {
   const layout = networkLayout([x.length, ...record.layers.map(l => l.units)]);
   // Past the post-sized network's 8 computed neurons, one neuron a step would run too long.
   const sweep = record.layers.reduce((n, l) => n + l.units, 0) > 8;
-  const labels = ['input x', ...record.layers.map((l, i) => `${i === last ? 'output' : last > 1 ? `hidden ${i + 1}` : 'hidden'} · ${l.activation}`)];
+  const labels = [
+    'input x',
+    ...record.layers.map((l, i) => `${i === last ? 'output' : last > 1 ? `hidden ${i + 1}` : 'hidden'} · ${l.activation}`),
+  ];
 
   const title = beginScene(view, -248);
   const columns = layout.columnX.map((columnX, c) => (
     <NeuronColumn
-     
       x={columnX}
       y={NETWORK_Y}
       count={c === 0 ? x.length : record.layers[c - 1].units}
@@ -149,7 +151,10 @@ export default makeScene2D(function* (view) {
     const act = layer.activation;
     if (act === 'relu') {
       const clipped = z !== out;
-      yield* activation().say(`${name} = ReLU(z) = max(0, ${formatValue(z)}) = ${formatValue(out)}${clipped ? '  (negative: clipped to 0)' : ''}`, t);
+      yield* activation().say(
+        `${name} = ReLU(z) = max(0, ${formatValue(z)}) = ${formatValue(out)}${clipped ? '  (negative: clipped to 0)' : ''}`,
+        t,
+      );
       if (clipped) {
         yield* waitFor(timing.readClipped[pacing]);
         yield* target.showValue(j, out, t);

@@ -57,10 +57,27 @@ export default makeScene2D(function* (view) {
     if (!found) throw new Error(`filter record: no case for ${image.name} with ${filter.name}`);
     return found;
   };
-  const range = maxAbs([...record.images.flatMap(i => i.values), ...record.filters.flatMap(f => f.values), ...record.cases.flatMap(c => c.products)]);
+  const range = maxAbs([
+    ...record.images.flatMap(i => i.values),
+    ...record.filters.flatMap(f => f.values),
+    ...record.cases.flatMap(c => c.products),
+  ]);
   const side = gridSize(3, 3, CELL, GAP);
   const grid = (x: number, y: number, values?: number[][]) =>
-    (<ValueGrid x={x} y={y} rows={3} cols={3} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} initial={values} />) as ValueGrid;
+    (
+      <ValueGrid
+        x={x}
+        y={y}
+        rows={3}
+        cols={3}
+        cellSize={CELL}
+        gap={GAP}
+        colorMap="sequential"
+        range={range}
+        decimals={0}
+        initial={values}
+      />
+    ) as ValueGrid;
   const imageY = (ROW_Y[0] + ROW_Y[1]) / 2;
   const image = grid(IMAGE_X, imageY, first.values);
   const filters = record.filters.map((f, i) => grid(FILTER_X, ROW_Y[i], f.values));
@@ -72,9 +89,17 @@ export default makeScene2D(function* (view) {
   const gridTop = (y: number) => y - side.height / 2;
   const imageLabel = codeLabel(IMAGE_X, gridTop(imageY), first.code);
   const sign = (x: number, y: number, text: string) => label(text, {x, y, fontSize: sizes.title});
-  const sums = record.filters.map((_, i) => (<Txt x={SUM_X} y={ROW_Y[i]} text="" fontFamily={fonts.mono} fontSize={sizes.title + 8} fontWeight={600} fill={theme.text} />) as Txt);
+  const sums = record.filters.map(
+    (_, i) =>
+      (<Txt x={SUM_X} y={ROW_Y[i]} text="" fontFamily={fonts.mono} fontSize={sizes.title + 8} fontWeight={600} fill={theme.text} />) as Txt,
+  );
   const arrows = record.filters.map((_, i) => (
-    <Arrow points={[[PRODUCTS_X + side.width / 2 + 16, ROW_Y[i]], [SUM_X - 52, ROW_Y[i]]]} />
+    <Arrow
+      points={[
+        [PRODUCTS_X + side.width / 2 + 16, ROW_Y[i]],
+        [SUM_X - 52, ROW_Y[i]],
+      ]}
+    />
   )) as Arrow[];
   const equation = createRef<CaptionLine>();
 
@@ -98,7 +123,9 @@ export default makeScene2D(function* (view) {
 
   yield* title.say(`img = ${first.code.replace(/^img = /, '')}: each filter multiplies it cell by cell`);
   yield* filterRow(first, 0, SLOW_CELL);
-  yield title.say(`f2 is the diagonal itself: ${sumText(caseOf(first, record.filters[1]).response)} against ${sumText(caseOf(first, record.filters[0]).response)}`);
+  yield title.say(
+    `f2 is the diagonal itself: ${sumText(caseOf(first, record.filters[1]).response)} against ${sumText(caseOf(first, record.filters[0]).response)}`,
+  );
   yield* filterRow(first, 1, QUICK_CELL);
   yield* waitFor(timing.readFirstImage);
 
@@ -107,7 +134,10 @@ export default makeScene2D(function* (view) {
   yield* filterRow(second, 0, QUICK_CELL);
   yield* filterRow(second, 1, QUICK_CELL);
   // The filter that answers the second image most strongly keeps the accent.
-  const strongest = record.filters.reduce((best, f, i) => (caseOf(second, f).response > caseOf(second, record.filters[best]).response ? i : best), 0);
+  const strongest = record.filters.reduce(
+    (best, f, i) => (caseOf(second, f).response > caseOf(second, record.filters[best]).response ? i : best),
+    0,
+  );
   yield* all(title.say('Now the line detector f1 answers more strongly'), sums[strongest].fill(theme.accent, pace.fade));
   yield* holdPoster(timing.lastLook);
 
@@ -120,15 +150,17 @@ export default makeScene2D(function* (view) {
     for (let k = 0; k < 9; k++) {
       const [r, col] = [Math.floor(k / 3), k % 3];
       const t = perCell === SLOW_CELL && k >= 3 ? QUICK_CELL : perCell;
-      yield* all(
-        image.highlight(r, col, 1, 1, t),
-        filters[row].highlight(r, col, 1, 1, t),
-        target.setValue(r, col, c.products[r][col], t),
-      );
+      yield* all(image.highlight(r, col, 1, 1, t), filters[row].highlight(r, col, 1, 1, t), target.setValue(r, col, c.products[r][col], t));
     }
     yield* all(image.hideHighlight(HALF_FADE), filters[row].hideHighlight(HALF_FADE));
     yield* all(
-      equation().say(`np.sum(img * ${c.filter}) = ${c.products.flat().map(v => formatValue(v, 0)).join(' + ')} = ${sumText(c.response)}`, pace.fade),
+      equation().say(
+        `np.sum(img * ${c.filter}) = ${c.products
+          .flat()
+          .map(v => formatValue(v, 0))
+          .join(' + ')} = ${sumText(c.response)}`,
+        pace.fade,
+      ),
       arrows[row].drawOn(pace.move),
     );
     sums[row].text(sumText(c.response));

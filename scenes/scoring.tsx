@@ -67,9 +67,33 @@ export default makeScene2D(function* (view) {
   const inputRow = (y: number) =>
     (<VectorRow cache count={SHOWN} cellSize={KEY_CELL} cellDepth={26} gap={2} x={KEY_X} y={y} range={inputRange} />) as VectorRow;
   const projectedRow = (y: number) =>
-    (<VectorRow cache count={r.additive.query.length} cellSize={ADD_CELL} cellDepth={22} gap={1} x={ADD_X} y={y} range={1} showValues={false} />) as VectorRow;
+    (
+      <VectorRow
+        cache
+        count={r.additive.query.length}
+        cellSize={ADD_CELL}
+        cellDepth={22}
+        gap={1}
+        x={ADD_X}
+        y={y}
+        range={1}
+        showValues={false}
+      />
+    ) as VectorRow;
   const bars = (x: number) =>
-    (<BarChart cache x={x} y={rowY((n - 1) / 2)} labels={r.source.map(() => '')} maxLength={BAR_LENGTH} thickness={ROW_STEP - 9} gap={9} fontSize={sizes.small} opacity={0} />) as BarChart;
+    (
+      <BarChart
+        cache
+        x={x}
+        y={rowY((n - 1) / 2)}
+        labels={r.source.map(() => '')}
+        maxLength={BAR_LENGTH}
+        thickness={ROW_STEP - 9}
+        gap={9}
+        fontSize={sizes.small}
+        opacity={0}
+      />
+    ) as BarChart;
 
   const queryRow = inputRow(QUERY_Y);
   const keyRows = r.keys.map((_, j) => inputRow(rowY(j)));
@@ -116,7 +140,10 @@ export default makeScene2D(function* (view) {
 
   // 1. The same query and keys for both.
   yield* title.say(`One query, ${n} keys: the model at “${r.target}”`);
-  yield* all(queryRow.setValues([r.query.slice(0, SHOWN)], pace.fade), ...keyRows.map((row, j) => row.setValues([r.keys[j].slice(0, SHOWN)], pace.fade)));
+  yield* all(
+    queryRow.setValues([r.query.slice(0, SHOWN)], pace.fade),
+    ...keyRows.map((row, j) => row.setValues([r.keys[j].slice(0, SHOWN)], pace.fade)),
+  );
   yield* waitFor(pace.quickStep);
 
   // 2. Additive: W₁q and W₂kⱼ, through tanh, dotted with v.
@@ -136,7 +163,11 @@ export default makeScene2D(function* (view) {
   );
   yield* sequence(timing.scoreStagger, ...addScores.map((t, j) => fadeText(t, formatValue(r.additive.scores[j]))));
   yield* waitFor(pace.quickStep);
-  yield* all(title.say('A softmax turns the scores into weights'), addBars.opacity(1, HALF_FADE), addBars.grow(r.additive.weights, pace.move));
+  yield* all(
+    title.say('A softmax turns the scores into weights'),
+    addBars.opacity(1, HALF_FADE),
+    addBars.grow(r.additive.weights, pace.move),
+  );
   yield* waitFor(pace.quickStep);
 
   // 3. Dot-product: q·kⱼ, scaled, softmax.

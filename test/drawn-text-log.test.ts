@@ -49,23 +49,26 @@ describe('heldFrames', () => {
 });
 
 describe('the shared render’s drawn-text logs', () => {
-  it.each(ANIMATIONS)('%s: a held frame at every cue’s end, at the last step’s hold’s end and at the last frame, each showing its caption', name => {
-    const log = readTextLog(shared.dir, name);
-    const ends = cueEnds(readFileSync(join(shared.dir, `${name}.vtt`), 'utf8'));
-    const last = Math.round(ends[ends.length - 1] * FPS) - 1;
-    const cueFrames = ends.slice(0, -1).map(end => Math.ceil(end * FPS - 1e-6) - 1);
-    // Every scene clears its caption before the loop resets: that frame holds the last step.
-    const holdEnd = log[log.length - 2].frame;
-    expect(log.map(f => f.frame)).toEqual([...cueFrames, holdEnd, last]);
-    expect(holdEnd).toBeGreaterThan(cueFrames[cueFrames.length - 1]);
-    expect(holdEnd).toBeLessThan(last);
-    for (const held of log.slice(0, -1)) expect(held.texts.map(t => t.text)).toContain(held.step);
-    for (const text of log.flatMap(f => f.texts)) {
-      expect(text.alpha).toBeGreaterThan(0);
-      expect(text.alpha).toBeLessThanOrEqual(1);
-      expect(text.box.width).toBeGreaterThan(0);
-    }
-  });
+  it.each(ANIMATIONS)(
+    '%s: a held frame at every cue’s end, at the last step’s hold’s end and at the last frame, each showing its caption',
+    name => {
+      const log = readTextLog(shared.dir, name);
+      const ends = cueEnds(readFileSync(join(shared.dir, `${name}.vtt`), 'utf8'));
+      const last = Math.round(ends[ends.length - 1] * FPS) - 1;
+      const cueFrames = ends.slice(0, -1).map(end => Math.ceil(end * FPS - 1e-6) - 1);
+      // Every scene clears its caption before the loop resets: that frame holds the last step.
+      const holdEnd = log[log.length - 2].frame;
+      expect(log.map(f => f.frame)).toEqual([...cueFrames, holdEnd, last]);
+      expect(holdEnd).toBeGreaterThan(cueFrames[cueFrames.length - 1]);
+      expect(holdEnd).toBeLessThan(last);
+      for (const held of log.slice(0, -1)) expect(held.texts.map(t => t.text)).toContain(held.step);
+      for (const text of log.flatMap(f => f.texts)) {
+        expect(text.alpha).toBeGreaterThan(0);
+        expect(text.alpha).toBeLessThanOrEqual(1);
+        expect(text.box.width).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('filter: every opaque text’s box holds pixels of its colour in the GIF’s held frame', () => {
     const log = readTextLog(shared.dir, 'filter');
@@ -86,7 +89,10 @@ describe('the shared render’s drawn-text logs', () => {
         for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) pixels.push([0, 1, 2].map(k => rgba[(y * width + x) * 4 + k]));
         const counts = new Map<string, number>();
         for (const p of pixels) counts.set(p.join(), (counts.get(p.join()) ?? 0) + 1);
-        const ground = [...counts].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
+        const ground = [...counts]
+          .sort((a, b) => b[1] - a[1])[0][0]
+          .split(',')
+          .map(Number);
         const distance = (a: number[], b: number[]) => Math.max(...a.map((v, k) => Math.abs(v - b[k])));
         const found = pixels.some(p => distance(p, target) <= distance(ground, target) / 2);
         expect(found, `${text.text} at frame ${held.frame}, box ${JSON.stringify(text.box)}`).toBe(true);

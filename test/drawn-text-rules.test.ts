@@ -30,7 +30,11 @@ function forbiddenTexts(texts: readonly SeenText[]): string[] {
 function uncovered(texts: readonly SeenText[]): string[] {
   return texts.flatMap(t => {
     const missing = uncoveredCharacters(t.text, t.font, faces);
-    return missing.length ? [`${t.scene}@${t.frame}: ${missing.map(c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${c}`).join(', ')} in "${t.text}" (${t.font})`] : [];
+    return missing.length
+      ? [
+          `${t.scene}@${t.frame}: ${missing.map(c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${c}`).join(', ')} in "${t.text}" (${t.font})`,
+        ]
+      : [];
   });
 }
 
@@ -74,7 +78,13 @@ describe('rule 5: the figure speaks of the layer', () => {
   });
 
   it('fails on planted violations, and lets a model be named by its kind', () => {
-    const texts = ['dense.gif’s hidden unit 1', 'The post’s second image', 'trained here on 50 sentence pairs', 'after 300 epochs', 'as the article says'].map(t => planted(t));
+    const texts = [
+      'dense.gif’s hidden unit 1',
+      'The post’s second image',
+      'trained here on 50 sentence pairs',
+      'after 300 epochs',
+      'as the article says',
+    ].map(t => planted(t));
     expect(forbiddenTexts(texts)).toHaveLength(5);
     expect(forbiddenTexts([planted('additive model'), planted('Gates: forget = DELETE, input = POST, output = GET')])).toEqual([]);
   });

@@ -10,14 +10,17 @@ describe('GifStreamEncoder at the loop seam', () => {
     const rgba = new Uint8Array(W * H * 4);
     for (let p = 0; p < W * H; p++) {
       const flat = Math.floor(p / 40);
-      const [r, g, b] = flat < 120 ? [(flat * 37) % 256, (flat * 91) % 256, (flat * 53) % 256] : [200 + (p % 56), (p * 7) % 256, (p * 13) % 256];
+      const [r, g, b] =
+        flat < 120 ? [(flat * 37) % 256, (flat * 91) % 256, (flat * 53) % 256] : [200 + (p % 56), (p * 7) % 256, (p * 13) % 256];
       rgba.set([r, g, b, 255], p * 4);
     }
     return rgba;
   }
   const offBy = (a: Uint8Array, b: Uint8Array, levels: number) => {
     let n = 0;
-    for (let p = 0; p < W * H; p++) if (Math.max(Math.abs(a[p * 4] - b[p * 4]), Math.abs(a[p * 4 + 1] - b[p * 4 + 1]), Math.abs(a[p * 4 + 2] - b[p * 4 + 2])) > levels) n++;
+    for (let p = 0; p < W * H; p++)
+      if (Math.max(Math.abs(a[p * 4] - b[p * 4]), Math.abs(a[p * 4 + 1] - b[p * 4 + 1]), Math.abs(a[p * 4 + 2] - b[p * 4 + 2])) > levels)
+        n++;
     return n;
   };
 

@@ -33,7 +33,8 @@ describe('GifStreamEncoder', () => {
   const scenes: SyntheticScene[] = ['conv', 'lstm', 'attention'];
   for (const scene of scenes) {
     it(`${scene}: decodes to exactly the encoder's display model, close to the source, with correct timing`, () => {
-      const n = 45, T = 8;
+      const n = 45,
+        T = 8;
       const frames = [...syntheticFrames(scene, n, W, H)];
       // lookahead 0: the display model after each addFrame is that frame's
       const {bytes, models, frameCount} = encode(frames, {movingTolerance: T, settledTolerance: T, lookahead: 0});
@@ -54,9 +55,14 @@ describe('GifStreamEncoder', () => {
       for (const shown of framesAtSourceTimes(bytes, 30, n)) {
         expect(rgbEqualsModel(shown, models[k])).toBe(0);
         expect(psnr(shown, frames[k])).toBeGreaterThanOrEqual(35);
-        let over = 0, maxErr = 0;
+        let over = 0,
+          maxErr = 0;
         for (let i = 0; i < shown.length; i += 4) {
-          const e = Math.max(Math.abs(shown[i] - frames[k][i]), Math.abs(shown[i + 1] - frames[k][i + 1]), Math.abs(shown[i + 2] - frames[k][i + 2]));
+          const e = Math.max(
+            Math.abs(shown[i] - frames[k][i]),
+            Math.abs(shown[i + 1] - frames[k][i + 1]),
+            Math.abs(shown[i + 2] - frames[k][i + 2]),
+          );
           if (e > T) over++;
           if (e > maxErr) maxErr = e;
         }
@@ -69,12 +75,20 @@ describe('GifStreamEncoder', () => {
   }
 
   it('is lossless at tolerance 0 when the frames have few colours (crop, offsets and transparency reconstruct every frame)', () => {
-    const colours = [[10, 20, 30], [200, 40, 40], [40, 200, 40], [40, 40, 200], [250, 250, 250], [128, 128, 0]];
+    const colours = [
+      [10, 20, 30],
+      [200, 40, 40],
+      [40, 200, 40],
+      [40, 40, 200],
+      [250, 250, 250],
+      [128, 128, 0],
+    ];
     const frames: Uint8Array[] = [];
     for (let k = 0; k < 20; k++) {
       const f = new Uint8Array(W * H * 4);
       for (let p = 0; p < W * H; p++) {
-        const x = p % W, y = Math.floor(p / W);
+        const x = p % W,
+          y = Math.floor(p / W);
         let c = colours[0];
         if (x >= 10 + k * 3 && x < 40 + k * 3 && y >= 20 && y < 50) c = colours[1 + (k % 3)]; // moving box
         if (k > 10 && x >= 200 && x < 230 && y >= 100 && y < 120) c = colours[4]; // appears late, far away
@@ -93,7 +107,7 @@ describe('GifStreamEncoder', () => {
     const images = [...displayedFrames(bytes)].length;
     expect(images).toBe(frames.length - 1);
     // later images are cropped: the first changed-rectangle image is far smaller than the screen
-    expect(openGif(bytes).frameInfo(1).width * openGif(bytes).frameInfo(1).height).toBeLessThan(W * H / 4);
+    expect(openGif(bytes).frameInfo(1).width * openGif(bytes).frameInfo(1).height).toBeLessThan((W * H) / 4);
   });
 
   it('with the scene palette full, a frame of new colours gets its own palette and each pixel its nearest entry', () => {
@@ -105,7 +119,7 @@ describe('GifStreamEncoder', () => {
       const f = new Uint8Array(W * H * 4);
       const blocks = Array.from({length: Math.ceil(W / 4) * Math.ceil(H / 4)}, () => [next(), next(), next()]);
       for (let p = 0; p < W * H; p++) {
-        const c = blocks[Math.floor((p / W) / 4) * Math.ceil(W / 4) + Math.floor((p % W) / 4)];
+        const c = blocks[Math.floor(p / W / 4) * Math.ceil(W / 4) + Math.floor((p % W) / 4)];
         f.set([c[0], c[1], c[2], 255], p * 4);
       }
       return f;
@@ -131,11 +145,16 @@ describe('GifStreamEncoder', () => {
       const table = bytes.subarray(info.palette_offset!, info.palette_offset! + size * 3);
       for (let y = info.y; y < info.y + info.height; y++) {
         for (let x = info.x; x < info.x + info.width; x++) {
-          const s = (y * W + x) * 4, src = frames[k];
+          const s = (y * W + x) * 4,
+            src = frames[k];
           const shownD = (shown[s] - src[s]) ** 2 + (shown[s + 1] - src[s + 1]) ** 2 + (shown[s + 2] - src[s + 2]) ** 2;
           let best = Infinity;
-          for (let j = 0; j < size - 1; j++) { // the last entry is the transparent one
-            best = Math.min(best, (table[j * 3] - src[s]) ** 2 + (table[j * 3 + 1] - src[s + 1]) ** 2 + (table[j * 3 + 2] - src[s + 2]) ** 2);
+          for (let j = 0; j < size - 1; j++) {
+            // the last entry is the transparent one
+            best = Math.min(
+              best,
+              (table[j * 3] - src[s]) ** 2 + (table[j * 3 + 1] - src[s + 1]) ** 2 + (table[j * 3 + 2] - src[s + 2]) ** 2,
+            );
           }
           expect(shownD, `image ${k} pixel ${x},${y}`).toBeLessThanOrEqual(best);
         }
@@ -178,7 +197,8 @@ describe('GifStreamEncoder', () => {
   }
 
   describe('a box fading over 30 frames, then holding still for 10', () => {
-    const BG = [250, 250, 245], TO = [30, 60, 200];
+    const BG = [250, 250, 245],
+      TO = [30, 60, 200];
     const frames = Array.from({length: 40}, (_, k) => {
       const t = Math.min(1, k / 29);
       const f = new Uint8Array(W * H * 4);
@@ -214,15 +234,23 @@ describe('GifStreamEncoder', () => {
   });
 
   it('rejects bad tolerances and lookahead, naming the option', () => {
-    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, movingTolerance: -1})).toThrow(/movingTolerance must be an integer from 0 to 255, got -1/);
-    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, settledTolerance: 2.5})).toThrow(/settledTolerance must be an integer/);
-    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, lookahead: -3})).toThrow(/lookahead must be a non-negative integer, got -3/);
+    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, movingTolerance: -1})).toThrow(
+      /movingTolerance must be an integer from 0 to 255, got -1/,
+    );
+    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, settledTolerance: 2.5})).toThrow(
+      /settledTolerance must be an integer/,
+    );
+    expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, lookahead: -3})).toThrow(
+      /lookahead must be a non-negative integer, got -3/,
+    );
     expect(() => new GifStreamEncoder({width: W, height: H, fps: 30, lagFrames: 0})).toThrow(/lagFrames must be a positive number, got 0/);
   });
 
   it('rejects a changed rectangle outside the screen', () => {
     const enc = new GifStreamEncoder({width: W, height: H, fps: 30});
-    expect(() => enc.addFrame(new Uint8Array(W * H * 4), {x: W - 2, y: 0, width: 5, height: 1})).toThrow(/changed rectangle .* outside 240x135/);
+    expect(() => enc.addFrame(new Uint8Array(W * H * 4), {x: W - 2, y: 0, width: 5, height: 1})).toThrow(
+      /changed rectangle .* outside 240x135/,
+    );
   });
 
   it('everyNthFrame keeps frames 0, N, 2N… with delays at fps/N', () => {

@@ -40,7 +40,10 @@ function deepest(record: Json, pick: (value: Json) => boolean, last = false): No
 
 /** `units[0].weights`, as the messages spell a path. */
 function spelled(path: Key[]): string {
-  return path.map(key => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('').replace(/^\./, '');
+  return path
+    .map(key => (typeof key === 'number' ? `[${key}]` : `.${key}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** A deep copy of `record` with `edit` applied to the value at `path` (its parent and key). */
@@ -106,12 +109,23 @@ describe.each(ANIMATIONS.map(name => [name]))('the %s record schema', name => {
 
   it('refuses an unknown key in its deepest nested object, naming its path and the valid keys', () => {
     const {path, value} = deepest(record(), isObject);
-    const keys = listedKeys(refusal(name, mutated(record(), [...path, 'bogus'], (parent, key) => (parent[key] = 1))), path);
+    const keys = listedKeys(
+      refusal(
+        name,
+        mutated(record(), [...path, 'bogus'], (parent, key) => (parent[key] = 1)),
+      ),
+      path,
+    );
     expect(keys).toEqual(expect.arrayContaining(Object.keys(value as object)));
   });
 
   it('refuses null in place of that nested object', () => {
     const {path} = deepest(record(), isObject);
-    expect(refusal(name, mutated(record(), path, (parent, key) => (parent[key] = null)))).toBe(`${FILE}: ${spelled(path)}: expected an object, got null`);
+    expect(
+      refusal(
+        name,
+        mutated(record(), path, (parent, key) => (parent[key] = null)),
+      ),
+    ).toBe(`${FILE}: ${spelled(path)}: expected an object, got null`);
   });
 });

@@ -4,13 +4,7 @@
  * own Renderer and ships the frames back through FrameExporter. No editor UI, no
  * DOM scraping.
  */
-import {
-  type Project,
-  ProjectMetadata,
-  Renderer,
-  RendererResult,
-  Vector2,
-} from '@motion-canvas/core';
+import {type Project, ProjectMetadata, Renderer, RendererResult, Vector2} from '@motion-canvas/core';
 import project from '../project?project';
 import records from 'virtual:activations';
 import {holdEndOf, posterOf, stepsOf} from '../kit/steps';
@@ -74,7 +68,13 @@ function provideRecords(given: RenderJob['records']): void {
 window.describeScenes = async (fps: number, given: RenderJob['records']): Promise<SceneInfo[]> => {
   await window.renderPageReady;
   provideRecords(given);
-  const renderer = new Renderer(project) as unknown as {playback: {fps: number; recalculate(): Promise<void>; onScenesRecalculated: {current: {name: string; firstFrame: number; lastFrame: number}[]}}};
+  const renderer = new Renderer(project) as unknown as {
+    playback: {
+      fps: number;
+      recalculate(): Promise<void>;
+      onScenesRecalculated: {current: {name: string; firstFrame: number; lastFrame: number}[]};
+    };
+  };
   renderer.playback.fps = fps;
   await renderer.playback.recalculate();
   return renderer.playback.onScenesRecalculated.current.map(s => ({
@@ -108,7 +108,8 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     range.first,
     () => {
       // Node names the error (it knows the range as the user gave it); the render just stops here.
-      if (job.range && job.range.end > duration()) throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
+      if (job.range && job.range.end > duration())
+        throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
       textLog?.plan(stepsOf(job.scene), job.fps, duration() - 1, holdEndOf(job.scene));
     },
     (canvas, frame) => textLog?.exported(canvas, frame, job.resolutionScale),

@@ -25,7 +25,11 @@ export function parseAnimationsConfig(raw: unknown, path = 'animations', context
 }
 
 /** The inputs of `name`'s record for a render with `seed` and the configured parameters. */
-export function recordInputs<K extends AnimationName>(name: K, seed: number, configured: Partial<AnimationParams>): RecordInputs<AnimationParams[K]> {
+export function recordInputs<K extends AnimationName>(
+  name: K,
+  seed: number,
+  configured: Partial<AnimationParams>,
+): RecordInputs<AnimationParams[K]> {
   const spec = animation(name).params;
   const effectiveSeed = spec.seeded ? seed : DEFAULT_SEED;
   const params = (configured[name] as AnimationParams[K] | undefined) ?? spec.defaults;

@@ -63,7 +63,10 @@ function measure(gif: Uint8Array, ms: number, raw: string, frameBytes: number, f
 }
 
 /** Encodes the frames (a directory of PNGs, or RGBA frames) with ours, ffmpeg and gifski, and measures each GIF. */
-export async function compareEncoders(frames: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | string, opts: CompareOptions): Promise<CompareResult> {
+export async function compareEncoders(
+  frames: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | string,
+  opts: CompareOptions,
+): Promise<CompareResult> {
   const name = opts.name ?? (typeof frames === 'string' ? basename(frames) : 'frames');
   const files = typeof frames === 'string' ? pngFiles(frames) : undefined;
   let {width, height} = opts;
@@ -76,7 +79,8 @@ export async function compareEncoders(frames: AsyncIterable<Uint8Array> | Iterab
     const fd = openSync(raw, 'w');
     const enc = new GifStreamEncoder({width, height, fps: opts.fps, movingTolerance: opts.movingTolerance});
     const pngs: string[] = files ?? [];
-    let ms = 0, n = 0;
+    let ms = 0,
+      n = 0;
     for await (const f of (files ? pngFrames(files) : frames) as AsyncIterable<Uint8Array>) {
       writeSync(fd, f);
       if (!files && 'path' in gifski) {
@@ -99,7 +103,8 @@ export async function compareEncoders(frames: AsyncIterable<Uint8Array> | Iterab
     const ffOut = join(tmp, 'ffmpeg.gif');
     const ff = await runFfmpegGif({kind: 'raw', width, height, fps: opts.fps}, ffOut, raw);
     const ffBytes = new Uint8Array(readFileSync(ffOut));
-    let gsBytes: Uint8Array | undefined, gsMs = 0;
+    let gsBytes: Uint8Array | undefined,
+      gsMs = 0;
     if ('path' in gifski) {
       const gsOut = join(tmp, 'gifski.gif');
       gsMs = (await runGifski(gifski.path, pngs, gsOut, {fps: opts.fps, width})).ms;
@@ -115,7 +120,10 @@ export async function compareEncoders(frames: AsyncIterable<Uint8Array> | Iterab
       if (gsBytes) writeFileSync(join(opts.keepDir, `${name}.gifski.gif`), gsBytes);
     }
     return {
-      name, frames: n, width, height,
+      name,
+      frames: n,
+      width,
+      height,
       ours: measure(ours, ms, raw, frameBytes, opts.fps, still),
       ffmpeg: measure(ffBytes, ff.ms, raw, frameBytes, opts.fps, still),
       gifski: gsBytes ? measure(gsBytes, gsMs, raw, frameBytes, opts.fps, still) : {missing: 'missing' in gifski ? gifski.missing : ''},

@@ -97,7 +97,8 @@ ${authorNotesSection(options.authorNotes ?? [])}
 function authorNotesSection(notes: readonly AuthorNote[]): string {
   if (notes.length === 0) return '';
   const items = notes.map(
-    n => `<li><p><strong>${esc(n.figure)}.</strong> ${esc(n.slip)}</p><p>Change</p><pre><code>${esc(n.line)}</code></pre><p>to</p><pre><code>${esc(n.change)}</code></pre></li>`,
+    n =>
+      `<li><p><strong>${esc(n.figure)}.</strong> ${esc(n.slip)}</p><p>Change</p><pre><code>${esc(n.line)}</code></pre><p>to</p><pre><code>${esc(n.change)}</code></pre></li>`,
   );
   return `<section id="notes-for-the-author" aria-labelledby="notes-for-the-author-title">
 <h2 id="notes-for-the-author-title">Notes for the author</h2>
@@ -132,13 +133,17 @@ function variantBlock(entry: GalleryEntry, variant: GalleryVariant, base: string
   const player = playerFigure(entry, variant);
   if (player) figures.push(player);
   if (f.png) {
-    figures.push(`<figure class="poster">${img(f.png, entry.alt)}<figcaption>Poster (PNG) · ${formatBytes(f.png.bytes)}</figcaption></figure>`);
+    figures.push(
+      `<figure class="poster">${img(f.png, entry.alt)}<figcaption>Poster (PNG) · ${formatBytes(f.png.bytes)}</figcaption></figure>`,
+    );
   }
   const snippets = [...recommendedEmbeds(entry, variant, base), htmlSnippet(variant, base)]
     .filter((s): s is {label: string; code: string} => s !== undefined)
     .map(s => `<div class="snippet"><h4>${esc(s.label)}</h4><pre><code>${esc(s.code)}</code></pre></div>`)
     .join('');
-  const files = MEDIA_KINDS.filter(k => f[k]).map(k => `<li><a href="${attr(href(f[k]!.file))}">${esc(f[k]!.file)}</a> <span class="size">${formatBytes(f[k]!.bytes)}</span></li>`);
+  const files = MEDIA_KINDS.filter(k => f[k]).map(
+    k => `<li><a href="${attr(href(f[k]!.file))}">${esc(f[k]!.file)}</a> <span class="size">${formatBytes(f[k]!.bytes)}</span></li>`,
+  );
   return `<article class="${classes.join(' ')}" aria-label="${attr(`${entry.title}, ${variant.theme} theme`)}">
 <h3>${variant.theme === 'dark' ? 'Dark' : 'Light'} theme</h3>
 <div class="media">${figures.join('')}</div>
@@ -174,7 +179,6 @@ function pictureSnippet(entry: GalleryEntry, variants: readonly GalleryVariant[]
     '</picture>',
   ].join('\n');
 }
-
 
 // The page follows the reader's colour scheme; each variant's panel keeps its own
 // theme's background, so the dark animation is seen on the colour it was made for.

@@ -106,9 +106,11 @@ export class FrameUploader {
       const upload = fetch(`${FRAME_ROUTE}?${query}`, {method: 'POST', headers, body}).then(async response => {
         if (!response.ok) throw new Error(`frame upload refused: ${response.status} ${await response.text()}`);
       });
-      const tracked = upload.catch(e => {
-        this.failure ??= e instanceof Error ? e : new Error(String(e));
-      }).finally(() => this.pending.delete(tracked));
+      const tracked = upload
+        .catch(e => {
+          this.failure ??= e instanceof Error ? e : new Error(String(e));
+        })
+        .finally(() => this.pending.delete(tracked));
       this.pending.add(tracked);
     }
     while (this.pending.size >= WINDOW) await Promise.race(this.pending);

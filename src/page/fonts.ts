@@ -7,7 +7,8 @@ import {fonts} from '../shared/theme';
 
 // Every glyph the scenes draw, so each font subset is loaded before the first frame (→√≈₀–₉:
 // scenes/mathFallback.css's faces).
-const GLYPHS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_Σⱼᵀ→√≈₀₁₂₃₄₅₆₇₈₉';
+const GLYPHS =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß0123456789.,:;!?()[]{}<>+-=×·\u2212\u2007%/\'’"|_Σⱼᵀ→√≈₀₁₂₃₄₅₆₇₈₉';
 
 /** Resolves once every face the scenes use has loaded; throws naming the faces that did not. */
 export async function loadSceneFonts(): Promise<void> {

@@ -20,7 +20,12 @@ interface Noted extends Omit<DrawnText, 'box'> {
  * the one before the last step's hold ends (`holdEnd`, when the loop's reset begins), and the
  * scene's last frame. `steps` are the scene's step reports, times in seconds.
  */
-export function heldFrames(steps: readonly {time: number; text: string}[], fps: number, lastFrame: number, holdEnd?: number): Map<number, string> {
+export function heldFrames(
+  steps: readonly {time: number; text: string}[],
+  fps: number,
+  lastFrame: number,
+  holdEnd?: number,
+): Map<number, string> {
   const held = new Map<number, string>();
   const before = (time: number) => Math.ceil(time * fps - 1e-6) - 1;
   steps.forEach((step, i) => {
@@ -62,9 +67,16 @@ export function spyOnDrawnText(isHeld: () => boolean): {take(canvas: AnyCanvas, 
     const alpha = this.globalAlpha * styleAlpha(this.fillStyle);
     if (!isHeld() || alpha <= 0 || text.trim() === '') return;
     const m = this.measureText(text);
-    const [left, right, top, bottom] = [x - m.actualBoundingBoxLeft, x + m.actualBoundingBoxRight, y - m.actualBoundingBoxAscent, y + m.actualBoundingBoxDescent];
+    const [left, right, top, bottom] = [
+      x - m.actualBoundingBoxLeft,
+      x + m.actualBoundingBoxRight,
+      y - m.actualBoundingBoxAscent,
+      y + m.actualBoundingBoxDescent,
+    ];
     const t = this.getTransform();
-    const corners = [new DOMPoint(left, top), new DOMPoint(right, top), new DOMPoint(right, bottom), new DOMPoint(left, bottom)].map(p => t.transformPoint(p));
+    const corners = [new DOMPoint(left, top), new DOMPoint(right, top), new DOMPoint(right, bottom), new DOMPoint(left, bottom)].map(p =>
+      t.transformPoint(p),
+    );
     const fill = typeof this.fillStyle === 'string' ? this.fillStyle : 'gradient';
     on(this.canvas).push({text, font: this.font, fill, alpha, corners});
   } as typeof proto.fillText;
@@ -91,7 +103,11 @@ export function spyOnDrawnText(isHeld: () => boolean): {take(canvas: AnyCanvas, 
         const ys = corners.map(p => p.y / scale);
         const [x, y] = [Math.min(...xs), Math.min(...ys)];
         const round = (v: number) => Math.round(v * 100) / 100;
-        return {...text, alpha: Number(text.alpha.toPrecision(4)), box: {x: round(x), y: round(y), width: round(Math.max(...xs) - x), height: round(Math.max(...ys) - y)}};
+        return {
+          ...text,
+          alpha: Number(text.alpha.toPrecision(4)),
+          box: {x: round(x), y: round(y), width: round(Math.max(...xs) - x), height: round(Math.max(...ys) - y)},
+        };
       });
     },
     stop() {

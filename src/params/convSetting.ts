@@ -24,10 +24,16 @@ function wholeCells(rows: number[][], min: number, max: number): Problem {
 
 /** `[rows][cols]` of whole numbers 0–9. */
 const image = ruled(matrix(L.image, L.image), rows =>
-  rows.length < L.minImage || rows[0].length < L.minImage ? `is ${size(rows)}; give ${L.minImage}×${L.minImage} to ${L.image}×${L.image}` : wholeCells(rows, 0, L.pixel),
+  rows.length < L.minImage || rows[0].length < L.minImage
+    ? `is ${size(rows)}; give ${L.minImage}×${L.minImage} to ${L.image}×${L.image}`
+    : wholeCells(rows, 0, L.pixel),
 );
 /** 3×3 whole numbers. */
-const kernel = ruled(matrix(3, 3), rows => (rows.length !== 3 || rows[0].length !== 3 ? `is ${size(rows)}; these animations show a 3×3 filter` : wholeCells(rows, -L.weight, L.weight)));
+const kernel = ruled(matrix(3, 3), rows =>
+  rows.length !== 3 || rows[0].length !== 3
+    ? `is ${size(rows)}; these animations show a 3×3 filter`
+    : wholeCells(rows, -L.weight, L.weight),
+);
 /** The `stride` animation's stride (the others ignore it). */
 const stride = wholeIn(2, L.stride);
 const given = strict({image, kernel, stride});
@@ -64,7 +70,8 @@ function sumsFit(given: Partial<ConvSettingParams>) {
 }
 
 /** The given keys over the defaults, once the sums fit. */
-const filled = <T extends Partial<ConvSettingParams>>(schema: z.ZodType<T>) => ruled(schema, sumsFit).transform((g): ConvSettingParams => ({...CONV_SETTING_DEFAULTS, ...g}));
+const filled = <T extends Partial<ConvSettingParams>>(schema: z.ZodType<T>) =>
+  ruled(schema, sumsFit).transform((g): ConvSettingParams => ({...CONV_SETTING_DEFAULTS, ...g}));
 
 /** `animations.stride`: the image, the filter and the stride. */
 export const strideParams = () => filled(given.partial());

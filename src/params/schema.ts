@@ -69,7 +69,9 @@ export const vector = (maxLength: number, limit = 1e6) => list(numberIn(-limit, 
 export function matrix(maxRows: number, maxCols: number, limit = 1e6) {
   return ruled(list(vector(maxCols, limit), maxRows), rows => {
     const r = rows.findIndex(row => row.length !== rows[0].length);
-    return r < 0 ? undefined : {at: [r], message: `has ${rows[r].length} numbers but row 0 has ${rows[0].length}; rows must be equally long`};
+    return r < 0
+      ? undefined
+      : {at: [r], message: `has ${rows[r].length} numbers but row 0 has ${rows[0].length}; rows must be equally long`};
   });
 }
 
@@ -78,11 +80,16 @@ export function matrix(maxRows: number, maxCols: number, limit = 1e6) {
  * (when the shape checks them in another order, or leaves one to another form); `unknown` says
  * why another key is refused.
  */
-export function strict<S extends z.ZodRawShape>(shape: S, {keys = Object.keys(shape), unknown}: {keys?: readonly string[]; unknown?: string} = {}) {
+export function strict<S extends z.ZodRawShape>(
+  shape: S,
+  {keys = Object.keys(shape), unknown}: {keys?: readonly string[]; unknown?: string} = {},
+) {
   const valid = keys.join(', ');
   return z.strictObject(shape, {
     error: issue =>
-      issue.code === 'unrecognized_keys' ? (unknown ?? `unknown key; valid keys: ${valid}`) : `expected an object with keys among ${valid}, got ${shown(issue.input)}`,
+      issue.code === 'unrecognized_keys'
+        ? (unknown ?? `unknown key; valid keys: ${valid}`)
+        : `expected an object with keys among ${valid}, got ${shown(issue.input)}`,
   });
 }
 
@@ -111,7 +118,8 @@ export function either<A, B>(isFirst: (value: unknown) => boolean, first: z.ZodT
     if (result.success) return result.data;
     for (const {path, message, ...issue} of result.error.issues) {
       // The problem as it was found; an unknown key keeps its kind, which the report ranks first.
-      if (issue.code === 'unrecognized_keys') ctx.issues.push({code: issue.code, keys: issue.keys, path, message, input: {}, continue: false});
+      if (issue.code === 'unrecognized_keys')
+        ctx.issues.push({code: issue.code, keys: issue.keys, path, message, input: {}, continue: false});
       else ctx.issues.push({code: 'custom', path, message, input: value, continue: false});
     }
     return z.NEVER;
@@ -119,7 +127,8 @@ export function either<A, B>(isFirst: (value: unknown) => boolean, first: z.ZodT
 }
 
 /** Whether `raw` is an object that gives `key`: picks a form for `either`. */
-export const gives = (key: string) => (raw: unknown) => raw !== null && typeof raw === 'object' && (raw as Record<string, unknown>)[key] !== undefined;
+export const gives = (key: string) => (raw: unknown) =>
+  raw !== null && typeof raw === 'object' && (raw as Record<string, unknown>)[key] !== undefined;
 
 /** Checks `raw` against `schema`; throws a ParamError at `path` and the key path of the first problem. */
 export function parseParams<T>(schema: z.ZodType<T>, raw: unknown, path: string): T {

@@ -9,7 +9,9 @@ import {ruled} from './schema';
  * wrong with a number of words, if anything; `vocabulary` names the words the model knows.
  */
 export function germanSentence(known: () => string[], vocabulary: string, count: (words: number) => string | undefined) {
-  const sentence = z.string({error: issue => `expected a German sentence as a string, got ${shown(issue.input)}`}).transform(s => s.split(/\s+/).filter(Boolean));
+  const sentence = z
+    .string({error: issue => `expected a German sentence as a string, got ${shown(issue.input)}`})
+    .transform(s => s.split(/\s+/).filter(Boolean));
   return ruled(sentence, words => {
     const problem = count(words.length);
     if (problem !== undefined) return problem;

@@ -34,7 +34,11 @@ function convSettingSchema<N extends ConvSettingName>(name: N) {
       /** `[kh][kw]`, applied as cross-correlation (no flip), as Keras Conv2D does. */
       kernel: matrix(),
       /** `runs[0]` is Keras's default (strides 1, `valid`, dilation 1); the others are the animation's settings, in the order it shows them. */
-      runs: list(ConvSettingRunSchema, 'the default run and at least one setting, as {stride, padding, dilation, pad, output, products}', 2),
+      runs: list(
+        ConvSettingRunSchema,
+        'the default run and at least one setting, as {stride, padding, dilation, pad, output, products}',
+        2,
+      ),
     }),
     ({image, kernel, runs}) => {
       const [kh, kw] = [kernel.length, kernel[0].length];
@@ -42,12 +46,16 @@ function convSettingSchema<N extends ConvSettingName>(name: N) {
         const at = ['runs', i];
         const {stride, padding, dilation} = run;
         if (i === 0 && (stride !== 1 || padding !== 'valid' || dilation !== 1)) {
-          mismatch(at, `expected Keras's default (stride 1, "valid", dilation 1), got stride ${stride}, "${padding}", dilation ${dilation}`);
+          mismatch(
+            at,
+            `expected Keras's default (stride 1, "valid", dilation 1), got stride ${stride}, "${padding}", dilation ${dilation}`,
+          );
         }
         const expected = runPadding(image.length, image[0].length, kh, kw, run);
         for (const side of ['top', 'bottom', 'left', 'right'] as const) {
           const got = run.pad[side];
-          if (got !== expected[side]) mismatch([...at, 'pad', side], `expected ${expected[side]} (TensorFlow's "${padding}" padding), got ${got}`);
+          if (got !== expected[side])
+            mismatch([...at, 'pad', side], `expected ${expected[side]} (TensorFlow's "${padding}" padding), got ${got}`);
         }
         const rows = convOutputSize(image.length, kh, stride, padding, dilation);
         const cols = convOutputSize(image[0].length, kw, stride, padding, dilation);
@@ -66,7 +74,12 @@ export type ConvSettingRecord<N extends ConvSettingName = ConvSettingName> = z.i
  * TensorFlow's `same` padding along one axis: the total that keeps ⌈size / stride⌉
  * outputs, split with the smaller half before (top/left) and the rest after.
  */
-export function samePadding(size: number, kernel: number, stride: number, dilation: number): {total: number; before: number; after: number} {
+export function samePadding(
+  size: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+): {total: number; before: number; after: number} {
   const out = Math.ceil(size / stride);
   const total = Math.max((out - 1) * stride + dilation * (kernel - 1) + 1 - size, 0);
   const before = Math.floor(total / 2);
@@ -74,7 +87,13 @@ export function samePadding(size: number, kernel: number, stride: number, dilati
 }
 
 /** The padding a run gets on each side: none for `valid`, TensorFlow's split for `same`. */
-export function runPadding(rows: number, cols: number, kernelRows: number, kernelCols: number, run: Pick<ConvSettingRun, 'stride' | 'padding' | 'dilation'>): Padding {
+export function runPadding(
+  rows: number,
+  cols: number,
+  kernelRows: number,
+  kernelCols: number,
+  run: Pick<ConvSettingRun, 'stride' | 'padding' | 'dilation'>,
+): Padding {
   if (run.padding === 'valid') return {top: 0, bottom: 0, left: 0, right: 0};
   const v = samePadding(rows, kernelRows, run.stride, run.dilation);
   const h = samePadding(cols, kernelCols, run.stride, run.dilation);

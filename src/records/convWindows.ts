@@ -13,7 +13,14 @@ const WINDOWS = {error: 'expected rows of product windows'};
 export const productWindows = z.array(z.array(grid(), WINDOWS), WINDOWS);
 
 /** `products` holds `rows` rows of `cols` windows of `kh`×`kw` products. */
-export function expectWindows(products: readonly (readonly (readonly number[])[])[][], path: Path, rows: number, cols: number, kh: number, kw: number): void {
+export function expectWindows(
+  products: readonly (readonly (readonly number[])[])[][],
+  path: Path,
+  rows: number,
+  cols: number,
+  kh: number,
+  kw: number,
+): void {
   if (products.length !== rows) mismatch(path, `expected ${rows} rows of ${cols} ${kh}×${kw} product windows`);
   products.forEach((row, r) => {
     if (row.length !== cols) mismatch([...path, r], `expected ${cols} product windows`);

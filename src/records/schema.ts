@@ -60,7 +60,9 @@ export function literal<const T extends string>(value: T) {
 /** Numbers (finite unless `cell` says more); with `length`, exactly that many. */
 export function vector(length?: number, cell: z.ZodNumber = finite) {
   const numbers = z.array(cell, got('an array of numbers'));
-  return length === undefined ? numbers : numbers.length(length, {error: issue => `expected ${length} numbers, got ${(issue.input as unknown[]).length}`, abort: true});
+  return length === undefined
+    ? numbers
+    : numbers.length(length, {error: issue => `expected ${length} numbers, got ${(issue.input as unknown[]).length}`, abort: true});
 }
 
 /** At least 2 samples, each above the one before (a curve's inputs). */
@@ -69,7 +71,14 @@ export const samples = vector()
   .check(ctx => {
     const x = ctx.value;
     const i = x.findIndex((v, i) => i > 0 && !(v > x[i - 1]));
-    if (i > 0) ctx.issues.push({code: 'custom', input: x, path: [i], message: `expected ascending samples, got ${x[i]} after ${x[i - 1]}`, continue: false});
+    if (i > 0)
+      ctx.issues.push({
+        code: 'custom',
+        input: x,
+        path: [i],
+        message: `expected ascending samples, got ${x[i]} after ${x[i - 1]}`,
+        continue: false,
+      });
   });
 
 /** At least `min` of `item`; `expected` says what is valid when the value is not that (`a non-empty array of Dense layers`). */
@@ -94,7 +103,11 @@ export function matrix(rows?: number, cols?: number) {
 }
 
 /** What is wrong with a matrix's shape, if anything: its row count, or the first row of another width. */
-export function rectangleIssue(matrix: readonly (readonly number[])[], rows?: number, cols?: number): {path: number[]; message: string} | undefined {
+export function rectangleIssue(
+  matrix: readonly (readonly number[])[],
+  rows?: number,
+  cols?: number,
+): {path: number[]; message: string} | undefined {
   if (rows !== undefined && matrix.length !== rows) return {path: [], message: `expected ${rows} rows, got ${matrix.length}`};
   const width = cols ?? matrix[0].length;
   const i = matrix.findIndex(row => row.length !== width);
@@ -102,13 +115,16 @@ export function rectangleIssue(matrix: readonly (readonly number[])[], rows?: nu
 }
 
 /** Token strings; whether they are in a vocabulary is a cross-field check (expectInVocabulary). */
-export const tokens = z.array(text, {error: issue => `expected an array of tokens, got ${issue.input === null ? 'null' : typeof issue.input}`});
+export const tokens = z.array(text, {
+  error: issue => `expected an array of tokens, got ${issue.input === null ? 'null' : typeof issue.input}`,
+});
 
 /** An object holding only the given keys: another key is refused, naming the keys that are valid. */
 export function strict<S extends z.ZodRawShape>(shape: S) {
   const valid = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
-    error: issue => (issue.code === 'unrecognized_keys' ? `unknown key; valid keys: ${valid}` : `expected an object, got ${described(issue.input)}`),
+    error: issue =>
+      issue.code === 'unrecognized_keys' ? `unknown key; valid keys: ${valid}` : `expected an object, got ${described(issue.input)}`,
   });
 }
 
@@ -133,7 +149,11 @@ export function header<N extends string>(name: N) {
  * key. A header field in `shape` replaces the header's (recurr's `keras` is required).
  */
 export function recordSchema<N extends string, S extends z.ZodRawShape>(name: N, shape: S) {
-  const fields: Omit<ReturnType<typeof header<N>>, keyof S> & S & {sourceHash: z.ZodOptional<z.ZodString>} = {...header(name), ...shape, sourceHash: text.optional()};
+  const fields: Omit<ReturnType<typeof header<N>>, keyof S> & S & {sourceHash: z.ZodOptional<z.ZodString>} = {
+    ...header(name),
+    ...shape,
+    sourceHash: text.optional(),
+  };
   return strict(fields);
 }
 

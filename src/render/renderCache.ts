@@ -119,7 +119,11 @@ export class RenderCache {
   slotsOf(scene: string): {slot: string; record?: string; files: OutputFile[]}[] {
     return Object.entries(this.entries)
       .filter(([, entry]) => entry.files.some(f => f.scene === scene))
-      .map(([slot, entry]) => ({slot, record: entry.record, files: entry.files.map(({sha256: _, ...f}) => ({...f, path: resolve(this.outDir, f.path)}))}));
+      .map(([slot, entry]) => ({
+        slot,
+        record: entry.record,
+        files: entry.files.map(({sha256: _, ...f}) => ({...f, path: resolve(this.outDir, f.path)})),
+      }));
   }
 
   /** The record a slot's files were drawn from, if the manifest knows it. */

@@ -65,7 +65,8 @@ function targetFor(context: OutputContext, ext: string): string {
 
 /** `outDir/parts…`; names are checked before they get here, and this makes sure no path leaves the folder all the same. */
 function pathInOutDir({name, options: {outDir}}: OutputContext, ...parts: string[]): string {
-  if (!joinInside(outDir, ...parts)) throw new RenderError(`the output ${parts.join('/')} would lie outside ${outDir}; nothing was written`, name);
+  if (!joinInside(outDir, ...parts))
+    throw new RenderError(`the output ${parts.join('/')} would lie outside ${outDir}; nothing was written`, name);
   return join(outDir, ...parts);
 }
 
@@ -107,7 +108,14 @@ export async function finishSceneOutputs(
   const seconds = outcome.frames / fps;
   const files: OutputFile[] = outputs
     .filter(output => !failed.has(output))
-    .map(output => ({scene: name, path: output.target, format: output.format, bytes: sizeOf(output.target), frames: outcome.frames, seconds}));
+    .map(output => ({
+      scene: name,
+      path: output.target,
+      format: output.format,
+      bytes: sizeOf(output.target),
+      frames: outcome.frames,
+      seconds,
+    }));
   if (failed.size === 0) return {files};
   const written = files.map(f => f.format.toUpperCase()).join(', ') || 'nothing';
   return {files, failure: new RenderError(`${written} written, but ${[...failed.values()].join('; ')}`, name)};

@@ -28,7 +28,10 @@ const SoftmaxSchema = strict({
   image: wholeNumber('an image index (0, 1, …)'),
   /** When to use it, in the post's words. */
   use: text,
-  logits: vector().min(2, {error: issue => `expected a vector of at least 2 logits, got ${(issue.input as unknown[]).length}`, abort: true}),
+  logits: vector().min(2, {
+    error: issue => `expected a vector of at least 2 logits, got ${(issue.input as unknown[]).length}`,
+    abort: true,
+  }),
   /** `tf.softmax(logits)`. */
   probabilities: vector(undefined, probability),
   /** `tf.sum(probabilities)`: 1 up to float32 rounding. */

@@ -1,6 +1,15 @@
 /** The alignment record (seq2seq with additive attention): the numbers `scenes/alignment.tsx` draws. */
 import {z} from 'zod';
-import {encoderDecoderShapes, encoderDecoderWeights, expectSteps, expectVocabSizes, expectWeightShapes, translationShape, type Vocab, vocabSchema} from '../seq2seq/record';
+import {
+  encoderDecoderShapes,
+  encoderDecoderWeights,
+  expectSteps,
+  expectVocabSizes,
+  expectWeightShapes,
+  translationShape,
+  type Vocab,
+  vocabSchema,
+} from '../seq2seq/record';
 import {finite, grid, parseRecord, probability, recordSchema, strict, text, tokens, vector} from '../../records/schema';
 import {expectInVocabulary, expectLength, expectShape, mismatch, type Path, withChecks} from '../../records/crossChecks';
 

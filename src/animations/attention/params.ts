@@ -40,8 +40,17 @@ function tooLong(vectors: number[][], at: (i: number) => PropertyKey[], most: nu
 export const attentionParams = () =>
   ruled(withDefaults(given, ATTENTION_DEFAULTS), ({query, keys, values}) => {
     if (keys.length < L.minKeys) return {at: ['keys'], message: `give at least ${L.minKeys} keys: attention chooses among them`};
-    const long = tooLong([query], () => ['query'], L.label) ?? tooLong(keys, i => ['keys', i], L.label) ?? tooLong(values, i => ['values', i], L.valueLabel);
+    const long =
+      tooLong([query], () => ['query'], L.label) ??
+      tooLong(keys, i => ['keys', i], L.label) ??
+      tooLong(values, i => ['values', i], L.valueLabel);
     if (long) return long;
-    if (keys[0].length !== query.length) return {at: ['keys'], message: `keys have ${keys[0].length} numbers but the query has ${query.length}; a dot product needs equal lengths`};
-    return values.length === keys.length ? undefined : {at: ['values'], message: `${values.length} values for ${keys.length} keys; give one value per key`};
+    if (keys[0].length !== query.length)
+      return {
+        at: ['keys'],
+        message: `keys have ${keys[0].length} numbers but the query has ${query.length}; a dot product needs equal lengths`,
+      };
+    return values.length === keys.length
+      ? undefined
+      : {at: ['values'], message: `${values.length} values for ${keys.length} keys; give one value per key`};
   });

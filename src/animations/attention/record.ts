@@ -50,7 +50,8 @@ const AttentionSchema = withChecks(
     pass(record, []);
     pass(record.scaled, ['scaled']);
     const {index, key, value} = record.hardLookup;
-    if (!Number.isInteger(index) || index < 0 || index >= n) mismatch(['hardLookup', 'index'], `expected an integer in [0, ${n}), got ${index}`);
+    if (!Number.isInteger(index) || index < 0 || index >= n)
+      mismatch(['hardLookup', 'index'], `expected an integer in [0, ${n}), got ${index}`);
     expectLength(key, ['hardLookup', 'key'], dim);
     expectLength(value, ['hardLookup', 'value'], dv);
     expectLength(record.dictionary.values, ['dictionary', 'values'], record.dictionary.keys.length);

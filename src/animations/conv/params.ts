@@ -33,7 +33,14 @@ export const CONV_DEFAULTS: ConvParams = {
   image: eye(7),
   filters: [
     // The post's f1: np.zeros((3, 3)); f1[1, :] = 1.
-    {name: 'f1', kernel: [[0, 0, 0], [1, 1, 1], [0, 0, 0]]},
+    {
+      name: 'f1',
+      kernel: [
+        [0, 0, 0],
+        [1, 1, 1],
+        [0, 0, 0],
+      ],
+    },
     // The post's f2: np.eye(3).
     {name: 'f2', kernel: eye(3)},
   ],
@@ -44,7 +51,7 @@ export const CONV_DEFAULTS: ConvParams = {
 const KEYS = ['image', 'input', 'filters', 'stride', 'padding', 'model'];
 const size = (rows: number[][]) => `${rows.length}×${rows[0].length}`;
 
-  /** Filters by name, `{"f1": [[0, 1, 0], …]}`, all of one kernel size: one Conv2D layer. */
+/** Filters by name, `{"f1": [[0, 1, 0], …]}`, all of one kernel size: one Conv2D layer. */
 const byName = ruled(
   z.record(z.string(), z.unknown(), {error: issue => `expected filters by name, as {"f1": [[0, 1, 0], …]}, got ${shown(issue.input)}`}),
   filters => {
@@ -54,14 +61,21 @@ const byName = ruled(
     // Each filter's name is checked before its kernel, so a long name after a bad kernel waits for the kernel's error.
     const bad = names.findIndex(name => !kernel.safeParse(filters[name]).success);
     const long = names.slice(0, bad < 0 ? undefined : bad + 1).find(name => name.length > CONV_LIMITS.nameLength);
-    return long === undefined ? undefined : {at: [long], message: `the name has ${long.length} characters, more than ${CONV_LIMITS.nameLength} (it labels a feature map)`};
+    return long === undefined
+      ? undefined
+      : {at: [long], message: `the name has ${long.length} characters, more than ${CONV_LIMITS.nameLength} (it labels a feature map)`};
   },
 );
 const namedFilters = ruled(
   byName.pipe(z.record(z.string(), kernel)).transform(filters => Object.entries(filters).map(([name, kernel]) => ({name, kernel}))),
   ([first, ...others]) => {
     const other = others.find(({kernel}) => size(kernel) !== size(first.kernel));
-    return other && {at: [other.name], message: `is ${size(other.kernel)} but ${first.name} is ${size(first.kernel)}; one Conv2D layer has one kernel size`};
+    return (
+      other && {
+        at: [other.name],
+        message: `is ${size(other.kernel)} but ${first.name} is ${size(first.kernel)}; one Conv2D layer has one kernel size`,
+      }
+    );
   },
 );
 
@@ -72,7 +86,9 @@ const handSet = ruled(
       input: refused('an input file goes with a trained model ("model"); without one, give the image inline as "image"'),
       image: ruled(convImage, image => {
         const [h, w] = [image.length, image[0].length];
-        return h < CONV_LIMITS.minImage || w < CONV_LIMITS.minImage ? `is ${h}×${w}; give at least ${CONV_LIMITS.minImage}×${CONV_LIMITS.minImage}` : undefined;
+        return h < CONV_LIMITS.minImage || w < CONV_LIMITS.minImage
+          ? `is ${h}×${w}; give at least ${CONV_LIMITS.minImage}×${CONV_LIMITS.minImage}`
+          : undefined;
       }).optional(),
       filters: namedFilters.optional(),
       stride: wholeIn(1, CONV_LIMITS.stride).optional(),
@@ -84,7 +100,10 @@ const handSet = ruled(
     const [h, w] = [image.length, image[0].length];
     const [kh, kw] = [filters[0].kernel.length, filters[0].kernel[0].length];
     if (padding !== 'valid' || (kh <= h && kw <= w)) return undefined;
-    return {at: ['filters'], message: `${kh}×${kw} kernels do not fit a ${h}×${w} image with padding "valid"; use smaller kernels or padding "same"`};
+    return {
+      at: ['filters'],
+      message: `${kh}×${kw} kernels do not fit a ${h}×${w} image with padding "valid"; use smaller kernels or padding "same"`,
+    };
   },
 );
 
@@ -107,18 +126,19 @@ function trained(context: ParseContext, path: string) {
     {keys: KEYS},
   );
   return ruled(given, ({input, image}) => {
-    if (input !== undefined && image !== undefined) return {at: ['input'], message: 'give the image as "input" (a file) or "image" (inline), not both'};
-    if (input === undefined && image === undefined) return {at: ['model'], message: 'a trained model needs an image to run on: give --input FILE or "input" beside "model"'};
+    if (input !== undefined && image !== undefined)
+      return {at: ['input'], message: 'give the image as "input" (a file) or "image" (inline), not both'};
+    if (input === undefined && image === undefined)
+      return {at: ['model'], message: 'a trained model needs an image to run on: give --input FILE or "input" beside "model"'};
     return undefined;
-  }).transform(
-    ({model, input, image, filters}): ConvParams => ({
-      ...CONV_DEFAULTS,
-      model,
-      ...(input ? {imageFile: input} : image && {image}),
-      ...(filters && {modelFilters: {indices: filters, key: `${path}.filters`}}),
-    }),
-  );
+  }).transform(({model, input, image, filters}): ConvParams => ({
+    ...CONV_DEFAULTS,
+    model,
+    ...(input ? {imageFile: input} : image && {image}),
+    ...(filters && {modelFilters: {indices: filters, key: `${path}.filters`}}),
+  }));
 }
 
 /** `animations.conv` at `path`: filters set by hand, or a trained `model`'s. */
-export const convParams = (context: ParseContext, path: string): z.ZodType<ConvParams> => either(gives('model'), trained(context, path), handSet);
+export const convParams = (context: ParseContext, path: string): z.ZodType<ConvParams> =>
+  either(gives('model'), trained(context, path), handSet);

@@ -1,7 +1,20 @@
 /** The 2D convolution record: the numbers `scenes/conv.tsx` draws. */
 import {z} from 'zod';
 import {convOutputSize} from '../../shared/convArithmetic';
-import {finite, grid, list, matrix, oneOf, parseRecord, positiveInteger, recordSchema, strict, text, vector, zeroPadding} from '../../records/schema';
+import {
+  finite,
+  grid,
+  list,
+  matrix,
+  oneOf,
+  parseRecord,
+  positiveInteger,
+  recordSchema,
+  strict,
+  text,
+  vector,
+  zeroPadding,
+} from '../../records/schema';
 import {expectShape, mismatch, withChecks} from '../../records/crossChecks';
 import {expectWindows, productWindows} from '../../records/convWindows';
 
@@ -69,7 +82,8 @@ const ConvSchema = withChecks(
         pre.forEach((row, r) =>
           row.forEach((z, c) => {
             const got = filter.featureMap[r][c];
-            if (Math.abs(Math.max(0, z) - got) > 1e-6) mismatch([...at, 'featureMap', r, c], `ReLU of preActivation ${z} is ${Math.max(0, z)}, got ${got}`);
+            if (Math.abs(Math.max(0, z) - got) > 1e-6)
+              mismatch([...at, 'featureMap', r, c], `ReLU of preActivation ${z} is ${Math.max(0, z)}, got ${got}`);
           }),
         );
       }
@@ -87,7 +101,9 @@ export type ConvRecord = z.infer<typeof ConvSchema>;
 
 /** Whether an image is np.eye(n): the post's diagonal line. */
 export function isDiagonalLine(image: readonly (readonly number[])[]): boolean {
-  return image.length === image[0].length && image.every((row, r) => row.length === image.length && row.every((v, c) => v === (r === c ? 1 : 0)));
+  return (
+    image.length === image[0].length && image.every((row, r) => row.length === image.length && row.every((v, c) => v === (r === c ? 1 : 0)))
+  );
 }
 
 /** Parses a conv record from JSON, throwing a RecordError that names the field on any mismatch. */

@@ -40,7 +40,8 @@ const KEYS = ['input', 'layers', 'model'];
  */
 export function denseParams(context: ParseContext, path: string): z.ZodType<DenseParams> {
   const input = either(v => typeof v === 'string', file(context, `${path}.input`), denseInput).optional();
-  const inputOf = (given: number[] | FileRef | undefined) => (given === undefined ? {} : Array.isArray(given) ? {input: given} : {inputFile: given});
+  const inputOf = (given: number[] | FileRef | undefined) =>
+    given === undefined ? {} : Array.isArray(given) ? {input: given} : {inputFile: given};
   const handSet = strict({input, layers: list(layer, DENSE_LIMITS.layers).optional()}, {keys: KEYS}).transform(
     ({input, layers}): DenseParams => ({...DENSE_DEFAULTS, ...(layers && {layers}), ...inputOf(input)}),
   );
@@ -61,6 +62,8 @@ export function neuronParams(context: ParseContext, path: string): z.ZodType<Den
   return ruled(denseParams(context, path), params => {
     if (params.model) return {at: ['model'], message: 'the neuron animation draws Keras-initialised layers; give a trained model to dense'};
     const {activation} = params.layers[0];
-    return activation === 'relu' ? undefined : {at: ['layers', 0, 'activation'], message: `expected "relu", got "${activation}": the neuron animation shows a ReLU unit`};
+    return activation === 'relu'
+      ? undefined
+      : {at: ['layers', 0, 'activation'], message: `expected "relu", got "${activation}": the neuron animation shows a ReLU unit`};
   });
 }

@@ -31,7 +31,9 @@ const FilterSchema = withChecks(
     images: operands,
     filters: operands,
     /** Every image with every filter, images in order, filters in order within each. */
-    cases: z.array(FilterCaseSchema, {error: issue => `expected an array of cases (every image with every filter), got ${described(issue.input)}`}),
+    cases: z.array(FilterCaseSchema, {
+      error: issue => `expected an array of cases (every image with every filter), got ${described(issue.input)}`,
+    }),
     /** Where the post's text and code disagree, and which number is right. */
     notes: z.array(text, {error: 'expected an array of strings'}),
   }),
@@ -39,7 +41,8 @@ const FilterSchema = withChecks(
     const images = [...new Set(record.images.map(image => image.name))];
     const filters = [...new Set(record.filters.map(filter => filter.name))];
     const expected = images.length * filters.length;
-    if (record.cases.length !== expected) mismatch(['cases'], `expected ${expected} cases (every image with every filter), got ${record.cases.length}`);
+    if (record.cases.length !== expected)
+      mismatch(['cases'], `expected ${expected} cases (every image with every filter), got ${record.cases.length}`);
     record.cases.forEach((item, i) => {
       if (!images.includes(item.image)) mismatch(['cases', i, 'image'], `"${echo(item.image)}" is not one of ${images.join(', ')}`);
       if (!filters.includes(item.filter)) mismatch(['cases', i, 'filter'], `"${echo(item.filter)}" is not one of ${filters.join(', ')}`);

@@ -20,7 +20,8 @@ export function headWords(): string[] {
 
 const given = strict({
   sentence: germanSentence(headWords, "trained model's vocabulary", words => {
-    if (words < HEAD_LIMITS.minWords) return `${plural(words, 'word')}; give ${HEAD_LIMITS.minWords} to ${HEAD_LIMITS.words}, so each can attend to another`;
+    if (words < HEAD_LIMITS.minWords)
+      return `${plural(words, 'word')}; give ${HEAD_LIMITS.minWords} to ${HEAD_LIMITS.words}, so each can attend to another`;
     return words > HEAD_LIMITS.words ? `${words} words is more than ${HEAD_LIMITS.words} (${FITS})` : undefined;
   }),
   dK: wholeIn(HEAD_LIMITS.minDK, HEAD_LIMITS.dK, FITS),

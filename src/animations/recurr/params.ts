@@ -79,7 +79,9 @@ export const recurrParams = () =>
         return {at: ['sequence', t], message};
       }
       // Only a given scale can fail this: the default one maps every value into [-1, 1].
-      return inputDecimals(scaledSequence(sequence, scale)) === undefined ? {at: ['scale'], message: scaleTooLarge(sequence, scale)} : undefined;
+      return inputDecimals(scaledSequence(sequence, scale)) === undefined
+        ? {at: ['scale'], message: scaleTooLarge(sequence, scale)}
+        : undefined;
     },
   );
 

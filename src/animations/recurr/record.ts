@@ -1,6 +1,18 @@
 /** The LSTM record: the numbers `scenes/recurr.tsx` draws, one LSTM cell unrolled over the post's sequence. */
 import {z} from 'zod';
-import {described, finite, grid, literal, matrix, parseRecord, positiveInteger, recordSchema, strict, text, vector} from '../../records/schema';
+import {
+  described,
+  finite,
+  grid,
+  literal,
+  matrix,
+  parseRecord,
+  positiveInteger,
+  recordSchema,
+  strict,
+  text,
+  vector,
+} from '../../records/schema';
 import {expectLength, expectShape, mismatch, withChecks} from '../../records/crossChecks';
 
 /** The gate names in Keras's weight order. */

@@ -11,7 +11,8 @@ export type Vocab = z.infer<typeof vocabSchema>;
 export function expectVocabSizes(vocab: Vocab): void {
   for (const side of ['source', 'target'] as const) {
     const size = vocab[`${side}Size`];
-    if (size !== vocab[side].length) mismatch(['vocab', `${side}Size`], `expected ${vocab[side].length} (the token list's length), got ${size}`);
+    if (size !== vocab[side].length)
+      mismatch(['vocab', `${side}Size`], `expected ${vocab[side].length} (the token list's length), got ${size}`);
   }
 }
 
@@ -36,7 +37,10 @@ export const encoderDecoderWeights = {
 export type EncoderDecoderWeights = z.infer<z.ZodObject<typeof encoderDecoderWeights>>;
 
 /** A record's weights, each a vector `[n]` or a matrix `[rows, cols]`: checks their shapes, in the order given. */
-export function expectWeightShapes(weights: Record<string, readonly number[] | readonly (readonly number[])[]>, shapes: readonly [string, number, number?][]): void {
+export function expectWeightShapes(
+  weights: Record<string, readonly number[] | readonly (readonly number[])[]>,
+  shapes: readonly [string, number, number?][],
+): void {
   for (const [name, rows, cols] of shapes) {
     const at = ['weights', name];
     if (cols === undefined) expectLength(weights[name], at, rows);

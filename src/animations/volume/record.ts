@@ -13,7 +13,11 @@ function level<T extends z.ZodType>(inner: T, rank: number) {
   return z.array(inner, error).min(1, {...error, abort: true});
 }
 
-const KernelDrawSchema = strict({generator: oneOf(['glorot_uniform', 'orthogonal', 'uniform(-0.05, 0.05)']), globalSeed: finite, opSeed: finite});
+const KernelDrawSchema = strict({
+  generator: oneOf(['glorot_uniform', 'orthogonal', 'uniform(-0.05, 0.05)']),
+  globalSeed: finite,
+  opSeed: finite,
+});
 
 const VolumeConvLayerSchema = strict({
   /** The Keras layer name in the post's script: `conv2d`, then `conv2d_1`. */
