@@ -13,114 +13,46 @@ import {all, createRef, type ThreadGenerator, Vector2, waitFor} from '@motion-ca
 import records from 'virtual:activations';
 import {CaptionLine} from './kit/CaptionLine';
 import {beginScene} from './kit/beginScene';
-import {convStageLayout, CONV_STAGE} from './components/convLayout';
-import {labelFits, maxAbs, slidePositions} from './components/layout';
-import {parallelView, sheetPose, stackLayout, stackStep} from './components/stacking';
+import {slidePositions} from './components/layout';
+import {sheetPose, stackLayout, stackStep} from './components/stacking';
 import {PaddedGrid} from './components/PaddedGrid';
-import {ValueGrid} from './components/ValueGrid';
 import {formatValue} from '../src/shared/format';
 import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
-import {isDiagonalLine, type ConvFilterRecord} from '../src/animations/conv/record';
+import {type ConvFilterRecord} from '../src/animations/conv/record';
 import {sumLines} from './convSumLines';
 import {flyValue} from './kit/flyValue';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {HALF_FADE, QUICK_STOP} from './kit/timing';
 import {type StopPacing, sweepWindow} from './kit/windowSweep';
-
-/** Every grid hangs from the same top edge (convLayout), with its label above it. */
-const LABEL_Y = -156;
-const EQUATION_Y = 188;
-const EQUATION_LINE = 28;
-/** The volume is seen from the front right and a little above, so every sheet shows its face. */
-const VOLUME_VIEW = parallelView(35, 12);
-/** Clear space between neighbouring sheets of the volume, across the screen. */
-const SHEET_GAP = 34;
-/** Centre of the volume with its labels. */
-const VOLUME_CENTRE = new Vector2(238, -12);
-
-/** Seconds per window stop once the sweep speeds up: QUICK_STOP, down to one frame at 30 fps for a large map. */
-const QUICKEST_STOP = 1 / 30;
-/** A filter's quick sweep takes about this long at most, however many stops its map has. */
-const SWEEP_SECONDS = 2.5;
-const timing = {
-  /** Each step of a detailed stop (window, products, sum line), and of a medium one. */
-  detailedStep: pace.fade * 0.85,
-  mediumStep: pace.fade * 0.55,
-  /** The sum's flight into its cell, at a detailed and at a medium stop. */
-  detailedFlight: pace.move * 0.9,
-  mediumFlight: pace.move * 0.55,
-  /** Beats at a detailed stop: to read the sum line, then the written cell. */
-  readSum: 0.35,
-  readCell: 0.2,
-  /** The maps travel into the volume and lean into its sheets. */
-  intoVolume: pace.move * 1.4,
-  /** The finished volume, held before the loop. */
-  lastLook: pace.hold * 0.85,
-};
+import {
+  LABEL_Y,
+  EQUATION_Y,
+  EQUATION_LINE,
+  VOLUME_VIEW,
+  SHEET_GAP,
+  VOLUME_CENTRE,
+  QUICKEST_STOP,
+  SWEEP_SECONDS,
+  timing,
+  filterTitle,
+  clampedCentre,
+  decimalsOf,
+  valueGrid,
+  convMeasures,
+  type GridArgs,
+} from './convParts';
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
   const record = records.conv;
   const image = record.image;
-  const [kh, kw] = [record.filters[0].kernel.length, record.filters[0].kernel[0].length];
-  const [outH, outW] = [record.filters[0].featureMap.length, record.filters[0].featureMap[0].length];
-  const postExample = isPostExample(record);
-  // Images and weights share one colour range, sums another, so f2's 3 stands out.
-  const inputRange = maxAbs([...image, ...record.filters.flatMap(f => f.kernel)]);
-  const productRange = maxAbs(record.filters.flatMap(f => f.products.flat(2))) || inputRange;
-  const mapRange = maxAbs(record.filters.flatMap(f => f.featureMap));
-  // Sums print two decimals unless every number is whole; each grid decides for its own values.
-  const decimalsOf = (values: readonly number[]) => (values.every(Number.isInteger) ? 0 : 2);
-  const decimals = decimalsOf(record.filters.flatMap(f => [...image.flat(), ...f.kernel.flat(), ...f.featureMap.flat()]));
-  const layout = convStageLayout({
-    rows: image.length,
-    cols: image[0].length,
-    pad: record.pad,
-    kernelRows: kh,
-    kernelCols: kw,
-    outRows: outH,
-    outCols: outW,
-    filters: record.filters.length,
-  });
+  const {kh, kw, outH, outW, postExample, inputRange, productRange, mapRange, decimals, layout} = convMeasures(record);
   const mapStart = layout.maps.map(m => new Vector2(m.x, m.y));
 
   const title = beginScene(view);
-  // A grid prints its values where they fit its cells (at the post's size they all do);
-  // where they do not, its colours carry them, and the sum line below prints each window's.
-  const grid = (
-    cell: number,
-    rows: number,
-    cols: number,
-    at: {x: number; y: number},
-    range: number,
-    shown: readonly number[],
-    values?: number[][],
-    backing = false,
-  ) => {
-    const fontSize = cell < CONV_STAGE.maxCell ? sizes.small : undefined;
-    const places = decimalsOf(shown);
-    const fits = shown.every(v => labelFits(formatValue(v, places), fontSize ?? sizes.value, cell));
-    const colorMap = shown.some(v => v < 0) ? 'diverging' : 'sequential';
-    return (
-      <ValueGrid
-        x={at.x}
-        y={at.y}
-        rows={rows}
-        cols={cols}
-        cellSize={cell}
-        gap={layout.gap}
-        colorMap={colorMap}
-        range={range}
-        decimals={places}
-        fontSize={fontSize}
-        showValues={fits}
-        initial={values}
-        backing={backing}
-      />
-    ) as ValueGrid;
-  };
+  const grid = (...args: GridArgs) => valueGrid(layout.gap, ...args);
   const kernels = record.filters.flatMap(f => f.kernel.flat());
   const padded = record.padding === 'same';
   // A `same` layer reads zeros around the image: the ring shows them from the first frame.
@@ -352,27 +284,3 @@ export default makeScene2D(function* (view) {
     yield map.markCell(outRow, outCol, false, t / 2);
   }
 });
-
-function filterTitle(f: ConvFilterRecord): string {
-  return `filter ${f.name}`;
-}
-
-/** The post's own example: its two filters over its diagonal line, as the captions about it assume. */
-function isPostExample(r: typeof records.conv): boolean {
-  const same = (a: number[][], b: number[][]) => JSON.stringify(a) === JSON.stringify(b);
-  return (
-    !r.trained &&
-    r.stride === 1 &&
-    r.padding === 'valid' &&
-    isDiagonalLine(r.image) &&
-    r.filters.length === r.postExamples.filters.length &&
-    r.filters.every((f, i) => f.name === r.postExamples.filters[i].name && same(f.kernel, r.postExamples.filters[i].kernel))
-  );
-}
-
-/** The volume's centre, moved in as far as needed to keep it between the filter column and the right edge. */
-function clampedCentre(bounds: {x: number; y: number; width: number}): Vector2 {
-  const [left, right] = [CONV_STAGE.mapsLeft - 16, 470];
-  const x = Math.min(Math.max(bounds.x, left + bounds.width / 2), right - bounds.width / 2);
-  return new Vector2(x, bounds.y);
-}

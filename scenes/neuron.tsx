@@ -6,14 +6,14 @@
  * unit is switched off. When no unit of the layer has z < 0 for this input, the scene
  * says so instead. All numbers come from the `neuron` record (the dense model's units).
  */
-import {Circle, Line, makeScene2D, Node, type NodeProps, Txt} from '@motion-canvas/2d';
+import {Circle, Line, makeScene2D, Txt} from '@motion-canvas/2d';
 import {all, createRef, sequence, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {CaptionLine} from './kit/CaptionLine';
 import {beginScene} from './kit/beginScene';
 import {CurvePlot} from './components/CurvePlot';
-import {columnPositions, edgeWidth, maxAbs, monoWidth} from './components/layout';
+import {columnPositions, edgeWidth, maxAbs} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
@@ -22,6 +22,7 @@ import {formatTerm, formatValue} from '../src/shared/format';
 import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import type {NeuronUnitRecord} from '../src/animations/neuron/record';
+import {SubscriptText} from './components/SubscriptText';
 
 /** The diagram's rows (one per input) are centred on this height. */
 const CENTRE_Y = 0;
@@ -39,9 +40,6 @@ const OUTPUT_X = 410;
 const SUBTITLE_Y = -206;
 const EQUATION_Y = 180;
 const ACTIVATION_Y = 218;
-/** Subscripts are set this much smaller than their base, and this far (of the base size) below it. */
-const SUBSCRIPT_SCALE = 0.7;
-const SUBSCRIPT_DROP = 0.3;
 const timing = {
   /** After the title names the unit, before its products. */
   readUnit: pace.step * 0.3,
@@ -290,51 +288,6 @@ export default makeScene2D(function* (view) {
     return ` = ${formatValue(unit.weights[i])}`;
   }
 });
-
-interface SubscriptTextProps extends NodeProps {
-  base: string;
-  sub: string;
-  /** Text after the subscript, e.g. " = 0.25". */
-  rest?: string;
-  fontSize: number;
-  fill: string;
-}
-
-/**
- * Mono text with a subscript, centred on its position: "w₁ = 0.25". Built from three
- * Txt, because no subset of the project's fonts holds the Unicode subscript digits
- * (they would come from whatever fallback font the machine has).
- */
-class SubscriptText extends Node {
-  private readonly parts: Txt[];
-
-  constructor({base, sub, rest = '', fontSize, fill, ...props}: SubscriptTextProps) {
-    super(props);
-    const small = fontSize * SUBSCRIPT_SCALE;
-    this.parts = [
-      new Txt({text: base, fontFamily: fonts.mono, fontSize, fill, offsetX: -1}),
-      new Txt({text: sub, fontFamily: fonts.mono, fontSize: small, fill, offsetX: -1, y: fontSize * SUBSCRIPT_DROP}),
-      new Txt({text: rest, fontFamily: fonts.mono, fontSize, fill, offsetX: -1}),
-    ];
-    this.parts.forEach(p => this.add(p));
-    this.place();
-  }
-
-  /** Replaces the text after the subscript (a new weight), keeping the whole centred. */
-  setRest(text: string): void {
-    this.parts[2].text(text);
-    this.place();
-  }
-
-  private place(): void {
-    const widths = this.parts.map(p => monoWidth(p.text(), p.fontSize()));
-    let x = -widths.reduce((a, b) => a + b, 0) / 2;
-    this.parts.forEach((p, i) => {
-      p.x(x);
-      x += widths[i];
-    });
-  }
-}
 
 function biasText(unit: NeuronUnitRecord): string {
   return `bias b = ${formatValue(unit.bias)}`;

@@ -22,6 +22,7 @@ import {parseWebVtt, type Cue} from '../src/text/vtt';
 import {startStaticServer, type StaticServer} from './helpers/staticServer';
 import {tempDir} from './helpers/tempDir';
 import {meanChannelDifference} from './helpers/pixelCompare';
+import {ready} from './helpers/playerPage';
 
 const DIR = resolve(process.env.GALLERY_TEST_DIR ?? inject('sharedRender').dir);
 const NAME = 'dense';
@@ -82,26 +83,6 @@ async function open(url: string, {reducedMotion = false, javaScript = true} = {}
   if (reducedMotion) await page.emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'reduce'}]);
   await page.goto(url, {waitUntil: 'load'});
   return {page, requests, errors};
-}
-
-/** Waits until `selector`'s player knows its steps and its video has a frame, then records every frame it displays. */
-async function ready(page: Page, selector: string, minReadyState = 2): Promise<void> {
-  await page.waitForFunction(
-    (selector, minReadyState) => {
-      const player = document.querySelector(selector) as (HTMLElement & {steps: unknown[]}) | null;
-      const video = player?.shadowRoot?.querySelector('video');
-      return !!video && player!.steps.length > 0 && video.readyState >= minReadyState;
-    },
-    {timeout: 30_000},
-    selector,
-    minReadyState,
-  );
-  await page.evaluate(selector => {
-    const video = document.querySelector(selector)!.shadowRoot!.querySelector('video')!;
-    const frames: number[] = ((window as unknown as {frames_: number[]}).frames_ = []);
-    const follow = () => video.requestVideoFrameCallback((_now, frame) => (frames.push(frame.mediaTime), follow()));
-    follow();
-  }, selector);
 }
 
 /** Lands on the first step through the player's own API, so a test starts from a known step. */

@@ -17,19 +17,15 @@ import {HALF_FADE, QUICK_STOP} from '../kit/timing';
 import {type StopPacing, type SweepPlan, sweepWindow} from '../kit/windowSweep';
 import {kerasArgument, outputSizeSum, samePaddingSum, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
 import {maxAbs, monoWidth, slidePositions} from './layout';
-import {
-  deepestPadding,
-  headingGroups,
-  NO_PADDING,
-  paddedExtent,
-  paddingEquals,
-  panelCentres,
-  previousCell,
-  windowOrigin,
-} from './paddedLayout';
+import {deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell} from './paddedLayout';
+import {windowOrigin} from './paddedLayout';
+import {CELL, GAP, TOP, LABEL_Y, GAP_AFTER_INPUT, GAP_AFTER_FILTER, GAP_BETWEEN_OUTPUTS, LABEL_MARGIN} from './convSettingStageLayout';
+import {UNDER_GAP, NAME_GAP, SANS_PER_MONO, LEFT, SUM_GAP, LINE_STEP, BOTTOM, MEDIUM_MOVE, MEDIUM_WRITE} from './convSettingStageLayout';
+import {DETAILED_STEP, DETAILED_FLIGHT, DETAILED_BEAT, stageTiming} from './convSettingStageLayout';
 import {PaddedGrid} from './PaddedGrid';
 import {ValueGrid} from './ValueGrid';
 import {sceneTheme, type Themed} from '../kit/theme';
+export {stageTiming};
 
 /** How a sweep runs, stop by stop (stops count row by row from 0). */
 export interface SweepOptions extends SweepPlan {
@@ -44,41 +40,6 @@ export interface ConvSettingStageProps extends NodeProps, Themed {
   /** A second argument that tells the runs apart (dilation: padding), shown under the first. */
   secondary?: SettingKey;
 }
-
-/** 24 fits the dilation scene's row (an 11×11 padded input and three maps) in 900 px. */
-const CELL = 24;
-const GAP = 2;
-/** Every grid hangs from this edge; two label lines above it. */
-const TOP = -160;
-const LABEL_Y = [-196, -176];
-const GAP_AFTER_INPUT = 20;
-const GAP_AFTER_FILTER = 20;
-const GAP_BETWEEN_OUTPUTS = 12;
-/** Room beside a panel's first label line. */
-const LABEL_MARGIN = 2;
-/** Labels under a grid (its size, the filter's reach) sit this far below its bottom edge. */
-const UNDER_GAP = 16;
-/** Space between the longest size equation and the run names to its right. */
-const NAME_GAP = 24;
-/** Inter runs about this much narrower than the mono face, for estimating label widths. */
-const SANS_PER_MONO = 0.85;
-/** The sum line sits this far under the tallest grid, then one line per run's arithmetic; all left-aligned at the title's edge. */
-const LEFT = -450;
-const SUM_GAP = 30;
-const LINE_STEP = 24;
-/** The lowest line may reach this far down; a stage with less to show moves down by half its spare room, to sit mid-frame. */
-const BOTTOM = 250;
-
-/** A medium stop: the move, then the write. */
-const MEDIUM_MOVE = 0.16;
-const MEDIUM_WRITE = 0.1;
-/** A detailed stop: move, products, the sum flying to its cell, the write, a beat. */
-const DETAILED_STEP = 0.3;
-const DETAILED_FLIGHT = 0.35;
-const DETAILED_BEAT = 0.15;
-
-/** Beats the family's scenes share: the last state, held before the loop. */
-export const stageTiming = {lastLook: pace.hold * 0.85};
 
 export class ConvSettingStage extends Node {
   readonly input: PaddedGrid;

@@ -27,7 +27,8 @@ import {formatValue} from '../../src/shared/format';
 import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {monoWidth} from './layout';
 import {PlotAxes} from './PlotAxes';
-import {axisCrossing, curvePoints, nearestSample, niceTicks, type PlotFrame, readoutPlacement, stepDecimals, toScreen} from './plotLayout';
+import {axisCrossing, spanPoints, tickDecimals, curvePoints, nearestSample} from './plotLayout';
+import {niceTicks, type PlotFrame, readoutPlacement, toScreen} from './plotLayout';
 import {sceneTheme, type Themed} from '../kit/theme';
 
 /** A curve as the record stores it: ascending inputs and the function's value at each. */
@@ -239,17 +240,7 @@ export class CurvePlot extends Node {
 
   /** Thickens the curve in the accent between data x `from` and `to` ("everything here maps to …"), or fades that out. */
   *highlightSpan(from: number, to: number, on = true, duration = pace.fade): ThreadGenerator {
-    if (on) {
-      const {x: xs, y: ys} = this.samples;
-      const inside = xs.map((x, i) => [x, ys[i]] as const).filter(([x]) => x >= from && x <= to);
-      this.highlight.points(
-        curvePoints(
-          this.frame,
-          inside.map(p => p[0]),
-          inside.map(p => p[1]),
-        ).map(p => new Vector2(p)),
-      );
-    }
+    if (on) this.highlight.points(spanPoints(this.frame, this.samples, from, to).map(p => new Vector2(p)));
     yield* this.highlight.opacity(on ? 1 : 0, duration);
   }
 
@@ -305,9 +296,4 @@ export class CurvePlot extends Node {
       </Node>
     ) as Node;
   }
-}
-
-/** Decimals for a set of tick values: enough for their step (0, 0.5, 1 → 1 decimal). */
-function tickDecimals(ticks: readonly number[]): number {
-  return Math.max(0, ...ticks.map(stepDecimals));
 }

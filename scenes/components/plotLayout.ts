@@ -165,3 +165,18 @@ export function readoutPlacement(
   }
   return best;
 }
+
+/** Decimals for a set of tick values: enough for their step (0, 0.5, 1 → 1 decimal). */
+export function tickDecimals(ticks: readonly number[]): number {
+  return Math.max(0, ...ticks.map(stepDecimals));
+}
+
+/** The curve's screen points whose data x lies in [from, to]. */
+export function spanPoints(frame: PlotFrame, samples: {x: readonly number[]; y: readonly number[]}, from: number, to: number): Point[] {
+  const inside = samples.x.map((x, i) => [x, samples.y[i]] as const).filter(([x]) => x >= from && x <= to);
+  return curvePoints(
+    frame,
+    inside.map(p => p[0]),
+    inside.map(p => p[1]),
+  );
+}
