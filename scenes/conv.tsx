@@ -22,7 +22,7 @@ import {formatValue} from '../src/shared/format';
 import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import {isDiagonalLine, type ConvFilterRecord} from '../src/animations/conv/record';
-import {sumLines} from './convSumLines';
+import {decimalsOf, sumDecimals, sumLines} from './convSumLines';
 import {flyValue} from './kit/flyValue';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
@@ -72,8 +72,7 @@ export default makeScene2D(function* (view) {
   const productRange = maxAbs(record.filters.flatMap(f => f.products.flat(2))) || inputRange;
   const mapRange = maxAbs(record.filters.flatMap(f => f.featureMap));
   // Sums print two decimals unless every number is whole; each grid decides for its own values.
-  const decimalsOf = (values: readonly number[]) => (values.every(Number.isInteger) ? 0 : 2);
-  const decimals = decimalsOf(record.filters.flatMap(f => [...image.flat(), ...f.kernel.flat(), ...f.featureMap.flat()]));
+  const decimals = sumDecimals(record);
   const layout = convStageLayout({rows: image.length, cols: image[0].length, pad: record.pad, kernelRows: kh, kernelCols: kw, outRows: outH, outCols: outW, filters: record.filters.length});
   const mapStart = layout.maps.map(m => new Vector2(m.x, m.y));
 

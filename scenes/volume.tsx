@@ -23,6 +23,7 @@ import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {HALF_FADE} from './kit/timing';
 import {formatValue} from '../src/shared/format';
+import {VOLUME_SUM_DECIMALS as SUM_DECIMALS, volumeSumColumn} from './figureLines';
 import type {Point} from '../src/shared/geometry';
 import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
@@ -57,7 +58,6 @@ const timing = {
   /** One fade for the whole picture at the loop's seam. */
   seamFade: pace.fade * 1.4,
 };
-const SUM_DECIMALS = 3;
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -102,13 +102,14 @@ export default makeScene2D(function* (view) {
   const kernels = weights.map((k, i) => new HeatmapSheet({values: k, colorMap: 'diverging', range: weightRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.weights, y: rowY[i], opacity: 0}));
   const times = maps.map((_, i) => mono('×', TABLE.times, rowY[i], 'centre', theme.muted));
   const equals = maps.map((_, i) => mono('=', TABLE.equals, rowY[i], 'centre', theme.muted));
-  const sums = win.partialSums.map((v, i) => mono(formatValue(v, SUM_DECIMALS), TABLE.sum, rowY[i], 'right'));
+  const table = volumeSumColumn(win, SUM_DECIMALS);
+  const sums = table.sums.map((v, i) => mono(v, TABLE.sum, rowY[i], 'right'));
   const header = mono(`window × filter ${filter} = sum`, TABLE.name, rowY[0] - 26, 'left', theme.muted);
   const totalY = rowY[count - 1] + 30;
   const totals = [
-    [mono('+ bias', TABLE.name, totalY, 'left', theme.muted), mono(formatValue(win.bias, SUM_DECIMALS), TABLE.sum, totalY, 'right')],
-    [mono(`total of ${products}`, TABLE.name, totalY + 26, 'left', theme.muted), mono(formatValue(win.total, SUM_DECIMALS), TABLE.sum, totalY + 26, 'right')],
-    [mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted), mono(formatValue(win.output, SUM_DECIMALS), TABLE.sum, totalY + 50, 'right', theme.accent)],
+    [mono('+ bias', TABLE.name, totalY, 'left', theme.muted), mono(table.bias, TABLE.sum, totalY, 'right')],
+    [mono(`total of ${products}`, TABLE.name, totalY + 26, 'left', theme.muted), mono(table.total, TABLE.sum, totalY + 26, 'right')],
+    [mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted), mono(table.output, TABLE.sum, totalY + 50, 'right', theme.accent)],
   ];
   const rule = (<Line points={[[TABLE.name, totalY + 13], [TABLE.sum, totalY + 13]]} stroke={theme.stroke} lineWidth={1} opacity={0} />) as Line;
   const zSheet = new HeatmapSheet({values: record.nextPreActivation, colorMap: 'diverging', range: zRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, reveal: 0, opacity: 0});
