@@ -52,6 +52,8 @@ export interface SumColumn {
   bias: string;
   total: string;
   output: string;
+  /** The decimals of the sums and the bias: the total's, or more where those would not add up. */
+  termDecimals: number;
   /** The column as one line (`s₀ + s₁ + … + bias = total`), which is what a reader adds up. */
   equation: string;
 }
@@ -66,6 +68,7 @@ export function volumeSumColumn(win: VolumeWindow, decimals: number): SumColumn 
     bias: formatValue(win.bias, d),
     total: formatValue(win.total, decimals),
     output: formatValue(win.output, decimals),
+    termDecimals: d,
     equation: line.text,
   };
 }

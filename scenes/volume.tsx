@@ -15,7 +15,7 @@ import {beginScene} from './kit/beginScene';
 import {HeatmapSheet} from './components/HeatmapSheet';
 import {sheetExtent, sheetGeometry} from './components/heatmapLayout';
 import {stackLayout, UPRIGHT} from './components/stacking';
-import {maxAbs} from './components/layout';
+import {maxAbs, monoWidth} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
 import {flyValue} from './kit/flyValue';
@@ -103,15 +103,17 @@ export default makeScene2D(function* (view) {
   const times = maps.map((_, i) => mono('×', TABLE.times, rowY[i], 'centre', theme.muted));
   const equals = maps.map((_, i) => mono('=', TABLE.equals, rowY[i], 'centre', theme.muted));
   const table = volumeSumColumn(win, SUM_DECIMALS);
-  const sums = table.sums.map((v, i) => mono(v, TABLE.sum, rowY[i], 'right'));
+  // Sheet sums printed with more decimals than the total (so the column adds up) push the column right.
+  const sumRight = TABLE.sum + monoWidth('0'.repeat(table.termDecimals - SUM_DECIMALS), sizes.small);
+  const sums = table.sums.map((v, i) => mono(v, sumRight, rowY[i], 'right'));
   const header = mono(`window × filter ${filter} = sum`, TABLE.name, rowY[0] - 26, 'left', theme.muted);
   const totalY = rowY[count - 1] + 30;
   const totals = [
-    [mono('+ bias', TABLE.name, totalY, 'left', theme.muted), mono(table.bias, TABLE.sum, totalY, 'right')],
-    [mono(`total of ${products}`, TABLE.name, totalY + 26, 'left', theme.muted), mono(table.total, TABLE.sum, totalY + 26, 'right')],
-    [mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted), mono(table.output, TABLE.sum, totalY + 50, 'right', theme.accent)],
+    [mono('+ bias', TABLE.name, totalY, 'left', theme.muted), mono(table.bias, sumRight, totalY, 'right')],
+    [mono(`total of ${products}`, TABLE.name, totalY + 26, 'left', theme.muted), mono(table.total, sumRight, totalY + 26, 'right')],
+    [mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted), mono(table.output, sumRight, totalY + 50, 'right', theme.accent)],
   ];
-  const rule = (<Line points={[[TABLE.name, totalY + 13], [TABLE.sum, totalY + 13]]} stroke={theme.stroke} lineWidth={1} opacity={0} />) as Line;
+  const rule = (<Line points={[[TABLE.name, totalY + 13], [sumRight, totalY + 13]]} stroke={theme.stroke} lineWidth={1} opacity={0} />) as Line;
   const zSheet = new HeatmapSheet({values: record.nextPreActivation, colorMap: 'diverging', range: zRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, reveal: 0, opacity: 0});
   const reluSheet = new HeatmapSheet({values: record.nextMap, range: valueRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, opacity: 0});
   // Labels go under the map: above it is where the total lands.
