@@ -66,14 +66,24 @@ export default makeScene2D(function* (view) {
   const {softmax} = record;
 
   const title = beginScene(view, -240);
-  const name = (text: string, x: number, y: number) => label(text, {x, y, offsetX: -1, fontSize: sizes.caption, fontWeight: 600, fill: theme.text});
+  const name = (text: string, x: number, y: number) =>
+    label(text, {x, y, offsetX: -1, fontSize: sizes.caption, fontWeight: 600, fill: theme.text});
   const use = (text: string, x: number, y: number) => label(text, {x, y, offsetX: -1});
   const plots = record.curves.map((curve, k) => {
     const x = COLUMN_X[k % 2];
     const y = ROW_Y[Math.floor(k / 2)];
     const yRange = niceRange(Math.min(...curve.y), Math.max(...curve.y), 5);
     return (
-      <CurvePlot x={x} y={y} width={PLOT_WIDTH} height={PLOT_HEIGHT} samples={{x: record.x, y: curve.y}} xRange={xRange} yRange={yRange} drawn={false} />
+      <CurvePlot
+        x={x}
+        y={y}
+        width={PLOT_WIDTH}
+        height={PLOT_HEIGHT}
+        samples={{x: record.x, y: curve.y}}
+        xRange={xRange}
+        yRange={yRange}
+        drawn={false}
+      />
     ) as CurvePlot;
   });
   const headers = record.curves.flatMap((curve, k) => {
@@ -84,7 +94,6 @@ export default makeScene2D(function* (view) {
   const panelTop = ROW_Y[0] - PLOT_HEIGHT / 2;
   const bars = (
     <BarChart
-     
       x={BARS_X}
       y={BASELINE_Y}
       orientation="vertical"
@@ -103,8 +112,15 @@ export default makeScene2D(function* (view) {
       {plots}
       {name('softmax', PANEL_X, panelTop - NAME_ABOVE)}
       {use(softmax.use, PANEL_X, panelTop - USE_ABOVE)}
-      {use(`the post's conv example, image ${softmax.image}:`, PANEL_X, panelTop + 4)}
-      {label(`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`, {x: PANEL_X, y: panelTop + 32, offsetX: -1, mono: true, fontSize: sizes.value, fill: theme.text})}
+      {use(`the conv example, image ${softmax.image}:`, PANEL_X, panelTop + 4)}
+      {label(`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`, {
+        x: PANEL_X,
+        y: panelTop + 32,
+        offsetX: -1,
+        mono: true,
+        fontSize: sizes.value,
+        fill: theme.text,
+      })}
       {label('softmax(z) = exp(z) / Σ exp(z)', {x: PANEL_X, y: panelTop + 62, offsetX: -1, mono: true})}
       {bars}
       <CaptionLine ref={sum} mono x={BARS_X} y={BASELINE_Y + 58} fill={theme.accent} />

@@ -14,11 +14,10 @@ import {LabelledMatrix} from './components/LabelledMatrix';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {formatValue} from '../src/shared/format';
-import {pace} from '../src/shared/theme';
+import {pace, sizes} from '../src/shared/theme';
 
 /** Cells wide enough that neighbouring German labels ("bisschen Deutsch") clear each other. */
-const MAIN = {x: -112, y: 16, cellWidth: 68, cellHeight: 36, gap: 4};
-const NOTE = {x: 190, y: -138};
+const MAIN = {x: 0, y: 16, cellWidth: 68, cellHeight: 36, gap: 4};
 const timing = {
   /** The row of `learnt`, whose look at `gelernt` the title names. */
   readLearnt: pace.hold,
@@ -38,7 +37,7 @@ export default makeScene2D(function* (view) {
     <>
       <LabelledMatrix
         ref={matrix}
-       
+
         {...MAIN}
         rows={record.emitted.length}
         cols={record.source.length}
@@ -50,18 +49,6 @@ export default makeScene2D(function* (view) {
         colorMap="sequential"
         legend="weight"
       />
-      {label(
-        [
-          'A teaching model, trained here',
-          `on ${record.training.pairs} sentence pairs. Unlike`,
-          'Bahdanau et al. (2015), its encoder',
-          `is a one-way LSTM of ${record.model.units} units, its`,
-          'keys join each state to its word,',
-          'and each word is read from the',
-          'attention’s context alone.',
-        ].join('\n'),
-        {x: NOTE.x, y: NOTE.y, offsetX: -1, offsetY: -1, lineHeight: 22},
-      )}
     </>,
   );
 

@@ -77,8 +77,14 @@ export default makeScene2D(function* (view) {
   const fit = (texts: string[], narrowest: number) => Math.max(narrowest, ...texts.map(t => monoWidth(t, fontSize) + BOX_PADDING));
   const width = {
     query: fit([formatVector(record.query)], CELL.query),
-    key: fit(record.keys.map(k => formatVector(k)), CELL.key),
-    value: fit(record.values.map(v => formatVector(v)), CELL.value),
+    key: fit(
+      record.keys.map(k => formatVector(k)),
+      CELL.key,
+    ),
+    value: fit(
+      record.values.map(v => formatVector(v)),
+      CELL.value,
+    ),
     output: fit([formatVector(record.output), formatVector(record.hardLookup.value)], CELL.output),
   };
   const QUERY_X = EDGE.queryLeft + width.query / 2;
@@ -96,26 +102,25 @@ export default makeScene2D(function* (view) {
   const equation = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
   const bars = createRef<BarChart>();
-  const header = (x: number, label: string, shown = true) => (
-    <CaptionLine x={x} y={HEADER_Y} text={label} fontSize={sizes.small} fill={theme.muted} opacity={shown ? 1 : 0} />
-  ) as CaptionLine;
+  const header = (x: number, label: string, shown = true) =>
+    (<CaptionLine x={x} y={HEADER_Y} text={label} fontSize={sizes.small} fill={theme.muted} opacity={shown ? 1 : 0} />) as CaptionLine;
   const scoreHeader = header(SCORE_X, 'score q·k', false);
   const weightHeader = header(BAR_X + (BAR_LENGTH + 60) / 2, 'softmax weight', false);
   /** Over the output: what kind of lookup gives it. */
   const outputTitle = header(OUTPUT_X, 'lookup');
-  const box = (x: number, y: number, boxWidth: number, label = '') => (
-    <TextBox x={x} y={y} width={boxWidth} height={ROW_HEIGHT} text={label} fontSize={fontSize} />
-  ) as TextBox;
+  const box = (x: number, y: number, boxWidth: number, label = '') =>
+    (<TextBox x={x} y={y} width={boxWidth} height={ROW_HEIGHT} text={label} fontSize={fontSize} />) as TextBox;
   const queryBox = box(QUERY_X, TABLE_Y, width.query, text(dict.query));
   const keyBoxes = rows.map((y, i) => box(KEY_X, y, width.key, dictText(dict.keys, i)));
   const valueBoxes = rows.map((y, i) => box(VALUE_X, y, width.value, dictText(dict.values, i)));
   const outputBox = box(OUTPUT_X, TABLE_Y, width.output);
   for (const i of extraRows) [keyBoxes[i], valueBoxes[i]].forEach(b => b.opacity(0));
   const scoreTexts = rows.map(y => (<CaptionLine mono x={SCORE_X} y={y} />) as CaptionLine);
-  const flow = (from: [number, number], to: [number, number]) => (
-    // Square tails: a round one would reach back to the box on the thickest flows.
-    <Arrow points={[from, to]} color={theme.accent} lineWidth={3} headSize={width => 8 + width} lineCap="butt" />
-  ) as Arrow;
+  const flow = (from: [number, number], to: [number, number]) =>
+    (
+      // Square tails: a round one would reach back to the box on the thickest flows.
+      <Arrow points={[from, to]} color={theme.accent} lineWidth={3} headSize={width => 8 + width} lineCap="butt" />
+    ) as Arrow;
 
   // Arrows from the query to each key, and from each value to the output.
   const queryArrows = rows.map(y => flow([QUERY_X + width.query / 2 + 6, TABLE_Y], [KEY_X - width.key / 2 - 6, y]));
@@ -140,7 +145,7 @@ export default makeScene2D(function* (view) {
       {scoreTexts}
       <BarChart
         ref={bars}
-       
+
         x={BAR_X}
         y={TABLE_Y}
         labels={rows.map(() => '')}
@@ -158,10 +163,7 @@ export default makeScene2D(function* (view) {
 
   // 1. The exact-match dictionary: one key matches, its value is the answer.
   yield* title.say('A dictionary needs the exact key: query ' + text(dict.query) + ' returns ' + text(dict.result));
-  yield* all(
-    queryArrows[dictRow].drawOn(),
-    keyBoxes[dictRow].ring(true),
-  );
+  yield* all(queryArrows[dictRow].drawOn(), keyBoxes[dictRow].ring(true));
   yield* all(
     valueBoxes[dictRow].ring(true),
     outputArrows[dictRow].lineWidth(3).drawOn(),
@@ -188,11 +190,7 @@ export default makeScene2D(function* (view) {
 
   // 3. Hard lookup: only the closest key answers.
   yield* title.say('No key matches exactly: the closest key alone gives ' + formatVector(record.hardLookup.value));
-  yield* all(
-    queryArrows[hard].drawOn(),
-    keyBoxes[hard].ring(true),
-    ...rows.map((_, i) => (i === hard ? waitFor(0) : dimRow(i, true))),
-  );
+  yield* all(queryArrows[hard].drawOn(), keyBoxes[hard].ring(true), ...rows.map((_, i) => (i === hard ? waitFor(0) : dimRow(i, true))));
   yield* all(
     valueBoxes[hard].ring(true),
     outputArrows[hard].lineWidth(flowWidth(1)).drawOn(),
@@ -214,10 +212,7 @@ export default makeScene2D(function* (view) {
     scoreHeader.opacity(1, pace.fade),
     note().say(`closest key alone: ${formatVector(record.hardLookup.value)}`),
   );
-  yield* sequence(
-    timing.keyStagger,
-    ...rows.map((_, i) => all(queryArrows[i].drawOn(), keyBoxes[i].ring(true))),
-  );
+  yield* sequence(timing.keyStagger, ...rows.map((_, i) => all(queryArrows[i].drawOn(), keyBoxes[i].ring(true))));
   yield* all(
     equation().say(rows.map((_, i) => attentionScoreLine(record, i)).join('\n')),
     ...scoreTexts.map((t, i) => t.say(formatCompact(record.scores[i]))),
@@ -231,19 +226,16 @@ export default makeScene2D(function* (view) {
     ...keyBoxes.map(b => b.ring(false)),
     weightHeader.opacity(1, pace.fade),
     bars().opacity(1, pace.fade),
-    equation().say(`softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`),
+    equation().say(
+      `softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`,
+    ),
   );
   yield* bars().grow(record.weights, timing.barsGrow);
   yield* waitFor(timing.readWeights);
 
   // 6. Output: every value contributes in proportion to its weight.
-  yield* all(
-    title.say('Every value contributes by its weight: no key is ignored'),
-    equation().say(attentionOutputLine(record)),
-  );
-  yield* all(
-    ...rows.map((_, i) => all(valueBoxes[i].ring(true), outputArrows[i].lineWidth(flowWidth(record.weights[i])).drawOn())),
-  );
+  yield* all(title.say('Every value contributes by its weight: no key is ignored'), equation().say(attentionOutputLine(record)));
+  yield* all(...rows.map((_, i) => all(valueBoxes[i].ring(true), outputArrows[i].lineWidth(flowWidth(record.weights[i])).drawOn())));
   yield* all(outputBox.swap(formatVector(record.output)), outputBox.ring(true));
   yield* holdPoster(timing.lastLook);
 

@@ -73,29 +73,80 @@ export default makeScene2D(function* (view) {
   const mapRange = maxAbs(record.filters.flatMap(f => f.featureMap));
   // Sums print two decimals unless every number is whole; each grid decides for its own values.
   const decimals = sumDecimals(record);
-  const layout = convStageLayout({rows: image.length, cols: image[0].length, pad: record.pad, kernelRows: kh, kernelCols: kw, outRows: outH, outCols: outW, filters: record.filters.length});
+  const layout = convStageLayout({
+    rows: image.length,
+    cols: image[0].length,
+    pad: record.pad,
+    kernelRows: kh,
+    kernelCols: kw,
+    outRows: outH,
+    outCols: outW,
+    filters: record.filters.length,
+  });
   const mapStart = layout.maps.map(m => new Vector2(m.x, m.y));
 
   const title = beginScene(view);
   // A grid prints its values where they fit its cells (at the post's size they all do);
   // where they do not, its colours carry them, and the sum line below prints each window's.
-  const grid = (cell: number, rows: number, cols: number, at: {x: number; y: number}, range: number, shown: readonly number[], values?: number[][], backing = false) => {
+  const grid = (
+    cell: number,
+    rows: number,
+    cols: number,
+    at: {x: number; y: number},
+    range: number,
+    shown: readonly number[],
+    values?: number[][],
+    backing = false,
+  ) => {
     const fontSize = cell < CONV_STAGE.maxCell ? sizes.small : undefined;
     const places = decimalsOf(shown);
     const fits = shown.every(v => labelFits(formatValue(v, places), fontSize ?? sizes.value, cell));
     const colorMap = shown.some(v => v < 0) ? 'diverging' : 'sequential';
     return (
-      <ValueGrid x={at.x} y={at.y} rows={rows} cols={cols} cellSize={cell} gap={layout.gap} colorMap={colorMap} range={range} decimals={places} fontSize={fontSize} showValues={fits} initial={values} backing={backing} />
+      <ValueGrid
+        x={at.x}
+        y={at.y}
+        rows={rows}
+        cols={cols}
+        cellSize={cell}
+        gap={layout.gap}
+        colorMap={colorMap}
+        range={range}
+        decimals={places}
+        fontSize={fontSize}
+        showValues={fits}
+        initial={values}
+        backing={backing}
+      />
     ) as ValueGrid;
   };
   const kernels = record.filters.flatMap(f => f.kernel.flat());
   const padded = record.padding === 'same';
   // A `same` layer reads zeros around the image: the ring shows them from the first frame.
-  const input = padded ? (
-    <PaddedGrid x={layout.input.x} y={layout.input.y} values={image} cellSize={layout.inputCell} gap={layout.gap} range={inputRange} decimals={decimalsOf(image.flat())} fontSize={sizes.small} ring={record.pad} />
-  ) as PaddedGrid : grid(layout.inputCell, image.length, image[0].length, layout.input, inputRange, image.flat(), image);
+  const input = padded
+    ? ((
+        <PaddedGrid
+          x={layout.input.x}
+          y={layout.input.y}
+          values={image}
+          cellSize={layout.inputCell}
+          gap={layout.gap}
+          range={inputRange}
+          decimals={decimalsOf(image.flat())}
+          fontSize={sizes.small}
+          ring={record.pad}
+        />
+      ) as PaddedGrid)
+    : grid(layout.inputCell, image.length, image[0].length, layout.input, inputRange, image.flat(), image);
   const filter = grid(layout.filterCell, kh, kw, layout.filter, inputRange, kernels, record.filters[0].kernel);
-  const products = grid(layout.filterCell, kh, kw, layout.products, productRange, record.filters.flatMap(f => f.products.flat(3)));
+  const products = grid(
+    layout.filterCell,
+    kh,
+    kw,
+    layout.products,
+    productRange,
+    record.filters.flatMap(f => f.products.flat(3)),
+  );
   products.opacity(0);
   const mapValues = record.filters.flatMap(f => f.featureMap.flat());
   const maps = record.filters.map((_, i) => grid(layout.mapCell, outH, outW, layout.maps[i], mapRange, mapValues, undefined, true));
@@ -119,13 +170,29 @@ export default makeScene2D(function* (view) {
   // The volume's shape, and what each of its axes counts.
   const shapeY = volume.bounds.y + volume.bounds.height / 2 + 50;
   const volumeShape = (
-    <Txt x={volume.bounds.x} y={shapeY} text={`volume ${outH} × ${outW} × ${maps.length}`} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.text} opacity={0} />
+    <Txt
+      x={volume.bounds.x}
+      y={shapeY}
+      text={`volume ${outH} × ${outW} × ${maps.length}`}
+      fontFamily={fonts.sans}
+      fontSize={sizes.caption}
+      fill={theme.text}
+      opacity={0}
+    />
   ) as Txt;
   const volumeAxes = label('rows × columns × feature maps', {x: volume.bounds.x, y: shapeY + 24});
   volumeAxes.opacity(0);
   const volumeLabels = [volumeShape, volumeAxes];
   const depthEdges = volume.edges.map(([a, b]) => (
-    <Line points={[[a.x, a.y], [b.x, b.y]]} stroke={theme.muted} lineWidth={sizes.line} opacity={0} />
+    <Line
+      points={[
+        [a.x, a.y],
+        [b.x, b.y],
+      ]}
+      stroke={theme.muted}
+      lineWidth={sizes.line}
+      opacity={0}
+    />
   )) as Line[];
   const equation = createRef<CaptionLine>();
   /** The sum line's second half, when the products fill the first. */
@@ -153,7 +220,8 @@ export default makeScene2D(function* (view) {
   const stops = slidePositions(outH, outW, record.stride);
   const quickStop = Math.max(QUICKEST_STOP, Math.min(QUICK_STOP, SWEEP_SECONDS / stops.length));
   /** The window over the input at a stop (rows and columns of the padded image; the padding's are negative). */
-  const windowAt = (row: number, col: number, duration: number) => input.highlight(row - record.pad.top, col - record.pad.left, kh, kw, duration);
+  const windowAt = (row: number, col: number, duration: number) =>
+    input.highlight(row - record.pad.top, col - record.pad.left, kh, kw, duration);
   /** Each sum appears just right of the products before it travels to its cell. */
   const sumStart = products.position().addX(products.extent.width / 2 + 24);
   let equationShown = false;
@@ -164,21 +232,29 @@ export default makeScene2D(function* (view) {
       yield* title.say(`Filter ${rec.name} slides over the image, one position at a time`);
     } else {
       yield* all(
-        title.say(postExample ? `A second filter, ${rec.name}, matches the diagonal itself` : `Filter ${rec.name} slides over the same image`),
+        title.say(
+          postExample ? `A second filter, ${rec.name}, matches the diagonal itself` : `Filter ${rec.name} slides over the same image`,
+        ),
         filterLabel.opacity(0, HALF_FADE),
         filter.setValues(rec.kernel, pace.fade),
       );
       filterLabel.text(filterTitle(rec));
       yield* filterLabel.opacity(1, HALF_FADE);
     }
-    yield* sweepWindow(stops, {
-      pacing: s => (s === 0 ? 'detailed' : f === 0 && s < 3 ? 'medium' : 'quick'),
-      // The caption changes in the background while the window keeps moving.
-      during: s =>
-        f === 0 && s === 3 ? title.say('Each sum of products is one cell of the feature map')
-        : postExample && f === 1 && s === 1 ? title.say(`Along the diagonal, ${rec.name} responds with ${formatValue(rec.featureMap[0][0], decimals)}`)
-        : undefined,
-    }, (at, pacing) => stop(rec, f, at, pacing));
+    yield* sweepWindow(
+      stops,
+      {
+        pacing: s => (s === 0 ? 'detailed' : f === 0 && s < 3 ? 'medium' : 'quick'),
+        // The caption changes in the background while the window keeps moving.
+        during: s =>
+          f === 0 && s === 3
+            ? title.say('Each sum of products is one cell of the feature map')
+            : postExample && f === 1 && s === 1
+              ? title.say(`Along the diagonal, ${rec.name} responds with ${formatValue(rec.featureMap[0][0], decimals)}`)
+              : undefined,
+      },
+      (at, pacing) => stop(rec, f, at, pacing),
+    );
   }
 
   // The maps, one per filter, stack along a new axis: a 3D volume.
@@ -189,14 +265,18 @@ export default makeScene2D(function* (view) {
     productsLabel.opacity(0, pace.fade),
     equation().clear(),
     equationEnd().clear(),
-    title.say(maps.length > 1 ? `Stacked, the ${maps.length} feature maps form a 3D volume` : 'One filter, one feature map: a volume one map deep'),
+    title.say(
+      maps.length > 1 ? `Stacked, the ${maps.length} feature maps form a 3D volume` : 'One filter, one feature map: a volume one map deep',
+    ),
     // The names fade rather than travel: the front one would cross its sheet on the way.
     ...mapLabels.map(l => l.opacity(0, HALF_FADE)),
-    ...maps.map((m, i) => all(
-      m.position(sheetAt[i], timing.intoVolume),
-      m.scale(new Vector2(sheetLook.scale.x, sheetLook.scale.y), timing.intoVolume),
-      m.skew(new Vector2(0, sheetLook.skewY), timing.intoVolume),
-    )),
+    ...maps.map((m, i) =>
+      all(
+        m.position(sheetAt[i], timing.intoVolume),
+        m.scale(new Vector2(sheetLook.scale.x, sheetLook.scale.y), timing.intoVolume),
+        m.skew(new Vector2(0, sheetLook.skewY), timing.intoVolume),
+      ),
+    ),
   );
   mapLabels.forEach((l, i) => l.position(sheetLabelAt[i]));
   yield* all(
@@ -223,7 +303,12 @@ export default makeScene2D(function* (view) {
   );
 
   /** One stop of the window: highlight, products, their sum into the map. */
-  function* stop(rec: ConvFilterRecord, f: number, at: {outRow: number; outCol: number; row: number; col: number}, pacing: StopPacing): ThreadGenerator {
+  function* stop(
+    rec: ConvFilterRecord,
+    f: number,
+    at: {outRow: number; outCol: number; row: number; col: number},
+    pacing: StopPacing,
+  ): ThreadGenerator {
     const {outRow, outCol, row, col} = at;
     const prods = rec.products[outRow][outCol];
     const sum = rec.featureMap[outRow][outCol];
@@ -275,7 +360,11 @@ function filterTitle(f: ConvFilterRecord): string {
 function isPostExample(r: typeof records.conv): boolean {
   const same = (a: number[][], b: number[][]) => JSON.stringify(a) === JSON.stringify(b);
   return (
-    !r.trained && r.stride === 1 && r.padding === 'valid' && isDiagonalLine(r.image) && r.filters.length === r.postExamples.filters.length &&
+    !r.trained &&
+    r.stride === 1 &&
+    r.padding === 'valid' &&
+    isDiagonalLine(r.image) &&
+    r.filters.length === r.postExamples.filters.length &&
     r.filters.every((f, i) => f.name === r.postExamples.filters[i].name && same(f.kernel, r.postExamples.filters[i].kernel))
   );
 }

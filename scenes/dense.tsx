@@ -62,12 +62,14 @@ export default makeScene2D(function* (view) {
   const layout = networkLayout([x.length, ...record.layers.map(l => l.units)]);
   // Past the post-sized network's 8 computed neurons, one neuron a step would run too long.
   const sweep = record.layers.reduce((n, l) => n + l.units, 0) > 8;
-  const labels = ['input x', ...record.layers.map((l, i) => `${i === last ? 'output' : last > 1 ? `hidden ${i + 1}` : 'hidden'} · ${l.activation}`)];
+  const labels = [
+    'input x',
+    ...record.layers.map((l, i) => `${i === last ? 'output' : last > 1 ? `hidden ${i + 1}` : 'hidden'} · ${l.activation}`),
+  ];
 
   const title = beginScene(view, -248);
   const columns = layout.columnX.map((columnX, c) => (
     <NeuronColumn
-     
       x={columnX}
       y={NETWORK_Y}
       count={c === 0 ? x.length : record.layers[c - 1].units}
@@ -187,10 +189,7 @@ export default makeScene2D(function* (view) {
     const target = columns[l + 1];
     const t = timing.softmaxStep;
     const zs = layer.preActivation[0].map(z => formatValue(z)).join(', ');
-    yield* all(
-      equation().say(`${name} = softmax(${zs})`, t),
-      activation().say(denseSoftmaxLine(layer.output[0]), t),
-    );
+    yield* all(equation().say(`${name} = softmax(${zs})`, t), activation().say(denseSoftmaxLine(layer.output[0]), t));
     yield* all(...layer.output[0].map((v, j) => target.showValue(j, v, t)));
     yield* waitFor(timing.readSoftmax);
   }

@@ -21,11 +21,16 @@ export default makeScene2D(function* (view) {
   const stage = new ConvSettingStage({record, setting: 'dilation_rate', secondary: 'padding'});
   view.add(stage);
   const size = (m: number[][]) => sizeText(m.length, m[0].length);
-  const area = (valid.dilation * (record.kernel.length - 1) + 1);
+  const area = valid.dilation * (record.kernel.length - 1) + 1;
 
   yield title.say(`Default ${kerasArgument(base, 'dilation_rate')}: the taps are neighbours`);
   yield* stage.sweep(0, {pacing: s => (s === 0 ? 'medium' : 'quick')});
-  yield* all(title.say(`${kerasArgument(valid, 'dilation_rate')}: the same ${record.kernel.length * record.kernel[0].length} taps spread over ${sizeText(area, area)}`), all(stage.placeWindow(1), stage.spread(valid.dilation)));
+  yield* all(
+    title.say(
+      `${kerasArgument(valid, 'dilation_rate')}: the same ${record.kernel.length * record.kernel[0].length} taps spread over ${sizeText(area, area)}`,
+    ),
+    all(stage.placeWindow(1), stage.spread(valid.dilation)),
+  );
   yield* stage.sweep(1, {pacing: s => (s === 0 ? 'detailed' : 'medium')});
   yield title.say(`${kerasArgument(same, 'padding')} keeps the map ${size(same.output)}`);
   yield* stage.sweep(2, {pacing: s => (s === 0 ? 'medium' : 'quick')});

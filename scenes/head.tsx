@@ -44,18 +44,46 @@ export default makeScene2D(function* (view) {
   const sub = r.dK === 4 ? '4' : String(r.dK);
 
   const title = beginScene(view, -248);
-  const matrix = (props: Record<string, unknown>) => (
-    <LabelledMatrix rows={n} cols={r.dK} {...CELL} colorMap="diverging" range={signedRange} decimals={2} {...props} />
-  ) as LabelledMatrix;
+  const matrix = (props: Record<string, unknown>) =>
+    (<LabelledMatrix rows={n} cols={r.dK} {...CELL} colorMap="diverging" range={signedRange} decimals={2} {...props} />) as LabelledMatrix;
   const x = (
-    <LabelledMatrix x={X_X} y={TOP_Y} rows={n} cols={r.dModel} {...X_CELL} rowLabels={r.tokens} title="X" colorMap="diverging" range={maxAbs(r.x)} showValues={false} />
+    <LabelledMatrix
+      x={X_X}
+      y={TOP_Y}
+      rows={n}
+      cols={r.dModel}
+      {...X_CELL}
+      rowLabels={r.tokens}
+      title="X"
+      colorMap="diverging"
+      range={maxAbs(r.x)}
+      showValues={false}
+    />
   ) as LabelledMatrix;
   const q = matrix({x: QKV_X[0], y: TOP_Y, title: 'Q = X·W_Q'});
   const k = matrix({x: QKV_X[1], y: TOP_Y, title: 'K = X·W_K'});
   const v = matrix({x: QKV_X[2], y: TOP_Y, title: 'V = X·W_V'});
-  const scores = matrix({x: BOTTOM_X[0], y: BOTTOM_Y, cols: n, ...TOKEN_CELL, rowLabels: r.tokens, columnLabels: r.tokens, title: `scores = Q·Kᵀ/√${sub}`});
+  const scores = matrix({
+    x: BOTTOM_X[0],
+    y: BOTTOM_Y,
+    cols: n,
+    ...TOKEN_CELL,
+    rowLabels: r.tokens,
+    columnLabels: r.tokens,
+    title: `scores = Q·Kᵀ/√${sub}`,
+  });
   const weights = (
-    <LabelledMatrix x={BOTTOM_X[1]} y={BOTTOM_Y} rows={n} cols={n} {...TOKEN_CELL} columnLabels={r.tokens} title="weights = softmax(row)" colorMap="sequential" legend="weight" />
+    <LabelledMatrix
+      x={BOTTOM_X[1]}
+      y={BOTTOM_Y}
+      rows={n}
+      cols={n}
+      {...TOKEN_CELL}
+      columnLabels={r.tokens}
+      title="weights = softmax(row)"
+      colorMap="sequential"
+      legend="weight"
+    />
   ) as LabelledMatrix;
   const output = matrix({x: BOTTOM_X[2], y: BOTTOM_Y, title: 'output = weights·V'});
   // From the right edge of one matrix's cells to the left edge of the next one's.
@@ -65,9 +93,7 @@ export default makeScene2D(function* (view) {
   const toWeights = edge(scores, weights);
   const toOutput = edge(weights, output);
   // V feeds the output too: down from V's cells to the output's title.
-  const fromV = (
-    <Arrow points={[v.position().addY(v.layout.height / 2 + 6), [v.x(), output.y() + output.layout.titleY - 14]]} />
-  ) as Arrow;
+  const fromV = (<Arrow points={[v.position().addY(v.layout.height / 2 + 6), [v.x(), output.y() + output.layout.titleY - 14]]} />) as Arrow;
 
   view.add(
     <>
@@ -86,7 +112,7 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* title.say(`X: the trained model’s embeddings of “${r.tokens.join(' ')}”`);
+  yield* title.say(`X: the model’s embeddings of “${r.tokens.join(' ')}”`);
   yield* x.setValues(r.x, pace.fade);
   yield* waitFor(pace.quickStep);
   yield* all(title.say(`One head: three Dense layers project X to Q, K and V (d_k = ${r.dK})`), toQ.drawOn(pace.move));
@@ -102,5 +128,11 @@ export default makeScene2D(function* (view) {
   yield* output.setValues(r.output);
   yield* holdPoster(timing.lastLook);
 
-  yield* backToFirstFrame(title, [...[x, q, k, v, scores, weights, output].map(m => m.clear()), toQ.erase(), toWeights.erase(), toOutput.erase(), fromV.erase()]);
+  yield* backToFirstFrame(title, [
+    ...[x, q, k, v, scores, weights, output].map(m => m.clear()),
+    toQ.erase(),
+    toWeights.erase(),
+    toOutput.erase(),
+    fromV.erase(),
+  ]);
 });

@@ -75,18 +75,37 @@ export default makeScene2D(function* (view) {
   const rows = columnPositions(x.length, ROW_SPACING).map(y => y + CENTRE_Y);
   const [negative, , positive] = theme.diverging;
   const unitName = (u: NeuronUnitRecord) => `hidden unit ${u.unit + 1} of ${record.units.length}`;
-  const subtitle = (u: NeuronUnitRecord) => `dense.gif’s ${unitName(u)}: its weights and bias`;
+  const subtitle = (u: NeuronUnitRecord) => `${capitalise(unitName(u))}: its weights and bias`;
 
   const title = beginScene(view, -240);
-  const inputs = (<NeuronColumn x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />) as NeuronColumn;
-  const products = (<NeuronColumn x={PRODUCT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} />) as NeuronColumn;
+  const inputs = (
+    <NeuronColumn x={INPUT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} initial={x} />
+  ) as NeuronColumn;
+  const products = (
+    <NeuronColumn x={PRODUCT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} />
+  ) as NeuronColumn;
   const output = (<NeuronColumn x={OUTPUT_X} y={CENTRE_Y} count={1} spacing={0} radius={RADIUS + 2} range={range} />) as NeuronColumn;
   // Weighted edges: colour is the weight's sign, width its magnitude, as in dense.gif.
   const weightEdges = rows.map((y, i) => (
-    <Line points={[[INPUT_X + RADIUS, y], [PRODUCT_X - RADIUS, y]]} stroke={first.weights[i] < 0 ? negative : positive} lineWidth={edgeWidth(first.weights[i], widest)} />
+    <Line
+      points={[
+        [INPUT_X + RADIUS, y],
+        [PRODUCT_X - RADIUS, y],
+      ]}
+      stroke={first.weights[i] < 0 ? negative : positive}
+      lineWidth={edgeWidth(first.weights[i], widest)}
+    />
   )) as Line[];
   const weightLabels = rows.map((y, i) => (
-    <SubscriptText base="w" sub={String(i + 1)} rest={weightText(first, i)} x={(INPUT_X + PRODUCT_X) / 2} y={y - 16} fontSize={sizes.small} fill={theme.text} />
+    <SubscriptText
+      base="w"
+      sub={String(i + 1)}
+      rest={weightText(first, i)}
+      x={(INPUT_X + PRODUCT_X) / 2}
+      y={y - 16}
+      fontSize={sizes.small}
+      fill={theme.text}
+    />
   )) as SubscriptText[];
   const sumCentre = new Vector2(SUM_X, CENTRE_Y);
   const intoSum = rows.map(y => {
@@ -95,17 +114,35 @@ export default makeScene2D(function* (view) {
     return (<Arrow points={[from, sumCentre.sub(dir.scale(SUM_RADIUS + 4))]} drawn />) as Arrow;
   });
   const biasY = CENTRE_Y + SUM_RADIUS + 52;
-  const biasLabel = (<Txt text={biasText(first)} x={SUM_X} y={biasY} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.text} />) as Txt;
+  const biasLabel = (
+    <Txt text={biasText(first)} x={SUM_X} y={biasY} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.text} />
+  ) as Txt;
   const unitLabel = label(subtitle(first), {x: -450, y: SUBTITLE_Y, offsetX: -1});
   const plotLeft = PLOT.x - PLOT.width / 2;
   // The arrow stops short of the plot's y tick labels.
   const zArrowEnd = plotLeft - 40;
-  const zArrow = (<Arrow points={[[SUM_X + SUM_RADIUS + 6, CENTRE_Y], [zArrowEnd, CENTRE_Y]]} drawn />) as Arrow;
-  const zLabel = (<Txt text="" x={(SUM_X + SUM_RADIUS + zArrowEnd) / 2} y={CENTRE_Y - 18} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.accent} />) as Txt;
+  const zArrow = (
+    <Arrow
+      points={[
+        [SUM_X + SUM_RADIUS + 6, CENTRE_Y],
+        [zArrowEnd, CENTRE_Y],
+      ]}
+      drawn
+    />
+  ) as Arrow;
+  const zLabel = (
+    <Txt
+      text=""
+      x={(SUM_X + SUM_RADIUS + zArrowEnd) / 2}
+      y={CENTRE_Y - 18}
+      fontFamily={fonts.mono}
+      fontSize={sizes.small}
+      fill={theme.accent}
+    />
+  ) as Txt;
   const curveRange: [number, number] = [record.curve.x[0], record.curve.x[record.curve.x.length - 1]];
   const plot = (
     <CurvePlot
-     
       x={PLOT.x}
       y={CENTRE_Y}
       width={PLOT.width}
@@ -120,7 +157,15 @@ export default makeScene2D(function* (view) {
       readoutPlace="top-left"
     />
   ) as CurvePlot;
-  const outArrow = (<Arrow points={[[PLOT.x + PLOT.width / 2 + 12, CENTRE_Y], [OUTPUT_X - RADIUS - 6, CENTRE_Y]]} drawn />) as Arrow;
+  const outArrow = (
+    <Arrow
+      points={[
+        [PLOT.x + PLOT.width / 2 + 12, CENTRE_Y],
+        [OUTPUT_X - RADIUS - 6, CENTRE_Y],
+      ]}
+      drawn
+    />
+  ) as Arrow;
   const equation = createRef<CaptionLine>();
   const activation = createRef<CaptionLine>();
   const headerY = rows[0] - RADIUS - 26;
@@ -131,11 +176,22 @@ export default makeScene2D(function* (view) {
       {label('x · w', {x: PRODUCT_X, y: headerY})}
       {label('activation: ReLU', {x: PLOT.x, y: CENTRE_Y - PLOT.height / 2 - 20})}
       {label('output', {x: OUTPUT_X, y: CENTRE_Y - RADIUS - 22})}
-      {rows.map((y, i) => <SubscriptText base="x" sub={String(i + 1)} x={INPUT_X - RADIUS - 18} y={y} fontSize={sizes.small} fill={theme.muted} />)}
+      {rows.map((y, i) => (
+        <SubscriptText base="x" sub={String(i + 1)} x={INPUT_X - RADIUS - 18} y={y} fontSize={sizes.small} fill={theme.muted} />
+      ))}
       {weightEdges}
       {weightLabels}
       {intoSum}
-      <Line points={[[SUM_X, biasY - 12], [SUM_X, CENTRE_Y + SUM_RADIUS + 4]]} stroke={theme.muted} lineWidth={sizes.line} endArrow arrowSize={8} />
+      <Line
+        points={[
+          [SUM_X, biasY - 12],
+          [SUM_X, CENTRE_Y + SUM_RADIUS + 4],
+        ]}
+        stroke={theme.muted}
+        lineWidth={sizes.line}
+        endArrow
+        arrowSize={8}
+      />
       <Circle x={SUM_X} y={CENTRE_Y} size={SUM_RADIUS * 2} fill={theme.surface} stroke={theme.stroke} lineWidth={sizes.line} />
       <Txt text="Σ" x={SUM_X} y={CENTRE_Y} fontFamily={fonts.sans} fontSize={SIGMA_SIZE} fill={theme.text} />
       {biasLabel}
@@ -152,7 +208,7 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* title.say(`One neuron of dense.gif: ${unitName(first)}`);
+  yield* title.say(`One neuron of the dense layer: ${unitName(first)}`);
   yield* waitFor(timing.readUnit);
   yield* takeApart(first, 'first');
 
@@ -189,10 +245,7 @@ export default makeScene2D(function* (view) {
     yield* sequence(0.14, ...unit.products.map((p, i) => products.showValue(i, p, t)));
     yield* waitFor(timing.readProducts);
     if (which === 'first') yield title.say('Σ adds the products and the bias: z');
-    yield* all(
-      ...intoSum.map(a => a.pulse(pace.move)),
-      equation().say(neuronSumLine(unit), t),
-    );
+    yield* all(...intoSum.map(a => a.pulse(pace.move)), equation().say(neuronSumLine(unit), t));
     zLabel.text(`z = ${formatValue(unit.z)}`);
     yield* all(zLabel.opacity(0).opacity(1, t), zArrow.pulse(timing.zPulse));
 
@@ -213,14 +266,7 @@ export default makeScene2D(function* (view) {
 
   /** Empties the unit's computed values: products, z, marker, output, equations. */
   function* clearUnit(): ThreadGenerator {
-    yield* all(
-      products.clear(),
-      output.clear(),
-      zLabel.opacity(0, pace.fade),
-      plot.hideMarker(),
-      equation().clear(),
-      activation().clear(),
-    );
+    yield* all(products.clear(), output.clear(), zLabel.opacity(0, pace.fade), plot.hideMarker(), equation().clear(), activation().clear());
   }
 
   /** Rewires the edges to another unit's weights, and names it: out with the old, in with the new. */

@@ -31,9 +31,11 @@ export default makeScene2D(function* (view) {
     // Slow along the top row, where the zeros matter most; a full stop on the edge pixel.
     pacing: s => (s === edgeStop ? 'detailed' : s < cols ? 'medium' : 'quick'),
     during: s =>
-      s === edgeStop ? title.say('An edge pixel now sits in the middle of a window')
-      : s === cols ? title.say('Every pixel, edges included, gets a window of its own')
-      : undefined,
+      s === edgeStop
+        ? title.say('An edge pixel now sits in the middle of a window')
+        : s === cols
+          ? title.say('Every pixel, edges included, gets a window of its own')
+          : undefined,
   });
   yield* title.say(`The feature map keeps the input's ${size(same.output)}`);
   yield* holdPoster(stageTiming.lastLook);

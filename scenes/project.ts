@@ -3,6 +3,9 @@ import type {FullSceneDescription} from '@motion-canvas/core';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/jetbrains-mono/400.css';
+import '@fontsource/jetbrains-mono/600.css';
+// →, √, ≈ and subscript digits, which those subsets lack (see the file).
+import './mathFallback.css';
 import {namesByPosition} from '../src/animations/order';
 import testScenes from 'virtual:test-scenes';
 

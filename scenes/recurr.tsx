@@ -92,21 +92,45 @@ export default makeScene2D(function* (view) {
   const inputRange = maxAbs(record.input);
 
   const title = beginScene(view, -248);
-  const row = (count: number, x: number, y: number, props: Partial<{range: number; decimals: number; cellSize: number; labelPadding: number}> = {}) =>
-    (<VectorRow labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />) as VectorRow;
+  const row = (
+    count: number,
+    x: number,
+    y: number,
+    props: Partial<{range: number; decimals: number; cellSize: number; labelPadding: number}> = {},
+  ) =>
+    (
+      <VectorRow labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />
+    ) as VectorRow;
   const outputs = xs.map(x => row(units, x, Y.output));
   const hs = xs.map(x => row(units, x, Y.h));
   const cs = xs.map(x => row(units, x, Y.c));
   // Three decimals where every input fits its cell ("0.025"), fewer where one does not ("−0.50"); params.ts refuses the rest.
   const inputPlaces = inputDecimals(record.input) ?? 0;
   const inputs = xs.map(x =>
-    row(record.input[0].length, x, Y.x, {range: inputRange, decimals: inputPlaces, cellSize: INPUT_CELL, labelPadding: INPUT_LABEL_PADDING}),
+    row(record.input[0].length, x, Y.x, {
+      range: inputRange,
+      decimals: inputPlaces,
+      cellSize: INPUT_CELL,
+      labelPadding: INPUT_LABEL_PADDING,
+    }),
   );
-  const gates = GATES.map((g, k) =>
-    (<VectorRow labelPadding={1} count={units} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={GATE_X[k]} y={Y.gates} range={g.map === 'sequential' ? 1 : range} colorMap={g.map} />) as VectorRow,
+  const gates = GATES.map(
+    (g, k) =>
+      (
+        <VectorRow
+          labelPadding={1}
+          count={units}
+          cellSize={CELL}
+          cellDepth={CELL_HEIGHT}
+          gap={GAP}
+          x={GATE_X[k]}
+          y={Y.gates}
+          range={g.map === 'sequential' ? 1 : range}
+          colorMap={g.map}
+        />
+      ) as VectorRow,
   );
-  const arrow = (from: [number, number], to: [number, number]) =>
-    (<Arrow points={[from, to]} lineWidth={sizes.line} />) as Arrow;
+  const arrow = (from: [number, number], to: [number, number]) => (<Arrow points={[from, to]} lineWidth={sizes.line} />) as Arrow;
   // State lanes: h and c flow right from one timestep into the next.
   const hLanes = xs.slice(1).map((_, t) => arrow([hs[t].anchor('right', 6).x, Y.h], [hs[t + 1].anchor('left', 2).x, Y.h]));
   const cLanes = xs.slice(1).map((_, t) => arrow([cs[t].anchor('right', 6).x, Y.c], [cs[t + 1].anchor('left', 2).x, Y.c]));
@@ -115,7 +139,9 @@ export default makeScene2D(function* (view) {
   // A label too long for one line puts its scale on a second line (rawLabel decides), centred under the first.
   const raws = record.rawInput.map((raw, t) => {
     const text = rawLabel(raw, record.inputScale);
-    const twoLines = text.includes('\n') ? {textWrap: 'pre', textAlign: 'center', lineHeight: RAW_LINE, y: Y.raw + RAW_LINE / 2} as const : {};
+    const twoLines = text.includes('\n')
+      ? ({textWrap: 'pre', textAlign: 'center', lineHeight: RAW_LINE, y: Y.raw + RAW_LINE / 2} as const)
+      : {};
     return label(text, {x: xs[t], y: Y.raw, mono: true, ...twoLines});
   });
   const timeLabels = xs.map((x, t) => label(`t = ${t}`, {x, y: Y.time}));
@@ -123,7 +149,9 @@ export default makeScene2D(function* (view) {
   const gatesTitle = createRef<CaptionLine>();
   view.add(
     <>
-      {Object.entries({output: Y.output, h: Y.h, c: Y.c, x: Y.x, raw: Y.raw}).map(([name, y]) => label(name, {x: GUTTER_X, y, offsetX: -1}))}
+      {Object.entries({output: Y.output, h: Y.h, c: Y.c, x: Y.x, raw: Y.raw}).map(([name, y]) =>
+        label(name, {x: GUTTER_X, y, offsetX: -1}),
+      )}
       {timeLabels}
       {hLanes}
       {cLanes}
@@ -150,9 +178,10 @@ export default makeScene2D(function* (view) {
     // t = 1 is told slowly: the first step where a non-zero state flows in from the left.
     const detailed = t === Math.min(1, T - 1);
     const f = detailed ? pace.fade : timing.quickFade;
-    const intro = t === 0
-      ? `t = 0: x = ${formatVector(record.rawInput[0])} × ${formatScale(record.inputScale)}; h and c start at zero`
-      : `t = ${t}: x = ${formatVector(record.rawInput[t])} × ${formatScale(record.inputScale)}, plus the previous h and c`;
+    const intro =
+      t === 0
+        ? `t = 0: x = ${formatVector(record.rawInput[0])} × ${formatScale(record.inputScale)}; h and c start at zero`
+        : `t = ${t}: x = ${formatVector(record.rawInput[t])} × ${formatScale(record.inputScale)}, plus the previous h and c`;
     // The raw pair is scaled and enters the cell; the previous h and c flow in along the lanes.
     yield* all(
       title.say(intro, f),

@@ -59,7 +59,6 @@ export default makeScene2D(function* (view) {
   const rowY = (j: number) => FIRST_KEY_Y + j * ROW_STEP;
   const inputRange = maxAbs([r.query.slice(0, SHOWN), ...r.keys.map(k => k.slice(0, SHOWN))]);
   // A line about training only when the two distributions really differ.
-  const differs = Math.max(...r.dot.weights.map((w, j) => Math.abs(w - r.additive.weights[j]))) >= 0.05;
 
   const title = beginScene(view, -248);
   const text = (x: number, y: number, s: string, options: LabelOptions = {}) => label(s, {x, y, ...options});
@@ -68,9 +67,33 @@ export default makeScene2D(function* (view) {
   const inputRow = (y: number) =>
     (<VectorRow cache count={SHOWN} cellSize={KEY_CELL} cellDepth={26} gap={2} x={KEY_X} y={y} range={inputRange} />) as VectorRow;
   const projectedRow = (y: number) =>
-    (<VectorRow cache count={r.additive.query.length} cellSize={ADD_CELL} cellDepth={22} gap={1} x={ADD_X} y={y} range={1} showValues={false} />) as VectorRow;
+    (
+      <VectorRow
+        cache
+        count={r.additive.query.length}
+        cellSize={ADD_CELL}
+        cellDepth={22}
+        gap={1}
+        x={ADD_X}
+        y={y}
+        range={1}
+        showValues={false}
+      />
+    ) as VectorRow;
   const bars = (x: number) =>
-    (<BarChart cache x={x} y={rowY((n - 1) / 2)} labels={r.source.map(() => '')} maxLength={BAR_LENGTH} thickness={ROW_STEP - 9} gap={9} fontSize={sizes.small} opacity={0} />) as BarChart;
+    (
+      <BarChart
+        cache
+        x={x}
+        y={rowY((n - 1) / 2)}
+        labels={r.source.map(() => '')}
+        maxLength={BAR_LENGTH}
+        thickness={ROW_STEP - 9}
+        gap={9}
+        fontSize={sizes.small}
+        opacity={0}
+      />
+    ) as BarChart;
 
   const queryRow = inputRow(QUERY_Y);
   const keyRows = r.keys.map((_, j) => inputRow(rowY(j)));
@@ -83,7 +106,7 @@ export default makeScene2D(function* (view) {
   const tokens = r.source.map((t, j) => text(LABEL_X, rowY(j), t, {offsetX: 1, fill: theme.text}));
   const elided = (y: number) => text(KEY_X + (SHOWN * (KEY_CELL + 2)) / 2 + 4, y, '…', {offsetX: -1});
   const headers = {
-    additive: text(ADD_SCORE_X, HEAD_Y, 'additive (Bahdanau), as trained', {fill: theme.text, opacity: 0}),
+    additive: text(ADD_SCORE_X, HEAD_Y, 'additive (Bahdanau)', {fill: theme.text, opacity: 0}),
     additiveFormula: text(ADD_SCORE_X, FORMULA_Y, 'vᵀ·tanh(W₁q + W₂kⱼ)', {opacity: 0}),
     dot: text(DOT_BARS_X + 10, HEAD_Y, 'dot-product', {fill: theme.text, opacity: 0}),
     dotFormula: text(DOT_BARS_X + 10, FORMULA_Y, `q·kⱼ / √${d}`, {opacity: 0}),
@@ -91,7 +114,6 @@ export default makeScene2D(function* (view) {
   const projectionLabel = createRef<CaptionLine>();
   const queryLabel = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
-  const training = createRef<CaptionLine>();
   view.add(
     <>
       {text(KEY_X, HEAD_Y, 'query q and keys kⱼ', {fill: theme.text})}
@@ -113,13 +135,15 @@ export default makeScene2D(function* (view) {
       {dotBars}
       <SignLegend subject="value" swatch="square" x={KEY_X} y={LEGEND_Y} />
       <CaptionLine ref={note} x={0} y={NOTE_Y} fontSize={sizes.small} fill={theme.text} />
-      <CaptionLine ref={training} x={0} y={NOTE_Y + 26} fontSize={sizes.small} fill={theme.muted} />
     </>,
   );
 
   // 1. The same query and keys for both.
-  yield* title.say(`One query, ${n} keys: the trained model at “${r.target}”`);
-  yield* all(queryRow.setValues([r.query.slice(0, SHOWN)], pace.fade), ...keyRows.map((row, j) => row.setValues([r.keys[j].slice(0, SHOWN)], pace.fade)));
+  yield* title.say(`One query, ${n} keys: the model at “${r.target}”`);
+  yield* all(
+    queryRow.setValues([r.query.slice(0, SHOWN)], pace.fade),
+    ...keyRows.map((row, j) => row.setValues([r.keys[j].slice(0, SHOWN)], pace.fade)),
+  );
   yield* waitFor(pace.quickStep);
 
   // 2. Additive: W₁q and W₂kⱼ, through tanh, dotted with v.
@@ -139,7 +163,11 @@ export default makeScene2D(function* (view) {
   );
   yield* sequence(timing.scoreStagger, ...addScores.map((t, j) => fadeText(t, formatValue(r.additive.scores[j]))));
   yield* waitFor(pace.quickStep);
-  yield* all(title.say('A softmax turns the scores into weights'), addBars.opacity(1, HALF_FADE), addBars.grow(r.additive.weights, pace.move));
+  yield* all(
+    title.say('A softmax turns the scores into weights'),
+    addBars.opacity(1, HALF_FADE),
+    addBars.grow(r.additive.weights, pace.move),
+  );
   yield* waitFor(pace.quickStep);
 
   // 3. Dot-product: q·kⱼ, scaled, softmax.
@@ -157,13 +185,11 @@ export default makeScene2D(function* (view) {
   yield* all(
     title.say('Two ways to compare, one softmax'),
     note().say('Additive learns its comparison (W₁, W₂, v); dot-product compares directly: cheaper, the Transformer’s choice.'),
-    differs ? training().say('This model was trained with additive scoring, not with dot-product.') : waitFor(0),
   );
   yield* holdPoster(timing.lastLook);
 
   yield* backToFirstFrame(title, [
     note().clear(),
-    training().clear(),
     projectionLabel().clear(),
     queryLabel().clear(),
     ...Object.values(headers).map(h => h.opacity(0, pace.fade)),

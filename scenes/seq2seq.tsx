@@ -76,9 +76,19 @@ export default makeScene2D(function* (view) {
   const decoderStep = stepFor(steps, DECODER_Y, DECODER_LAST_Y);
   const encoderY = (t: number) => ENCODER_Y + t * encoderStep;
   const decoderY = (t: number) => DECODER_Y + t * decoderStep;
-  const row = (y: number, rowStep = ROW_STEP) => (
-    <VectorRow count={units} cellSize={CELL} cellDepth={Math.min(CELL, rowStep - 4)} gap={GAP} x={ROW_X} y={y} range={range} showValues={false} />
-  ) as VectorRow;
+  const row = (y: number, rowStep = ROW_STEP) =>
+    (
+      <VectorRow
+        count={units}
+        cellSize={CELL}
+        cellDepth={Math.min(CELL, rowStep - 4)}
+        gap={GAP}
+        x={ROW_X}
+        y={y}
+        range={range}
+        showValues={false}
+      />
+    ) as VectorRow;
   const encoderRows = source.map((_, t) => row(encoderY(t), encoderStep));
   const contextRow = row(CONTEXT_Y);
   const decoderRows = record.decoder.inputs.map((_, t) => row(decoderY(t), decoderStep));
@@ -86,12 +96,21 @@ export default makeScene2D(function* (view) {
   const sourceLabels = source.map((token, t) => tokenLabel(token, encoderY(t)));
   const inputLabels = record.decoder.inputs.map((token, t) => tokenLabel(token, decoderY(t)));
   const emitLabels = emitted.map((token, t) => (
-    <Txt x={EMIT_X} y={decoderY(t)} offsetX={-1} text={token} fontFamily={fonts.sans} fontSize={sizes.small} fontWeight={600} fill={theme.accent} opacity={0} />
+    <Txt
+      x={EMIT_X}
+      y={decoderY(t)}
+      offsetX={-1}
+      text={token}
+      fontFamily={fonts.sans}
+      fontSize={sizes.small}
+      fontWeight={600}
+      fill={theme.accent}
+      opacity={0}
+    />
   )) as Txt[];
   // One chart per decoder step: each step has its own candidate tokens.
   const charts = record.topK.map(top => (
     <BarChart
-     
       x={BARS_X}
       y={BARS_Y}
       labels={top.map(c => c.token)}
@@ -105,12 +124,34 @@ export default makeScene2D(function* (view) {
       opacity={0}
     />
   )) as BarChart[];
-  const toContext = (<Arrow points={[[ROW_X, encoderRows[source.length - 1].anchor('bottom', 4).y], [ROW_X, contextRow.anchor('top', 8).y]]} />) as Arrow;
-  const toDecoder = (<Arrow points={[[ROW_X, contextRow.anchor('bottom', 8).y], [ROW_X, decoderRows[0].anchor('top', 4).y]]} />) as Arrow;
-  const sentenceArrow = (<Arrow points={[[-14, SENTENCE_Y], [22, SENTENCE_Y]]} drawn />) as Arrow;
-  const translation = emitted.slice(0, record.predicted.length).map(token => (
-    <Txt text={token} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.text} opacity={0} />
-  )) as Txt[];
+  const toContext = (
+    <Arrow
+      points={[
+        [ROW_X, encoderRows[source.length - 1].anchor('bottom', 4).y],
+        [ROW_X, contextRow.anchor('top', 8).y],
+      ]}
+    />
+  ) as Arrow;
+  const toDecoder = (
+    <Arrow
+      points={[
+        [ROW_X, contextRow.anchor('bottom', 8).y],
+        [ROW_X, decoderRows[0].anchor('top', 4).y],
+      ]}
+    />
+  ) as Arrow;
+  const sentenceArrow = (
+    <Arrow
+      points={[
+        [-14, SENTENCE_Y],
+        [22, SENTENCE_Y],
+      ]}
+      drawn
+    />
+  ) as Arrow;
+  const translation = emitted
+    .slice(0, record.predicted.length)
+    .map(token => <Txt text={token} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.text} opacity={0} />) as Txt[];
 
   const chartTitle = createRef<CaptionLine>();
   const contextLabel = label('context vector', {x: EMIT_X, y: CONTEXT_Y, offsetX: -1});
@@ -160,7 +201,11 @@ export default makeScene2D(function* (view) {
     encoderRows[source.length - 1].hideHighlight(pace.fade),
     toContext.drawOn(timing.arrowDraw),
   );
-  yield* all(contextRow.setValues([record.context.h], pace.fade), highlightAll(contextRow, pace.fade), contextLabel.fill(theme.accent, pace.fade));
+  yield* all(
+    contextRow.setValues([record.context.h], pace.fade),
+    highlightAll(contextRow, pace.fade),
+    contextLabel.fill(theme.accent, pace.fade),
+  );
   yield* waitFor(timing.readContext);
 
   yield* all(title.say('The decoder starts from it and emits one token at a time'), toDecoder.drawOn(timing.arrowDraw));
@@ -177,12 +222,11 @@ export default makeScene2D(function* (view) {
       chartTitle().say(`next token after "${record.decoder.inputs[t]}"`, f),
     );
     charts[t].opacity(1);
-    yield* charts[t].grow(top.map(c => c.p), timing.barsGrow * decoderPace);
-    yield* all(
-      charts[t].highlight(0, f),
-      emitLabels[t].opacity(1, f),
-      t < translation.length ? translation[t].opacity(1, f) : waitFor(0),
+    yield* charts[t].grow(
+      top.map(c => c.p),
+      timing.barsGrow * decoderPace,
     );
+    yield* all(charts[t].highlight(0, f), emitLabels[t].opacity(1, f), t < translation.length ? translation[t].opacity(1, f) : waitFor(0));
     yield* waitFor((t === 0 ? timing.readFirstToken : timing.tokenBeat) * decoderPace);
   }
 

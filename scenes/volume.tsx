@@ -84,11 +84,25 @@ export default makeScene2D(function* (view) {
   const backFirst = (rows: number, cols: number, cell: number, sheets: number, step: Point, centre: Point) =>
     stackLayout(UPRIGHT, sheetExtent(sheetGeometry(rows, cols, cell)), sheets, step, centre).centres.reverse();
   const inputAt = backFirst(h, w, INPUT.cell, channels.length, INPUT.step, INPUT);
-  const input = channels.map((values, c) => new HeatmapSheet({values, range: valueRange, cellSize: INPUT.cell, x: inputAt[c].x, y: inputAt[c].y}));
+  const input = channels.map(
+    (values, c) => new HeatmapSheet({values, range: valueRange, cellSize: INPUT.cell, x: inputAt[c].x, y: inputAt[c].y}),
+  );
   const front = input[input.length - 1];
   const mapAt = backFirst(mh, mw, VOLUME_CELL, count, VOLUME_STEP, VOLUME);
-  const maps = record.maps.map((values, i) =>
-    new HeatmapSheet({values, range: valueRange, cellSize: VOLUME_CELL, x: mapAt[i].x, y: mapAt[i].y, label: `f${i}`, labelPlacement: 'left', reveal: 0, opacity: 0}));
+  const maps = record.maps.map(
+    (values, i) =>
+      new HeatmapSheet({
+        values,
+        range: valueRange,
+        cellSize: VOLUME_CELL,
+        x: mapAt[i].x,
+        y: mapAt[i].y,
+        label: `f${i}`,
+        labelPlacement: 'left',
+        reveal: 0,
+        opacity: 0,
+      }),
+  );
   // Table rows line up with the probe's row on each sheet, the middle row of the window.
   const rowY = maps.map(m => m.cellPosition(probe.row, probe.col).y);
   const mono = (text: string, x: number, y: number, align: 'left' | 'right' | 'centre' = 'left', fill = theme.text) =>
@@ -97,9 +111,31 @@ export default makeScene2D(function* (view) {
   const values = probe.values.map((v, i) => mono(formatValue(v, 2), TABLE.value, rowY[i], 'right'));
   const windows = record.maps.map((m, i) => {
     const cells = m.slice(win.row, win.row + k2h).map(row => row.slice(win.col, win.col + k2w));
-    return new HeatmapSheet({values: cells, range: valueRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.window, y: rowY[i], opacity: 0});
+    return new HeatmapSheet({
+      values: cells,
+      range: valueRange,
+      cellSize: MINI_CELL,
+      gap: 1,
+      frameOpacity: 0,
+      x: TABLE.window,
+      y: rowY[i],
+      opacity: 0,
+    });
   });
-  const kernels = weights.map((k, i) => new HeatmapSheet({values: k, colorMap: 'diverging', range: weightRange, cellSize: MINI_CELL, gap: 1, frameOpacity: 0, x: TABLE.weights, y: rowY[i], opacity: 0}));
+  const kernels = weights.map(
+    (k, i) =>
+      new HeatmapSheet({
+        values: k,
+        colorMap: 'diverging',
+        range: weightRange,
+        cellSize: MINI_CELL,
+        gap: 1,
+        frameOpacity: 0,
+        x: TABLE.weights,
+        y: rowY[i],
+        opacity: 0,
+      }),
+  );
   const times = maps.map((_, i) => mono('×', TABLE.times, rowY[i], 'centre', theme.muted));
   const equals = maps.map((_, i) => mono('=', TABLE.equals, rowY[i], 'centre', theme.muted));
   const table = volumeSumColumn(win, SUM_DECIMALS);
@@ -113,8 +149,27 @@ export default makeScene2D(function* (view) {
     [mono(`total of ${products}`, TABLE.name, totalY + 26, 'left', theme.muted), mono(table.total, sumRight, totalY + 26, 'right')],
     [mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted), mono(table.output, sumRight, totalY + 50, 'right', theme.accent)],
   ];
-  const rule = (<Line points={[[TABLE.name, totalY + 13], [sumRight, totalY + 13]]} stroke={theme.stroke} lineWidth={1} opacity={0} />) as Line;
-  const zSheet = new HeatmapSheet({values: record.nextPreActivation, colorMap: 'diverging', range: zRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, reveal: 0, opacity: 0});
+  const rule = (
+    <Line
+      points={[
+        [TABLE.name, totalY + 13],
+        [sumRight, totalY + 13],
+      ]}
+      stroke={theme.stroke}
+      lineWidth={1}
+      opacity={0}
+    />
+  ) as Line;
+  const zSheet = new HeatmapSheet({
+    values: record.nextPreActivation,
+    colorMap: 'diverging',
+    range: zRange,
+    cellSize: NEXT.cell,
+    x: NEXT.x,
+    y: NEXT.y,
+    reveal: 0,
+    opacity: 0,
+  });
   const reluSheet = new HeatmapSheet({values: record.nextMap, range: valueRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, opacity: 0});
   // Labels go under the map: above it is where the total lands.
   const nextBottom = zSheet.blockCorner(0, 0, nh, nw, 3).y;
@@ -122,11 +177,21 @@ export default makeScene2D(function* (view) {
   const nextNote = mono('', NEXT.x, nextBottom + 42, 'centre', theme.muted);
   // The column through the volume: the window's corners on the back sheet joined to the front one's.
   const column = [0, 1, 2, 3].map(k => (
-    <Line points={[maps[0].blockCorner(win.row, win.col, k2h, k2w, k), maps[count - 1].blockCorner(win.row, win.col, k2h, k2w, k)]} stroke={theme.accent} lineWidth={sizes.line} opacity={0} />
+    <Line
+      points={[maps[0].blockCorner(win.row, win.col, k2h, k2w, k), maps[count - 1].blockCorner(win.row, win.col, k2h, k2w, k)]}
+      stroke={theme.accent}
+      lineWidth={sizes.line}
+      opacity={0}
+    />
   )) as Line[];
   const inputLabel = mono(`x[${record.sample}]`, INPUT.x, INPUT.y + 72, 'centre', theme.muted);
   inputLabel.opacity(1);
-  const shapes = mono(`Conv2D(${count}, (${kh}, ${kw}), relu): ${h}×${w}×${channels.length} → ${mh}×${mw}×${count}`, -240, SHAPES_Y, 'centre');
+  const shapes = mono(
+    `Conv2D(${count}, (${kh}, ${kw}), relu): ${h}×${w}×${channels.length} → ${mh}×${mw}×${count}`,
+    -240,
+    SHAPES_Y,
+    'centre',
+  );
   const nextShapes = mono(`conv2: ${mh}×${mw}×${count} → ${nh}×${nw}×${record.conv2.bias.length}`, NEXT.x, SHAPES_Y, 'centre');
   const signLegend = (<SignLegend subject="weight, sum" swatch="square" x={250} y={LEGEND_Y} opacity={0} />) as SignLegend;
   const content = createRef<Node>();
@@ -201,7 +266,12 @@ export default makeScene2D(function* (view) {
     const t = i === 0 ? pace.fade : timing.tableRow;
     yield* all(windows[i].opacity(1, t), times[i].opacity(1, t), kernels[i].opacity(1, t), equals[i].opacity(1, t), sums[i].opacity(1, t));
   }
-  yield* all(title.say(`${products} products, summed sheet by sheet, plus bias`), totals[0][0].opacity(1, pace.fade), totals[0][1].opacity(1, pace.fade), rule.opacity(1, pace.fade));
+  yield* all(
+    title.say(`${products} products, summed sheet by sheet, plus bias`),
+    totals[0][0].opacity(1, pace.fade),
+    totals[0][1].opacity(1, pace.fade),
+    rule.opacity(1, pace.fade),
+  );
   yield* all(totals[1][0].opacity(1, pace.fade), totals[1][1].opacity(1, pace.fade));
   yield* waitFor(timing.readTotal);
 

@@ -43,12 +43,19 @@ async function benchRecords(scratch: string): Promise<void> {
     else await animation(name).compute(defaultRecordInputs(name));
     const {user, system} = process.cpuUsage(cpu);
     const target = TRAINING_TARGET[name];
-    rows.push([name, `${((performance.now() - started) / 1000).toFixed(2)} s`, `${((user + system) / 1e6).toFixed(2)} s`, target ? `includes training (target ${target})` : '']);
+    rows.push([
+      name,
+      `${((performance.now() - started) / 1000).toFixed(2)} s`,
+      `${((user + system) / 1e6).toFixed(2)} s`,
+      target ? `includes training (target ${target})` : '',
+    ]);
   }
   const started = performance.now();
   await computePostRecords();
   rows.push(['post examples', `${((performance.now() - started) / 1000).toFixed(2)} s`, '', 'the four Keras examples of the post']);
-  console.log('Records (pure-JS tfjs backend; the first includes loading tfjs; CPU is this process, which a shared machine inflates less than wall time)');
+  console.log(
+    'Records (pure-JS tfjs backend; the first includes loading tfjs; CPU is this process, which a shared machine inflates less than wall time)',
+  );
   console.log(table(['record', 'compute', 'CPU', ''], rows) + '\n');
 }
 
@@ -66,16 +73,28 @@ async function main(): Promise<number> {
     const floors = await measureFloor([...ANIMATIONS], 30);
     const hd = await runRenderMeasured(PROJECT_ROOT, ['dense', '--scale', '2', '--format', 'gif,mp4', '--force', '--out', join(out, 'hd')]);
 
-    console.log('Render cost (960×540, 30 fps, gif+mp4). CPU of the whole process tree (Node, Chromium, ffmpeg) per frame, one scene at a time, from the');
-    console.log("scene's start to its outputs finished; the floor's over the same span with drawing and pixel readback only (no transport, no encoders).");
+    console.log(
+      'Render cost (960×540, 30 fps, gif+mp4). CPU of the whole process tree (Node, Chromium, ffmpeg) per frame, one scene at a time, from the',
+    );
+    console.log(
+      "scene's start to its outputs finished; the floor's over the same span with drawing and pixel readback only (no transport, no encoders).",
+    );
     console.log(
       formatRenderCost(
         ANIMATIONS.map(name => {
           const scene = alone.scenes.get(name);
           const floor = floors.get(name);
-          if (!scene || !floor) throw new Error(`${name}: no measure (render ${scene ? 'ok' : 'missing'}, floor ${floor ? 'ok' : 'missing'})`);
+          if (!scene || !floor)
+            throw new Error(`${name}: no measure (render ${scene ? 'ok' : 'missing'}, floor ${floor ? 'ok' : 'missing'})`);
           const fullWallMs = full.scenes.get(name)?.wallMs ?? NaN;
-          return {name, frames: scene.frames, renderCpuSeconds: scene.cpuSeconds, floorCpuSeconds: floor.cpuSeconds, floorFrames: floor.frames, fullWallMs};
+          return {
+            name,
+            frames: scene.frames,
+            renderCpuSeconds: scene.cpuSeconds,
+            floorCpuSeconds: floor.cpuSeconds,
+            floorFrames: floor.frames,
+            fullWallMs,
+          };
         }),
       ),
     );
@@ -93,7 +112,14 @@ async function main(): Promise<number> {
             `${(full.peakNodeBytes / MB).toFixed(0)} MB`,
             `${(full.peakTreeBytes / MB).toFixed(0)} MB`,
           ],
-          ['again, nothing changed (cache)', `${(again.wallMs / 1000).toFixed(1)} s`, '≤ 5 s', yes(again.wallMs <= 5_000), `${(again.peakNodeBytes / MB).toFixed(0)} MB`, `${(again.peakTreeBytes / MB).toFixed(0)} MB`],
+          [
+            'again, nothing changed (cache)',
+            `${(again.wallMs / 1000).toFixed(1)} s`,
+            '≤ 5 s',
+            yes(again.wallMs <= 5_000),
+            `${(again.peakNodeBytes / MB).toFixed(0)} MB`,
+            `${(again.peakTreeBytes / MB).toFixed(0)} MB`,
+          ],
           [
             'dense at 1080p (--scale 2)',
             `${(hd.wallMs / 1000).toFixed(1)} s`,

@@ -60,7 +60,9 @@ async function gifAnchors(todo: string[]): Promise<void> {
 
 function formats(todo: string[], webm: boolean): void {
   const ffmpeg = resolveFfmpeg().path;
-  console.log('Formats on the kept frames, each encoded with the render\'s settings (PSNR against the lossless frames; luma: BT.709, from RGB)\n');
+  console.log(
+    "Formats on the kept frames, each encoded with the render's settings (PSNR against the lossless frames; luma: BT.709, from RGB)\n",
+  );
   const rows: FormatRow[] = [];
   for (const name of todo) {
     const row = benchFormats(ffmpeg, name, FRAMES, {fps: FPS, webm, posterPath: join('output', `${name}.png`)});
@@ -77,7 +79,9 @@ async function main(argv: string[]): Promise<void> {
   const t0 = performance.now();
   const names = askedNames(argv);
   if (argv.includes('--render')) {
-    const r = spawnSync('npm', ['run', 'render', '--', ...names, '--keep-frames', '--format', 'gif,mp4,png', '--force'], {stdio: 'inherit'});
+    const r = spawnSync('npm', ['run', 'render', '--', ...names, '--keep-frames', '--format', 'gif,mp4,png', '--force'], {
+      stdio: 'inherit',
+    });
     if (r.status !== 0) throw new Error(`render failed with ${r.status}`);
   }
   const todo = names.filter(hasFrames);

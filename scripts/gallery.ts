@@ -13,6 +13,9 @@ import {ANIMATIONS} from '../src/animations/registry';
 import {readRenderedRecords} from '../src/render/renderedRecords';
 
 const outDir = resolve(process.argv[2] ?? resolve(PROJECT_ROOT, 'output'));
-const page = await writeGallery(outDir, ANIMATIONS, await readRenderedRecords(outDir, ANIMATIONS, await ensureAllRecords()), ['light', 'dark']);
+const page = await writeGallery(outDir, ANIMATIONS, await readRenderedRecords(outDir, ANIMATIONS, await ensureAllRecords()), [
+  'light',
+  'dark',
+]);
 await writePlayerScript(outDir);
 console.log(page);

@@ -11,7 +11,10 @@ import {syntheticFrames, type SyntheticScene} from '../src/bench/synthetic';
 import {formatAnimation, formatTargets} from '../src/bench/table';
 
 async function main(argv: string[]): Promise<void> {
-  let fps = 30, movingTolerance: number | undefined, framesN = 240, keep = false;
+  let fps = 30,
+    movingTolerance: number | undefined,
+    framesN = 240,
+    keep = false;
   const dirs: string[] = [];
   let synthetic: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -27,13 +30,24 @@ async function main(argv: string[]): Promise<void> {
     const root = 'output/frames';
     try {
       for (const d of readdirSync(root).sort()) if (statSync(join(root, d)).isDirectory()) dirs.push(join(root, d));
-    } catch { /* no rendered frames yet */ }
+    } catch {
+      /* no rendered frames yet */
+    }
     if (!dirs.length) synthetic = ['conv', 'lstm', 'attention'];
   }
   const keepDir = keep ? 'output/gif-compare' : undefined;
   const results: CompareResult[] = [];
   for (const s of synthetic) {
-    results.push(await compareEncoders(syntheticFrames(s as SyntheticScene, framesN), {fps, width: 960, height: 540, movingTolerance, keepDir, name: `synthetic:${s}`}));
+    results.push(
+      await compareEncoders(syntheticFrames(s as SyntheticScene, framesN), {
+        fps,
+        width: 960,
+        height: 540,
+        movingTolerance,
+        keepDir,
+        name: `synthetic:${s}`,
+      }),
+    );
   }
   for (const d of dirs) results.push(await compareEncoders(d, {fps, movingTolerance, keepDir}));
   for (const r of results) console.log(formatAnimation(r) + '\n');

@@ -38,7 +38,7 @@ async function saveConverted(model: LayersModel, dir: string): Promise<void> {
 /** A deterministic stream of numbers in [0, 1) (a 32-bit LCG; only the fixtures' training data uses it). */
 function random(seed: number): () => number {
   let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 async function denseModel(): Promise<LayersModel> {
@@ -63,20 +63,33 @@ async function convModel(): Promise<LayersModel> {
   const next = random(SEED + 2);
   const image = (diagonal: boolean): number[][] => {
     const at = Math.floor(next() * 5) + 1;
-    return Array.from({length: 7}, (_, r) => Array.from({length: 7}, (_, c) => (diagonal ? r === c + at - 3 : r === at) ? 1 : Math.round(next() * 20) / 100));
+    return Array.from({length: 7}, (_, r) =>
+      Array.from({length: 7}, (_, c) => ((diagonal ? r === c + at - 3 : r === at) ? 1 : Math.round(next() * 20) / 100)),
+    );
   };
   const labels = Array.from({length: 128}, () => next() < 0.5);
   const xs = labels.map(diagonal => image(diagonal).map(row => row.map(v => [v])));
   const ys = labels.map(diagonal => (diagonal ? [1, 0] : [0, 1]));
   const model = tf.sequential({
     layers: [
-      tf.layers.conv2d({inputShape: [7, 7, 1], filters: 3, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({seed: SEED})}),
+      tf.layers.conv2d({
+        inputShape: [7, 7, 1],
+        filters: 3,
+        kernelSize: 3,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({seed: SEED}),
+      }),
       tf.layers.flatten(),
       tf.layers.dense({units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({seed: SEED + 1})}),
     ],
   });
   model.compile({optimizer: tf.train.adam(0.02), loss: 'categoricalCrossentropy', metrics: ['accuracy']});
-  const history = await model.fit(tf.tensor4d(xs.flat(3), [xs.length, 7, 7, 1]), tf.tensor2d(ys), {epochs: 40, batchSize: 16, shuffle: false, verbose: 0});
+  const history = await model.fit(tf.tensor4d(xs.flat(3), [xs.length, 7, 7, 1]), tf.tensor2d(ys), {
+    epochs: 40,
+    batchSize: 16,
+    shuffle: false,
+    verbose: 0,
+  });
   console.log(`conv: accuracy ${(history.history.acc.at(-1) as number).toFixed(3)}`);
   return model;
 }

@@ -59,7 +59,7 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => {
+  code => {
     process.exitCode = code;
   },
   (error: unknown) => {

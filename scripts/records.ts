@@ -45,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
     await new Promise<void>((resolve, reject) => process.stdout.write(text, error => (error ? reject(error) : resolve())));
   } else await ensurePostRecords({force, onComputed});
   for (const [name, ms] of computed) report(`${name.padEnd(14)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
-  report(`records in ${RECORD_CACHE_DIR}: ${computed.length ? `${computed.length} computed` : 'all up to date'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  report(
+    `records in ${RECORD_CACHE_DIR}: ${computed.length ? `${computed.length} computed` : 'all up to date'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return 0;
 }
 

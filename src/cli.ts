@@ -57,7 +57,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const records = await ensureAllRecords({seed: options.seed, params: options.animations, recordFiles: options.recordFiles});
     if (options.list) {
       const scenes = await listScenes(options.names, options.fps, records, controller.signal);
-      console.log(table(['scene', 'duration', 'frames'], scenes.map(s => [s.name, `${s.seconds.toFixed(2)} s`, String(s.frames)])));
+      console.log(
+        table(
+          ['scene', 'duration', 'frames'],
+          scenes.map(s => [s.name, `${s.seconds.toFixed(2)} s`, String(s.frames)]),
+        ),
+      );
       return EXIT.ok;
     }
     const files: OutputFile[] = [];
@@ -79,6 +84,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           concurrency: options.jobs || DEFAULT_CONCURRENCY,
           signal: controller.signal,
           range: options.range,
+          // Only the test render asks for it; never a flag, so no user's folder gets the log.
+          textLog: process.env.RENDER_TEXT_LOG === '1',
         },
         event => progress.update(event),
       );
@@ -91,7 +98,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Excerpts are not in the gallery, so a --range render leaves it alone too, unless it removed files the gallery showed.
     // Each animation is described by the record its files were drawn from (activations/<name>.json beside them).
     if (files.length > 0 && (!options.range || removed.length > 0) && options.names.some(isAnimationName)) {
-      const page = await writeGallery(options.outDir, ANIMATIONS, await readRenderedRecords(options.outDir, ANIMATIONS, records), THEME_NAMES);
+      const page = await writeGallery(
+        options.outDir,
+        ANIMATIONS,
+        await readRenderedRecords(options.outDir, ANIMATIONS, records),
+        THEME_NAMES,
+      );
       files.push({scene: 'gallery', path: page, format: 'html', bytes: statSync(page).size, frames: 0, seconds: 0});
       // The player embed's script, beside the media it plays.
       const script = await writePlayerScript(options.outDir);
@@ -148,7 +160,9 @@ class Progress {
     if (this.quiet) return;
     switch (event.type) {
       case 'stage':
-        this.line(`${{records: 'computing activation records', 'page-build': 'building the render page', browser: 'starting Chromium'}[event.stage]}…`);
+        this.line(
+          `${{records: 'computing activation records', 'page-build': 'building the render page', browser: 'starting Chromium'}[event.stage]}…`,
+        );
         break;
       case 'scene-start':
         this.bars.set(event.scene, {rendered: 0, total: 0, done: false});
@@ -184,7 +198,9 @@ class Progress {
         this.line(`warning: ${event.message}`);
         break;
       case 'stale-removed':
-        this.line(`${event.scene}: removed ${event.files.map(f => basename(f)).join(', ')} (drawn from other numbers than the files just written)`);
+        this.line(
+          `${event.scene}: removed ${event.files.map(f => basename(f)).join(', ')} (drawn from other numbers than the files just written)`,
+        );
         break;
       case 'leftovers-removed':
         this.line(leftoversLine(event.files.length, event.folders.length, event.pids));
@@ -223,7 +239,8 @@ class Progress {
 /** The machine-readable progress line (RENDER_PROGRESS_JSON=1), used by tests to interrupt mid-render. */
 function progressJson(event: RenderEvent): object {
   if (event.type === 'scene-failed') return {type: event.type, scene: event.scene, message: event.error.message};
-  if (event.type === 'scene-done') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path), streamFps: event.streamFps};
+  if (event.type === 'scene-done')
+    return {type: event.type, scene: event.scene, files: event.files.map(f => f.path), streamFps: event.streamFps};
   if (event.type === 'scene-skipped') return {type: event.type, scene: event.scene, files: event.files.map(f => f.path)};
   return event;
 }
@@ -237,7 +254,8 @@ export function leftoversLine(files: number, folders: number, pids: readonly num
 
 function summary(files: OutputFile[]): string {
   // A poster is one frame and kept frames are a folder: frames and duration belong to the animations.
-  const animated = (f: OutputFile) => f.format !== 'png' && f.format !== 'vtt' && f.format !== 'html' && f.format !== 'js';
+  const animated = (f: OutputFile) =>
+    f.format !== 'png' && f.format !== 'vtt' && f.format !== 'texts' && f.format !== 'html' && f.format !== 'js';
   const rows = files.map(f => [
     relative(process.cwd(), f.path) || f.path,
     f.format === 'frames' ? '-' : formatBytes(f.bytes),
@@ -246,7 +264,6 @@ function summary(files: OutputFile[]): string {
   ]);
   return table(['file', 'size', 'frames', 'duration'], rows);
 }
-
 
 /** A plain-text table with left-aligned first column and right-aligned others. */
 export function table(header: string[], rows: string[][]): string {

@@ -9,7 +9,16 @@ import {ANIMATIONS} from './animations/registry';
 import {MAX_FPS, parseArgv, readConfig, SCALE_RANGE, TIMEOUT_RANGE, UsageError} from './cliFlags';
 import {type AnimationParams, DEFAULT_SEED, ParamError, SEED_RANGE} from './animations/config';
 import {configuredAnimations, type ConfiguredAnimations} from './animations/configured';
-import {DEFAULT_FORMATS, DEFAULT_FPS, FORMATS, type Format, LAYOUT, type RenderOptions, rangeFrames, type SceneRange} from './render/options';
+import {
+  DEFAULT_FORMATS,
+  DEFAULT_FPS,
+  FORMATS,
+  type Format,
+  LAYOUT,
+  type RenderOptions,
+  rangeFrames,
+  type SceneRange,
+} from './render/options';
 import {evenSizeProblem, gifFpsProblem} from './render/limits';
 import {TEST_SCENES, testScenesEnabled, type SceneName} from './render/testScenes';
 import {temporarySibling} from './util/atomicWrite';
@@ -19,7 +28,10 @@ import {echo} from './shared/echo';
 export {HELP, UsageError} from './cliFlags';
 
 /** What the command line asks for: the render's own options, plus what only the CLI handles. */
-export interface CliOptions extends Pick<RenderOptions, 'names' | 'formats' | 'fps' | 'scale' | 'outDir' | 'keepFrames' | 'force' | 'range'> {
+export interface CliOptions extends Pick<
+  RenderOptions,
+  'names' | 'formats' | 'fps' | 'scale' | 'outDir' | 'keepFrames' | 'force' | 'range'
+> {
   help: boolean;
   list: boolean;
   quiet: boolean;
@@ -68,7 +80,10 @@ export function parseCli(argv: readonly string[], projectRoot: string, {checkOut
     options.range = parseRange(raw.range, options.fps);
     if (raw.format === undefined) options.formats = options.formats.filter(f => !WHOLE_SCENE_FORMATS.includes(f));
     const whole = options.formats.filter(f => WHOLE_SCENE_FORMATS.includes(f));
-    if (whole.length > 0) throw new UsageError(`--range: ${whole.join(' and ')} ${whole.length > 1 ? 'are' : 'is'} made for whole scenes only; with --range use --format gif, mp4, webm or avif`);
+    if (whole.length > 0)
+      throw new UsageError(
+        `--range: ${whole.join(' and ')} ${whole.length > 1 ? 'are' : 'is'} made for whole scenes only; with --range use --format gif, mp4, webm or avif`,
+      );
   }
   if (raw.scale !== undefined && raw.width !== undefined) throw new UsageError('--scale and --width both set; give one of them');
   if (raw.scale !== undefined) options.scale = parseNumber('--scale', raw.scale, SCALE_RANGE[0], SCALE_RANGE[1], false);
@@ -144,7 +159,8 @@ function parseFormats(value: unknown): Format[] {
   const formats = list.map(f => String(f).trim()).filter(Boolean);
   if (formats.length === 0) throw new UsageError(`--format: expected a comma-separated list of ${FORMATS.join(', ')}`);
   for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${echo(f)}"; valid formats: ${FORMATS.join(', ')}`);
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new UsageError(`--format: unknown format "${echo(f)}"; valid formats: ${FORMATS.join(', ')}`);
   }
   return [...new Set(formats)] as Format[];
 }
@@ -167,7 +183,8 @@ function parseNumber(flag: string, value: unknown, min: number, max: number, int
 /** A switch: `true` from its flag, or any JSON from the config file (the only source of a non-boolean). */
 function parseBoolean(flag: string, value: unknown, configFile: string): boolean {
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false in ${configFile}, got ${echo(JSON.stringify(value))}`);
+  if (typeof value !== 'boolean')
+    throw new UsageError(`${flag}: expected true or false in ${configFile}, got ${echo(JSON.stringify(value))}`);
   return value;
 }
 
@@ -184,14 +201,18 @@ function checkWritable(dir: string): void {
   } catch (error) {
     const {code, path, message} = error as NodeJS.ErrnoException;
     if (code === 'ENOTDIR') throw new UsageError(`--out: cannot write to ${echo(dir)} (not a folder); choose a writable folder`);
-    throw new UsageError(`--out: cannot create the folder ${echo(dir)} (${path ? `mkdir ${echo(path)}: ` : ''}${code ?? message}); choose a writable folder`);
+    throw new UsageError(
+      `--out: cannot create the folder ${echo(dir)} (${path ? `mkdir ${echo(path)}: ` : ''}${code ?? message}); choose a writable folder`,
+    );
   }
   // As root, access(W_OK) passes on /proc and /sys; only a real write tells.
   const probe = temporarySibling(join(dir, '.write-test'));
   try {
     writeFileSync(probe, '', {flag: 'wx'});
   } catch (error) {
-    throw new UsageError(`--out: cannot write to ${echo(dir)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a writable folder`);
+    throw new UsageError(
+      `--out: cannot write to ${echo(dir)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a writable folder`,
+    );
   } finally {
     rmSync(probe, {force: true});
   }

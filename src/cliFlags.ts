@@ -74,7 +74,12 @@ const FLAGS: Record<string, FlagSpec> = {
 
 /** Keys render.config.json may hold: the flags' names in camelCase, minus the command-line-only ones, and `animations`. */
 const COMMAND_LINE_ONLY = ['help', 'list', 'config', 'model', 'input', 'record', 'range'];
-const CONFIG_KEYS = [...Object.values(FLAGS).map(f => f.key).filter(k => !COMMAND_LINE_ONLY.includes(k)), 'animations'];
+const CONFIG_KEYS = [
+  ...Object.values(FLAGS)
+    .map(f => f.key)
+    .filter(k => !COMMAND_LINE_ONLY.includes(k)),
+  'animations',
+];
 
 export const CONFIG_FILE = 'render.config.json';
 export {MAX_FPS, SCALE_RANGE} from './render/limits';

@@ -21,7 +21,9 @@ describe('neuron text', () => {
     expect(text).toContain(`z = ${formatValue(neuron.units[0].z)}`);
     expect(text).toContain(`for unit 3, z = ${formatValue(neuron.units[2].z)} is clipped to 0`);
     expect(text).toContain(`[${neuron.input.map(v => formatValue(v)).join(', ')}]`);
-    expect(describeAnimation('neuron', neuron)).toContain(`${formatValue(neuron.input[2])} × ${formatValue(neuron.units[0].weights[2])} = ${formatValue(neuron.units[0].products[2])}`);
+    expect(describeAnimation('neuron', neuron)).toContain(
+      `${formatValue(neuron.input[2])} × ${formatValue(neuron.units[0].weights[2])} = ${formatValue(neuron.units[0].products[2])}`,
+    );
   });
 
   it('says so when no unit is switched off, instead of naming one (seed 106)', async () => {
@@ -36,12 +38,16 @@ describe('activation-functions text', () => {
     const text = altText('activation-functions', curves);
     expect(text).toMatch(/^Linear, ReLU, sigmoid and tanh plotted from −4 to 4/);
     expect(text).toContain(`logits [${curves.softmax.logits.map(v => formatValue(v)).join(', ')}]`);
-    expect(text).toContain(`probabilities ${formatValue(curves.softmax.probabilities[0])} and ${formatValue(curves.softmax.probabilities[1])} that sum to 1.00`);
+    expect(text).toContain(
+      `probabilities ${formatValue(curves.softmax.probabilities[0])} and ${formatValue(curves.softmax.probabilities[1])} that sum to 1.00`,
+    );
   });
 
   it("gives the post's guidance, and says it has none for sigmoid", () => {
     const text = describeAnimation('activation-functions', curves);
-    expect(text).toContain('linear for regression, any sign; ReLU for regression, positive only; tanh for control action in [−1, 1] (the post gives none for sigmoid)');
+    expect(text).toContain(
+      'linear for regression, any sign; ReLU for regression, positive only; tanh for control action in [−1, 1] (the post gives none for sigmoid)',
+    );
     expect(text).toContain('Softmax is for classification.');
   });
 

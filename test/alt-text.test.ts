@@ -126,7 +126,9 @@ describe('the texts follow the record', () => {
   it('conv: the strongest filter is named from the feature maps, not assumed', () => {
     const r = structuredClone(records.conv);
     r.filters[0].featureMap[2][2] = 7;
-    expect(altText('conv', r)).toMatch(/^Two 3×3 filters slide over a 7×7 image of a diagonal line; f1 \(a horizontal line\) gives its peak 7\.00 at one position/);
+    expect(altText('conv', r)).toMatch(
+      /^Two 3×3 filters slide over a 7×7 image of a diagonal line; f1 \(a horizontal line\) gives its peak 7\.00 at one position/,
+    );
   });
 
   it('alt text over the length limit is an error that names the animation, not a silent cut', () => {

@@ -41,7 +41,9 @@ function playOnce(file: Uint8Array): Uint8Array {
 async function screenshots(page: Page, avif: Uint8Array, afterMs: number, count: number, everyMs: number): Promise<string[]> {
   const src = `data:image/avif;base64,${Buffer.from(avif).toString('base64')}`;
   // Scaled up 4× so every frame's bar is many pixels; no smoothing to blur frames together.
-  await page.setContent(`<body style="margin:0"><img id="a" style="width:${TINY.width * 4}px;image-rendering:pixelated" src="${src}"></body>`);
+  await page.setContent(
+    `<body style="margin:0"><img id="a" style="width:${TINY.width * 4}px;image-rendering:pixelated" src="${src}"></body>`,
+  );
   await page.waitForFunction('document.getElementById("a").complete && document.getElementById("a").naturalWidth > 0');
   await new Promise(r => setTimeout(r, afterMs));
   const shots: string[] = [];

@@ -44,7 +44,8 @@ function stillImageBytes(file: Uint8Array): Uint8Array {
   const at = iloc.payload + 4;
   // 4-byte offsets and lengths, no base offset; one item (ID 1, in this file) of one extent.
   expect([...file.subarray(at, at + 10)]).toEqual([0x44, 0x00, 0, 1, 0, 1, 0, 0, 0, 1]);
-  const offset = readUint(file, at + 10, 4), length = readUint(file, at + 14, 4);
+  const offset = readUint(file, at + 10, 4),
+    length = readUint(file, at + 14, 4);
   return file.subarray(offset, offset + length);
 }
 
@@ -107,8 +108,12 @@ describe('signalInfiniteLoop', () => {
   });
 
   it('refuses bytes that are not an animated AVIF, in one line', () => {
-    expect(() => signalInfiniteLoop(new Uint8Array([0, 0, 0, 9, 0x66, 0x74, 0x79, 0x70]))).toThrow('not a well-formed ISOBMFF file: box "ftyp" at 0 claims 9 bytes, past its parent\'s end 8');
-    expect(() => signalInfiniteLoop(plain.subarray(0, boxAt(plain, ['moov']).start))).toThrow('not a well-formed ISOBMFF file: no "moov" box: not an animated AVIF');
+    expect(() => signalInfiniteLoop(new Uint8Array([0, 0, 0, 9, 0x66, 0x74, 0x79, 0x70]))).toThrow(
+      'not a well-formed ISOBMFF file: box "ftyp" at 0 claims 9 bytes, past its parent\'s end 8',
+    );
+    expect(() => signalInfiniteLoop(plain.subarray(0, boxAt(plain, ['moov']).start))).toThrow(
+      'not a well-formed ISOBMFF file: no "moov" box: not an animated AVIF',
+    );
   });
 
   it('is deterministic: the same frames give the same bytes', async () => {

@@ -1,9 +1,26 @@
 import {describe, expect, it} from 'vitest';
-import {avifTargets, formatAvifTargets, formatFormats, formatPageWeight, type FormatFigures, type FormatRow} from '../src/bench/formatTable';
+import {
+  avifTargets,
+  formatAvifTargets,
+  formatFormats,
+  formatPageWeight,
+  type FormatFigures,
+  type FormatRow,
+} from '../src/bench/formatTable';
 import type {GifQuality} from '../src/bench/gifQuality';
 
 function figures(kb: number, allDb: number, lumaStillDb = 50, lumaMovingDb = 48, cpuSeconds = 5): FormatFigures {
-  const quality: GifQuality = {allDb, stillDb: allDb + 1, movingDb: allDb - 1, lumaStillDb, lumaMovingDb, stillFrames: 100, movingFrames: 250, worstStillOff: 0, stillOffTotal: 0};
+  const quality: GifQuality = {
+    allDb,
+    stillDb: allDb + 1,
+    movingDb: allDb - 1,
+    lumaStillDb,
+    lumaMovingDb,
+    stillFrames: 100,
+    movingFrames: 250,
+    worstStillOff: 0,
+    stillOffTotal: 0,
+  };
   return {bytes: kb * 1024, cpuSeconds, quality};
 }
 
@@ -31,7 +48,16 @@ describe('AVIF targets', () => {
 });
 
 /** A Markdown table's rows as trimmed cells, header and separator dropped. */
-const rows = (table: string) => table.split('\n').slice(2).map(line => line.split('|').slice(1, -1).map(c => c.trim()));
+const rows = (table: string) =>
+  table
+    .split('\n')
+    .slice(2)
+    .map(line =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map(c => c.trim()),
+    );
 
 describe('format tables', () => {
   it('prints a line per format, WebM only when measured', () => {

@@ -1,14 +1,40 @@
 import {describe, expect, it} from 'vitest';
 import type {GifQuality} from '../src/bench/gifQuality.js';
-import {bestAnchorStillDb, cpuRatio, formatAnimation, formatRenderCost, formatFooter, formatTargets, qualitySection, sizeSection, targets, type BenchRow, type EncoderMeasure, type Section} from '../src/bench/table.js';
+import {
+  bestAnchorStillDb,
+  cpuRatio,
+  formatAnimation,
+  formatRenderCost,
+  formatFooter,
+  formatTargets,
+  qualitySection,
+  sizeSection,
+  targets,
+  type BenchRow,
+  type EncoderMeasure,
+  type Section,
+} from '../src/bench/table.js';
 
 function measure(kb: number, stillDb: number, movingDb: number, worstStillOff = 0, ms = 1000): EncoderMeasure {
-  const quality: GifQuality = {allDb: movingDb, stillDb, movingDb, lumaStillDb: stillDb, lumaMovingDb: movingDb, stillFrames: 50, movingFrames: 300, worstStillOff, stillOffTotal: 2 * worstStillOff};
+  const quality: GifQuality = {
+    allDb: movingDb,
+    stillDb,
+    movingDb,
+    lumaStillDb: stillDb,
+    lumaMovingDb: movingDb,
+    stillFrames: 50,
+    movingFrames: 300,
+    worstStillOff,
+    stillOffTotal: 2 * worstStillOff,
+  };
   return {bytes: kb * 1024, ms, quality};
 }
 
 const row: BenchRow = {
-  name: 'dense', frames: 350, width: 960, height: 540,
+  name: 'dense',
+  frames: 350,
+  width: 960,
+  height: 540,
   ours: measure(750, 57.0, 46.0, 3, 3000),
   ffmpeg: measure(1000, 48.0, 48.0, 88, 2000),
   gifski: measure(1300, 57.5, 55.0),
@@ -74,11 +100,15 @@ describe('render cost table', () => {
     ];
     expect(cpuRatio(rows[0])).toBeCloseTo(14 / 5.25, 12);
     const t = formatRenderCost(rows).split('\n');
-    expect(t[0]).toMatch(/^\| animation \| frames \| render CPU\/frame \| floor CPU\/frame \| ratio \| aim ≤ 2.5× \| wall in the full render \|$/);
+    expect(t[0]).toMatch(
+      /^\| animation \| frames \| render CPU\/frame \| floor CPU\/frame \| ratio \| aim ≤ 2.5× \| wall in the full render \|$/,
+    );
     expect(t[2]).toMatch(/^\| dense +\| 350 +\| 40.0 ms +\| 15.0 ms +\| 2.67× \| not yet +\| 21.50 s +\|$/);
     expect(t[3]).toMatch(/^\| conv +\| 300 +\| 30.0 ms +\| 10.0 ms +\| 3.00× \| not yet +\| 9.00 s +\|$/);
   });
   it('meets the aim at 2.5× and below', () => {
-    expect(formatRenderCost([{name: 'a', frames: 10, renderCpuSeconds: 2.5, floorCpuSeconds: 1, floorFrames: 10, fullWallMs: 1}])).toMatch(/2.50× \| met/);
+    expect(formatRenderCost([{name: 'a', frames: 10, renderCpuSeconds: 2.5, floorCpuSeconds: 1, floorFrames: 10, fullWallMs: 1}])).toMatch(
+      /2.50× \| met/,
+    );
   });
 });

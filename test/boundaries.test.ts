@@ -59,7 +59,9 @@ describe('import boundaries', () => {
 
     it.each(PLANTS)('%s: %s', (rule, file) => {
       const folder = file.slice(0, file.lastIndexOf('/'));
-      const caught = violations.filter(v => v.rule.name === rule && (v.from === file || (rule === 'no-folder-cycles' && v.from === folder)));
+      const caught = violations.filter(
+        v => v.rule.name === rule && (v.from === file || (rule === 'no-folder-cycles' && v.from === folder)),
+      );
       expect(caught.length, `${rule} did not catch ${file}`).toBeGreaterThan(0);
     });
   });

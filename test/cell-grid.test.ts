@@ -74,14 +74,21 @@ describe('cellFill: one colour rule for every grid', () => {
 
 describe('expectShape: setValues refuses values of another shape', () => {
   it('accepts values of the grid’s shape', () => {
-    expect(() => expectShape('ValueGrid', 2, 3, [[1, 2, 3], [4, 5, 6]])).not.toThrow();
+    expect(() =>
+      expectShape('ValueGrid', 2, 3, [
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).not.toThrow();
     expect(() => expectShape('VectorRow', 1, 2, [[1, 2]])).not.toThrow();
   });
 
   it('names the grid and both shapes in one line', () => {
     expect(() => expectShape('ValueGrid', 2, 3, [[1, 2, 3]])).toThrow(new Error('ValueGrid.setValues: expected 2×3 values, got 1×3'));
     expect(() => expectShape('VectorRow', 1, 3, [[1], [2], [3]])).toThrow(new Error('VectorRow.setValues: expected 1×3 values, got 3×1'));
-    expect(() => expectShape('HeatmapSheet', 2, 2, [[1, 2], [3]])).toThrow(new Error('HeatmapSheet.setValues: expected 2×2 values, got 2×2/1'));
+    expect(() => expectShape('HeatmapSheet', 2, 2, [[1, 2], [3]])).toThrow(
+      new Error('HeatmapSheet.setValues: expected 2×2 values, got 2×2/1'),
+    );
     expect(() => expectShape('HeatmapSheet', 2, 2, [])).toThrow(new Error('HeatmapSheet.setValues: expected 2×2 values, got 0×0'));
   });
 });

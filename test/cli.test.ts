@@ -23,7 +23,11 @@ const previous = join(work, 'previous');
 let snapshot: Map<string, Buffer>;
 
 function files(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).filter(f => !f.startsWith('.')).map(f => [f, readFileSync(join(dir, f))]));
+  return new Map(
+    readdirSync(dir)
+      .filter(f => !f.startsWith('.'))
+      .map(f => [f, readFileSync(join(dir, f))]),
+  );
 }
 
 function expectPreviousUntouched(): void {
@@ -41,7 +45,6 @@ beforeAll(async () => {
   snapshot = files(previous);
 }, 600_000);
 
-
 describe('bad input: a one-line error naming the input, exit 2, outputs untouched', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown scene', ['dense', 'densee'], new RegExp(`^render: unknown scene "densee"; valid scenes: ${ANIMATIONS.join(', ')}$`)],
@@ -56,7 +59,11 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
     ['a negative scale', ['--scale', '-1'], /^render: --scale: expected a number from 0.25 to 4, got "-1"$/],
     ['an absurd scale', ['--scale', '100'], /^render: --scale: expected a number from 0.25 to 4, got "100"$/],
     ['an odd width', ['--width', '962'], /^render: --width: gives 962×541.13 px; H.264 needs whole, even sides/],
-    ['an unknown format', ['--format', 'gif,avi'], /^render: --format: unknown format "avi"; valid formats: gif, mp4, webm, avif, png, vtt$/],
+    [
+      'an unknown format',
+      ['--format', 'gif,avi'],
+      /^render: --format: unknown format "avi"; valid formats: gif, mp4, webm, avif, png, vtt$/,
+    ],
     ['an unknown theme', ['--theme', 'sepia'], /^render: --theme: expected light, dark or both, got "sepia"$/],
   ];
   it.each(cases)('%s', async (_, args, message) => {
@@ -130,7 +137,9 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
       const run = await runRender(['dense', '--out', previous], {ACTIVATIONS_DIR: records});
       writeFileSync(file, good);
       expect(run.code).toBe(2);
-      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/^render: activation record .*dense\.json: is not valid JSON \(.*\); delete it to recompute$/);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(
+        /^render: activation record .*dense\.json: is not valid JSON \(.*\); delete it to recompute$/,
+      );
       expectPreviousUntouched();
     });
 
@@ -143,7 +152,9 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
       const run = await runRender(['dense', '--out', previous], {ACTIVATIONS_DIR: records});
       writeFileSync(file, good);
       expect(run.code).toBe(2);
-      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/^render: activation record .*dense\.json: layers\[0\]\.kernel: expected 4 rows, got 3; delete it to recompute$/);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(
+        /^render: activation record .*dense\.json: layers\[0\]\.kernel: expected 4 rows, got 3; delete it to recompute$/,
+      );
       expectPreviousUntouched();
     });
 
@@ -154,7 +165,9 @@ describe('bad input: a one-line error naming the input, exit 2, outputs untouche
       const run = await runRender(['conv', '--out', previous], {ACTIVATIONS_DIR: records});
       writeFileSync(file, good);
       expect(run.code).toBe(2);
-      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(/^render: activation record .*conv\.json: schemaVersion: expected 1, got 7; delete it to recompute$/);
+      expect(oneLine(run.stderr.replace(/^computing.*\n/m, ''))).toMatch(
+        /^render: activation record .*conv\.json: schemaVersion: expected 1, got 7; delete it to recompute$/,
+      );
       expectPreviousUntouched();
     });
   });
@@ -165,7 +178,19 @@ describe('help and listing', () => {
     const run = await runRender(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm run render -- \[names…\] \[options\]/);
-    for (const flag of ['--format', '--fps', '--scale', '--width', '--out', '--keep-frames', '--force', '--quiet', '--list', '--theme', '--config']) {
+    for (const flag of [
+      '--format',
+      '--fps',
+      '--scale',
+      '--width',
+      '--out',
+      '--keep-frames',
+      '--force',
+      '--quiet',
+      '--list',
+      '--theme',
+      '--config',
+    ]) {
       expect(run.stdout).toContain(flag);
     }
   });
@@ -194,7 +219,9 @@ describe('faults: reported with the scene and frame, previous outputs untouched'
   it('a scene that hangs, stopped by --timeout', async () => {
     const run = await runRender([...FAULTY, '--out', previous, '--timeout', '3'], {...TEST_SCENES, RENDER_FAULT: 'hang@10'});
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/render: faulty \(frame \d+\): timed out: no frame for 3 s (before its first frame|after frame \d+ of \d+); the scene appears to hang/);
+    expect(run.stderr).toMatch(
+      /render: faulty \(frame \d+\): timed out: no frame for 3 s (before its first frame|after frame \d+ of \d+); the scene appears to hang/,
+    );
     expectPreviousUntouched();
   });
 
@@ -271,14 +298,20 @@ describe('guarantees', () => {
   it('writes nothing into the user’s home directory', async () => {
     const home = join(work, 'home');
     mkdirSync(home);
-    const run = await runRender(['faulty', '--scale', '0.5', '--out', join(work, 'home-out'), '--format', 'gif'], {...TEST_SCENES, HOME: home, XDG_CONFIG_HOME: join(home, '.config')});
+    const run = await runRender(['faulty', '--scale', '0.5', '--out', join(work, 'home-out'), '--format', 'gif'], {
+      ...TEST_SCENES,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(home)).toEqual([]);
   });
 
   it('runs two renders at once without collisions, with identical results', async () => {
     const [a, b] = [join(work, 'twin-a'), join(work, 'twin-b')];
-    const runs = await Promise.all([a, b].map(out => runRender(['faulty', '--scale', '0.5', '--out', out, '--format', 'gif'], TEST_SCENES)));
+    const runs = await Promise.all(
+      [a, b].map(out => runRender(['faulty', '--scale', '0.5', '--out', out, '--format', 'gif'], TEST_SCENES)),
+    );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(join(a, 'faulty.gif')).equals(readFileSync(join(b, 'faulty.gif')))).toBe(true);
     expect(existsSync(join(a, 'faulty.gif'))).toBe(true);

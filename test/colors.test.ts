@@ -1,5 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {contrastRatio, divergingPosition, hexToRgb, interpolateStops, oklabToRgb, readableOn, rgbToHex, rgbToOklab} from '../src/shared/colors';
+import {
+  contrastRatio,
+  divergingPosition,
+  hexToRgb,
+  interpolateStops,
+  oklabToRgb,
+  readableOn,
+  rgbToHex,
+  rgbToOklab,
+} from '../src/shared/colors';
 import {divergingColor, LIGHT, sequentialColor} from '../src/shared/theme';
 import {formatPercent, formatTerm, formatValue, FIGURE_SPACE, MINUS} from '../src/shared/format';
 

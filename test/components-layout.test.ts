@@ -1,7 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {
-  barCentres, barLength, gridCellCentre, gridSize, gridWindowRect, slidePositions,
-} from '../scenes/components/layout';
+import {barCentres, barLength, gridCellCentre, gridSize, gridWindowRect, slidePositions} from '../scenes/components/layout';
 
 describe('barLength', () => {
   it('maps a value in [0, 1] to a share of the full length', () => {

@@ -1,7 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {kerasArgument, outputSizeSum, samePaddingSum, sizeText} from '../src/shared/convArithmetic';
 
-const run = (stride: number, padding: 'valid' | 'same', dilation: number, top = 0, bottom = top) => ({stride, padding, dilation, pad: {top, bottom, left: top, right: bottom}});
+const run = (stride: number, padding: 'valid' | 'same', dilation: number, top = 0, bottom = top) => ({
+  stride,
+  padding,
+  dilation,
+  pad: {top, bottom, left: top, right: bottom},
+});
 
 describe('kerasArgument', () => {
   it('writes each argument as Keras code', () => {
@@ -14,7 +19,7 @@ describe('kerasArgument', () => {
 });
 
 describe('outputSizeSum', () => {
-  it('prints ⌊(n + 2p − d·(k−1) − 1) / s⌋ + 1 with the run\'s numbers and the given result', () => {
+  it("prints ⌊(n + 2p − d·(k−1) − 1) / s⌋ + 1 with the run's numbers and the given result", () => {
     expect(outputSizeSum(7, 3, run(2, 'valid', 1), 3)).toBe('floor((7 + 2·0 − 1·(3−1) − 1) / 2) + 1 = 3');
     expect(outputSizeSum(7, 3, run(1, 'same', 2, 2), 7)).toBe('floor((7 + 2·2 − 2·(3−1) − 1) / 1) + 1 = 7');
   });

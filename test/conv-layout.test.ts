@@ -13,11 +13,23 @@ describe('convStageLayout', () => {
     expect(l.filter).toEqual({x: -112, y: -76});
     expect(l.productsLabelY).toBe(10);
     expect(l.products).toEqual({x: -112, y: 88});
-    expect(l.maps).toEqual([{x: 112, y: -39}, {x: 330, y: -39}]);
+    expect(l.maps).toEqual([
+      {x: 112, y: -39},
+      {x: 330, y: -39},
+    ]);
   });
 
   it('fits the largest allowed case in its boxes: a 9×9 image, a ring of 2, 5×5 kernels, three 9×9 maps', () => {
-    const shape = {rows: 9, cols: 9, pad: {top: 2, bottom: 2, left: 2, right: 2}, kernelRows: 5, kernelCols: 5, outRows: 9, outCols: 9, filters: 3};
+    const shape = {
+      rows: 9,
+      cols: 9,
+      pad: {top: 2, bottom: 2, left: 2, right: 2},
+      kernelRows: 5,
+      kernelCols: 5,
+      outRows: 9,
+      outCols: 9,
+      filters: 3,
+    };
     const l = convStageLayout(shape);
     const ringed = gridSize(13, 13, l.inputCell, l.gap);
     const kernel = gridSize(5, 5, l.filterCell, l.gap);

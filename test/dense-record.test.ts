@@ -98,7 +98,9 @@ describe('a dense record file with a key its type lacks (issue 21)', () => {
   it('is refused inside a layer, naming its path', () => {
     const record = user();
     record.layers[1].dropout = 0.5;
-    expect(() => validateDenseRecord(record, 'x.json')).toThrow('x.json: layers[1].dropout: unknown key; valid keys: units, activation, kernel, bias, preActivation, output');
+    expect(() => validateDenseRecord(record, 'x.json')).toThrow(
+      'x.json: layers[1].dropout: unknown key; valid keys: units, activation, kernel, bias, preActivation, output',
+    );
   });
 
   it('the fixture itself, and its store hash, pass', () => {

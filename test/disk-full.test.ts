@@ -13,14 +13,28 @@ const outcome: RenderOutcome = {result: 'success', frames: 1, streamMs: 1, width
 
 describe('a full disk', () => {
   it('the error names the file whose write failed and says the disk is full', async () => {
-    const vtt: SceneOutput = {format: 'vtt', target: '/out/dense.vtt', optional: false, finish: async () => writeFileSync('/dev/full', 'WEBVTT'), abort: () => {}};
+    const vtt: SceneOutput = {
+      format: 'vtt',
+      target: '/out/dense.vtt',
+      optional: false,
+      finish: async () => writeFileSync('/dev/full', 'WEBVTT'),
+      abort: () => {},
+    };
     await expect(finishSceneOutputs('dense', [vtt], outcome, new PendingOutputs(), 30)).rejects.toThrow(
       /^dense: the disk is full: writing \/out\/dense\.vtt failed \(ENOSPC\); free space on that disk, or give --out a folder on another$/,
     );
   });
 
   it('a video that fails to write on a full disk fails the scene with the same message, not as a lone encoder failure', async () => {
-    const mp4: SceneOutput = {format: 'mp4', target: '/out/dense.mp4', optional: true, finish: async () => writeFileSync('/dev/full', 'x'), abort: () => {}};
-    await expect(finishSceneOutputs('dense', [mp4], outcome, new PendingOutputs(), 30)).rejects.toThrow('dense: the disk is full: writing /out/dense.mp4 failed (ENOSPC)');
+    const mp4: SceneOutput = {
+      format: 'mp4',
+      target: '/out/dense.mp4',
+      optional: true,
+      finish: async () => writeFileSync('/dev/full', 'x'),
+      abort: () => {},
+    };
+    await expect(finishSceneOutputs('dense', [mp4], outcome, new PendingOutputs(), 30)).rejects.toThrow(
+      'dense: the disk is full: writing /out/dense.mp4 failed (ENOSPC)',
+    );
   });
 });

@@ -100,7 +100,18 @@ describe('the editor exporter', () => {
   });
 
   it("renders the dark theme, as the CLI's --theme dark, into <scene>-dark files", async () => {
-    const cli = await runRender(['attention', '--range', '0:0.5', '--format', 'gif', '--theme', 'dark', '--out', join(work, 'cli'), '--force']);
+    const cli = await runRender([
+      'attention',
+      '--range',
+      '0:0.5',
+      '--format',
+      'gif',
+      '--theme',
+      'dark',
+      '--out',
+      join(work, 'cli'),
+      '--force',
+    ]);
     expect(cli.code, cli.stderr).toBe(0);
     const mark = logged.length;
     await pickOption(page, 'GIF (project encoder)');
@@ -109,7 +120,9 @@ describe('the editor exporter', () => {
     await logLine(/wrote .*attention-dark\.0-0\.5s\.gif/, mark);
     await renderFinished(page);
     await pickOption(page, 'light');
-    expect(readFileSync(join(out, 'attention-dark.0-0.5s.gif')).equals(readFileSync(join(work, 'cli', 'attention-dark.0-0.5s.gif')))).toBe(true);
+    expect(readFileSync(join(out, 'attention-dark.0-0.5s.gif')).equals(readFileSync(join(work, 'cli', 'attention-dark.0-0.5s.gif')))).toBe(
+      true,
+    );
   });
 
   it('cuts a range across two scenes at their boundary, one excerpt file each', async () => {
@@ -196,11 +209,16 @@ describe('live records', () => {
     const mark = logged.length;
     writeFileSync(probeInput, JSON.stringify({value: 0.75}));
     await expect.poll(grey, {timeout: 120_000, interval: 500}).toEqual([191, 191, 191]);
-    expect(await logLine(/record probe recomputed in \d+\.\d\d s after .*probe\.json changed: new numbers, the scenes reload/, mark)).toBeTruthy();
+    expect(
+      await logLine(/record probe recomputed in \d+\.\d\d s after .*probe\.json changed: new numbers, the scenes reload/, mark),
+    ).toBeTruthy();
     expect(await page.$eval('[title="Current frame"]', el => el.textContent)).toBe(frameBefore);
 
     writeFileSync(probeInput, JSON.stringify({value: 7}));
-    await logLine(/records: recomputing after .*probe\.json changed failed \(Error: .*"value" must be a number from 0 to 1, got 7\); the scenes keep the last good records/, mark);
+    await logLine(
+      /records: recomputing after .*probe\.json changed failed \(Error: .*"value" must be a number from 0 to 1, got 7\); the scenes keep the last good records/,
+      mark,
+    );
     await new Promise(r => setTimeout(r, 1000));
     expect(await grey()).toEqual([191, 191, 191]);
   });
@@ -208,7 +226,18 @@ describe('live records', () => {
 
 describe("the export routes, sent to the running editor as the issue's curl sent them", () => {
   const port = () => Number(new URL(server.origin).port);
-  const OPEN = {kind: 'gif', fps: 30, width: 64, height: 36, theme: 'light', job: 'j1', scene: '../../evil', first: 0, end: 1, sceneFrames: 1};
+  const OPEN = {
+    kind: 'gif',
+    fps: 30,
+    width: 64,
+    height: 36,
+    theme: 'light',
+    job: 'j1',
+    scene: '../../evil',
+    first: 0,
+    end: 1,
+    sceneFrames: 1,
+  };
   /** `../../evil` from the output folder: the temporary folder the work folder sits in. */
   const evil = join(out, '..', '..', 'evil.gif');
 
@@ -216,7 +245,11 @@ describe("the export routes, sent to the running editor as the issue's curl sent
     const before = readdirSync(out);
     const hostile = {host: 'evil.example.com', origin: 'http://evil.example.com', 'content-type': 'text/plain'};
     const refused = `403 Host "evil.example.com" is not this server; use 127.0.0.1:${port()} or localhost:${port()}`;
-    for (const request of [jsonRequest(port(), 'none', 'open', OPEN), frameRequest(port(), 'none', 'j1', 64, 36), jsonRequest(port(), 'none', 'finish', {job: 'j1', frames: 1})]) {
+    for (const request of [
+      jsonRequest(port(), 'none', 'open', OPEN),
+      frameRequest(port(), 'none', 'j1', 64, 36),
+      jsonRequest(port(), 'none', 'finish', {job: 'j1', frames: 1}),
+    ]) {
       const answer = await send(port(), withHeaders(request, hostile));
       expect(`${answer.status} ${answer.text}`).toBe(refused);
     }

@@ -21,7 +21,7 @@ describe('scenePart', () => {
     expect(scenePart(attention, 1525, 1555)).toEqual({scene: 'attention', first: 325, end: 340, sceneFrames: 340});
     expect(scenePart(attention, 0, Infinity)).toEqual({scene: 'attention', first: 0, end: 340, sceneFrames: 340});
   });
-  it('leaves out a scene the range does not reach, and the next scene\'s first frame', () => {
+  it("leaves out a scene the range does not reach, and the next scene's first frame", () => {
     expect(scenePart(attention, 1540, 1600)).toBeUndefined();
     expect(scenePart(attention, 0, 1200)).toBeUndefined();
   });
@@ -39,7 +39,7 @@ describe('excerpt names', () => {
 describe('settingsProblems', () => {
   const ok = {kind: 'gif' as const, fps: 30, width: 960, height: 540, colorSpace: 'srgb', theme: 'light' as const};
   it('accepts the CLI defaults', () => expect(settingsProblems(ok)).toEqual([]));
-  it("says what the CLI says of a GIF above 50 fps", () => {
+  it('says what the CLI says of a GIF above 50 fps', () => {
     let cli = '';
     try {
       parseCli(['--fps', '60', '--format', 'gif'], ROOT, {checkOut: false});
@@ -51,9 +51,13 @@ describe('settingsProblems', () => {
     expect(settingsProblems({...ok, fps: 60})).toEqual([`frame rate: ${words}`]);
   });
   it('refuses display-p3, and odd sides for H.264 only', () => {
-    expect(settingsProblems({...ok, colorSpace: 'display-p3'})).toEqual(['color space: display-p3 is not supported: the CLI renders sRGB and the encoders take sRGB; choose sRGB']);
+    expect(settingsProblems({...ok, colorSpace: 'display-p3'})).toEqual([
+      'color space: display-p3 is not supported: the CLI renders sRGB and the encoders take sRGB; choose sRGB',
+    ]);
     expect(settingsProblems({...ok, height: 135})).toEqual([]);
-    expect(settingsProblems({...ok, kind: 'gif-video', height: 135})).toEqual(['resolution × scale: gives 960×135 px; H.264 needs whole, even sides']);
+    expect(settingsProblems({...ok, kind: 'gif-video', height: 135})).toEqual([
+      'resolution × scale: gives 960×135 px; H.264 needs whole, even sides',
+    ]);
   });
 });
 

@@ -94,7 +94,10 @@ describe("the editor's export routes", () => {
   it.each(HOSTILE)('refuses %s on open, frames and finish, writing nothing', async name => {
     const json = hostile(editorPort, 'application/json', name);
     const frames = hostile(editorPort, 'application/octet-stream', name);
-    const answers = await sendWritingNothing(editorPort, editorExport(sent => withHeaders(sent, json.headers)));
+    const answers = await sendWritingNothing(
+      editorPort,
+      editorExport(sent => withHeaders(sent, json.headers)),
+    );
     expect(answers).toEqual([`${json.status} ${json.text}`, `${frames.status} ${frames.text}`, `${json.status} ${json.text}`]);
   });
 
@@ -109,7 +112,10 @@ describe("the editor's export routes", () => {
     ['a missing field', {kind: undefined}, 'open: kind: Invalid option: expected one of "gif"|"gif-video"'],
     ['an unknown field', {formats: ['gif']}, 'open: Unrecognized key: "formats"'],
   ])('refuses %s with 400, writing nothing', async (_name, change, reason) => {
-    const answers = await sendWritingNothing(editorPort, editorExport(sent => sent, {...OPEN, ...change}));
+    const answers = await sendWritingNothing(
+      editorPort,
+      editorExport(sent => sent, {...OPEN, ...change}),
+    );
     expect(answers).toEqual([`400 ${reason}`, '404 no export job "j1"', '404 finish: no export job "j1"']);
   });
 
@@ -131,8 +137,14 @@ describe("the editor's export routes", () => {
   it('refuses an oversized body with 413, by its Content-Length or, without one, by counting', async () => {
     const big = jsonRequest(editorPort, editorToken, 'open', {...OPEN, pad: 'x'.repeat(16 * 1024)});
     const before = listTree(work);
-    expect(await send(editorPort, big)).toEqual({status: 413, text: `the body is ${big.body.length} bytes; this route takes at most 16384`});
-    expect(await send(editorPort, big, {chunked: true})).toEqual({status: 413, text: 'the body is longer than 16384 bytes, the most this route takes'});
+    expect(await send(editorPort, big)).toEqual({
+      status: 413,
+      text: `the body is ${big.body.length} bytes; this route takes at most 16384`,
+    });
+    expect(await send(editorPort, big, {chunked: true})).toEqual({
+      status: 413,
+      text: 'the body is longer than 16384 bytes, the most this route takes',
+    });
     expect(listTree(work)).toEqual(before);
   });
 
@@ -153,8 +165,14 @@ describe("the editor's export routes", () => {
   });
 
   it('passes anything else on to vite, and answers only POST on its routes', async () => {
-    expect(await send(editorPort, {path: '/src/editor/client/plugin.ts', headers: {}, body: Buffer.alloc(0)}, {method: 'GET'})).toEqual({status: 404, text: 'vite'});
-    expect(await send(editorPort, jsonRequest(editorPort, editorToken, 'open', OPEN), {method: 'PUT'})).toEqual({status: 405, text: '/__editor-export/open takes POST only'});
+    expect(await send(editorPort, {path: '/src/editor/client/plugin.ts', headers: {}, body: Buffer.alloc(0)}, {method: 'GET'})).toEqual({
+      status: 404,
+      text: 'vite',
+    });
+    expect(await send(editorPort, jsonRequest(editorPort, editorToken, 'open', OPEN), {method: 'PUT'})).toEqual({
+      status: 405,
+      text: '/__editor-export/open takes POST only',
+    });
   });
 
   it("writes dense.gif from its own page's requests (Host localhost or 127.0.0.1, with or without Origin)", async () => {
@@ -201,7 +219,7 @@ describe("the CLI render's page server", () => {
     ]);
     expect(answers).toEqual([
       '413 the body is 36 bytes; this route takes at most 32',
-      '400 bad frame upload: 0 bytes for 1 frames\' rectangles (expected 32 bytes)',
+      "400 bad frame upload: 0 bytes for 1 frames' rectangles (expected 32 bytes)",
       '400 bad frame upload: width: Too big: expected number to be <=3840',
       '400 bad frame upload: rectangle 2,0,4,2 is outside the 4×2 frame',
     ]);
@@ -210,7 +228,10 @@ describe("the CLI render's page server", () => {
 
   it('refuses to serve even its page to a foreign Host (a DNS-rebinding read), and serves it to its own', async () => {
     const get = (host: string) => send(pagePort, {path: '/index.html', headers: {host}, body: Buffer.alloc(0)}, {method: 'GET'});
-    expect(await get('evil.example.com')).toEqual({status: 403, text: `Host "evil.example.com" is not this server; use 127.0.0.1:${pagePort} or localhost:${pagePort}`});
+    expect(await get('evil.example.com')).toEqual({
+      status: 403,
+      text: `Host "evil.example.com" is not this server; use 127.0.0.1:${pagePort} or localhost:${pagePort}`,
+    });
     expect(await get(`127.0.0.1:${pagePort}`)).toEqual({status: 200, text: '<p>render page</p>'});
   });
 

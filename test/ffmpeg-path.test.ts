@@ -19,7 +19,10 @@ describe('resolveFfmpeg', () => {
   fakeBin(onPathDir, 'ffprobe');
 
   it('FFMPEG_PATH wins over PATH', () => {
-    expect(resolveFfmpeg({env: {FFMPEG_PATH: envFf, PATH: onPathDir}, useFfmpegStatic: false})).toEqual({path: envFf, source: 'FFMPEG_PATH'});
+    expect(resolveFfmpeg({env: {FFMPEG_PATH: envFf, PATH: onPathDir}, useFfmpegStatic: false})).toEqual({
+      path: envFf,
+      source: 'FFMPEG_PATH',
+    });
   });
   it('falls back to PATH', () => {
     expect(resolveFfmpeg({env: {PATH: `/nonexistent:${onPathDir}`}, useFfmpegStatic: false})).toEqual({path: pathFf, source: 'PATH'});
@@ -47,7 +50,10 @@ describe('resolveFfmpeg', () => {
     const ff = fakeBin(withProbe, 'ffmpeg');
     const probe = fakeBin(withProbe, 'ffprobe');
     expect(resolveFfprobe({env: {FFMPEG_PATH: ff, PATH: onPathDir}, useFfmpegStatic: false})).toEqual({path: probe, source: 'FFMPEG_PATH'});
-    expect(resolveFfprobe({env: {FFMPEG_PATH: envFf, PATH: onPathDir}, useFfmpegStatic: false})).toEqual({path: join(onPathDir, 'ffprobe'), source: 'PATH'});
+    expect(resolveFfprobe({env: {FFMPEG_PATH: envFf, PATH: onPathDir}, useFfmpegStatic: false})).toEqual({
+      path: join(onPathDir, 'ffprobe'),
+      source: 'PATH',
+    });
     expect(() => resolveFfprobe({env: {PATH: dir}, useFfmpegStatic: false})).toThrow(/ffprobe not found.*apt-get install -y ffmpeg/);
   });
 });

@@ -21,6 +21,7 @@ import {DEFAULT_FPS} from '../src/render/options';
 import {parseWebVtt, type Cue} from '../src/text/vtt';
 import {startStaticServer, type StaticServer} from './helpers/staticServer';
 import {tempDir} from './helpers/tempDir';
+import {meanChannelDifference} from './helpers/pixelCompare';
 
 const DIR = resolve(process.env.GALLERY_TEST_DIR ?? inject('sharedRender').dir);
 const NAME = 'dense';
@@ -48,7 +49,10 @@ beforeAll(async () => {
   playerHtml = recommendedEmbeds(entry, entry.variants[0], '/').find(s => s.label.includes('step-through player'))!.code;
   // The video at the poster's own size, so a screenshot of it can be compared with the PNG pixel for pixel.
   const poster = PNG.sync.read(readFileSync(join(DIR, `${NAME}.png`)));
-  writeFileSync(join(site, 'index.html'), `<!doctype html><meta charset="utf-8"><title>player</title><style>body { margin: 0; } figure-player { width: ${poster.width}px; }</style>\n${playerHtml}\n`);
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><title>player</title><style>body { margin: 0; } figure-player { width: ${poster.width}px; }</style>\n${playerHtml}\n`,
+  );
   server = await startStaticServer(site);
   browser = await launchChromium(findChromium(), scratch);
 }, 120_000);
@@ -102,14 +106,23 @@ async function ready(page: Page, selector: string, minReadyState = 2): Promise<v
 
 /** Lands on the first step through the player's own API, so a test starts from a known step. */
 async function toFirstStep(page: Page, selector: string) {
-  expectOnFirstFrameOf(await landingOf(page, selector, () => page.$eval(selector, el => (el as HTMLElement & {goToStep(i: number): void}).goToStep(0))), 0);
+  expectOnFirstFrameOf(
+    await landingOf(page, selector, () => page.$eval(selector, el => (el as HTMLElement & {goToStep(i: number): void}).goToStep(0))),
+    0,
+  );
 }
 
 /** Runs `act`, waits for the player's steplanded event, lets the frame settle, and returns the displayed frame's mediaTime. */
-async function landingOf(page: Page, selector: string, act: () => Promise<unknown>): Promise<{frame: number; index: number; caption: string; live: string}> {
+async function landingOf(
+  page: Page,
+  selector: string,
+  act: () => Promise<unknown>,
+): Promise<{frame: number; index: number; caption: string; live: string}> {
   await page.evaluate(selector => {
     const player = document.querySelector(selector)!;
-    (window as unknown as {landed: Promise<number>}).landed = new Promise(done => player.addEventListener('steplanded', e => done((e as CustomEvent).detail.index), {once: true}));
+    (window as unknown as {landed: Promise<number>}).landed = new Promise(done =>
+      player.addEventListener('steplanded', e => done((e as CustomEvent).detail.index), {once: true}),
+    );
   }, selector);
   await act();
   const index = await page.evaluate(() => (window as unknown as {landed: Promise<number>}).landed);
@@ -137,7 +150,12 @@ function expectOnFirstFrameOf(landing: {frame: number; index: number; caption: s
 const state = (page: Page, selector: string) =>
   page.evaluate(selector => {
     const video = document.querySelector(selector)!.shadowRoot!.querySelector('video')!;
-    return {paused: video.paused, time: video.currentTime, played: video.played.length, frames: (window as unknown as {frames_: number[]}).frames_.length};
+    return {
+      paused: video.paused,
+      time: video.currentTime,
+      played: video.played.length,
+      frames: (window as unknown as {frames_: number[]}).frames_.length,
+    };
   }, selector);
 
 describe('the player snippet over http', () => {
@@ -149,7 +167,11 @@ describe('the player snippet over http', () => {
     const seen = await page.evaluate(P => {
       const root = document.querySelector(P)!.shadowRoot!;
       const video = root.querySelector('video')!;
-      return {src: video.currentSrc, ticks: [...root.querySelectorAll('.tick')].map(t => (t as HTMLElement).style.left), paused: video.paused};
+      return {
+        src: video.currentSrc,
+        ticks: [...root.querySelectorAll('.tick')].map(t => (t as HTMLElement).style.left),
+        paused: video.paused,
+      };
     }, P);
     expect(seen.src).toBe(`${server.origin}/${NAME}.mp4`);
     expect(seen.paused).toBe(false);
@@ -196,7 +218,12 @@ describe('the player snippet over http', () => {
     expectOnFirstFrameOf(await landingOf(page, P, () => page.keyboard.press('ArrowLeft')), 1);
     const before = await state(page, P);
     await page.keyboard.press('Space');
-    await page.waitForFunction((P, t) => document.querySelector(P)!.shadowRoot!.querySelector('video')!.currentTime > t, {timeout: 10_000}, P, cues[1].start + 0.3);
+    await page.waitForFunction(
+      (P, t) => document.querySelector(P)!.shadowRoot!.querySelector('video')!.currentTime > t,
+      {timeout: 10_000},
+      P,
+      cues[1].start + 0.3,
+    );
     const playing = await state(page, P);
     expect(playing.paused).toBe(false);
     expect(playing.time).toBeGreaterThan(before.time);
@@ -276,12 +303,3 @@ describe('the player in the gallery opened from disk', () => {
     await page.close();
   });
 });
-
-/** Mean absolute difference over the RGB channels of two same-sized images. */
-function meanChannelDifference(a: PNG, b: PNG): number {
-  let total = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    total += Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]);
-  }
-  return total / ((a.data.length / 4) * 3);
-}

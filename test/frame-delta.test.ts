@@ -42,7 +42,8 @@ describe('extractRect and applyRect', () => {
 });
 
 describe('changedBands', () => {
-  const BW = 40, BH = 2 * BANDS; // two rows a band
+  const BW = 40,
+    BH = 2 * BANDS; // two rows a band
   const big = (fill: number) => new Uint32Array(BW * BH).fill(fill);
 
   it('is the whole frame when there is no previous one, and nothing when nothing changed', () => {
@@ -79,7 +80,10 @@ describe('rectangle lists', () => {
     const frames = [
       [{x: 0, y: 0, width: 960, height: 540}],
       [],
-      [{x: 12, y: 7, width: 30, height: 2}, {x: 0, y: 34, width: 5, height: 1}],
+      [
+        {x: 12, y: 7, width: 30, height: 2},
+        {x: 0, y: 34, width: 5, height: 1},
+      ],
       [],
     ];
     expect(parseRects(formatRects(frames))).toEqual(frames);

@@ -3,7 +3,8 @@ import {FrameSink} from '../src/render/frameSink';
 import type {Rect} from '../src/frames/rect';
 import type {FrameBatch} from '../src/render/frameUpload';
 
-const W = 4, H = 3;
+const W = 4,
+  H = 3;
 /** A batch whose frames each paint `rect` (or several rectangles) with one grey level; a zero-sized rect ships none. */
 function batch(first: number, frames: {rect: Rect | Rect[]; grey: number}[]): FrameBatch {
   const rects = frames.map(f => [f.rect].flat().filter(r => r.width > 0));
@@ -15,10 +16,22 @@ describe('FrameSink', () => {
   it('hands frames over in order, rebuilt from changed rectangles, each with its rectangle', async () => {
     const seen: {index: number; rect: Rect; pixel: number[]}[] = [];
     const sink = new FrameSink([(rgba, index, rect) => void seen.push({index, rect, pixel: [rgba[0], rgba[(1 * W + 2) * 4]]})], () => {});
-    const full = {x: 0, y: 0, width: W, height: H}, one = {x: 2, y: 1, width: 1, height: 1}, none = {x: 0, y: 0, width: 0, height: 0};
+    const full = {x: 0, y: 0, width: W, height: H},
+      one = {x: 2, y: 1, width: 1, height: 1},
+      none = {x: 0, y: 0, width: 0, height: 0};
     // the second upload arrives first: nothing is consumed until frame 0 is in
-    const late = sink.accept(batch(2, [{rect: none, grey: 0}, {rect: one, grey: 9}]));
-    const early = sink.accept(batch(0, [{rect: full, grey: 5}, {rect: one, grey: 7}]));
+    const late = sink.accept(
+      batch(2, [
+        {rect: none, grey: 0},
+        {rect: one, grey: 9},
+      ]),
+    );
+    const early = sink.accept(
+      batch(0, [
+        {rect: full, grey: 5},
+        {rect: one, grey: 7},
+      ]),
+    );
     await Promise.all([early, late]);
     await sink.flushed();
     expect(seen).toEqual([
@@ -39,19 +52,45 @@ describe('FrameSink', () => {
       arrays.add(rgba);
     };
     const sink = new FrameSink([slow, rgba => void arrays.add(rgba)], () => {});
-    const full = {x: 0, y: 0, width: W, height: H}, one = {x: 2, y: 1, width: 1, height: 1};
-    await sink.accept(batch(0, [{rect: full, grey: 5}, {rect: one, grey: 7}, {rect: one, grey: 9}]));
+    const full = {x: 0, y: 0, width: W, height: H},
+      one = {x: 2, y: 1, width: 1, height: 1};
+    await sink.accept(
+      batch(0, [
+        {rect: full, grey: 5},
+        {rect: one, grey: 7},
+        {rect: one, grey: 9},
+      ]),
+    );
     await sink.flushed();
-    expect(seen).toEqual([[5, 5], [7, 7], [9, 9]]);
+    expect(seen).toEqual([
+      [5, 5],
+      [7, 7],
+      [9, 9],
+    ]);
     expect(arrays.size).toBe(1);
   });
 
   it('applies every rectangle of a frame and tells consumers their bounding box', async () => {
     const seen: {rect: Rect; pixels: number[]}[] = [];
-    const sink = new FrameSink([(rgba, _index, rect) => void seen.push({rect, pixels: [rgba[0], rgba[(0 * W + 3) * 4], rgba[(2 * W + 0) * 4], rgba[(1 * W + 1) * 4]]})], () => {});
+    const sink = new FrameSink(
+      [
+        (rgba, _index, rect) =>
+          void seen.push({rect, pixels: [rgba[0], rgba[(0 * W + 3) * 4], rgba[(2 * W + 0) * 4], rgba[(1 * W + 1) * 4]]}),
+      ],
+      () => {},
+    );
     const full = {x: 0, y: 0, width: W, height: H};
-    const corners = [{x: 3, y: 0, width: 1, height: 1}, {x: 0, y: 2, width: 1, height: 1}];
-    await sink.accept({...batch(0, [{rect: full, grey: 5}, {rect: corners, grey: 8}]), total: 2});
+    const corners = [
+      {x: 3, y: 0, width: 1, height: 1},
+      {x: 0, y: 2, width: 1, height: 1},
+    ];
+    await sink.accept({
+      ...batch(0, [
+        {rect: full, grey: 5},
+        {rect: corners, grey: 8},
+      ]),
+      total: 2,
+    });
     await sink.flushed();
     expect(seen).toEqual([
       {rect: full, pixels: [5, 5, 5, 5]},
@@ -65,7 +104,12 @@ describe('FrameSink', () => {
     const sink = new FrameSink([() => blocked], () => {});
     expect(sink.lastArrived).toBe(-1);
     const full = {x: 0, y: 0, width: W, height: H};
-    const upload = sink.accept(batch(0, [{rect: full, grey: 5}, {rect: full, grey: 6}]));
+    const upload = sink.accept(
+      batch(0, [
+        {rect: full, grey: 5},
+        {rect: full, grey: 6},
+      ]),
+    );
     const later = sink.accept(batch(2, [{rect: full, grey: 7}]));
     // Three frames are in Node; none is consumed yet, as when Chromium dies mid-render.
     expect(sink.received).toBe(0);
@@ -89,7 +133,12 @@ describe('FrameSink', () => {
     };
     const sink = new FrameSink([consume], p => progress.push(p.received));
     const full = {x: 0, y: 0, width: W, height: H};
-    const first = sink.accept(batch(0, [{rect: full, grey: 5}, {rect: full, grey: 6}]));
+    const first = sink.accept(
+      batch(0, [
+        {rect: full, grey: 5},
+        {rect: full, grey: 6},
+      ]),
+    );
     const queued = sink.accept(batch(2, [{rect: full, grey: 7}]));
     await started;
     const failure = new Error('Chromium exited');

@@ -139,7 +139,9 @@ describe('the gallery opened from disk in Chromium', () => {
   });
 
   it('gives every image its animation\u2019s alt text, with a number from its record', async () => {
-    const images = await page.$$eval('img', imgs => imgs.map(img => ({src: img.getAttribute('src')!, alt: img.getAttribute('alt'), section: img.closest('section')!.id})));
+    const images = await page.$$eval('img', imgs =>
+      imgs.map(img => ({src: img.getAttribute('src')!, alt: img.getAttribute('alt'), section: img.closest('section')!.id})),
+    );
     for (const {src, alt, section} of images) {
       expect(isAnimationName(section), src).toBe(true);
       const record = records[section as keyof ActivationRecords];
@@ -168,7 +170,10 @@ describe('the gallery opened from disk in Chromium', () => {
       const cues = parseWebVtt(readFileSync(join(DIR, vtt), 'utf8'));
       expect(cues.length, vtt).toBeGreaterThan(0);
       expect(player.ticks, vtt).toBe(cues.length);
-      expect(cues.map((c, i) => `Step ${i + 1} of ${cues.length}: ${c.text}`), vtt).toContain(player.caption);
+      expect(
+        cues.map((c, i) => `Step ${i + 1} of ${cues.length}: ${c.text}`),
+        vtt,
+      ).toContain(player.caption);
       expect(player.live, vtt).toBe(true);
     }
   });
@@ -176,7 +181,10 @@ describe('the gallery opened from disk in Chromium', () => {
   it('in reduced motion shows posters where they exist and pauses every player, which stays to step on request', async () => {
     await page.emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'reduce'}]);
     try {
-      await page.waitForFunction(() => [...document.querySelectorAll('figure-player')].every(p => p.shadowRoot!.querySelector('video')!.paused), {timeout: 5000});
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('figure-player')].every(p => p.shadowRoot!.querySelector('video')!.paused),
+        {timeout: 5000},
+      );
       const variants = await page.$$eval('article.variant', nodes =>
         nodes.map(n => ({
           label: n.getAttribute('aria-label'),
@@ -201,7 +209,10 @@ describe('the gallery opened from disk in Chromium', () => {
     } finally {
       await page.emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'no-preference'}]);
     }
-    await page.waitForFunction(() => [...document.querySelectorAll('figure-player')].every(p => !p.shadowRoot!.querySelector('video')!.paused), {timeout: 5000});
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('figure-player')].every(p => !p.shadowRoot!.querySelector('video')!.paused),
+      {timeout: 5000},
+    );
   });
 
   it('saves a screenshot of the whole page', async () => {

@@ -10,9 +10,11 @@ import {formatBytes} from '../src/shared/formatBytes';
 import {altText, describe as describeAnimation} from '../src/animations/altText';
 import {testTempDir} from './helpers/tempDir';
 
-const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nA softmax turns the scores into weights\n\n00:00:01.500 --> 00:00:02.250\n“Ich” → q · k &lt; 1\n';
+const VTT =
+  'WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nA softmax turns the scores into weights\n\n00:00:01.500 --> 00:00:02.250\n“Ich” → q · k &lt; 1\n';
 /** The steps the player gets from VTT, as the page's data-steps attribute spells them. */
-const STEPS_ATTR = '[{&quot;start&quot;:0,&quot;end&quot;:1.5,&quot;text&quot;:&quot;A softmax turns the scores into weights&quot;},{&quot;start&quot;:1.5,&quot;end&quot;:2.25,&quot;text&quot;:&quot;“Ich” → q · k &lt; 1&quot;}]';
+const STEPS_ATTR =
+  '[{&quot;start&quot;:0,&quot;end&quot;:1.5,&quot;text&quot;:&quot;A softmax turns the scores into weights&quot;},{&quot;start&quot;:1.5,&quot;end&quot;:2.25,&quot;text&quot;:&quot;“Ich” → q · k &lt; 1&quot;}]';
 
 function entry(variants: GalleryVariant[], alt = 'A layer with "4" inputs <end> & 0.71.'): GalleryEntry {
   return {name: 'dense', title: 'Fully connected layer', alt, description: 'One paragraph about it.', variants};
@@ -79,7 +81,10 @@ describe('buildGalleryHtml', () => {
 
   it('writes the three recommended embeds, copy-ready and pointing at /assets/four-dl-arch/, then the plain video', () => {
     const html = buildGalleryHtml([entry([ALL], 'Alt [with] brackets 0.71.')]);
-    const snippets = [...html.matchAll(/<div class="snippet"><h4>([^<]*)<\/h4><pre><code>([^<]*)<\/code><\/pre><\/div>/g)].map(m => [m[1], m[2]]);
+    const snippets = [...html.matchAll(/<div class="snippet"><h4>([^<]*)<\/h4><pre><code>([^<]*)<\/code><\/pre><\/div>/g)].map(m => [
+      m[1],
+      m[2],
+    ]);
     const picture = [
       '&lt;picture&gt;',
       '  &lt;source type="image/avif" srcset="/assets/four-dl-arch/dense.avif"&gt;',
@@ -145,7 +150,12 @@ describe('buildGalleryHtml', () => {
   });
 
   it('says so when an animation has no files at all', () => {
-    const html = buildGalleryHtml([entry([{theme: 'light', files: {}}, {theme: 'dark', files: {}}])]);
+    const html = buildGalleryHtml([
+      entry([
+        {theme: 'light', files: {}},
+        {theme: 'dark', files: {}},
+      ]),
+    ]);
     expect(html).toContain('Not rendered in this folder.');
     expect(html).not.toMatch(/<article/);
   });
@@ -220,7 +230,13 @@ describe('writeGallery', () => {
   const gifHeader = Uint8Array.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0xe0, 0x01, 0x0e, 0x01, 0, 0, 0]);
 
   it('lists the files that exist for each name and theme, with their sizes, alt text and description from the records', async () => {
-    const out = folder({'dense.gif': gifHeader, 'dense-dark.mp4': 'x'.repeat(2048), 'attention.vtt': VTT, 'attention.mp4': 'mp4', 'unrelated.gif': gifHeader});
+    const out = folder({
+      'dense.gif': gifHeader,
+      'dense-dark.mp4': 'x'.repeat(2048),
+      'attention.vtt': VTT,
+      'attention.mp4': 'mp4',
+      'unrelated.gif': gifHeader,
+    });
     const page = await writeGallery(out, ['dense', 'attention'], records, ['light', 'dark']);
     expect(page).toBe(join(out, 'index.html'));
     const html = readFileSync(page, 'utf8');
@@ -231,7 +247,9 @@ describe('writeGallery', () => {
     expect(attrs(html, 'figure-player', 'data-steps')).toEqual([STEPS_ATTR]);
     expect(html).not.toContain('unrelated');
     expect(attrs(html, 'img', 'alt')[0]).toBe(altText('dense', records.dense));
-    expect(html).toContain(describeAnimation('attention', records.attention).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(html).toContain(
+      describeAnimation('attention', records.attention).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    );
   });
 
   it('states the post\u2019s page weight per embed: the sum of the light files each choice downloads, from their sizes on disk', async () => {
@@ -256,7 +274,9 @@ describe('writeGallery', () => {
     const script = Buffer.byteLength(PLAYER_SCRIPT);
     const weights = Object.fromEntries([...html.matchAll(/<tr class="weight-(\w+)">(.*?)<\/tr>/g)].map(m => [m[1], m[2]]));
     expect(Object.keys(weights)).toEqual(['picture', 'gif', 'player']);
-    expect(weights.picture).toContain(`<td>2 of 3: AVIF for 1, GIF for 1 without an AVIF</td><td><data value="${1200 + 4000}">5.1 KiB</data></td>`);
+    expect(weights.picture).toContain(
+      `<td>2 of 3: AVIF for 1, GIF for 1 without an AVIF</td><td><data value="${1200 + 4000}">5.1 KiB</data></td>`,
+    );
     expect(weights.gif).toContain(`<td>2 of 3: GIF</td><td><data value="${5000 + 4000}">8.8 KiB</data></td>`);
     expect(weights.player).toContain(`<data value="${3000 + 700 + vtt + 2500 + 300 + script}">`);
     expect(weights.player).toContain('<td>2 of 3: MP4, poster (PNG), steps (VTT), figure-player.js once</td>');

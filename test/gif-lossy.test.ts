@@ -3,11 +3,13 @@ import {LossyLzw} from '../src/encode/gif/lossy.js';
 import {cropToPainted} from '../src/encode/gif/crop.js';
 
 // a 64x16 screen: source = a noisy gradient; palette = 16 greys; displayed = the source rounded
-const W = 64, H = 16;
+const W = 64,
+  H = 16;
 /** the same tolerance for every pixel of the screen */
 const everywhere = (t: number) => new Uint8Array(W * H).fill(t);
 function setup() {
-  const rgba = new Uint8Array(W * H * 4), displayed = new Uint8Array(W * H * 3);
+  const rgba = new Uint8Array(W * H * 4),
+    displayed = new Uint8Array(W * H * 3);
   let seed = 7;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
   for (let p = 0; p < W * H; p++) {
@@ -27,7 +29,20 @@ describe('LossyLzw', () => {
   it('with tolerance 0 keeps every preferred index', () => {
     const {rgba, displayed, pal, pref} = setup();
     const index = pref.slice();
-    new LossyLzw().choose({index, x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: everywhere(0), minCodeSize: 5});
+    new LossyLzw().choose({
+      index,
+      x: 0,
+      y: 0,
+      width: W,
+      height: H,
+      screenWidth: W,
+      rgba,
+      displayed,
+      paletteRGB: pal,
+      transparent: 16,
+      tolerance: everywhere(0),
+      minCodeSize: 5,
+    });
     // tolerance 0 may still swap in an exactly equal colour; here no palette colour equals a source pixel except by chance
     for (let p = 0; p < W * H; p++) {
       if (index[p] === pref[p]) continue;
@@ -37,9 +52,36 @@ describe('LossyLzw', () => {
   });
   it('only picks acceptable indices, and needs fewer codes than the preferred stream', () => {
     const {rgba, displayed, pal, pref} = setup();
-    const lossless = new LossyLzw().choose({index: pref.slice(), x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: everywhere(0), minCodeSize: 5});
-    const T = 10, index = pref.slice();
-    const lossy = new LossyLzw().choose({index, x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance: everywhere(T), minCodeSize: 5});
+    const lossless = new LossyLzw().choose({
+      index: pref.slice(),
+      x: 0,
+      y: 0,
+      width: W,
+      height: H,
+      screenWidth: W,
+      rgba,
+      displayed,
+      paletteRGB: pal,
+      transparent: 16,
+      tolerance: everywhere(0),
+      minCodeSize: 5,
+    });
+    const T = 10,
+      index = pref.slice();
+    const lossy = new LossyLzw().choose({
+      index,
+      x: 0,
+      y: 0,
+      width: W,
+      height: H,
+      screenWidth: W,
+      rgba,
+      displayed,
+      paletteRGB: pal,
+      transparent: 16,
+      tolerance: everywhere(T),
+      minCodeSize: 5,
+    });
     expect(lossy).toBeLessThan(lossless);
     let changed = 0;
     for (let p = 0; p < W * H; p++) {
@@ -56,7 +98,20 @@ describe('LossyLzw', () => {
     const tolerance = new Uint8Array(W * H);
     for (let p = 0; p < W * H; p++) tolerance[p] = p % W < W / 2 ? 10 : 0;
     const index = pref.slice();
-    new LossyLzw().choose({index, x: 0, y: 0, width: W, height: H, screenWidth: W, rgba, displayed, paletteRGB: pal, transparent: 16, tolerance, minCodeSize: 5});
+    new LossyLzw().choose({
+      index,
+      x: 0,
+      y: 0,
+      width: W,
+      height: H,
+      screenWidth: W,
+      rgba,
+      displayed,
+      paletteRGB: pal,
+      transparent: 16,
+      tolerance,
+      minCodeSize: 5,
+    });
     let leftChanged = 0;
     for (let p = 0; p < W * H; p++) {
       if (index[p] === pref[p]) continue;

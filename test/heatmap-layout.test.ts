@@ -35,7 +35,12 @@ describe('sheet geometry', () => {
   it('has a canvas transform that sends grid points where sheetPoint does', () => {
     for (const g of [flat, tilted]) {
       const t = sheetTransform(g);
-      for (const [col, row] of [[0, 0], [g.cols, 0], [3, 2], [g.cols, g.rows]]) {
+      for (const [col, row] of [
+        [0, 0],
+        [g.cols, 0],
+        [3, 2],
+        [g.cols, g.rows],
+      ]) {
         const p = apply(t, col, row);
         const q = sheetPoint(g, col, row);
         expect(p.x).toBeCloseTo(q.x, 9);
@@ -45,7 +50,12 @@ describe('sheet geometry', () => {
   });
 
   it('outlines a block of cells, grown by a margin, clockwise from top-left', () => {
-    expect(blockOutline(flat, 0, 27, 3, 3)).toEqual([{x: 72, y: -90}, {x: 90, y: -90}, {x: 90, y: -72}, {x: 72, y: -72}]);
+    expect(blockOutline(flat, 0, 27, 3, 3)).toEqual([
+      {x: 72, y: -90},
+      {x: 90, y: -90},
+      {x: 90, y: -72},
+      {x: 72, y: -72},
+    ]);
     expect(blockOutline(flat, 0, 27, 3, 3, 1.5)[0]).toEqual({x: 70.5, y: -91.5});
     expect(sheetOutline(flat)).toEqual(blockOutline(flat, 0, 0, 30, 30));
   });

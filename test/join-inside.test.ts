@@ -15,7 +15,6 @@ import {tempDir} from './helpers/tempDir';
 const work = tempDir('join-inside-');
 const out = join(work, 'a', 'output');
 
-
 describe('joinInside', () => {
   it.each([
     ['dense.gif', '/w/out/dense.gif'],

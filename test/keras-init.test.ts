@@ -2,17 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {MT19937, NumpyRandom} from '../src/model/keras/numpy';
 import {TfGlobalSeed, kernelSeeds} from '../src/model/keras/tfSeed';
 import {philox4x32, philoxNormal, philoxUniform} from '../src/model/keras/philox';
-import {
-  computeFans,
-  embeddingUniform,
-  glorotUniform,
-  orthogonal,
-  unitForgetBias,
-  zeros,
-} from '../src/model/keras/initializers';
+import {computeFans, embeddingUniform, glorotUniform, orthogonal, unitForgetBias, zeros} from '../src/model/keras/initializers';
 import fixture from './fixtures/post-examples-seed7.json';
 
-const hex = (words: Uint32Array) => Array.from(words, (w) => w.toString(16).padStart(8, '0')).join(' ');
+const hex = (words: Uint32Array) => Array.from(words, w => w.toString(16).padStart(8, '0')).join(' ');
 
 describe('numpy RandomState', () => {
   it('seed 42 gives 0.3745401188473625 as the first double', () => {
@@ -29,7 +22,7 @@ describe('numpy RandomState', () => {
   it('legacy randint(0, 64, 20) with seed 42 starts 38 51 28 14 42 7 60 20 38 57', () => {
     const ints = Array.from(new NumpyRandom(42).randint(0, 64, 20));
     expect(ints.slice(0, 10)).toEqual([38, 51, 28, 14, 42, 7, 60, 20, 38, 57]);
-    expect(ints.every((v) => v >= 0 && v < 64)).toBe(true);
+    expect(ints.every(v => v >= 0 && v < 64)).toBe(true);
   });
 
   it('randint with a range that is not a power of two stays in range', () => {
@@ -86,7 +79,7 @@ describe('Philox4x32-10', () => {
     expect(u.length).toBe(1001);
     expect(Math.min(...u)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...u)).toBeLessThan(1);
-    expect(u.every((v) => Math.fround(v) === v)).toBe(true);
+    expect(u.every(v => Math.fround(v) === v)).toBe(true);
   });
 
   it('an odd count of normals is a prefix of the next even count', () => {

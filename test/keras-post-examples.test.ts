@@ -34,10 +34,26 @@ const POST = {
     [0.03797218, 0.33612275],
   ],
   lstmSequences: [
-    [[-0.08234972, 0.12292314], [-0.05217044, 0.19100665], [-0.06428523, 0.3131591]],
-    [[0.0381453, 0.26402596], [0.04725918, 0.34620702], [-0.04120642, 0.3528567]],
-    [[-0.21114576, 0.08922277], [-0.02972354, 0.24037611], [-0.04273851, 0.37192333]],
-    [[-0.06888272, -0.01702049], [0.0117887, 0.10608622], [0.03797218, 0.33612275]],
+    [
+      [-0.08234972, 0.12292314],
+      [-0.05217044, 0.19100665],
+      [-0.06428523, 0.3131591],
+    ],
+    [
+      [0.0381453, 0.26402596],
+      [0.04725918, 0.34620702],
+      [-0.04120642, 0.3528567],
+    ],
+    [
+      [-0.21114576, 0.08922277],
+      [-0.02972354, 0.24037611],
+      [-0.04273851, 0.37192333],
+    ],
+    [
+      [-0.06888272, -0.01702049],
+      [0.0117887, 0.10608622],
+      [0.03797218, 0.33612275],
+    ],
   ],
 };
 
@@ -49,7 +65,7 @@ describe('the post examples at seed 42', () => {
     result = await runPostExamples(42);
   });
 
-  it.each(Object.keys(POST) as (keyof typeof POST)[])('%s matches what the post prints within 2e-5', (key) => {
+  it.each(Object.keys(POST) as (keyof typeof POST)[])('%s matches what the post prints within 2e-5', key => {
     expectAllClose(result[key], POST[key], key, 2e-5);
   });
 
@@ -69,7 +85,7 @@ describe('the post examples at seed 42', () => {
 });
 
 describe('the post examples at seed 7, against the numpy reference', () => {
-  it.each(KEYS)('%s matches test/fixtures/post-examples-seed7.json within 2e-5', async (key) => {
+  it.each(KEYS)('%s matches test/fixtures/post-examples-seed7.json within 2e-5', async key => {
     const result = await cachedSeed7();
     expect(seed7.seed).toBe(7);
     expectAllClose(result[key], seed7[key], key, 2e-5);
@@ -89,7 +105,7 @@ describe('post records', () => {
   });
 
   it('are the four examples with a seed-42 header', () => {
-    expect(records.map((r) => r.name)).toEqual(['post-dense', 'post-conv', 'post-lstm', 'post-attention']);
+    expect(records.map(r => r.name)).toEqual(['post-dense', 'post-conv', 'post-lstm', 'post-attention']);
     for (const r of records) {
       expect(r.schemaVersion).toBe(SCHEMA_VERSION);
       expect(r.seed).toBe(42);
@@ -130,7 +146,12 @@ describe('post records', () => {
     const {seed, seed2} = kernelSeeds(draw.globalSeed, draw.opSeed);
     const limit = Math.fround(Math.sqrt(6 / (8192 + 2)));
     const u = philoxUniform(seed, seed2, 8);
-    expectAllClose(big.head, Array.from(u, (v) => v * 2 * limit - limit), 'dense_1/kernel head', 1e-6);
+    expectAllClose(
+      big.head,
+      Array.from(u, v => v * 2 * limit - limit),
+      'dense_1/kernel head',
+      1e-6,
+    );
   });
 
   it('record the attention example’s two token batches from one numpy stream', () => {

@@ -11,7 +11,7 @@ function referenceSteps(r: RecurrRecord): RecurrStep[] {
   const U = r.units;
   let h = new Array<number>(U).fill(0);
   let c = new Array<number>(U).fill(0);
-  return r.input.map((x) => {
+  return r.input.map(x => {
     const z = r.bias.map((b, j) => {
       let sum = b;
       x.forEach((xv, k) => (sum += xv * r.kernel[k][j]));
@@ -41,11 +41,15 @@ describe('recurr record', () => {
     expect(record.schemaVersion).toBe(SCHEMA_VERSION);
     expect(record.name).toBe('recurr');
     expect(record.seed).toBe(42);
-    expect(record.rawInput).toEqual([[0, 0], [2, 20], [4, 40], [6, 60], [8, 80]]);
+    expect(record.rawInput).toEqual([
+      [0, 0],
+      [2, 20],
+      [4, 40],
+      [6, 60],
+      [8, 80],
+    ]);
     expect(record.input[4][1]).toBe(1);
-    record.input.forEach((row, t) =>
-      row.forEach((v, k) => expect(v).toBe(Math.fround(record.rawInput[t][k] * record.inputScale))),
-    );
+    record.input.forEach((row, t) => row.forEach((v, k) => expect(v).toBe(Math.fround(record.rawInput[t][k] * record.inputScale))));
     expect(record.recurrentActivation).toBe('sigmoid');
     expect(record.bias).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
   });
@@ -109,24 +113,24 @@ describe('recurr record', () => {
     };
 
     it('names the file and a missing gate', () => {
-      expect(broken((r) => delete r.steps[2].f)).toThrow(RecordError);
-      expect(broken((r) => delete r.steps[2].f)).toThrow(/recurr\.json: steps\[2\]\.f/);
+      expect(broken(r => delete r.steps[2].f)).toThrow(RecordError);
+      expect(broken(r => delete r.steps[2].f)).toThrow(/recurr\.json: steps\[2\]\.f/);
     });
 
     it('names a kernel of the wrong width', () => {
-      expect(broken((r) => r.kernel[0].pop())).toThrow(/kernel\[0\]: expected 12 numbers/);
+      expect(broken(r => r.kernel[0].pop())).toThrow(/kernel\[0\]: expected 12 numbers/);
     });
 
     it('names a step count that does not match the input', () => {
-      expect(broken((r) => r.steps.pop())).toThrow(/steps: expected 5 timesteps/);
+      expect(broken(r => r.steps.pop())).toThrow(/steps: expected 5 timesteps/);
     });
 
     it('rejects another recurrent activation', () => {
-      expect(broken((r) => (r.recurrentActivation = 'hardSigmoid'))).toThrow(/recurrentActivation/);
+      expect(broken(r => (r.recurrentActivation = 'hardSigmoid'))).toThrow(/recurrentActivation/);
     });
 
     it('rejects another schema version', () => {
-      expect(broken((r) => (r.schemaVersion = SCHEMA_VERSION + 1))).toThrow(/schemaVersion/);
+      expect(broken(r => (r.schemaVersion = SCHEMA_VERSION + 1))).toThrow(/schemaVersion/);
     });
   });
 });

@@ -20,7 +20,10 @@ const DENSE_INPUT = join(MODELS, 'dense-input.json');
 const SHARD = 'group1-shard1of1.bin';
 
 /** A copy of the dense fixture model in `work/<name>/m/`, its model.json changed by `edit`; returns the model.json's path. */
-function denseCopy(name: string, edit: (json: {weightsManifest: {paths: string[]; weights: Record<string, unknown>[]}[]}) => void = () => {}): string {
+function denseCopy(
+  name: string,
+  edit: (json: {weightsManifest: {paths: string[]; weights: Record<string, unknown>[]}[]}) => void = () => {},
+): string {
   const dir = join(work, name, 'm');
   mkdirSync(dir, {recursive: true});
   copyFileSync(join(MODELS, 'dense', SHARD), join(dir, SHARD));
@@ -52,7 +55,9 @@ describe('shard paths stay inside the model folder', () => {
 
   it('an absolute path is refused', async () => {
     const model = denseCopy('absolute', json => (json.weightsManifest[0].paths = ['/etc/hostname']));
-    expect(await refusal(['--model', model, '--input', DENSE_INPUT])).toMatch(/^render: --model: .*model\.json: weightsManifest\[0\]\.paths\[0\]: "\/etc\/hostname" resolves outside the model's folder /);
+    expect(await refusal(['--model', model, '--input', DENSE_INPUT])).toMatch(
+      /^render: --model: .*model\.json: weightsManifest\[0\]\.paths\[0\]: "\/etc\/hostname" resolves outside the model's folder /,
+    );
   });
 
   it('a shard that is a symlink out of the folder is refused', async () => {
@@ -60,7 +65,9 @@ describe('shard paths stay inside the model folder', () => {
     const model = denseCopy('symlink');
     rmSync(join(work, 'symlink', 'm', SHARD));
     symlinkSync(join(work, 'outside-link.bin'), join(work, 'symlink', 'm', SHARD));
-    expect(await refusal(['--model', model, '--input', DENSE_INPUT])).toMatch(/^render: --model: .*model\.json: weightsManifest\[0\]\.paths\[0\]: "group1-shard1of1\.bin" resolves outside the model's folder /);
+    expect(await refusal(['--model', model, '--input', DENSE_INPUT])).toMatch(
+      /^render: --model: .*model\.json: weightsManifest\[0\]\.paths\[0\]: "group1-shard1of1\.bin" resolves outside the model's folder /,
+    );
   });
 });
 
@@ -76,7 +83,9 @@ describe('the shards hold exactly what the manifest describes, checked before re
   it('a missing shard', async () => {
     const model = denseCopy('missing');
     rmSync(join(work, 'missing', 'm', SHARD));
-    expect(await refusal(['--model', model, '--input', DENSE_INPUT])).toBe(`render: --model: cannot read ${join(work, 'missing', 'm', SHARD)} (ENOENT); ${SHARD_ADVICE(model)}`);
+    expect(await refusal(['--model', model, '--input', DENSE_INPUT])).toBe(
+      `render: --model: cannot read ${join(work, 'missing', 'm', SHARD)} (ENOENT); ${SHARD_ADVICE(model)}`,
+    );
   });
 
   it('a 3 GB shard (sparse) is refused from its size, before it is read', async () => {
@@ -90,7 +99,9 @@ describe('the shards hold exactly what the manifest describes, checked before re
   it('a shard that is a folder', async () => {
     const model = denseCopy('folder', json => (json.weightsManifest[0].paths = ['sub']));
     mkdirSync(join(work, 'folder', 'm', 'sub'));
-    expect(await refusal(['--model', model, '--input', DENSE_INPUT])).toBe(`render: --model: ${join(work, 'folder', 'm', 'sub')} is a folder; ${SHARD_ADVICE(model)}`);
+    expect(await refusal(['--model', model, '--input', DENSE_INPUT])).toBe(
+      `render: --model: ${join(work, 'folder', 'm', 'sub')} is a folder; ${SHARD_ADVICE(model)}`,
+    );
   });
 
   it('a weight with a NaN names the model file and the weight', async () => {
@@ -137,24 +148,32 @@ describe('--input is a regular file, read only when small', () => {
   const model = join(MODELS, 'dense', 'model.json');
 
   it('/proc/self/mem', async () => {
-    expect(await refusal(['--model', model, '--input', '/proc/self/mem'])).toBe('render: --input: cannot read /proc/self/mem (EIO); give a JSON file');
+    expect(await refusal(['--model', model, '--input', '/proc/self/mem'])).toBe(
+      'render: --input: cannot read /proc/self/mem (EIO); give a JSON file',
+    );
   });
 
   it('a FIFO is refused without opening it, so nothing blocks', async () => {
     const fifo = join(work, 'input.fifo');
     execFileSync('mkfifo', [fifo]);
-    expect(await refusal(['--model', model, '--input', fifo])).toBe(`render: --input: ${fifo} is a FIFO (named pipe), not a regular file; give a JSON file`);
+    expect(await refusal(['--model', model, '--input', fifo])).toBe(
+      `render: --input: ${fifo} is a FIFO (named pipe), not a regular file; give a JSON file`,
+    );
   });
 
   it('an input over 1 MiB', async () => {
     const big = join(work, 'big-input.json');
     writeFileSync(big, `[${'0,'.repeat(600_000)}0]`);
-    expect(await refusal(['--model', model, '--input', big])).toBe(`render: --input: ${big} is 1.1 MiB, more than the 1 MiB limit; give a JSON file`);
+    expect(await refusal(['--model', model, '--input', big])).toBe(
+      `render: --input: ${big} is 1.1 MiB, more than the 1 MiB limit; give a JSON file`,
+    );
   });
 
   it('an error in the image conv reads from --input is labelled --input', async () => {
     const notAnImage = join(work, 'not-an-image.json');
     writeFileSync(notAnImage, '{"image": 1}');
-    expect(await refusal(['--model', join(MODELS, 'conv', 'model.json'), '--input', notAnImage], 'conv')).toBe('render: --input: expected an array, got an object');
+    expect(await refusal(['--model', join(MODELS, 'conv', 'model.json'), '--input', notAnImage], 'conv')).toBe(
+      'render: --input: expected an array, got an object',
+    );
   });
 });

@@ -31,13 +31,16 @@ describe('namesByPosition', () => {
 
 describe('the registry', () => {
   it('holds every folder under src/animations, and only those', () => {
-    const folders = readdirSync(ANIMATIONS_DIR, {withFileTypes: true}).filter(e => e.isDirectory()).map(e => e.name);
+    const folders = readdirSync(ANIMATIONS_DIR, {withFileTypes: true})
+      .filter(e => e.isDirectory())
+      .map(e => e.name);
     expect([...ANIMATIONS].sort()).toEqual(folders.sort());
   });
 
   it("agrees with the browser's order: the same folders' browser.ts positions, keyed as import.meta.glob keys them", async () => {
     const positions: Record<string, number> = {};
-    for (const name of ANIMATIONS) positions[`../src/animations/${name}/browser.ts`] = (await import(join(ANIMATIONS_DIR, name, 'browser.ts'))).POSITION;
+    for (const name of ANIMATIONS)
+      positions[`../src/animations/${name}/browser.ts`] = (await import(join(ANIMATIONS_DIR, name, 'browser.ts'))).POSITION;
     expect(namesByPosition(positions)).toEqual(ANIMATIONS);
   });
 

@@ -21,7 +21,10 @@ const MODELS = join(ROOT, 'test', 'fixtures', 'models');
 const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const gallery = () => readFileSync(join(out, 'index.html'), 'utf8');
 const denseRecord = () => stripHash(JSON.parse(readFileSync(join(out, 'activations', 'dense.json'), 'utf8')));
-const denseFiles = () => readdirSync(out).filter(f => /^dense[.-]/.test(f)).sort();
+const denseFiles = () =>
+  readdirSync(out)
+    .filter(f => /^dense[.-]/.test(f))
+    .sort();
 
 describe('a custom render into a folder holding the default one', () => {
   let seed42: ActivationRecords['dense'];
@@ -42,7 +45,9 @@ describe('a custom render into a folder holding the default one', () => {
   it("the issue's reproduction: the gallery, the record and every file of dense show seed 1000", async () => {
     const custom = await runRender(['dense', '--seed', '1000', '--format', 'gif', '--scale', '0.5', '--out', out]);
     expect(custom.code, custom.stderr).toBe(0);
-    expect(custom.stderr).toContain('dense: removed dense.mp4, dense.png, dense.vtt (drawn from other numbers than the files just written)');
+    expect(custom.stderr).toContain(
+      'dense: removed dense.mp4, dense.png, dense.vtt (drawn from other numbers than the files just written)',
+    );
     const later = await runRender(['attention', '--format', 'gif', '--force', '--scale', '0.5', '--out', out]);
     expect(later.code, later.stderr).toBe(0);
     // attention drew the numbers its files already showed: nothing of it is removed.
@@ -62,7 +67,17 @@ describe('a custom render into a folder holding the default one', () => {
     const record = readFileSync(join(out, 'activations', 'dense.json'));
     const page = gallery();
     // dense's seed-7 record is computed before conv's model is refused.
-    const run = await runRender(['conv', '--seed', '7', '--model', join(MODELS, 'dense', 'model.json'), '--input', join(MODELS, 'conv-input.json'), '--out', out]);
+    const run = await runRender([
+      'conv',
+      '--seed',
+      '7',
+      '--model',
+      join(MODELS, 'dense', 'model.json'),
+      '--input',
+      join(MODELS, 'conv-input.json'),
+      '--out',
+      out,
+    ]);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toMatch(/^render: --model: .*is a Dense; the conv animation draws a model whose first layer is Conv2D$/m);
     expect(readFileSync(join(out, 'activations', 'dense.json'))).toEqual(record);

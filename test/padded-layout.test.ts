@@ -1,5 +1,19 @@
 import {describe, expect, it} from 'vitest';
-import {axisCentre, deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell, ringCells, windowBounds, windowGaps, windowOrigin, windowTaps} from '../scenes/components/paddedLayout';
+import {
+  axisCentre,
+  deepestPadding,
+  headingGroups,
+  NO_PADDING,
+  paddedExtent,
+  paddingEquals,
+  panelCentres,
+  previousCell,
+  ringCells,
+  windowBounds,
+  windowGaps,
+  windowOrigin,
+  windowTaps,
+} from '../scenes/components/paddedLayout';
 import {gridCellCentre, gridSize, gridWindowRect} from '../scenes/components/layout';
 
 describe('axisCentre', () => {
@@ -25,7 +39,13 @@ describe('ringCells', () => {
 
   it('follows an uneven split: the odd zero after', () => {
     const ring = ringCells(2, 2, {top: 0, bottom: 1, left: 0, right: 1});
-    expect(ring).toEqual([{row: 0, col: 2}, {row: 1, col: 2}, {row: 2, col: 0}, {row: 2, col: 1}, {row: 2, col: 2}]);
+    expect(ring).toEqual([
+      {row: 0, col: 2},
+      {row: 1, col: 2},
+      {row: 2, col: 0},
+      {row: 2, col: 1},
+      {row: 2, col: 2},
+    ]);
   });
 
   it('is empty without padding', () => {
@@ -34,7 +54,7 @@ describe('ringCells', () => {
 });
 
 describe('windowTaps and windowGaps', () => {
-  it('puts a dilated window\'s taps two cells apart', () => {
+  it("puts a dilated window's taps two cells apart", () => {
     const taps = windowTaps(-2, -2, 3, 3, 2);
     expect(taps).toHaveLength(9);
     expect(taps[0]).toEqual({row: -2, col: -2});
@@ -116,7 +136,12 @@ describe('headingGroups', () => {
 
 describe('padding helpers', () => {
   it('keeps room for the deepest padding on each side', () => {
-    expect(deepestPadding([NO_PADDING, {top: 1, bottom: 2, left: 0, right: 1}, {top: 2, bottom: 0, left: 1, right: 0}])).toEqual({top: 2, bottom: 2, left: 1, right: 1});
+    expect(deepestPadding([NO_PADDING, {top: 1, bottom: 2, left: 0, right: 1}, {top: 2, bottom: 0, left: 1, right: 0}])).toEqual({
+      top: 2,
+      bottom: 2,
+      left: 1,
+      right: 1,
+    });
     expect(deepestPadding([])).toEqual(NO_PADDING);
   });
 

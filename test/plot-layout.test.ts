@@ -46,7 +46,13 @@ describe('niceStep and niceTicks', () => {
   });
 
   it('never gives more ticks than asked for, and at least two once the range is widened', () => {
-    for (const [lo, hi] of [[0, 1], [-3.7, 12.2], [0.001, 0.0093], [-250, 4], [-0.35, 0.35]]) {
+    for (const [lo, hi] of [
+      [0, 1],
+      [-3.7, 12.2],
+      [0.001, 0.0093],
+      [-250, 4],
+      [-0.35, 0.35],
+    ]) {
       for (const n of [3, 5, 7]) {
         expect(niceTicks(lo, hi, n).length).toBeLessThanOrEqual(n);
         const [a, b] = niceRange(lo, hi, n);
@@ -157,7 +163,12 @@ describe('readoutPlacement', () => {
   });
 
   it('stays inside the plotting area whatever the marker does', () => {
-    for (const dot of [{x: -100, y: 50}, {x: 100, y: 50}, {x: -100, y: -50}, {x: 100, y: -50}]) {
+    for (const dot of [
+      {x: -100, y: 50},
+      {x: 100, y: 50},
+      {x: -100, y: -50},
+      {x: 100, y: -50},
+    ]) {
       const p = readoutPlacement(frame, dot, 60, 20);
       expect(Math.abs(p.x) + 30).toBeLessThanOrEqual(100);
       expect(Math.abs(p.y) + 10).toBeLessThanOrEqual(50);

@@ -61,7 +61,12 @@ describe('activation-functions record', () => {
   it('applies softmax as a float64 reference does, and the result sums to 1', () => {
     expectAllClose(record.softmax.probabilities, softmax(record.softmax.logits), 'softmax.probabilities', 1e-6);
     expectClose(record.softmax.sum, 1, 'softmax.sum', 1e-6);
-    expectClose(record.softmax.sum, record.softmax.probabilities.reduce((a, b) => a + b, 0), 'softmax.sum', 1e-7);
+    expectClose(
+      record.softmax.sum,
+      record.softmax.probabilities.reduce((a, b) => a + b, 0),
+      'softmax.sum',
+      1e-7,
+    );
   });
 
   it("equals what the post's model returns: its Dense(2, activation='softmax') output", async () => {
@@ -75,7 +80,8 @@ describe('activation-functions record', () => {
 
   it("carries a Keras snippet that prints the samples and the post's conv logits and softmax", () => {
     expect(record.keras).toContain("x_curve = tf.constant(np.linspace(-4, 4, 161), dtype='float32')");
-    for (const op of ['tf.keras.activations.linear', 'tf.nn.relu', 'tf.math.sigmoid', 'tf.math.tanh']) expect(record.keras).toContain(`${op}(x_curve)`);
+    for (const op of ['tf.keras.activations.linear', 'tf.nn.relu', 'tf.math.sigmoid', 'tf.math.tanh'])
+      expect(record.keras).toContain(`${op}(x_curve)`);
     expect(record.keras).toContain("feature_map = Dense(8, activation='relu')(flat)");
     expect(record.keras).toContain("out = Dense(2, activation='softmax')(flat)");
     expect(record.keras).toContain("print('logits', logits[0])");
@@ -110,7 +116,9 @@ describe('validateActivationFunctionsRecord', () => {
   it('rejects a probability outside [0, 1] and a missing logit', () => {
     const bad = clone();
     bad.softmax.probabilities[1] = 1.5;
-    expect(() => validateActivationFunctionsRecord(bad, 'af.json')).toThrow(/softmax\.probabilities\[1\]: expected a probability in \[0, 1\], got 1\.5/);
+    expect(() => validateActivationFunctionsRecord(bad, 'af.json')).toThrow(
+      /softmax\.probabilities\[1\]: expected a probability in \[0, 1\], got 1\.5/,
+    );
     const short = clone();
     short.softmax.logits.pop();
     expect(() => validateActivationFunctionsRecord(short, 'af.json')).toThrow(/softmax\.logits: expected a vector of at least 2 logits/);
@@ -119,10 +127,14 @@ describe('validateActivationFunctionsRecord', () => {
   it('rejects an image index that is not one', () => {
     const bad = clone();
     bad.softmax.image = 0.5;
-    expect(() => validateActivationFunctionsRecord(bad, 'af.json')).toThrow(/softmax\.image: expected an image index \(0, 1, …\), got 0\.5/);
+    expect(() => validateActivationFunctionsRecord(bad, 'af.json')).toThrow(
+      /softmax\.image: expected an image index \(0, 1, …\), got 0\.5/,
+    );
   });
 
   it('rejects a wrong name', () => {
-    expect(() => validateActivationFunctionsRecord({...clone(), name: 'activations'}, 'af.json')).toThrow(/name: expected "activation-functions"/);
+    expect(() => validateActivationFunctionsRecord({...clone(), name: 'activations'}, 'af.json')).toThrow(
+      /name: expected "activation-functions"/,
+    );
   });
 });

@@ -49,17 +49,18 @@ describe.each([
 
   it('aligns at least five of the six words, learnt → gelernt among them, each peak ≥ 0.5, at the end of training', () => {
     const rows = peaks(get());
-    const aligned = rows.filter((row) => row.peakAt === row.expected && row.peak >= 0.5);
+    const aligned = rows.filter(row => row.peakAt === row.expected && row.peak >= 0.5);
     expect(aligned.length, JSON.stringify(rows)).toBeGreaterThanOrEqual(5);
-    expect(aligned.map((row) => row.target)).toContain('learnt');
+    expect(aligned.map(row => row.target)).toContain('learnt');
   });
 });
 
 describe('alignment record against a float64 reference', () => {
-  const ids = (r: AlignmentRecord, tokens: string[], side: 'source' | 'target') => tokens.map((t) => r.vocab[side].indexOf(t));
+  const ids = (r: AlignmentRecord, tokens: string[], side: 'source' | 'target') => tokens.map(t => r.vocab[side].indexOf(t));
 
   it('keys [h; x] match, token by token', () => {
-    for (const t of traces(record)) expectAllClose(t.keys, referenceKeys(record.weights, ids(record, t.source, 'source')), `${t.source.join(' ')}: keys`);
+    for (const t of traces(record))
+      expectAllClose(t.keys, referenceKeys(record.weights, ids(record, t.source, 'source')), `${t.source.join(' ')}: keys`);
   });
 
   it("each step's query, scores, attention, context and emitted probability match", () => {
@@ -82,7 +83,7 @@ describe('alignment record against a float64 reference', () => {
     for (const r of [record, second]) {
       for (const t of traces(r)) {
         const out = referenceGreedy(r.weights, ids(r, t.source, 'source'), 1, 2, ALIGNMENT_CONFIG.maxDecodeLength);
-        expect(out.map((i) => r.vocab.target[i])).toEqual(t.predicted);
+        expect(out.map(i => r.vocab.target[i])).toEqual(t.predicted);
       }
     }
   });
@@ -151,7 +152,9 @@ describe('validateAlignmentRecord', () => {
   it('rejects a weight outside [0, 1] and a missing query in the example', () => {
     const bad = clone();
     bad.attention[0][0] = 1.5;
-    expect(() => validateAlignmentRecord(bad, 'alignment.json')).toThrow(/attention\[0\]\[0\]: expected a probability in \[0, 1\], got 1\.5/);
+    expect(() => validateAlignmentRecord(bad, 'alignment.json')).toThrow(
+      /attention\[0\]\[0\]: expected a probability in \[0, 1\], got 1\.5/,
+    );
     const badExample = clone();
     badExample.examples[0].queries.pop();
     expect(() => validateAlignmentRecord(badExample, 'alignment.json')).toThrow(/examples\[0\]\.queries: expected \d+ rows/);

@@ -12,7 +12,10 @@ beforeAll(async () => {
 describe('attention record', () => {
   it("holds the post's query, keys and values", () => {
     expect(record.query).toEqual([0, 0.9]);
-    expect(record.keys).toEqual([[0, 0], [0, 1]]);
+    expect(record.keys).toEqual([
+      [0, 0],
+      [0, 1],
+    ]);
     expect(record.values).toEqual([[0], [1]]);
     expect(record.scale).toBe(1);
   });
@@ -33,7 +36,7 @@ describe('attention record', () => {
   });
 
   it('weights are 0.289 and 0.711 and the output is 0.711', () => {
-    expect(record.weights.map((w) => +w.toFixed(3))).toEqual([0.289, 0.711]);
+    expect(record.weights.map(w => +w.toFixed(3))).toEqual([0.289, 0.711]);
     expect(+record.output[0].toFixed(3)).toBe(0.711);
     expect(record.weights[0] + record.weights[1]).toBeCloseTo(1, 6);
   });

@@ -20,7 +20,8 @@ const all = () => [stride, padding, dilation];
 const settingsOf = (run: ConvSettingRun) => ({stride: run.stride, padding: run.padding, dilation: run.dilation});
 
 /** The output size, ⌊(n + 2p − d·(k−1) − 1) / s⌋ + 1, with p the padding on each side. */
-const outputSize = (n: number, before: number, after: number, k: number, d: number, s: number) => Math.floor((n + before + after - d * (k - 1) - 1) / s) + 1;
+const outputSize = (n: number, before: number, after: number, k: number, d: number, s: number) =>
+  Math.floor((n + before + after - d * (k - 1) - 1) / s) + 1;
 
 describe('the three records share one image and one filter', () => {
   it('is a 7×7 image of integers with a 3×3 filter, the same in all three', () => {
@@ -141,7 +142,9 @@ describe('runSetting on other inputs', () => {
   it.each(cases)('matches a float64 cross-correlation: %o', async setting => {
     const run = await runSetting(image, kernel, {...setting});
     expectAllClose(run.output, crossCorrelate(image, kernel, 0, setting.stride, setting.padding, setting.dilation), 'output');
-    run.products.forEach((row, r) => row.forEach((window, c) => expect(window.flat().reduce((a, b) => a + b, 0)).toBeCloseTo(run.output[r][c], 5)));
+    run.products.forEach((row, r) =>
+      row.forEach((window, c) => expect(window.flat().reduce((a, b) => a + b, 0)).toBeCloseTo(run.output[r][c], 5)),
+    );
   });
 
   it('puts the odd zero after, as TensorFlow does', async () => {
@@ -160,7 +163,9 @@ describe('the records', () => {
     expect(padding.keras).toContain("((1, 1), 'same', (1, 1)),");
     expect(dilation.keras).toContain("((1, 1), 'same', (2, 2)),");
     for (const r of all()) {
-      expect(r.keras).toMatch(/Conv2D\(filters=1, kernel_size=\(3, 3\), strides=strides, padding=padding, dilation_rate=dilation_rate, use_bias=False\)/);
+      expect(r.keras).toMatch(
+        /Conv2D\(filters=1, kernel_size=\(3, 3\), strides=strides, padding=padding, dilation_rate=dilation_rate, use_bias=False\)/,
+      );
       expect(r.keras).toContain('tf.image.extract_patches');
       expect(r.keras).toContain(JSON.stringify(r.image));
     }
@@ -189,7 +194,9 @@ describe('convSettingValidator', () => {
   it("rejects a padding split that is not TensorFlow's", () => {
     const bad = clone(dilation);
     bad.runs[2].pad.top = 1;
-    expect(() => validateRecord('dilation', bad, 'dilation.json')).toThrow(/runs\[2\]\.pad\.top: expected 2 \(TensorFlow's "same" padding\), got 1/);
+    expect(() => validateRecord('dilation', bad, 'dilation.json')).toThrow(
+      /runs\[2\]\.pad\.top: expected 2 \(TensorFlow's "same" padding\), got 1/,
+    );
   });
 
   it('rejects a first run that is not the default, a bad padding and a fractional stride', () => {

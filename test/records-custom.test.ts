@@ -42,8 +42,16 @@ describe('dense for another seed and other layers', () => {
     expect(record.keras).toContain('tf.random.set_seed(7)');
   });
 
-  it('the issue\'s example: input [0.1, 0.5, 0.9], Dense(4, sigmoid) → Dense(2)', async () => {
-    const record = await custom('dense', 42, {dense: {input: [0.1, 0.5, 0.9], layers: [{units: 4, activation: 'sigmoid'}, {units: 2, activation: 'linear'}]}});
+  it("the issue's example: input [0.1, 0.5, 0.9], Dense(4, sigmoid) → Dense(2)", async () => {
+    const record = await custom('dense', 42, {
+      dense: {
+        input: [0.1, 0.5, 0.9],
+        layers: [
+          {units: 4, activation: 'sigmoid'},
+          {units: 2, activation: 'linear'},
+        ],
+      },
+    });
     const numpy = fixture('dense-custom-numpy.json');
     expectAllClose(record.input, numpy.input, 'input');
     record.layers.forEach((layer, l) => {
@@ -56,8 +64,17 @@ describe('dense for another seed and other layers', () => {
 });
 
 describe('recurr for another seed, sequence and size', () => {
-  it('seed 7, the issue\'s sequence, 2 units: the numpy LSTM step for step', async () => {
-    const record = await custom('recurr', 7, {recurr: {sequence: [[1, 2], [2, 4], [3, 6]], units: 2}});
+  it("seed 7, the issue's sequence, 2 units: the numpy LSTM step for step", async () => {
+    const record = await custom('recurr', 7, {
+      recurr: {
+        sequence: [
+          [1, 2],
+          [2, 4],
+          [3, 6],
+        ],
+        units: 2,
+      },
+    });
     const numpy = fixture('recurr-custom-numpy.json');
     expect(record.units).toBe(2);
     expect(record.inputScale).toBeCloseTo(1 / 6, 12);
@@ -71,7 +88,17 @@ describe('recurr for another seed, sequence and size', () => {
 
 describe('attention with other keys', () => {
   it("the issue's example: three keys, softmax(q·k) and the weighted values as float64 gives them", async () => {
-    const record = await custom('attention', 42, {attention: {query: [1, 0], keys: [[1, 0], [0, 1], [1, 1]], values: [[1], [2], [3]]}});
+    const record = await custom('attention', 42, {
+      attention: {
+        query: [1, 0],
+        keys: [
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ],
+        values: [[1], [2], [3]],
+      },
+    });
     const reference = referenceAttention(record.query, record.keys, record.values, 1);
     expectAllClose(record.scores, reference.scores, 'scores');
     expectAllClose(record.weights, reference.weights, 'weights');
@@ -105,7 +132,11 @@ describe('activation functions for another seed', () => {
 
 describe('conv with another image, filters, stride and padding', () => {
   it("the issue's example: a cross over a cross, padding same, as float64 zero-pads and sums", async () => {
-    const cross = [[0, 1, 0], [1, 1, 1], [0, 1, 0]];
+    const cross = [
+      [0, 1, 0],
+      [1, 1, 1],
+      [0, 1, 0],
+    ];
     const record = await custom('conv', 42, {conv: {image: cross, filters: {cross}, stride: 1, padding: 'same'}});
     const reference = samePadded(cross, cross);
     expect(record.pad).toEqual({top: 1, bottom: 1, left: 1, right: 1});
@@ -113,13 +144,33 @@ describe('conv with another image, filters, stride and padding', () => {
     expectAllClose(record.filters[0].featureMap, reference.output, 'feature map');
     expectAllClose(record.filters[0].products, reference.products, 'products');
     // The centre window holds the whole cross: 5; every other window two of its arms.
-    expect(record.filters[0].featureMap).toEqual([[2, 2, 2], [2, 5, 2], [2, 2, 2]]);
+    expect(record.filters[0].featureMap).toEqual([
+      [2, 2, 2],
+      [2, 5, 2],
+      [2, 2, 2],
+    ]);
     expect(record.keras).toContain("padding='same'");
   });
 
   it('three filters over a 9×9 image with stride 2, each as float64 strides it', async () => {
     const image = Array.from({length: 9}, (_, r) => Array.from({length: 9}, (_, c) => ((r + c) % 4 === 0 || r === 4 ? 1 : 0)));
-    const filters = {row: [[0, 0, 0], [1, 1, 1], [0, 0, 0]], col: [[0, 1, 0], [0, 1, 0], [0, 1, 0]], edge: [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]};
+    const filters = {
+      row: [
+        [0, 0, 0],
+        [1, 1, 1],
+        [0, 0, 0],
+      ],
+      col: [
+        [0, 1, 0],
+        [0, 1, 0],
+        [0, 1, 0],
+      ],
+      edge: [
+        [-1, 0, 1],
+        [-2, 0, 2],
+        [-1, 0, 1],
+      ],
+    };
     const record = await custom('conv', 42, {conv: {image, filters, stride: 2}});
     expect(record.filters.map(f => f.name)).toEqual(['row', 'col', 'edge']);
     Object.values(filters).forEach((kernel, i) => {
@@ -198,7 +249,13 @@ describe('seq2seq on another sentence', () => {
   it('"Du bist müde": the greedy decode a float64 LSTM gives with the same weights', async () => {
     const record = await custom('seq2seq', 42, {seq2seq: {sentence: 'Du bist müde'}});
     const ids = (words: string[], vocab: string[]) => words.map(w => vocab.indexOf(w));
-    const greedy = referenceGreedy(record.weights, ids(record.source, record.vocab.source), record.vocab.target.indexOf('<start>'), record.vocab.target.indexOf('<end>'), 12);
+    const greedy = referenceGreedy(
+      record.weights,
+      ids(record.source, record.vocab.source),
+      record.vocab.target.indexOf('<start>'),
+      record.vocab.target.indexOf('<end>'),
+      12,
+    );
     expect(record.source).toEqual(['Du', 'bist', 'müde']);
     expect(record.predicted).toEqual(greedy.map(id => record.vocab.target[id]));
     expect(record.predicted).toEqual(['You', 'are', 'tired']);

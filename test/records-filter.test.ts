@@ -15,10 +15,26 @@ const values = (list: FilterRecord['images'], name: string) => list.find(x => x.
 
 describe('filter record', () => {
   it("holds the post's images and filters, with the post's numpy lines", () => {
-    expect(values(record.images, 'eye3')).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
-    expect(values(record.images, 'line2')).toEqual([[0, 0, 0], [1, 1, 0], [0, 0, 0]]);
-    expect(values(record.filters, 'f1')).toEqual([[0, 0, 0], [1, 1, 1], [0, 0, 0]]);
-    expect(values(record.filters, 'f2')).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+    expect(values(record.images, 'eye3')).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expect(values(record.images, 'line2')).toEqual([
+      [0, 0, 0],
+      [1, 1, 0],
+      [0, 0, 0],
+    ]);
+    expect(values(record.filters, 'f1')).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [0, 0, 0],
+    ]);
+    expect(values(record.filters, 'f2')).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
     expect(record.images.map(i => i.code)).toEqual(['img = np.eye(3)', 'img = np.zeros((3, 3)); img[1, :2] = 1']);
     expect(record.filters.map(f => f.code)).toEqual(['f1 = np.zeros((3, 3)); f1[1, :] = 1', 'f2 = np.eye(3)']);
   });

@@ -101,7 +101,9 @@ describe('validateNeuronRecord', () => {
   });
 
   it('rejects a switched-off unit whose z is not negative', () => {
-    expect(() => validateNeuronRecord({...clone(), switchedOff: 1}, 'neuron.json')).toThrow(/switchedOff: unit 1 has z = 0\.28\d+; expected a unit with z < 0, or null/);
+    expect(() => validateNeuronRecord({...clone(), switchedOff: 1}, 'neuron.json')).toThrow(
+      /switchedOff: unit 1 has z = 0\.28\d+; expected a unit with z < 0, or null/,
+    );
   });
 
   it('rejects unit indices out of range and a curve that is not ascending', () => {

@@ -34,7 +34,7 @@ describe('scoring record', () => {
     expectAllClose(record.additive.scores, ref.scores, 'additive.scores');
     expectAllClose(record.additive.weights, ref.weights, 'additive.weights');
     expectAllClose(record.additive.weights, record.trained, 'additive.weights vs the alignment row');
-    expect(record.additive.v).toEqual(w.scoreKernel.map((r) => r[0]));
+    expect(record.additive.v).toEqual(w.scoreKernel.map(r => r[0]));
   });
 
   it('dot-product scoring matches a float64 reference, scaled by 1/√d', () => {

@@ -26,7 +26,7 @@ describe('seq2seq translations', () => {
   });
 
   it('greedy-decodes "Ich habe ein bisschen Deutsch gelernt" to "I have learnt a little German"', () => {
-    const second = record.examples.find((e) => e.source.join(' ') === 'Ich habe ein bisschen Deutsch gelernt');
+    const second = record.examples.find(e => e.source.join(' ') === 'Ich habe ein bisschen Deutsch gelernt');
     expect(second?.predicted).toEqual(['I', 'have', 'learnt', 'a', 'little', 'German']);
   });
 
@@ -50,7 +50,7 @@ describe('seq2seq translations', () => {
 describe('seq2seq against a float64 reference LSTM', () => {
   it('encoder states and context match, step by step', () => {
     for (const t of traces()) {
-      const ids = t.source.map((tok) => record.vocab.source.indexOf(tok));
+      const ids = t.source.map(tok => record.vocab.source.indexOf(tok));
       const ref = referenceEncode(record.weights, ids);
       expectAllClose(t.encoder.h, ref.hs, `${t.source.join(' ')}: encoder.h`);
       expectAllClose(t.encoder.c, ref.cs, `${t.source.join(' ')}: encoder.c`);
@@ -62,24 +62,24 @@ describe('seq2seq against a float64 reference LSTM', () => {
 
   it('decoder states and top-k softmax probabilities match, step by step', () => {
     for (const t of traces()) {
-      const ids = t.decoder.inputs.map((tok) => record.vocab.target.indexOf(tok));
+      const ids = t.decoder.inputs.map(tok => record.vocab.target.indexOf(tok));
       const ref = referenceDecode(record.weights, t.context, ids);
       ref.forEach((step, s) => {
         const what = `${t.source.join(' ')}: decoder step ${s}`;
         expectAllClose(t.decoder.h[s], step.h, `${what} h`);
         expectAllClose(t.decoder.c[s], step.c, `${what} c`);
         const order = step.probs.map((p, i) => [p, i]).sort((a, b) => b[0] - a[0]);
-        expect(t.topK[s].map((k) => k.token)).toEqual(order.slice(0, t.topK[s].length).map(([, i]) => record.vocab.target[i]));
-        t.topK[s].forEach((k) => expectClose(k.p, step.probs[record.vocab.target.indexOf(k.token)], `${what} p(${k.token})`));
+        expect(t.topK[s].map(k => k.token)).toEqual(order.slice(0, t.topK[s].length).map(([, i]) => record.vocab.target[i]));
+        t.topK[s].forEach(k => expectClose(k.p, step.probs[record.vocab.target.indexOf(k.token)], `${what} p(${k.token})`));
       });
     }
   });
 
   it('the reference greedy decode gives the same tokens', () => {
     for (const t of traces()) {
-      const ids = t.source.map((tok) => record.vocab.source.indexOf(tok));
+      const ids = t.source.map(tok => record.vocab.source.indexOf(tok));
       const out = referenceGreedy(record.weights, ids, 1, 2, SEQ2SEQ_CONFIG.maxDecodeLength);
-      expect(out.map((i) => record.vocab.target[i])).toEqual(t.predicted);
+      expect(out.map(i => record.vocab.target[i])).toEqual(t.predicted);
     }
   });
 });

@@ -75,7 +75,11 @@ describe('volume record against a float64 reference', () => {
   it('conv2 filter 0 over the volume, before and after ReLU, 28×28', () => {
     const z = channelFirst(conv2dValid(channelLast(record.maps), record.conv2.kernel, record.conv2.bias))[record.filter];
     expectAllClose(record.nextPreActivation, z, 'nextPreActivation');
-    expectAllClose(record.nextMap, z.map(row => row.map(v => Math.max(0, v))), 'nextMap');
+    expectAllClose(
+      record.nextMap,
+      z.map(row => row.map(v => Math.max(0, v))),
+      'nextMap',
+    );
   });
 
   it('the window’s 72 products are volume × filter, summed per sheet, plus bias, then ReLU', () => {
@@ -84,11 +88,19 @@ describe('volume record against a float64 reference', () => {
     record.maps.forEach((map, s) => {
       const expected = [0, 1, 2].map(i => [0, 1, 2].map(j => map[row + i][col + j] * record.conv2.kernel[i][j][s][f]));
       expectAllClose(products[s], expected, `window.products[${s}]`);
-      expectClose(partialSums[s], expected.flat().reduce((a, b) => a + b, 0), `window.partialSums[${s}]`);
+      expectClose(
+        partialSums[s],
+        expected.flat().reduce((a, b) => a + b, 0),
+        `window.partialSums[${s}]`,
+      );
     });
     expect(flat(products)).toHaveLength(72);
     expect(bias).toBe(record.conv2.bias[f]);
-    expectClose(total, partialSums.reduce((a, b) => a + b, bias), 'window.total');
+    expectClose(
+      total,
+      partialSums.reduce((a, b) => a + b, bias),
+      'window.total',
+    );
     expectClose(total, record.nextPreActivation[row][col], 'window.total vs nextPreActivation');
     expect(output).toBe(Math.max(0, total));
     expect(output).toBe(record.nextMap[row][col]);
@@ -125,7 +137,21 @@ describe('volume record’s Keras snippet', () => {
   });
 
   it('prints every number the record holds', () => {
-    for (const field of ['image', 'conv.kernel', 'conv.bias', 'conv2.kernel', 'conv2.bias', 'maps[i]', 'nextMap', 'nextPreActivation', 'probe.values', 'window.products', 'window.partialSums', 'window.total', 'window.output']) {
+    for (const field of [
+      'image',
+      'conv.kernel',
+      'conv.bias',
+      'conv2.kernel',
+      'conv2.bias',
+      'maps[i]',
+      'nextMap',
+      'nextPreActivation',
+      'probe.values',
+      'window.products',
+      'window.partialSums',
+      'window.total',
+      'window.output',
+    ]) {
       const line = record.keras!.split('\n').find(l => l.includes(`# ${field}`) || l.includes(`, ${field}`));
       expect(line, field).toMatch(/print\(/);
     }
@@ -163,7 +189,9 @@ describe('validateVolumeRecord', () => {
   });
 
   it('rejects a window outside the maps, a short probe and a missing next map', () => {
-    expect(() => validateVolumeRecord({...clone(), window: {...clone().window, col: 28}}, 'volume.json')).toThrow(/window\.col: expected an integer in \[0, 27\], got 28/);
+    expect(() => validateVolumeRecord({...clone(), window: {...clone().window, col: 28}}, 'volume.json')).toThrow(
+      /window\.col: expected an integer in \[0, 27\], got 28/,
+    );
     const probe = clone();
     probe.probe.values.pop();
     expect(() => validateVolumeRecord(probe, 'volume.json')).toThrow(/probe\.values: expected 8 numbers, got 7/);

@@ -30,14 +30,34 @@ describe(`${NAME}.avif`, () => {
     expect(run.stderr).not.toMatch(/render: /);
     expect(run.code).toBe(0);
     const file = join(dir, 'a', `${NAME}.avif`);
-    const count = spawnSync('ffprobe', ['-v', 'error', '-count_frames', '-show_entries', 'stream=codec_name,pix_fmt,color_space,width,height,nb_read_frames,duration', '-of', 'json', file], {encoding: 'utf8'});
+    const count = spawnSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-count_frames',
+        '-show_entries',
+        'stream=codec_name,pix_fmt,color_space,width,height,nb_read_frames,duration',
+        '-of',
+        'json',
+        file,
+      ],
+      {encoding: 'utf8'},
+    );
     const [stream] = JSON.parse(count.stdout).streams;
     const frames = sceneFrames();
     expect(frames).toBeGreaterThan(200);
     // The GIF merges repeated frames into one image; its delays say how many scene frames it holds.
     const gifCs = [...displayedFrames(readFileSync(join(dir, 'a', `${NAME}.gif`)))].reduce((sum, f) => sum + f.delayCs, 0);
     expect(Math.abs(gifCs * 10 - (frames * 1000) / FPS)).toBeLessThanOrEqual(10);
-    expect(stream).toMatchObject({codec_name: 'av1', pix_fmt: 'yuv420p', color_space: 'bt709', width: 480, height: 270, nb_read_frames: String(frames)});
+    expect(stream).toMatchObject({
+      codec_name: 'av1',
+      pix_fmt: 'yuv420p',
+      color_space: 'bt709',
+      width: 480,
+      height: 270,
+      nb_read_frames: String(frames),
+    });
     expect(Number(stream.duration)).toBeCloseTo(frames / FPS, 6);
   });
 
@@ -65,9 +85,15 @@ describe('an ffmpeg without the AV1 encoder', () => {
     // A real ffmpeg whose encoder list lacks libsvtav1, as a build without it would print.
     const fake = join(dir, 'ffmpeg');
     const real = resolveFfmpeg().path;
-    writeFileSync(fake, `#!/bin/sh\nif [ "$2" = "-encoders" ]; then "${real}" "$@" | grep -v libsvtav1; exit 0; fi\nexec "${real}" "$@"\n`, {mode: 0o755});
+    writeFileSync(
+      fake,
+      `#!/bin/sh\nif [ "$2" = "-encoders" ]; then "${real}" "$@" | grep -v libsvtav1; exit 0; fi\nexec "${real}" "$@"\n`,
+      {mode: 0o755},
+    );
     const out = join(dir, 'no-av1');
-    const failed = await runRender([NAME, '--scale', '0.5', '--range', '0:0.5', '--format', 'gif,mp4,avif', '--out', out], {FFMPEG_PATH: fake});
+    const failed = await runRender([NAME, '--scale', '0.5', '--range', '0:0.5', '--format', 'gif,mp4,avif', '--out', out], {
+      FFMPEG_PATH: fake,
+    });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(
       `render: ${NAME}: GIF, MP4 written, but the AVIF failed: ${fake} has no libsvtav1 encoder, which the AVIF needs. ` +

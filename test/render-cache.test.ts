@@ -47,7 +47,10 @@ describe("a scene's sources", () => {
     mkdirSync(dirname(join(root, file)), {recursive: true});
     writeFileSync(join(root, file), text);
   };
-  write('scenes/a.tsx', "import {Grid} from './components/Grid';\nimport type {R} from '../src/records/a';\nimport records from 'virtual:activations';\nimport {x} from '@motion-canvas/core';");
+  write(
+    'scenes/a.tsx',
+    "import {Grid} from './components/Grid';\nimport type {R} from '../src/records/a';\nimport records from 'virtual:activations';\nimport {x} from '@motion-canvas/core';",
+  );
   write('scenes/b.tsx', "import {theme} from './theme';");
   write('scenes/components/Grid.tsx', "import {\n  theme,\n} from '../theme';\nexport {y} from './layout';");
   write('scenes/components/layout.ts', '');
@@ -55,7 +58,12 @@ describe("a scene's sources", () => {
   write('src/records/a.ts', '');
 
   it('are the relative imports reachable from the scene file, not type-only ones, not packages', () => {
-    expect(importClosure('scenes/a.tsx', root)).toEqual(['scenes/a.tsx', 'scenes/components/Grid.tsx', 'scenes/components/layout.ts', 'scenes/theme.ts']);
+    expect(importClosure('scenes/a.tsx', root)).toEqual([
+      'scenes/a.tsx',
+      'scenes/components/Grid.tsx',
+      'scenes/components/layout.ts',
+      'scenes/theme.ts',
+    ]);
   });
 
   it("leave out another scene's files", () => {

@@ -38,7 +38,9 @@ describe('a missing ffmpeg', () => {
     const out = freshDir();
     const run = await runRender(['dense', '--out', out, '--scale', '0.5'], {FFMPEG_PATH: '/nowhere/ffmpeg'});
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/render: dense: GIF, PNG, VTT written, but the MP4 failed: FFMPEG_PATH is set to "\/nowhere\/ffmpeg".*; the AVIF failed: FFMPEG_PATH/);
+    expect(run.stderr).toMatch(
+      /render: dense: GIF, PNG, VTT written, but the MP4 failed: FFMPEG_PATH is set to "\/nowhere\/ffmpeg".*; the AVIF failed: FFMPEG_PATH/,
+    );
     expect(readFileSync(join(out, 'dense.gif'))).toEqual(readFileSync(join(shared.dir, 'dense.gif')));
     expect(existsSync(join(out, 'dense.mp4'))).toBe(false);
   });

@@ -26,7 +26,9 @@ const SHORT = ['dense', '--scale', '0.5', '--format', 'gif', '--range', '0:0.2']
 function framesFrom(run: LiveRun, least: number): Promise<Record<string, unknown>> {
   return Promise.race([
     run.waitFor(e => e.type === 'frames' && Number(e.rendered) >= least),
-    run.done.then(result => Promise.reject(new Error(`the render ended (${result.code ?? result.signal}) before frame ${least}: ${result.stderr}`))),
+    run.done.then(result =>
+      Promise.reject(new Error(`the render ended (${result.code ?? result.signal}) before frame ${least}: ${result.stderr}`)),
+    ),
   ]);
 }
 

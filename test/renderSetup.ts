@@ -17,7 +17,12 @@ export default async function setup(project: TestProject) {
   const reuse = process.env.TEST_REUSE_RENDER === '1';
   if (!reuse) rmSync(SHARED_RENDER_DIR, {recursive: true, force: true});
   const started = Date.now();
-  const run = await runRender(['--scale', '0.5', '--format', SHARED_RENDER_FORMATS, '--out', SHARED_RENDER_DIR, ...(reuse ? [] : ['--force'])], {}, 900_000);
+  // RENDER_TEXT_LOG: each figure's drawn-text log (<name>.texts.json) beside its files, for the text checks.
+  const run = await runRender(
+    ['--scale', '0.5', '--format', SHARED_RENDER_FORMATS, '--out', SHARED_RENDER_DIR, ...(reuse ? [] : ['--force'])],
+    {RENDER_TEXT_LOG: '1'},
+    900_000,
+  );
   project.provide('sharedRender', {
     dir: SHARED_RENDER_DIR,
     code: run.code,

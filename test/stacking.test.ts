@@ -78,7 +78,10 @@ describe('stackLayout', () => {
     // top-right corner arrives from below left, over its top row.
     expect(stack.edges).toHaveLength(3);
     const [front, back] = stack.centres;
-    const topRight = (c: Point) => ({x: c.x + (view.across.x * sheet.width) / 2, y: c.y + (view.across.y * sheet.width) / 2 - (view.down.y * sheet.height) / 2});
+    const topRight = (c: Point) => ({
+      x: c.x + (view.across.x * sheet.width) / 2,
+      y: c.y + (view.across.y * sheet.width) / 2 - (view.down.y * sheet.height) / 2,
+    });
     const tr = topRight(front);
     const distances = stack.edges.map(([a]) => Math.hypot(a.x - tr.x, a.y - tr.y));
     expect(Math.min(...distances)).toBeGreaterThan(1);

@@ -27,7 +27,9 @@ describe('a test-only sixteenth animation', () => {
 
   it('is named in no code but its folder, its scene and its tests', () => {
     const code = ['*.ts', '*.tsx', '*.cjs', '*.json', ':!test/*.test.ts'];
-    const naming = execFileSync('git', ['grep', '-l', 'weighted-sum', '--', ...code], {cwd: ROOT, encoding: 'utf8'}).trim().split('\n');
+    const naming = execFileSync('git', ['grep', '-l', 'weighted-sum', '--', ...code], {cwd: ROOT, encoding: 'utf8'})
+      .trim()
+      .split('\n');
     expect(naming.filter(file => !FIXTURE_FILES.some(allowed => file.startsWith(allowed)))).toEqual([]);
   });
 
@@ -47,7 +49,9 @@ describe('a test-only sixteenth animation', () => {
     expect(gif.numFrames()).toBeGreaterThan(10);
     expect(gif.loopCount()).toBe(0);
     const vtt = readFileSync(join(out, 'weighted-sum.vtt'), 'utf8');
-    expect(vtt).toMatch(/^WEBVTT\n\n00:00:00\.000 --> [\d:.]+\nEach input times its weight\n\n[\d:.]+ --> [\d:.]+\nPlus the bias: the weighted sum\n$/);
+    expect(vtt).toMatch(
+      /^WEBVTT\n\n00:00:00\.000 --> [\d:.]+\nEach input times its weight\n\n[\d:.]+ --> [\d:.]+\nPlus the bias: the weighted sum\n$/,
+    );
   });
 
   it('draws a record its schema accepts, whose sum adds up', async () => {

@@ -9,7 +9,12 @@ import {altText, describe as describeAnimation} from '../src/animations/altText'
 
 let r: Pick<ActivationRecords, 'filter' | 'stride' | 'padding' | 'dilation'>;
 beforeAll(async () => {
-  const [filter, stride, padding, dilation] = await Promise.all([computeFilterRecord(), computeStrideRecord(), computePaddingRecord(), computeDilationRecord()]);
+  const [filter, stride, padding, dilation] = await Promise.all([
+    computeFilterRecord(),
+    computeStrideRecord(),
+    computePaddingRecord(),
+    computeDilationRecord(),
+  ]);
   r = {filter, stride, padding, dilation};
 });
 
@@ -18,7 +23,9 @@ describe('the key numbers', () => {
     const text = altText('filter', r.filter);
     expect(text).toContain('on np.eye(3), f1 gives 1.0 and f2 gives 3.0');
     expect(text).toContain('on the second image, f1 gives 2.0 and f2 gives 1.0');
-    expect(describeAnimation('filter', r.filter)).toContain("prints 2.0 for np.sum(img * f2) on the second image, but f2 gives 1.0 there: the 2.0 is f1's response");
+    expect(describeAnimation('filter', r.filter)).toContain(
+      "prints 2.0 for np.sum(img * f2) on the second image, but f2 gives 1.0 there: the 2.0 is f1's response",
+    );
   });
 
   it('stride: both map sizes and both peaks', () => {

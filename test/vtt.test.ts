@@ -71,7 +71,16 @@ describe('toWebVtt', () => {
   });
 
   it('does not merge identical texts separated by an empty step', () => {
-    expect(stepsToCues([{time: 0, text: 'x'}, {time: 1, text: ''}, {time: 2, text: 'x'}], 3)).toEqual([
+    expect(
+      stepsToCues(
+        [
+          {time: 0, text: 'x'},
+          {time: 1, text: ''},
+          {time: 2, text: 'x'},
+        ],
+        3,
+      ),
+    ).toEqual([
       {start: 0, end: 1, text: 'x'},
       {start: 2, end: 3, text: 'x'},
     ]);
@@ -96,9 +105,16 @@ describe('toWebVtt', () => {
   });
 
   it('drops steps at or after the end and clamps the last cue to the duration', () => {
-    expect(toWebVtt([{time: 0, text: 'in'}, {time: 2, text: 'at the end'}, {time: 9, text: 'after'}], 2)).toBe(
-      'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nin\n',
-    );
+    expect(
+      toWebVtt(
+        [
+          {time: 0, text: 'in'},
+          {time: 2, text: 'at the end'},
+          {time: 9, text: 'after'},
+        ],
+        2,
+      ),
+    ).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nin\n');
   });
 
   it('escapes markup characters so tokens like <end> and arrows show as text', () => {
@@ -119,7 +135,15 @@ describe('toWebVtt', () => {
   });
 
   it('drops cues shorter than a millisecond', () => {
-    expect(stepsToCues([{time: 1, text: 'blink'}, {time: 1.0002, text: 'stays'}], 2)).toEqual([{start: 1.0002, end: 2, text: 'stays'}]);
+    expect(
+      stepsToCues(
+        [
+          {time: 1, text: 'blink'},
+          {time: 1.0002, text: 'stays'},
+        ],
+        2,
+      ),
+    ).toEqual([{start: 1.0002, end: 2, text: 'stays'}]);
   });
 
   it('rejects a duration or time that is not a finite number', () => {

@@ -82,9 +82,7 @@ export class BarChart extends Node {
       const value = this.current[i];
       const track = (
         <Rect
-          {...(this.horizontal
-            ? {x: () => this.maxLength() / 2, y: across}
-            : {x: across, y: () => -this.maxLength() / 2})}
+          {...(this.horizontal ? {x: () => this.maxLength() / 2, y: across} : {x: across, y: () => -this.maxLength() / 2})}
           {...this.extent(() => this.maxLength(), thickness)}
           fill={theme.surface}
           radius={3}
@@ -107,9 +105,7 @@ export class BarChart extends Node {
           fontFamily={labelFont}
           fontSize={fontSize}
           fill={theme.text}
-          {...(this.horizontal
-            ? {x: -TEXT_GAP, y: across, offsetX: 1}
-            : {x: across, y: TEXT_GAP, offsetY: -1})}
+          {...(this.horizontal ? {x: -TEXT_GAP, y: across, offsetX: 1} : {x: across, y: TEXT_GAP, offsetY: -1})}
         />
       ) as Txt;
       const valueText = (
@@ -150,11 +146,13 @@ export class BarChart extends Node {
   /** Rings bar i in the accent and dims the others; `null` restores every bar. */
   *highlight(i: number | null, duration = pace.fade / 2): ThreadGenerator {
     yield* all(
-      ...this.bars.map((bar, k) => all(
-        bar.opacity(i === null || k === i ? 1 : DIMMED, duration),
-        bar.lineWidth(k === i ? sizes.line * 1.5 : 0, duration),
-        this.labelTexts[k].fill(k === i ? this.theme.accent : this.theme.text, duration),
-      )),
+      ...this.bars.map((bar, k) =>
+        all(
+          bar.opacity(i === null || k === i ? 1 : DIMMED, duration),
+          bar.lineWidth(k === i ? sizes.line * 1.5 : 0, duration),
+          this.labelTexts[k].fill(k === i ? this.theme.accent : this.theme.text, duration),
+        ),
+      ),
     );
   }
 
@@ -162,11 +160,13 @@ export class BarChart extends Node {
   *clear(duration = pace.fade): ThreadGenerator {
     this.current = this.current.map(() => 0);
     yield* all(
-      ...this.bars.map((_, i) => all(
-        this.bars[i][this.horizontal ? 'width' : 'height'](0, duration),
-        this.horizontal ? this.bars[i].x(0, duration) : this.bars[i].y(0, duration),
-        this.valueTexts[i].opacity(0, duration),
-      )),
+      ...this.bars.map((_, i) =>
+        all(
+          this.bars[i][this.horizontal ? 'width' : 'height'](0, duration),
+          this.horizontal ? this.bars[i].x(0, duration) : this.bars[i].y(0, duration),
+          this.valueTexts[i].opacity(0, duration),
+        ),
+      ),
     );
     this.valueTexts.forEach(t => t.text('').opacity(1));
   }

@@ -37,7 +37,9 @@ export class Connections extends Node {
         const dir = b.sub(a).normalized;
         // Round neurons: the edge starts and ends on the circle; flattened ones: on the ellipse.
         const exit = (column: NeuronColumn) =>
-          column.radiusY === column.radius ? dir.scale(column.radius) : new Vector2(ellipseExit(dir.x, dir.y, column.radius, column.radiusY));
+          column.radiusY === column.radius
+            ? dir.scale(column.radius)
+            : new Vector2(ellipseExit(dir.x, dir.y, column.radius, column.radiusY));
         const line = (
           <Line
             points={[a.add(exit(from)), b.sub(exit(to))]}
@@ -54,9 +56,7 @@ export class Connections extends Node {
 
   /** Brings the edges into neuron j forward and dims the rest. */
   *focusTarget(j: number, duration = pace.fade / 2): ThreadGenerator {
-    yield* all(
-      ...this.lines.flatMap(row => row.map((line, k) => line.opacity(k === j ? 1 : DIMMED_OPACITY, duration))),
-    );
+    yield* all(...this.lines.flatMap(row => row.map((line, k) => line.opacity(k === j ? 1 : DIMMED_OPACITY, duration))));
   }
 
   /** Dims every edge of this layer pair (another layer is active). */

@@ -18,7 +18,16 @@ import {HALF_FADE, QUICK_STOP} from '../kit/timing';
 import {type StopPacing, type SweepPlan, sweepWindow} from '../kit/windowSweep';
 import {kerasArgument, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
 import {maxAbs, monoWidth, slidePositions} from './layout';
-import {deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell, windowOrigin} from './paddedLayout';
+import {
+  deepestPadding,
+  headingGroups,
+  NO_PADDING,
+  paddedExtent,
+  paddingEquals,
+  panelCentres,
+  previousCell,
+  windowOrigin,
+} from './paddedLayout';
 import {PaddedGrid} from './PaddedGrid';
 import {ValueGrid} from './ValueGrid';
 import {sceneTheme, type Themed} from '../kit/theme';
@@ -122,9 +131,22 @@ export class ConvSettingStage extends Node {
     this.input = (
       <PaddedGrid x={imageX} y={imageY} values={image} cellSize={CELL} gap={GAP} range={maxAbs(image)} fontSize={sizes.small} />
     ) as PaddedGrid;
-    const grid = (rows: number, cols: number, x: number, range: number, values?: number[][]) => (
-      <ValueGrid x={x} y={centreY(paddedExtent(rows, cols, NO_PADDING, CELL, GAP).height)} rows={rows} cols={cols} cellSize={CELL} gap={GAP} colorMap="sequential" range={range} decimals={0} fontSize={sizes.small} initial={values} />
-    ) as ValueGrid;
+    const grid = (rows: number, cols: number, x: number, range: number, values?: number[][]) =>
+      (
+        <ValueGrid
+          x={x}
+          y={centreY(paddedExtent(rows, cols, NO_PADDING, CELL, GAP).height)}
+          rows={rows}
+          cols={cols}
+          cellSize={CELL}
+          gap={GAP}
+          colorMap="sequential"
+          range={range}
+          decimals={0}
+          fontSize={sizes.small}
+          initial={values}
+        />
+      ) as ValueGrid;
     this.filter = grid(kh, kw, filterX, maxAbs(record.kernel), record.kernel);
     this.outputs = record.runs.map((r, i) => grid(r.output.length, r.output[0].length, outputX[i], maxAbs(allOutputs)));
 
@@ -174,7 +196,9 @@ export class ConvSettingStage extends Node {
     const run = this.record.runs[index];
     yield this.showArithmetic(index);
     const [rows, cols] = [run.output.length, run.output[0].length];
-    yield* sweepWindow(slidePositions(rows, cols), options, ({outRow, outCol}, pacing) => this.stop(index, outRow, outCol, pacing, options.echo?.(outRow, outCol)));
+    yield* sweepWindow(slidePositions(rows, cols), options, ({outRow, outCol}, pacing) =>
+      this.stop(index, outRow, outCol, pacing, options.echo?.(outRow, outCol)),
+    );
     yield* all(this.sum.clear(HALF_FADE), this.outputs[index].markCell(rows - 1, cols - 1, false, HALF_FADE));
   }
 
@@ -243,7 +267,13 @@ export class ConvSettingStage extends Node {
   }
 
   /** One stop of the window: move, (products and their sum,) write the cell. */
-  private *stop(index: number, outRow: number, outCol: number, pacing: StopPacing, echo?: {grid: number; row: number; col: number}): ThreadGenerator {
+  private *stop(
+    index: number,
+    outRow: number,
+    outCol: number,
+    pacing: StopPacing,
+    echo?: {grid: number; row: number; col: number},
+  ): ThreadGenerator {
     const run = this.record.runs[index];
     const map = this.outputs[index];
     const value = run.output[outRow][outCol];
@@ -253,7 +283,11 @@ export class ConvSettingStage extends Node {
     const echoGrid = echo ? this.outputs[echo.grid] : undefined;
     if (pacing === 'quick') {
       if (this.sum.text() !== '') yield this.sum.clear(HALF_FADE);
-      yield* all(unring, this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, QUICK_STOP), map.setValue(outRow, outCol, value, QUICK_STOP));
+      yield* all(
+        unring,
+        this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, QUICK_STOP),
+        map.setValue(outRow, outCol, value, QUICK_STOP),
+      );
       return;
     }
     const detailed = pacing === 'detailed';
@@ -261,14 +295,28 @@ export class ConvSettingStage extends Node {
     const products = run.products[outRow][outCol].flat();
     const sum = windowSumLine(products, value);
     // A medium stop updates the sum as the window lands; a detailed one waits for it.
-    yield* all(unring, this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, t), map.markCell(outRow, outCol, true, t / 2), detailed ? waitFor(0) : this.sum.say(sum, t));
+    yield* all(
+      unring,
+      this.input.highlight(origin.row, origin.col, this.filter.rows, this.filter.cols, t),
+      map.markCell(outRow, outCol, true, t / 2),
+      detailed ? waitFor(0) : this.sum.say(sum, t),
+    );
     if (detailed) {
       yield* this.sum.say(sum, t);
       // The sum travels from the window to its cell.
-      yield* flyValue(this, formatValue(value, 0), {from: this.input.windowCentre(), to: map.cellPosition(outRow, outCol), appear: t / 3, travel: DETAILED_FLIGHT, fontWeight: 600});
+      yield* flyValue(this, formatValue(value, 0), {
+        from: this.input.windowCentre(),
+        to: map.cellPosition(outRow, outCol),
+        appear: t / 3,
+        travel: DETAILED_FLIGHT,
+        fontWeight: 600,
+      });
     }
     const write = detailed ? DETAILED_STEP : MEDIUM_WRITE;
-    yield* all(map.setValue(outRow, outCol, value, write), echoGrid && echo ? echoGrid.markCell(echo.row, echo.col, true, write) : waitFor(0));
+    yield* all(
+      map.setValue(outRow, outCol, value, write),
+      echoGrid && echo ? echoGrid.markCell(echo.row, echo.col, true, write) : waitFor(0),
+    );
     if (detailed) yield* waitFor(DETAILED_BEAT);
     if (echoGrid && echo) yield echoGrid.markCell(echo.row, echo.col, false, write);
   }

@@ -13,7 +13,16 @@
  * shows is one the record holds. Layout maths is in plotLayout.ts (tested).
  */
 import {Circle, initial, Line, Node, type NodeProps, Rect, signal, Txt} from '@motion-canvas/2d';
-import {all, easeInOutCubic, linear, type SimpleSignal, type ThreadGenerator, type TimingFunction, tween, Vector2} from '@motion-canvas/core';
+import {
+  all,
+  easeInOutCubic,
+  linear,
+  type SimpleSignal,
+  type ThreadGenerator,
+  type TimingFunction,
+  tween,
+  Vector2,
+} from '@motion-canvas/core';
 import {formatValue} from '../../src/shared/format';
 import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {monoWidth} from './layout';
@@ -150,11 +159,22 @@ export class CurvePlot extends Node {
     this.add(this.pins);
 
     const dot = () => new Vector2(at(this.markerX(), this.markerY()));
-    const guide = {stroke: theme.accent, lineWidth: sizes.line, lineDash: [4, 4], opacity: () => this.guideOpacity() * this.markerOpacity()};
+    const guide = {
+      stroke: theme.accent,
+      lineWidth: sizes.line,
+      lineDash: [4, 4],
+      opacity: () => this.guideOpacity() * this.markerOpacity(),
+    };
     this.add(<Line {...guide} points={() => [dot(), new Vector2(dot().x, origin.y)]} />);
     this.add(<Line {...guide} points={() => [dot(), new Vector2(origin.x, dot().y)]} />);
     this.add(<Circle size={DOT_SIZE} fill={theme.accent} position={dot} opacity={() => this.markerOpacity()} />);
-    this.add(this.readoutLabel(() => this.markerText(), () => this.readoutAt(dot(), this.markerText(), this.readoutPlace), () => this.markerOpacity()));
+    this.add(
+      this.readoutLabel(
+        () => this.markerText(),
+        () => this.readoutAt(dot(), this.markerText(), this.readoutPlace),
+        () => this.markerOpacity(),
+      ),
+    );
   }
 
   /** A data point in the parent's coordinates (to attach arrows or labels to the plot). */
@@ -197,7 +217,12 @@ export class CurvePlot extends Node {
    * Walks the marker along the curve from data x `from` to `to`, stopping on samples
    * and printing each one's readout. With `trace`, the curve is drawn on behind it.
    */
-  *sweep(from: number, to: number, duration = pace.move * 3, {trace = false, timing = linear}: {trace?: boolean; timing?: TimingFunction} = {}): ThreadGenerator {
+  *sweep(
+    from: number,
+    to: number,
+    duration = pace.move * 3,
+    {trace = false, timing = linear}: {trace?: boolean; timing?: TimingFunction} = {},
+  ): ThreadGenerator {
     const {x: xs, y: ys} = this.samples;
     const place = (x: number) => {
       const i = nearestSample(xs, x);
@@ -217,7 +242,13 @@ export class CurvePlot extends Node {
     if (on) {
       const {x: xs, y: ys} = this.samples;
       const inside = xs.map((x, i) => [x, ys[i]] as const).filter(([x]) => x >= from && x <= to);
-      this.highlight.points(curvePoints(this.frame, inside.map(p => p[0]), inside.map(p => p[1])).map(p => new Vector2(p)));
+      this.highlight.points(
+        curvePoints(
+          this.frame,
+          inside.map(p => p[0]),
+          inside.map(p => p[1]),
+        ).map(p => new Vector2(p)),
+      );
     }
     yield* this.highlight.opacity(on ? 1 : 0, duration);
   }
@@ -228,7 +259,11 @@ export class CurvePlot extends Node {
     const pin = (
       <Node opacity={0}>
         <Circle size={DOT_SIZE} fill={this.theme.accent} position={where} />
-        {this.readoutLabel(() => text, () => this.readoutAt(where, text, 'beside'), () => 1)}
+        {this.readoutLabel(
+          () => text,
+          () => this.readoutAt(where, text, 'beside'),
+          () => 1,
+        )}
       </Node>
     );
     this.pins.add(pin);

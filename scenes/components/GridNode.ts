@@ -62,7 +62,8 @@ export abstract class BlockGrid extends GridNode {
 
   *highlight(row: number, col: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
     const place = () => this.highlightRow(row).highlightCol(col).highlightHeight(height).highlightWidth(width);
-    const move = (d: number) => all(this.highlightRow(row, d), this.highlightCol(col, d), this.highlightHeight(height, d), this.highlightWidth(width, d));
+    const move = (d: number) =>
+      all(this.highlightRow(row, d), this.highlightCol(col, d), this.highlightHeight(height, d), this.highlightWidth(width, d));
     yield* placeOutline(this.highlightOpacity, place, move, duration);
   }
 }

@@ -165,7 +165,14 @@ export class HeatmapSheet extends BlockGrid {
       stroke(context, sheetOutline(g, FRAME_MARGIN), this.theme.muted, sizes.line, this.frameOpacity());
     }
     if (this.highlightOpacity() > 0) {
-      const outline = blockOutline(g, this.highlightRow(), this.highlightCol(), this.highlightHeight(), this.highlightWidth(), HIGHLIGHT_MARGIN);
+      const outline = blockOutline(
+        g,
+        this.highlightRow(),
+        this.highlightCol(),
+        this.highlightHeight(),
+        this.highlightWidth(),
+        HIGHLIGHT_MARGIN,
+      );
       stroke(context, outline, this.theme.accent, sizes.line * 1.5, this.highlightOpacity());
     }
     this.drawChildren(context);

@@ -44,9 +44,7 @@ export class NeuronColumn extends Node {
     ys.forEach((y, i) => {
       const value = props.initial?.[i];
       const fill = value === undefined ? this.theme.surface : divergingColor(this.theme, value, this.range);
-      const circle = (
-        <Circle y={y} size={size} fill={fill} stroke={this.theme.stroke} lineWidth={sizes.line} />
-      ) as Circle;
+      const circle = (<Circle y={y} size={size} fill={fill} stroke={this.theme.stroke} lineWidth={sizes.line} />) as Circle;
       const label = (
         <Txt
           y={y}
@@ -77,11 +75,7 @@ export class NeuronColumn extends Node {
     const fill = divergingColor(this.theme, value, this.range);
     this.labels[i].text(formatValue(value));
     this.labels[i].opacity(0);
-    yield* all(
-      this.circles[i].fill(fill, duration),
-      this.labels[i].fill(textOn(this.theme, fill), 0),
-      this.labels[i].opacity(1, duration),
-    );
+    yield* all(this.circles[i].fill(fill, duration), this.labels[i].fill(textOn(this.theme, fill), 0), this.labels[i].opacity(1, duration));
   }
 
   /** Rings neuron i in the accent colour (or back to the normal outline). */
@@ -94,10 +88,7 @@ export class NeuronColumn extends Node {
 
   /** Empties every neuron, back to the state before the forward pass. */
   *clear(duration = pace.fade): ThreadGenerator {
-    yield* all(
-      ...this.circles.map(c => c.fill(this.theme.surface, duration)),
-      ...this.labels.map(l => l.opacity(0, duration)),
-    );
+    yield* all(...this.circles.map(c => c.fill(this.theme.surface, duration)), ...this.labels.map(l => l.opacity(0, duration)));
     this.labels.forEach(l => l.text(''));
     this.labels.forEach(l => l.opacity(1));
   }

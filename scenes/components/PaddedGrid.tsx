@@ -135,7 +135,17 @@ export class PaddedGrid extends BlockGrid {
   }
 
   private box() {
-    return windowBounds(this.highlightRow(), this.highlightCol(), this.highlightHeight(), this.highlightWidth(), this.dilation(), this.rows, this.cols, this.cellSize, this.gap);
+    return windowBounds(
+      this.highlightRow(),
+      this.highlightCol(),
+      this.highlightHeight(),
+      this.highlightWidth(),
+      this.dilation(),
+      this.rows,
+      this.cols,
+      this.cellSize,
+      this.gap,
+    );
   }
 
   private cellRect(context: CanvasRenderingContext2D, row: number, col: number, inset = 0): void {

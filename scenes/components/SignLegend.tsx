@@ -24,7 +24,14 @@ export class SignLegend extends Layout {
       this.add(
         <Layout layout direction="row" gap={8} alignItems="center">
           {swatch === 'line' ? (
-            <Line points={[[0, 0], [26, 0]]} stroke={color} lineWidth={4} />
+            <Line
+              points={[
+                [0, 0],
+                [26, 0],
+              ]}
+              stroke={color}
+              lineWidth={4}
+            />
           ) : (
             <Rect width={16} height={16} fill={color} radius={2} />
           )}

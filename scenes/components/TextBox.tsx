@@ -42,6 +42,9 @@ export class TextBox extends Rect {
 
   /** Outlines the box in the accent at double width, or returns it to the plain outline. */
   *ring(on: boolean, duration = pace.fade): ThreadGenerator {
-    yield* all(this.stroke(on ? this.theme.accent : this.theme.stroke, duration), this.lineWidth(on ? sizes.line * 2 : sizes.line, duration));
+    yield* all(
+      this.stroke(on ? this.theme.accent : this.theme.stroke, duration),
+      this.lineWidth(on ? sizes.line * 2 : sizes.line, duration),
+    );
   }
 }

@@ -86,7 +86,14 @@ export class ValueGrid extends GridNode {
     }
     const framed = this.frameExtent;
     this.add(
-      <Rect width={framed.width} height={framed.height} radius={CELL_RADIUS + 1} stroke={theme.muted} lineWidth={sizes.line} opacity={() => this.frameOpacity()} />,
+      <Rect
+        width={framed.width}
+        height={framed.height}
+        radius={CELL_RADIUS + 1}
+        stroke={theme.muted}
+        lineWidth={sizes.line}
+        opacity={() => this.frameOpacity()}
+      />,
     );
 
     for (let r = 0; r < rows; r++) {
@@ -97,7 +104,16 @@ export class ValueGrid extends GridNode {
         const value = this.current[r][c];
         const fill = this.fillFor(value);
         const cell = (
-          <Rect x={x} y={y} width={this.cellSize} height={this.cellHeight} radius={CELL_RADIUS} fill={fill} stroke={theme.accent} lineWidth={0} />
+          <Rect
+            x={x}
+            y={y}
+            width={this.cellSize}
+            height={this.cellHeight}
+            radius={CELL_RADIUS}
+            fill={fill}
+            stroke={theme.accent}
+            lineWidth={0}
+          />
         ) as Rect;
         cellRow.push(cell);
         this.add(cell);
@@ -120,7 +136,14 @@ export class ValueGrid extends GridNode {
       this.labels.push(labelRow);
     }
     this.outline = (
-      <Rect stroke={theme.accent} lineWidth={sizes.line * 2} radius={CELL_RADIUS + 2} opacity={() => this.highlightOpacity()} width={this.cellSize} height={this.cellHeight} />
+      <Rect
+        stroke={theme.accent}
+        lineWidth={sizes.line * 2}
+        radius={CELL_RADIUS + 2}
+        opacity={() => this.highlightOpacity()}
+        width={this.cellSize}
+        height={this.cellHeight}
+      />
     ) as Rect;
     this.add(this.outline);
   }
@@ -169,7 +192,11 @@ export class ValueGrid extends GridNode {
   }
 
   *highlight(r: number, c: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {
-    yield* this.outlineTo(this.outline, gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap, this.cellHeight), duration);
+    yield* this.outlineTo(
+      this.outline,
+      gridWindowRect(r, c, height, width, this.rows, this.cols, this.cellSize, this.gap, this.cellHeight),
+      duration,
+    );
   }
 
   /** Rings one cell in the accent (the cell being written), or removes the ring; any number of cells at once. */
@@ -181,7 +208,9 @@ export class ValueGrid extends GridNode {
   *clear(duration = pace.fade): ThreadGenerator {
     yield* all(
       ...this.cells.flatMap((row, r) =>
-        row.map((cell, c) => all(cell.fill(this.theme.surface, duration), cell.lineWidth(0, duration), this.labels[r][c]?.opacity(0, duration) ?? noop())),
+        row.map((cell, c) =>
+          all(cell.fill(this.theme.surface, duration), cell.lineWidth(0, duration), this.labels[r][c]?.opacity(0, duration) ?? noop()),
+        ),
       ),
     );
     for (let r = 0; r < this.rows; r++) {

@@ -70,7 +70,12 @@ export interface OutlineOpacity {
  * (`place`) and fades in; where shown it moves there over `duration` (`move`), or is put
  * there at once when `duration` is 0.
  */
-export function* placeOutline(opacity: OutlineOpacity, place: () => void, move: (duration: number) => ThreadGenerator, duration: number): ThreadGenerator {
+export function* placeOutline(
+  opacity: OutlineOpacity,
+  place: () => void,
+  move: (duration: number) => ThreadGenerator,
+  duration: number,
+): ThreadGenerator {
   const hidden = opacity() === 0;
   if (hidden || duration <= 0) {
     place();

@@ -66,7 +66,10 @@ export function fitCell(count: number, span: number, gap: number = CONV_STAGE.ga
 export function convStageLayout(shape: ConvStageShape): ConvStageLayout {
   const s = CONV_STAGE;
   const {pad} = shape;
-  const inputCell = Math.min(fitCell(shape.cols + pad.left + pad.right, s.inputWidth), fitCell(shape.rows + pad.top + pad.bottom, s.inputHeight));
+  const inputCell = Math.min(
+    fitCell(shape.cols + pad.left + pad.right, s.inputWidth),
+    fitCell(shape.rows + pad.top + pad.bottom, s.inputHeight),
+  );
   const filterCell = Math.min(fitCell(shape.kernelCols, s.filterWidth), fitCell(shape.kernelRows, s.filterHeight));
   const mapSlot = (s.mapsWidth - s.mapsGap * (shape.filters - 1)) / shape.filters;
   const mapCell = Math.min(fitCell(shape.outCols, mapSlot), fitCell(shape.outRows, s.mapsHeight));
@@ -82,6 +85,9 @@ export function convStageLayout(shape: ConvStageShape): ConvStageLayout {
   const products = {x: s.filterX, y: productsLabelY + s.productsLabelGap - 8 + kernel.height / 2};
 
   const map = gridSize(shape.outRows, shape.outCols, mapCell, s.gap);
-  const maps = Array.from({length: shape.filters}, (_, i) => ({x: s.mapsLeft + map.width / 2 + i * (map.width + s.mapsGap), y: s.top + map.height / 2}));
+  const maps = Array.from({length: shape.filters}, (_, i) => ({
+    x: s.mapsLeft + map.width / 2 + i * (map.width + s.mapsGap),
+    y: s.top + map.height / 2,
+  }));
   return {gap: s.gap, inputCell, filterCell, mapCell, input, filter, productsLabelY, products, maps};
 }

@@ -42,7 +42,13 @@ export function gridSize(rows: number, cols: number, cell: number, gap: number, 
 
 /** Centre of cell (row, col) in a rows×cols grid centred on the origin; y grows downwards. */
 export function gridCellCentre(
-  row: number, col: number, rows: number, cols: number, cell: number, gap: number, cellHeight = cell,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+  cell: number,
+  gap: number,
+  cellHeight = cell,
 ): {x: number; y: number} {
   return {x: columnPositions(cols, cell + gap)[col], y: columnPositions(rows, cellHeight + gap)[row]};
 }
@@ -52,8 +58,15 @@ export function gridCellCentre(
  * (row, col): the outline of a sliding window, hugging the cells it covers.
  */
 export function gridWindowRect(
-  row: number, col: number, height: number, width: number,
-  rows: number, cols: number, cell: number, gap: number, cellHeight = cell,
+  row: number,
+  col: number,
+  height: number,
+  width: number,
+  rows: number,
+  cols: number,
+  cell: number,
+  gap: number,
+  cellHeight = cell,
 ): {x: number; y: number; width: number; height: number} {
   const first = gridCellCentre(row, col, rows, cols, cell, gap, cellHeight);
   const last = gridCellCentre(row + height - 1, col + width - 1, rows, cols, cell, gap, cellHeight);

@@ -34,7 +34,9 @@ const NEURON_GAP = 4;
 
 export function networkLayout(counts: readonly number[], area: NetworkArea = DENSE_AREA): NetworkLayout {
   const columns = counts.length;
-  const columnX = counts.map((_, c) => (columns === 1 ? (area.left + area.right) / 2 : area.left + ((area.right - area.left) * c) / (columns - 1)));
+  const columnX = counts.map((_, c) =>
+    columns === 1 ? (area.left + area.right) / 2 : area.left + ((area.right - area.left) * c) / (columns - 1),
+  );
   const most = Math.max(...counts);
   const spacing = most > 1 ? Math.min(PREFERRED_SPACING, area.height / (most - 1)) : PREFERRED_SPACING;
   const radiusY = Math.min(RADIUS, (spacing - NEURON_GAP) / 2);

@@ -18,7 +18,12 @@ export function paddingEquals(a: Padding, b: Padding): boolean {
 /** The most zeros any of the paddings adds on each side: the room a grid must keep for all of them. */
 export function deepestPadding(pads: readonly Padding[]): Padding {
   return pads.reduce<Padding>(
-    (m, p) => ({top: Math.max(m.top, p.top), bottom: Math.max(m.bottom, p.bottom), left: Math.max(m.left, p.left), right: Math.max(m.right, p.right)}),
+    (m, p) => ({
+      top: Math.max(m.top, p.top),
+      bottom: Math.max(m.bottom, p.bottom),
+      left: Math.max(m.left, p.left),
+      right: Math.max(m.right, p.right),
+    }),
     NO_PADDING,
   );
 }
@@ -51,14 +56,26 @@ export function ringCells(rows: number, cols: number, pad: Padding): {row: numbe
  * The image cell each tap of a kernelRows×kernelCols window reads when its first tap is
  * at (row, col) and taps are `dilation` cells apart, tap by tap, row by row.
  */
-export function windowTaps(row: number, col: number, kernelRows: number, kernelCols: number, dilation: number): {row: number; col: number}[] {
+export function windowTaps(
+  row: number,
+  col: number,
+  kernelRows: number,
+  kernelCols: number,
+  dilation: number,
+): {row: number; col: number}[] {
   const taps = [];
   for (let i = 0; i < kernelRows; i++) for (let j = 0; j < kernelCols; j++) taps.push({row: row + i * dilation, col: col + j * dilation});
   return taps;
 }
 
 /** Cells a window spans but does not read: the gaps between dilated taps (none at dilation 1 or between whole steps). */
-export function windowGaps(row: number, col: number, kernelRows: number, kernelCols: number, dilation: number): {row: number; col: number}[] {
+export function windowGaps(
+  row: number,
+  col: number,
+  kernelRows: number,
+  kernelCols: number,
+  dilation: number,
+): {row: number; col: number}[] {
   if (!Number.isInteger(dilation) || dilation <= 1) return [];
   const gaps = [];
   const [spanRows, spanCols] = [(kernelRows - 1) * dilation + 1, (kernelCols - 1) * dilation + 1];
@@ -70,8 +87,15 @@ export function windowGaps(row: number, col: number, kernelRows: number, kernelC
 
 /** Centre and size of the outline around a window's taps, from the first tap's cell edge to the last's. */
 export function windowBounds(
-  row: number, col: number, kernelRows: number, kernelCols: number, dilation: number,
-  rows: number, cols: number, cell: number, gap: number,
+  row: number,
+  col: number,
+  kernelRows: number,
+  kernelCols: number,
+  dilation: number,
+  rows: number,
+  cols: number,
+  cell: number,
+  gap: number,
 ): {x: number; y: number; width: number; height: number} {
   const pitch = cell + gap;
   const [spanRows, spanCols] = [(kernelRows - 1) * dilation, (kernelCols - 1) * dilation];
@@ -89,7 +113,13 @@ export function windowOrigin(outRow: number, outCol: number, stride: number, pad
 }
 
 /** Width and height of an image grid with its padding, and the offset of their centre from the image's centre. */
-export function paddedExtent(rows: number, cols: number, pad: Padding, cell: number, gap: number): {width: number; height: number; dx: number; dy: number} {
+export function paddedExtent(
+  rows: number,
+  cols: number,
+  pad: Padding,
+  cell: number,
+  gap: number,
+): {width: number; height: number; dx: number; dy: number} {
   const pitch = cell + gap;
   const [allRows, allCols] = [rows + pad.top + pad.bottom, cols + pad.left + pad.right];
   return {
@@ -102,7 +132,8 @@ export function paddedExtent(rows: number, cols: number, pad: Padding, cell: num
 
 /** Centres of panels of the given widths laid left to right with the given gaps between them, the whole row centred on 0. */
 export function panelCentres(widths: readonly number[], gaps: readonly number[]): number[] {
-  if (gaps.length !== Math.max(0, widths.length - 1)) throw new Error(`panelCentres: ${widths.length} panels need ${widths.length - 1} gaps, got ${gaps.length}`);
+  if (gaps.length !== Math.max(0, widths.length - 1))
+    throw new Error(`panelCentres: ${widths.length} panels need ${widths.length - 1} gaps, got ${gaps.length}`);
   const total = widths.reduce((a, b) => a + b, 0) + gaps.reduce((a, b) => a + b, 0);
   const centres: number[] = [];
   let x = -total / 2;

@@ -132,7 +132,14 @@ export function curvePoints(frame: PlotFrame, xs: readonly number[], ys: readonl
  * marker nor any of the `avoid` points (the curve); when every place covers some, the one
  * that covers the fewest.
  */
-export function readoutPlacement(frame: PlotFrame, dot: Point, width: number, height: number, gap = 8, avoid: readonly Point[] = []): Point {
+export function readoutPlacement(
+  frame: PlotFrame,
+  dot: Point,
+  width: number,
+  height: number,
+  gap = 8,
+  avoid: readonly Point[] = [],
+): Point {
   const halfW = frame.width / 2;
   const halfH = frame.height / 2;
   const inside = (x: number, y: number): Point => ({

@@ -85,13 +85,24 @@ export interface StackLayout {
  * `step` further back than the one before (`stackStep`), with the box round the whole
  * stack centred on `centre`.
  */
-export function stackLayout(view: SheetAxes, sheet: {width: number; height: number}, count: number, step: Point, centre: Point): StackLayout {
+export function stackLayout(
+  view: SheetAxes,
+  sheet: {width: number; height: number},
+  count: number,
+  step: Point,
+  centre: Point,
+): StackLayout {
   const {across, down} = view;
   const corner = (c: Point, sx: number, sy: number): Point => ({
     x: c.x + (across.x * sx * sheet.width) / 2 + (down.x * sy * sheet.height) / 2,
     y: c.y + (across.y * sx * sheet.width) / 2 + (down.y * sy * sheet.height) / 2,
   });
-  const signs = [[-1, -1], [1, -1], [1, 1], [-1, 1]];
+  const signs = [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ];
   const raw = Array.from({length: count}, (_, i) => ({x: step.x * i, y: step.y * i}));
   const all = raw.flatMap(c => signs.map(([sx, sy]) => corner(c, sx, sy)));
   const [minX, maxX] = [Math.min(...all.map(p => p.x)), Math.max(...all.map(p => p.x))];
@@ -116,7 +127,15 @@ export function stackLayout(view: SheetAxes, sheet: {width: number; height: numb
  * upright sheets that recedes by `step`: the block, grown by `clearance`, must lie
  * outside the front sheet's outline.
  */
-export function blockExposed(g: SheetGeometry, row: number, col: number, height: number, width: number, step: Point, clearance = 0): boolean {
+export function blockExposed(
+  g: SheetGeometry,
+  row: number,
+  col: number,
+  height: number,
+  width: number,
+  step: Point,
+  clearance = 0,
+): boolean {
   const front = box(sheetOutline(g).map(p => ({x: p.x - step.x, y: p.y - step.y})));
   const block = box(blockOutline(g, row, col, height, width, clearance));
   return !(block.x0 < front.x1 && block.x1 > front.x0 && block.y0 < front.y1 && block.y1 > front.y0);

@@ -6,7 +6,7 @@
 import {Txt, type TxtProps} from '@motion-canvas/2d';
 import {all, type ThreadGenerator} from '@motion-canvas/core';
 import {fonts, pace, sizes} from '../../src/shared/theme';
-import {reportStep} from './steps';
+import {reportHoldEnd, reportStep} from './steps';
 import {sceneTheme, type Themed} from './theme';
 
 export interface CaptionLineProps extends TxtProps, Themed {
@@ -45,6 +45,7 @@ export class CaptionLine extends Txt {
 
   /** Fades out and empties. */
   *clear(duration = pace.fade): ThreadGenerator {
+    if (this.reportsSteps) reportHoldEnd();
     yield* all(this.opacity(0, duration));
     this.text('');
     this.opacity(1);

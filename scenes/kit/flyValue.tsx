@@ -31,13 +31,23 @@ export function* flyValue(parent: Node, text: string, flight: Flight): ThreadGen
   const {from, to, appear, travel, during, vanish = 0, landing, fontSize = sizes.caption, fontWeight, chip = false} = flight;
   const theme = sceneTheme();
   const weight = fontWeight === undefined ? {} : {fontWeight};
-  const flying = chip ? (
-    <Rect layout padding={[1, 4]} radius={3} fill={theme.background} position={from}>
-      <Txt text={text} fontFamily={fonts.mono} fontSize={fontSize} fill={theme.accent} {...weight} />
-    </Rect>
-  ) as Rect : (
-    <Txt text={text} fontFamily={fonts.mono} fontSize={fontSize} {...weight} fill={theme.accent} position={from} opacity={appear > 0 ? 0 : 1} />
-  ) as Txt;
+  const flying = chip
+    ? ((
+        <Rect layout padding={[1, 4]} radius={3} fill={theme.background} position={from}>
+          <Txt text={text} fontFamily={fonts.mono} fontSize={fontSize} fill={theme.accent} {...weight} />
+        </Rect>
+      ) as Rect)
+    : ((
+        <Txt
+          text={text}
+          fontFamily={fonts.mono}
+          fontSize={fontSize}
+          {...weight}
+          fill={theme.accent}
+          position={from}
+          opacity={appear > 0 ? 0 : 1}
+        />
+      ) as Txt);
   parent.add(flying);
   if (appear > 0) yield* flying.opacity(1, appear);
   yield* during ? all(during, flying.position(to, travel)) : flying.position(to, travel);

@@ -14,5 +14,7 @@ export interface LabelOptions extends TxtProps {
 
 /** A label reading `text`; `options` place it and override the look (`fill: theme.text` for one that is not muted). */
 export function label(text: string, {mono = false, ...options}: LabelOptions = {}): Txt {
-  return (<Txt text={text} fontFamily={mono ? fonts.mono : fonts.sans} fontSize={sizes.small} fill={sceneTheme().muted} {...options} />) as Txt;
+  return (
+    <Txt text={text} fontFamily={mono ? fonts.mono : fonts.sans} fontSize={sizes.small} fill={sceneTheme().muted} {...options} />
+  ) as Txt;
 }

@@ -16,6 +16,7 @@ declare global {
   interface Window {
     __sceneSteps?: Map<string, StepReport>;
     __scenePosters?: Map<string, number>;
+    __sceneHoldEnds?: Map<string, number>;
   }
 }
 
@@ -37,6 +38,16 @@ export function reportStep(text: string): void {
   const time = useThread().time();
   const steps = (window.__sceneSteps ??= new Map());
   steps.set(`${scene}@${time.toFixed(4)}`, {scene, time, text});
+}
+
+/** Marks the current moment as the end of the last step's hold: the caption starts to leave and the loop resets. */
+export function reportHoldEnd(): void {
+  (window.__sceneHoldEnds ??= new Map()).set(useScene().name, useThread().time());
+}
+
+/** When the scene's last step stops being held, in seconds from its start (the drawn-text log's last held frame). */
+export function holdEndOf(scene: string): number | undefined {
+  return window.__sceneHoldEnds?.get(scene);
 }
 
 /** The steps reported so far for one scene, in time order. */

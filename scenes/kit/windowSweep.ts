@@ -16,7 +16,11 @@ export interface SweepPlan {
 }
 
 /** Visits every stop in order: starts what runs alongside it, then tells the stop. */
-export function* sweepWindow<Stop>(stops: readonly Stop[], plan: SweepPlan, visit: (stop: Stop, pacing: StopPacing, index: number) => ThreadGenerator): ThreadGenerator {
+export function* sweepWindow<Stop>(
+  stops: readonly Stop[],
+  plan: SweepPlan,
+  visit: (stop: Stop, pacing: StopPacing, index: number) => ThreadGenerator,
+): ThreadGenerator {
   for (let s = 0; s < stops.length; s++) {
     const aside = plan.during?.(s);
     if (aside) yield aside;

@@ -4,18 +4,13 @@
  * own Renderer and ships the frames back through FrameExporter. No editor UI, no
  * DOM scraping.
  */
-import {
-  type Project,
-  ProjectMetadata,
-  Renderer,
-  RendererResult,
-  Vector2,
-} from '@motion-canvas/core';
+import {type Project, ProjectMetadata, Renderer, RendererResult, Vector2} from '@motion-canvas/core';
 import project from '../project?project';
 import records from 'virtual:activations';
-import {posterOf, stepsOf} from '../kit/steps';
+import {holdEndOf, posterOf, stepsOf} from '../kit/steps';
 import {loadSceneFonts} from '../../src/page/fonts';
 import {FrameUploader, frameExporterFor} from '../../src/page/FrameExporter';
+import {DrawnTextLog} from '../../src/page/textLog';
 import type {RenderJob, RenderOutcome, SceneInfo} from '../../src/frames/protocol';
 
 declare global {
@@ -73,7 +68,13 @@ function provideRecords(given: RenderJob['records']): void {
 window.describeScenes = async (fps: number, given: RenderJob['records']): Promise<SceneInfo[]> => {
   await window.renderPageReady;
   provideRecords(given);
-  const renderer = new Renderer(project) as unknown as {playback: {fps: number; recalculate(): Promise<void>; onScenesRecalculated: {current: {name: string; firstFrame: number; lastFrame: number}[]}}};
+  const renderer = new Renderer(project) as unknown as {
+    playback: {
+      fps: number;
+      recalculate(): Promise<void>;
+      onScenesRecalculated: {current: {name: string; firstFrame: number; lastFrame: number}[]};
+    };
+  };
   renderer.playback.fps = fps;
   await renderer.playback.recalculate();
   return renderer.playback.onScenesRecalculated.current.map(s => ({
@@ -100,10 +101,19 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     return Math.max(0, time === undefined ? Math.floor(frames / 2) : Math.min(frames - 1, Math.round(time * job.fps)));
   };
   const uploader = new FrameUploader(job, frameLimit, posterFrame);
-  const Exporter = frameExporterFor(uploader, range.first, () => {
-    // Node names the error (it knows the range as the user gave it); the render just stops here.
-    if (job.range && job.range.end > duration()) throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
-  });
+  const playbackFrame = () => (renderer as unknown as {playback?: {frame: number}} | undefined)?.playback?.frame ?? 0;
+  const textLog = job.textLog ? new DrawnTextLog(playbackFrame) : undefined;
+  const Exporter = frameExporterFor(
+    uploader,
+    range.first,
+    () => {
+      // Node names the error (it knows the range as the user gave it); the render just stops here.
+      if (job.range && job.range.end > duration())
+        throw new Error(`the range ends at frame ${range.end}, after the scene's ${duration()} frames`);
+      textLog?.plan(stepsOf(job.scene), job.fps, duration() - 1, holdEndOf(job.scene));
+    },
+    (canvas, frame) => textLog?.exported(canvas, frame, job.resolutionScale),
+  );
   const p = projectFor(job.scene, {...job.variables, theme: job.theme}, Exporter);
 
   let error: RenderOutcome['error'];
@@ -112,7 +122,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
       const message = entry.object instanceof Error ? entry.object.message : entry.message;
       const stack = entry.object instanceof Error ? entry.object.stack : entry.stack;
       // The playback's frame counts through the measuring pass too, where a throw usually surfaces first.
-      const frame = (renderer as unknown as {playback?: {frame: number}} | undefined)?.playback?.frame ?? 0;
+      const frame = playbackFrame();
       error = {frame, message, stack};
     }
   });
@@ -122,7 +132,11 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
   renderer.onFinished.subscribe(r => {
     finished.result = r;
   });
-  await renderer.render(settingsFor(p, job, Exporter.id));
+  try {
+    await renderer.render(settingsFor(p, job, Exporter.id));
+  } finally {
+    textLog?.stop();
+  }
   const size = {width: Math.round(job.width * job.resolutionScale), height: Math.round(job.height * job.resolutionScale)};
   return {
     result: error ? 'error' : outcomeOf(finished.result),
@@ -133,6 +147,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     steps: stepsOf(job.scene).map(({time, text}) => ({time, text})),
     posterReported: posterOf(job.scene) !== undefined,
     sceneFrames: renderer ? duration() : 0,
+    ...(textLog ? {texts: textLog.frames} : {}),
   };
 };
 

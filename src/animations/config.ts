@@ -3,9 +3,10 @@
  * checked against each folder's definition, and the inputs each record is computed from.
  * No tfjs: the CLI validates everything before anything renders.
  */
-import {expectKeys, type ParseContext} from '../params/validate';
+import type {ParseContext} from '../params/validate';
+import {parseParams, strict} from '../params/schema';
 import {DEFAULT_SEED, type RecordInputs} from '../params/inputs';
-import {animation, ANIMATIONS, type AnimationName, type AnimationParams} from './registry';
+import {animation, ANIMATIONS, type AnimationName, type AnimationParams, isAnimationName} from './registry';
 
 export {ParamError, type ParseContext} from '../params/validate';
 export {DEFAULT_SEED, SEED_RANGE, type RecordInputs} from '../params/inputs';
@@ -16,14 +17,19 @@ export type {AnimationParams} from './types';
  * parameters. Relative file paths in it start at `baseDir` (the config file's folder).
  */
 export function parseAnimationsConfig(raw: unknown, path = 'animations', context: ParseContext = {baseDir: '.'}): Partial<AnimationParams> {
-  const given = expectKeys(raw, path, ANIMATIONS);
-  const parsed: Partial<Record<AnimationName, unknown>> = {};
-  for (const name of Object.keys(given) as AnimationName[]) parsed[name] = animation(name).params.parse(given[name], `${path}.${name}`, context);
-  return parsed as Partial<AnimationParams>;
+  // Checked in the file's order, so the first bad animation in it is the one reported.
+  const given = raw !== null && typeof raw === 'object' ? Object.keys(raw).filter(isAnimationName) : [];
+  const order = [...new Set([...given, ...ANIMATIONS])];
+  const shape = Object.fromEntries(order.map(name => [name, animation(name).params.schema(context, `${path}.${name}`).optional()]));
+  return parseParams(strict(shape, {keys: ANIMATIONS}), raw, path) as Partial<AnimationParams>;
 }
 
 /** The inputs of `name`'s record for a render with `seed` and the configured parameters. */
-export function recordInputs<K extends AnimationName>(name: K, seed: number, configured: Partial<AnimationParams>): RecordInputs<AnimationParams[K]> {
+export function recordInputs<K extends AnimationName>(
+  name: K,
+  seed: number,
+  configured: Partial<AnimationParams>,
+): RecordInputs<AnimationParams[K]> {
   const spec = animation(name).params;
   const effectiveSeed = spec.seeded ? seed : DEFAULT_SEED;
   const params = (configured[name] as AnimationParams[K] | undefined) ?? spec.defaults;

@@ -6,7 +6,8 @@
  */
 import {animation, ANIMATIONS, type AnimationName, isAnimationName} from './registry';
 import {type AnimationParams, parseAnimationsConfig} from './config';
-import {expectFile, ParamError, type ParseContext} from '../params/validate';
+import {ParamError, type ParseContext} from '../params/validate';
+import {expectFile} from '../params/schema';
 import {echo} from '../shared/echo';
 
 export type FileRef = {file: string; key: string};
@@ -45,7 +46,8 @@ export function configuredAnimations(
   const name = names[0] as AnimationName;
   const context = {baseDir: flagsBaseDir};
   if (flags.record !== undefined) {
-    if (flags.model !== undefined || flags.input !== undefined) throw new ParamError('--record', 'a record already holds its model and input; give --record alone, without --model or --input');
+    if (flags.model !== undefined || flags.input !== undefined)
+      throw new ParamError('--record', 'a record already holds its model and input; give --record alone, without --model or --input');
     return {params, recordFiles: {...recordFiles, [name]: expectFile(flags.record, '--record', context)}};
   }
   const takers = modelAnimations();
@@ -57,7 +59,11 @@ export function configuredAnimations(
   const merged: Record<string, unknown> = {...configured};
   if (flags.model !== undefined) merged.model = absolute(flags.model, flagsBaseDir);
   if (flags.input !== undefined) merged.input = absolute(flags.input, flagsBaseDir);
-  const parsed = parseFlagged(() => parseAnimationsConfig({[name]: merged}, 'animations', config) as Record<string, Record<string, unknown>>, name, flags);
+  const parsed = parseFlagged(
+    () => parseAnimationsConfig({[name]: merged}, 'animations', config) as Record<string, Record<string, unknown>>,
+    name,
+    flags,
+  );
   // Errors about these files name the flag that gave them.
   for (const [key, value] of Object.entries(parsed[name])) {
     if (value && typeof value === 'object' && 'key' in value && (flags as Record<string, unknown>)[flagOf(key)] !== undefined) {
@@ -77,7 +83,8 @@ function splitRecords(raw: unknown, config: ParseContext): ConfiguredAnimations 
       if (!isAnimationName(name) || value === null || typeof value !== 'object' || !('record' in value)) continue;
       const {record, ...others} = value as Record<string, unknown>;
       const extra = Object.keys(others);
-      if (extra.length > 0) throw new ParamError(`animations.${name}.${echo(extra[0])}`, 'a record already holds every number; give "record" alone');
+      if (extra.length > 0)
+        throw new ParamError(`animations.${name}.${echo(extra[0])}`, 'a record already holds every number; give "record" alone');
       recordFiles[name as AnimationName] = expectFile(record, `animations.${name}.record`, config);
       delete copy[name];
     }
@@ -92,7 +99,12 @@ function parseFlagged<T>(parse: () => T, name: string, flags: FileFlags): T {
     return parse();
   } catch (error) {
     const key = error instanceof ParamError ? error.path.split('.').at(-1)! : '';
-    if (!(error instanceof ParamError) || error.path !== `animations.${name}.${key}` || (flags as Record<string, unknown>)[key] === undefined) throw error;
+    if (
+      !(error instanceof ParamError) ||
+      error.path !== `animations.${name}.${key}` ||
+      (flags as Record<string, unknown>)[key] === undefined
+    )
+      throw error;
     throw new ParamError(`--${key}`, error.message.slice(error.path.length + 2));
   }
 }

@@ -4,6 +4,7 @@
  * registry gathers these; everything else (CLI, record store, editor, gallery, captions, tests)
  * derives from them.
  */
+import type {z} from 'zod';
 import type {AnimationText} from '../text/animationText';
 import type {ParseContext} from '../params/validate';
 import type {RecordInputs} from '../params/inputs';
@@ -18,8 +19,11 @@ export interface AnimationDefinition<K extends AnimationName = AnimationName> {
   validate(json: unknown, source: string): ActivationRecords[K];
   params: {
     defaults: AnimationParams[K];
-    /** Checks `animations.<name>` of render.config.json; throws ParamError naming the key path. */
-    parse(raw: unknown, path: string, context: ParseContext): AnimationParams[K];
+    /**
+     * The schema of `animations.<name>` in render.config.json (at `path`, which file parameters
+     * remember for their errors), filling in the defaults; file paths start at the context's folder.
+     */
+    schema(context: ParseContext, path: string): z.ZodType<AnimationParams[K]>;
     /** Whether `--seed` changes the numbers (random initialisation); trained and hand-set models ignore it. */
     seeded: boolean;
   };

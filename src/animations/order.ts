@@ -9,7 +9,8 @@ export function namesByPosition(positions: Record<string, number>): string[] {
   const entries = Object.entries(positions).map(([key, position]) => [nameOf(key), position] as const);
   const byPosition = new Map<number, string>();
   for (const [name, position] of entries) {
-    if (!Number.isInteger(position) || position < 1) throw new Error(`animation ${name}: POSITION must be a whole number from 1, got ${position}`);
+    if (!Number.isInteger(position) || position < 1)
+      throw new Error(`animation ${name}: POSITION must be a whole number from 1, got ${position}`);
     const other = byPosition.get(position);
     if (other !== undefined) throw new Error(`animations ${other} and ${name} both take position ${position}; give each its own`);
     byPosition.set(position, name);

@@ -32,12 +32,16 @@ const testFolders = testAnimationsEnabled() ? foldersIn(TEST_ANIMATIONS_DIR) : [
 // Template-literal imports, so esbuild (vite's config bundle) bundles every folder's definition.
 const found: AnimationDefinition[] = [
   ...(await Promise.all(foldersIn(ANIMATIONS_DIR).map(async folder => checked(folder, (await import(`./${folder}/index.ts`)).default)))),
-  ...(await Promise.all(testFolders.map(async folder => checked(folder, (await import(`../../test/fixtures/animations/${folder}/index.ts`)).default)))),
+  ...(await Promise.all(
+    testFolders.map(async folder => checked(folder, (await import(`../../test/fixtures/animations/${folder}/index.ts`)).default)),
+  )),
 ];
 
 function checked(folder: string, definition: AnimationDefinition | undefined): AnimationDefinition {
   if (definition?.name !== folder) {
-    throw new Error(`src/animations/${folder}/index.ts must default-export defineAnimation({name: '${folder}', …}); got ${definition ? `name '${definition.name}'` : 'no default export'}`);
+    throw new Error(
+      `src/animations/${folder}/index.ts must default-export defineAnimation({name: '${folder}', …}); got ${definition ? `name '${definition.name}'` : 'no default export'}`,
+    );
   }
   return definition;
 }

@@ -3,9 +3,7 @@ import {spawn} from 'node:child_process';
 import {createReadStream} from 'node:fs';
 import {resolveFfmpeg} from '../encode/ffmpegPath.js';
 
-export type FfmpegGifInput =
-  | {kind: 'pngDir'; dir: string; fps: number}
-  | {kind: 'raw'; width: number; height: number; fps: number};
+export type FfmpegGifInput = {kind: 'pngDir'; dir: string; fps: number} | {kind: 'raw'; width: number; height: number; fps: number};
 
 /**
  * Argument list for a two-pass GIF in a single ffmpeg run: `split` feeds every frame both to
@@ -15,23 +13,32 @@ export type FfmpegGifInput =
 export function ffmpegGifArgs(input: FfmpegGifInput, output: string): string[] {
   const args = [
     '-hide_banner', // no build banner on stderr
-    '-loglevel', 'error', // only errors on stderr
+    '-loglevel',
+    'error', // only errors on stderr
     '-nostdin', // never read keyboard commands from stdin (stdin may carry the frames)
     '-y', // overwrite the output file
   ];
   if (input.kind === 'pngDir') {
     args.push(
-      '-framerate', String(input.fps), // image2 demuxer: frame rate of the image sequence
-      '-pattern_type', 'glob', // match files with a glob instead of a printf pattern
-      '-i', `${input.dir.replace(/[*?[\]]/g, '\\$&')}/*.png`, // every PNG in the directory, in name order
+      '-framerate',
+      String(input.fps), // image2 demuxer: frame rate of the image sequence
+      '-pattern_type',
+      'glob', // match files with a glob instead of a printf pattern
+      '-i',
+      `${input.dir.replace(/[*?[\]]/g, '\\$&')}/*.png`, // every PNG in the directory, in name order
     );
   } else {
     args.push(
-      '-f', 'rawvideo', // headerless frames
-      '-pix_fmt', 'rgba', // 4 bytes a pixel, R G B A
-      '-s', `${input.width}x${input.height}`, // frame size
-      '-framerate', String(input.fps), // input frame rate (timestamps → GIF delays)
-      '-i', 'pipe:0', // frames on stdin
+      '-f',
+      'rawvideo', // headerless frames
+      '-pix_fmt',
+      'rgba', // 4 bytes a pixel, R G B A
+      '-s',
+      `${input.width}x${input.height}`, // frame size
+      '-framerate',
+      String(input.fps), // input frame rate (timestamps → GIF delays)
+      '-i',
+      'pipe:0', // frames on stdin
     );
   }
   args.push(
@@ -43,14 +50,19 @@ export function ffmpegGifArgs(input: FfmpegGifInput, output: string): string[] {
       // pass 2: no dithering (flat colours), and only re-map the changed rectangle of each frame
       '[b][p]paletteuse=dither=none:diff_mode=rectangle',
     ].join(';'),
-    '-loop', '0', // NETSCAPE2.0 loop forever
-    '-f', 'gif', // GIF muxer (its encoder crops to the changed rectangle and uses transparency)
+    '-loop',
+    '0', // NETSCAPE2.0 loop forever
+    '-f',
+    'gif', // GIF muxer (its encoder crops to the changed rectangle and uses transparency)
     output,
   );
   return args;
 }
 
-export interface FfmpegRunResult { ms: number; stderr: string; }
+export interface FfmpegRunResult {
+  ms: number;
+  stderr: string;
+}
 
 /**
  * Run the two-pass GIF. For raw input, `frames` is a file of concatenated RGBA frames or an
@@ -67,7 +79,9 @@ export async function runFfmpegGif(
   const child = spawn(ffmpegPath, args, {stdio: [input.kind === 'raw' ? 'pipe' : 'ignore', 'ignore', 'pipe']});
   let stderr = '';
   child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (d: string) => { stderr += d; });
+  child.stderr!.on('data', (d: string) => {
+    stderr += d;
+  });
   const done = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', code => resolve(code ?? -1));
@@ -75,7 +89,9 @@ export async function runFfmpegGif(
   if (input.kind === 'raw') {
     if (frames === undefined) throw new Error('runFfmpegGif: raw input needs frames');
     const stdin = child.stdin!;
-    stdin.on('error', () => { /* ffmpeg exited early; its exit code and stderr tell why */ });
+    stdin.on('error', () => {
+      /* ffmpeg exited early; its exit code and stderr tell why */
+    });
     if (typeof frames === 'string') {
       createReadStream(frames).pipe(stdin);
     } else {

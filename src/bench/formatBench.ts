@@ -55,11 +55,19 @@ export function encodeRaw(ffmpeg: string, args: string[], raw: string): number {
  */
 export function decodeArgs(input: string, output: string): string[] {
   return [
-    '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
-    '-i', input,
-    '-vf', 'scale=in_color_matrix=bt709:in_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=rgba',
-    '-fps_mode', 'passthrough',
-    '-f', 'rawvideo',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
+    '-y',
+    '-i',
+    input,
+    '-vf',
+    'scale=in_color_matrix=bt709:in_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=rgba',
+    '-fps_mode',
+    'passthrough',
+    '-f',
+    'rawvideo',
     output,
   ];
 }
@@ -81,12 +89,21 @@ export function measureDecoded(ffmpeg: string, file: string, source: RawFrames, 
 }
 
 /** Encodes the frames in `format` with the render's arguments (or `args`, to try other settings) and measures the file. */
-export function measureFormat(ffmpeg: string, format: VideoFormat, source: RawFrames, args?: (options: VideoOptions) => string[]): FormatMeasure {
+export function measureFormat(
+  ffmpeg: string,
+  format: VideoFormat,
+  source: RawFrames,
+  args?: (options: VideoOptions) => string[],
+): FormatMeasure {
   const scratch = mkdtempSync(join(tmpdir(), `bench-${format}-`));
   try {
     const spec = VIDEO_FORMATS[format];
     const output = join(scratch, `out.${format}`);
-    let cpuSeconds = encodeRaw(ffmpeg, (args ?? spec.args)({width: source.width, height: source.height, fps: source.fps, output}), source.file);
+    let cpuSeconds = encodeRaw(
+      ffmpeg,
+      (args ?? spec.args)({width: source.width, height: source.height, fps: source.fps, output}),
+      source.file,
+    );
     const cpu = process.cpuUsage();
     spec.finish?.(output);
     const own = process.cpuUsage(cpu);
@@ -101,7 +118,8 @@ export function measureFormat(ffmpeg: string, format: VideoFormat, source: RawFr
 export function rawFromPngs(dir: string, scratch: string, fps: number): RawFrames {
   const file = join(scratch, 'source.rgba');
   const fd = openSync(file, 'w');
-  let width = 0, height = 0;
+  let width = 0,
+    height = 0;
   try {
     for (const path of pngFiles(dir)) {
       const png = PNG.sync.read(readFileSync(path));
@@ -134,7 +152,12 @@ export function measureGif(source: RawFrames): FormatFigures {
 }
 
 /** Every format of one animation's kept frames (`<framesDir>/<name>/`), and its rendered poster if `posterPath` exists. */
-export function benchFormats(ffmpeg: string, name: string, framesDir: string, opts: {fps: number; webm: boolean; posterPath: string}): FormatRow {
+export function benchFormats(
+  ffmpeg: string,
+  name: string,
+  framesDir: string,
+  opts: {fps: number; webm: boolean; posterPath: string},
+): FormatRow {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-formats-'));
   try {
     const source = rawFromPngs(join(framesDir, name), scratch, opts.fps);

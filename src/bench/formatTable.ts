@@ -35,7 +35,12 @@ export const AVIF_TARGETS = {
   lumaDb: 44,
 } as const;
 
-export interface AvifTargetResult { size: boolean; allDb: boolean; lumaStill: boolean; lumaMoving: boolean; }
+export interface AvifTargetResult {
+  size: boolean;
+  allDb: boolean;
+  lumaStill: boolean;
+  lumaMoving: boolean;
+}
 
 export function avifTargets(r: FormatRow): AvifTargetResult {
   const q = r.avif.quality;
@@ -61,7 +66,16 @@ export function formatFormats(r: FormatRow): string {
     `${f.cpuSeconds.toFixed(1)} s`,
   ];
   return markdownTable([
-    [`${r.name} (${r.frames} frames)`, 'size', '× GIF', 'all-frame PSNR', 'still PSNR', 'moving PSNR', 'luma PSNR still / moving', 'encode CPU'],
+    [
+      `${r.name} (${r.frames} frames)`,
+      'size',
+      '× GIF',
+      'all-frame PSNR',
+      'still PSNR',
+      'moving PSNR',
+      'luma PSNR still / moving',
+      'encode CPU',
+    ],
     line('GIF', r.gif),
     line('AVIF', r.avif),
     line('MP4', r.mp4),
@@ -74,7 +88,14 @@ export function formatAvifTargets(rows: FormatRow[]): string {
   const total = (pick: (r: FormatRow) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
   const totalRatio = total(r => r.avif.bytes) / total(r => r.gif.bytes);
   return markdownTable([
-    ['animation', `size (≤ ${AVIF_TARGETS.sizeRatio}× GIF)`, `all-frame PSNR (≥ MP4 − ${AVIF_TARGETS.allDbBelowMp4} dB)`, `luma still (≥ ${AVIF_TARGETS.lumaDb} dB)`, `luma moving (≥ ${AVIF_TARGETS.lumaDb} dB)`, 'all four'],
+    [
+      'animation',
+      `size (≤ ${AVIF_TARGETS.sizeRatio}× GIF)`,
+      `all-frame PSNR (≥ MP4 − ${AVIF_TARGETS.allDbBelowMp4} dB)`,
+      `luma still (≥ ${AVIF_TARGETS.lumaDb} dB)`,
+      `luma moving (≥ ${AVIF_TARGETS.lumaDb} dB)`,
+      'all four',
+    ],
     ...rows.map(r => {
       const t = avifTargets(r);
       const q = r.avif.quality;
@@ -87,7 +108,14 @@ export function formatAvifTargets(rows: FormatRow[]): string {
         passFail(t.size && t.allDb && t.lumaStill && t.lumaMoving),
       ];
     }),
-    [`together (${rows.length})`, `${totalRatio.toFixed(3)}× ${passFail(totalRatio <= AVIF_TARGETS.totalSizeRatio)} (≤ ${AVIF_TARGETS.totalSizeRatio}×)`, '', '', '', ''],
+    [
+      `together (${rows.length})`,
+      `${totalRatio.toFixed(3)}× ${passFail(totalRatio <= AVIF_TARGETS.totalSizeRatio)} (≤ ${AVIF_TARGETS.totalSizeRatio}×)`,
+      '',
+      '',
+      '',
+      '',
+    ],
   ]);
 }
 

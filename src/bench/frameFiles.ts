@@ -5,7 +5,10 @@ import {PNG} from 'pngjs';
 
 /** The PNG files of a kept-frames folder, in frame order. */
 export function pngFiles(dir: string): string[] {
-  const files = readdirSync(dir).filter(f => f.toLowerCase().endsWith('.png')).sort().map(f => join(dir, f));
+  const files = readdirSync(dir)
+    .filter(f => f.toLowerCase().endsWith('.png'))
+    .sort()
+    .map(f => join(dir, f));
   if (!files.length) throw new Error(`no PNG files in ${dir}`);
   return files;
 }

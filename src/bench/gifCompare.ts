@@ -17,6 +17,7 @@ import {runFfmpegGif} from './ffmpegGif';
 import {pngFiles, pngFrames, rawFrames} from './frameFiles';
 import {gifQuality, stillFrames, type GifQuality} from './gifQuality';
 import {resolveGifski, runGifski} from './gifski';
+import type {BenchRow, EncoderMeasure as TableMeasure} from './table';
 
 export interface CompareOptions {
   fps: number;
@@ -31,22 +32,15 @@ export interface CompareOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface EncoderMeasure {
-  bytes: number;
-  ms: number;
+export interface EncoderMeasure extends TableMeasure {
   /** images in the GIF (ours merges frames that bring nothing new) */
   images: number;
-  quality: GifQuality;
 }
 
-export interface CompareResult {
-  name: string;
-  frames: number;
-  width: number;
-  height: number;
+/** A bench row as measured, before the MP4's size joins it; every encoder's measure also counts its images. */
+export interface CompareResult extends Omit<BenchRow, 'ours' | 'ffmpeg' | 'gifski' | 'mp4Bytes'> {
   ours: EncoderMeasure;
   ffmpeg: EncoderMeasure;
-  /** gifski's measure, or why it was skipped */
   gifski: EncoderMeasure | {missing: string};
 }
 
@@ -69,7 +63,10 @@ function measure(gif: Uint8Array, ms: number, raw: string, frameBytes: number, f
 }
 
 /** Encodes the frames (a directory of PNGs, or RGBA frames) with ours, ffmpeg and gifski, and measures each GIF. */
-export async function compareEncoders(frames: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | string, opts: CompareOptions): Promise<CompareResult> {
+export async function compareEncoders(
+  frames: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | string,
+  opts: CompareOptions,
+): Promise<CompareResult> {
   const name = opts.name ?? (typeof frames === 'string' ? basename(frames) : 'frames');
   const files = typeof frames === 'string' ? pngFiles(frames) : undefined;
   let {width, height} = opts;
@@ -82,7 +79,8 @@ export async function compareEncoders(frames: AsyncIterable<Uint8Array> | Iterab
     const fd = openSync(raw, 'w');
     const enc = new GifStreamEncoder({width, height, fps: opts.fps, movingTolerance: opts.movingTolerance});
     const pngs: string[] = files ?? [];
-    let ms = 0, n = 0;
+    let ms = 0,
+      n = 0;
     for await (const f of (files ? pngFrames(files) : frames) as AsyncIterable<Uint8Array>) {
       writeSync(fd, f);
       if (!files && 'path' in gifski) {
@@ -105,7 +103,8 @@ export async function compareEncoders(frames: AsyncIterable<Uint8Array> | Iterab
     const ffOut = join(tmp, 'ffmpeg.gif');
     const ff = await runFfmpegGif({kind: 'raw', width, height, fps: opts.fps}, ffOut, raw);
     const ffBytes = new Uint8Array(readFileSync(ffOut));
-    let gsBytes: Uint8Array | undefined, gsMs = 0;
+    let gsBytes: Uint8Array | undefined,
+      gsMs = 0;
     if ('path' in gifski) {
       const gsOut = join(tmp, 'gifski.gif');
       gsMs = (await runGifski(gifski.path, pngs, gsOut, {fps: opts.fps, width})).ms;
@@ -121,7 +120,10 @@ export async function compareEncoders(frames: AsyncIterable<Uint8Array> | Iterab
       if (gsBytes) writeFileSync(join(opts.keepDir, `${name}.gifski.gif`), gsBytes);
     }
     return {
-      name, frames: n, width, height,
+      name,
+      frames: n,
+      width,
+      height,
       ours: measure(ours, ms, raw, frameBytes, opts.fps, still),
       ffmpeg: measure(ffBytes, ff.ms, raw, frameBytes, opts.fps, still),
       gifski: gsBytes ? measure(gsBytes, gsMs, raw, frameBytes, opts.fps, still) : {missing: 'missing' in gifski ? gifski.missing : ''},

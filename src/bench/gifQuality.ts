@@ -39,7 +39,12 @@ export function sameFrame(a: Uint8Array, b: Uint8Array): boolean {
 export function pixelsOff(shown: Uint8Array, source: Uint8Array, levels = OFF_LEVELS): number {
   let n = 0;
   for (let i = 0; i < shown.length; i += 4) {
-    if (Math.abs(shown[i] - source[i]) > levels || Math.abs(shown[i + 1] - source[i + 1]) > levels || Math.abs(shown[i + 2] - source[i + 2]) > levels) n++;
+    if (
+      Math.abs(shown[i] - source[i]) > levels ||
+      Math.abs(shown[i + 1] - source[i + 1]) > levels ||
+      Math.abs(shown[i + 2] - source[i + 2]) > levels
+    )
+      n++;
   }
   return n;
 }

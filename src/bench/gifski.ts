@@ -11,7 +11,9 @@ import {findOnPath, isExecutable} from '../encode/ffmpegPath';
 /** The executable, or why there is none. */
 export function resolveGifski(env: NodeJS.ProcessEnv = process.env): {path: string} | {missing: string} {
   if (env.GIFSKI_PATH) {
-    return isExecutable(env.GIFSKI_PATH) ? {path: env.GIFSKI_PATH} : {missing: `GIFSKI_PATH is set to "${env.GIFSKI_PATH}", which is not an executable file`};
+    return isExecutable(env.GIFSKI_PATH)
+      ? {path: env.GIFSKI_PATH}
+      : {missing: `GIFSKI_PATH is set to "${env.GIFSKI_PATH}", which is not an executable file`};
   }
   const packaged = packagedGifski();
   if (packaged) return {path: packaged};

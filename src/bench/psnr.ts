@@ -6,7 +6,9 @@ export function rgbSquaredError(a: Uint8Array, b: Uint8Array): {sse: number; sam
   if (a.length % 4 !== 0) throw new Error('psnr: expected RGBA data (length a multiple of 4)');
   let sse = 0;
   for (let i = 0; i < a.length; i += 4) {
-    const dr = a[i] - b[i], dg = a[i + 1] - b[i + 1], db = a[i + 2] - b[i + 2];
+    const dr = a[i] - b[i],
+      dg = a[i + 1] - b[i + 1],
+      db = a[i + 2] - b[i + 2];
     sse += dr * dr + dg * dg + db * db;
   }
   return {sse, samples: (a.length / 4) * 3};

@@ -36,7 +36,19 @@ export async function measureFloor(names: string[], fps: number, scale = 1): Pro
     for (const name of names) {
       const cpuBefore = treeCpuSeconds(process.pid);
       const page = await session.openPage(() => {});
-      const job: RenderJob = {job: `floor-${name}`, token: session.server.token, scene: name, width: LAYOUT.width, height: LAYOUT.height, resolutionScale: scale, fps, theme: 'light', batch: 4, transport: 'none', records: isAnimationName(name) ? {[name]: records[name]} : {}};
+      const job: RenderJob = {
+        job: `floor-${name}`,
+        token: session.server.token,
+        scene: name,
+        width: LAYOUT.width,
+        height: LAYOUT.height,
+        resolutionScale: scale,
+        fps,
+        theme: 'light',
+        batch: 4,
+        transport: 'none',
+        records: isAnimationName(name) ? {[name]: records[name]} : {},
+      };
       const outcome = (await page.evaluate(`window.renderScene(${JSON.stringify(job)})`)) as RenderOutcome;
       floors.set(name, {frames: outcome.frames, fps: streamFps(outcome), cpuSeconds: treeCpuSeconds(process.pid) - cpuBefore});
       await page.close();
@@ -114,14 +126,22 @@ export function runRenderMeasured(root: string, args: string[]): Promise<TreeRun
         const start = sceneStarts.get(event.scene);
         if (event.type === 'frames' && start) start.frames = event.total;
         if (event.type === 'scene-done' && start) {
-          scenes.set(event.scene, {frames: start.frames, wallMs: performance.now() - start.at, cpuSeconds: treeCpuSeconds(child.pid!) - start.cpu, streamFps: event.streamFps});
+          scenes.set(event.scene, {
+            frames: start.frames,
+            wallMs: performance.now() - start.at,
+            cpuSeconds: treeCpuSeconds(child.pid!) - start.cpu,
+            streamFps: event.streamFps,
+          });
         }
       }
     });
     const sampler = setInterval(() => {
       const tree = [child.pid!, ...descendants(child.pid!)];
       peakNodeBytes = Math.max(peakNodeBytes, rssOf(child.pid!));
-      peakTreeBytes = Math.max(peakTreeBytes, tree.reduce((sum, pid) => sum + pssOf(pid), 0));
+      peakTreeBytes = Math.max(
+        peakTreeBytes,
+        tree.reduce((sum, pid) => sum + pssOf(pid), 0),
+      );
     }, 50);
     child.on('close', code => {
       clearInterval(sampler);

@@ -9,7 +9,11 @@ class Canvas {
   readonly r: Float32Array;
   readonly g: Float32Array;
   readonly b: Float32Array;
-  constructor(readonly width: number, readonly height: number, bg: RGB) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    bg: RGB,
+  ) {
     const n = width * height;
     this.r = new Float32Array(n).fill(bg[0]);
     this.g = new Float32Array(n).fill(bg[1]);
@@ -24,8 +28,10 @@ class Canvas {
   }
   /** Axis-aligned rectangle with fractional edges. */
   rect(x0: number, y0: number, x1: number, y1: number, c: RGB, alpha = 1): void {
-    const ix0 = Math.max(0, Math.floor(x0)), ix1 = Math.min(this.width - 1, Math.ceil(x1) - 1);
-    const iy0 = Math.max(0, Math.floor(y0)), iy1 = Math.min(this.height - 1, Math.ceil(y1) - 1);
+    const ix0 = Math.max(0, Math.floor(x0)),
+      ix1 = Math.min(this.width - 1, Math.ceil(x1) - 1);
+    const iy0 = Math.max(0, Math.floor(y0)),
+      iy1 = Math.min(this.height - 1, Math.ceil(y1) - 1);
     for (let y = iy0; y <= iy1; y++) {
       const cy = Math.min(y + 1, y1) - Math.max(y, y0);
       for (let x = ix0; x <= ix1; x++) {
@@ -41,8 +47,10 @@ class Canvas {
     this.rect(x1 - w, y0 + w, x1, y1 - w, c, alpha);
   }
   circle(cx: number, cy: number, rad: number, c: RGB, alpha = 1): void {
-    const x0 = Math.max(0, Math.floor(cx - rad - 1)), x1 = Math.min(this.width - 1, Math.ceil(cx + rad + 1));
-    const y0 = Math.max(0, Math.floor(cy - rad - 1)), y1 = Math.min(this.height - 1, Math.ceil(cy + rad + 1));
+    const x0 = Math.max(0, Math.floor(cx - rad - 1)),
+      x1 = Math.min(this.width - 1, Math.ceil(cx + rad + 1));
+    const y0 = Math.max(0, Math.floor(cy - rad - 1)),
+      y1 = Math.min(this.height - 1, Math.ceil(cy + rad + 1));
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
         const d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
@@ -51,8 +59,10 @@ class Canvas {
     }
   }
   ring(cx: number, cy: number, rad: number, w: number, c: RGB, alpha = 1): void {
-    const x0 = Math.max(0, Math.floor(cx - rad - w)), x1 = Math.min(this.width - 1, Math.ceil(cx + rad + w));
-    const y0 = Math.max(0, Math.floor(cy - rad - w)), y1 = Math.min(this.height - 1, Math.ceil(cy + rad + w));
+    const x0 = Math.max(0, Math.floor(cx - rad - w)),
+      x1 = Math.min(this.width - 1, Math.ceil(cx + rad + w));
+    const y0 = Math.max(0, Math.floor(cy - rad - w)),
+      y1 = Math.min(this.height - 1, Math.ceil(cy + rad + w));
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
         const d = Math.abs(Math.hypot(x + 0.5 - cx, y + 0.5 - cy) - rad);
@@ -61,12 +71,17 @@ class Canvas {
     }
   }
   line(ax: number, ay: number, bx: number, by: number, w: number, c: RGB, alpha = 1): void {
-    const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - w)), x1 = Math.min(this.width - 1, Math.ceil(Math.max(ax, bx) + w));
-    const y0 = Math.max(0, Math.floor(Math.min(ay, by) - w)), y1 = Math.min(this.height - 1, Math.ceil(Math.max(ay, by) + w));
-    const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy || 1;
+    const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - w)),
+      x1 = Math.min(this.width - 1, Math.ceil(Math.max(ax, bx) + w));
+    const y0 = Math.max(0, Math.floor(Math.min(ay, by) - w)),
+      y1 = Math.min(this.height - 1, Math.ceil(Math.max(ay, by) + w));
+    const dx = bx - ax,
+      dy = by - ay,
+      len2 = dx * dx + dy * dy || 1;
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        const px = x + 0.5, py = y + 0.5;
+        const px = x + 0.5,
+          py = y + 0.5;
         const t = Math.min(1, Math.max(0, ((px - ax) * dx + (py - ay) * dy) / len2));
         const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
         this.blend(y * this.width + x, c, Math.min(1, Math.max(0, w / 2 - d + 0.5)) * alpha);
@@ -84,7 +99,8 @@ class Canvas {
         for (let gx = 0; gx < 3; gx++) {
           h = (h * 1103515245 + 12345) >>> 0;
           if ((h >>> 16) & 1 || (gx === 0 && gy % 2 === 0)) {
-            const px = x + (i * 4 + gx) * u, py = y + gy * u;
+            const px = x + (i * 4 + gx) * u,
+              py = y + gy * u;
             this.rect(px, py, px + u, py + u, c, alpha);
           }
         }
@@ -106,7 +122,13 @@ class Canvas {
 
 const BG: RGB = [24, 24, 27];
 const FG: RGB = [232, 232, 236];
-const ACCENTS: RGB[] = [[99, 179, 237], [246, 173, 85], [104, 211, 145], [252, 129, 129], [183, 148, 244]];
+const ACCENTS: RGB[] = [
+  [99, 179, 237],
+  [246, 173, 85],
+  [104, 211, 145],
+  [252, 129, 129],
+  [183, 148, 244],
+];
 const ease = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
 
 /** "conv": a feature-map grid filled cell by cell under a sliding kernel, static labels, a counter. */
@@ -116,7 +138,10 @@ function convFrame(k: number, n: number, width: number, height: number): Uint8Ar
   c.text('CONV2D  3X3 KERNEL', 40 * s, 30 * s, 22 * s, FG);
   c.text('INPUT', 80 * s, 90 * s, 14 * s, FG);
   c.text('OUTPUT', 620 * s, 90 * s, 14 * s, FG);
-  const cell = 34 * s, gx = 60 * s, gy = 120 * s, ox = 600 * s;
+  const cell = 34 * s,
+    gx = 60 * s,
+    gy = 120 * s,
+    ox = 600 * s;
   for (let j = 0; j < 8; j++) {
     for (let i = 0; i < 8; i++) {
       const v = ((i * 37 + j * 91) % 100) / 100;
@@ -127,18 +152,34 @@ function convFrame(k: number, n: number, width: number, height: number): Uint8Ar
   const t = (k / Math.max(1, n - 1)) * 36; // kernel position in cells, 6x6 valid positions
   const pos = Math.min(35, Math.floor(t));
   const frac = ease(t - Math.floor(t));
-  const kx = pos % 6, ky = Math.floor(pos / 6);
+  const kx = pos % 6,
+    ky = Math.floor(pos / 6);
   const nx = Math.min(5, kx + 1);
   const fx = kx + (nx - kx) * frac;
   c.strokeRect(gx + fx * cell - 2, gy + ky * cell - 2, gx + (fx + 3) * cell + 2, gy + (ky + 3) * cell + 2, 3 * s, ACCENTS[1]);
   for (let q = 0; q <= pos; q++) {
-    const i = q % 6, j = Math.floor(q / 6);
+    const i = q % 6,
+      j = Math.floor(q / 6);
     const a = q === pos ? frac : 1;
     const v = ((i * 13 + j * 7) % 10) / 10;
-    c.rect(ox + i * cell * 1.2 + 1, gy + j * cell * 1.2 + 1, ox + (i + 1) * cell * 1.2 - 1, gy + (j + 1) * cell * 1.2 - 1,
-      [60 + 190 * v, 120 + 60 * v, 80], a);
+    c.rect(
+      ox + i * cell * 1.2 + 1,
+      gy + j * cell * 1.2 + 1,
+      ox + (i + 1) * cell * 1.2 - 1,
+      gy + (j + 1) * cell * 1.2 - 1,
+      [60 + 190 * v, 120 + 60 * v, 80],
+      a,
+    );
   }
-  c.line(gx + (fx + 3) * cell, gy + (ky + 1.5) * cell, ox + (pos % 6 + 0.5) * cell * 1.2, gy + (ky + 0.5) * cell * 1.2, 2 * s, ACCENTS[1], 0.8);
+  c.line(
+    gx + (fx + 3) * cell,
+    gy + (ky + 1.5) * cell,
+    ox + ((pos % 6) + 0.5) * cell * 1.2,
+    gy + (ky + 0.5) * cell * 1.2,
+    2 * s,
+    ACCENTS[1],
+    0.8,
+  );
   c.text(`STEP ${pos + 1}/36`, 40 * s, 470 * s, 18 * s, ACCENTS[0]);
   return c.toRGBA();
 }
@@ -152,7 +193,8 @@ function lstmFrame(k: number, n: number, width: number, height: number): Uint8Ar
   c.text('LSTM CELL STATE OVER TIME', 40 * s, 30 * s, 22 * s, FG);
   for (let i = 0; i < 5; i++) c.line(nodes[i][0], nodes[i][1], nodes[i + 1][0], nodes[i + 1][1], 3 * s, [90, 90, 100]);
   const t = (k / n) * 5;
-  const seg = Math.min(4, Math.floor(t)), f = ease(t - seg);
+  const seg = Math.min(4, Math.floor(t)),
+    f = ease(t - seg);
   for (let i = 0; i < 6; i++) {
     const active = i < seg + 1 || (i === seg + 1 && f > 0.5);
     c.circle(nodes[i][0], nodes[i][1], 34 * s, active ? ACCENTS[i % 5] : [60, 60, 70]);

@@ -5,7 +5,11 @@
 import type {GifQuality} from './gifQuality';
 import {OFF_LEVELS} from './gifQuality';
 
-export interface EncoderMeasure { bytes: number; ms: number; quality: GifQuality; }
+export interface EncoderMeasure {
+  bytes: number;
+  ms: number;
+  quality: GifQuality;
+}
 
 export interface BenchRow {
   name: string;
@@ -32,13 +36,20 @@ export const TARGETS = {
   sizeRatio: 0.75,
 } as const;
 
-export interface TargetResult { still: boolean; moving: boolean; stillOff: boolean; size: boolean; }
+export interface TargetResult {
+  still: boolean;
+  moving: boolean;
+  stillOff: boolean;
+  size: boolean;
+}
 
 function gifskiMeasure(r: BenchRow): EncoderMeasure | undefined {
   return 'missing' in r.gifski ? undefined : r.gifski;
 }
 
-export function sizeRatio(r: BenchRow): number { return r.ours.bytes / r.ffmpeg.bytes; }
+export function sizeRatio(r: BenchRow): number {
+  return r.ours.bytes / r.ffmpeg.bytes;
+}
 
 /** The higher still-frame PSNR of the anchors that ran. */
 export function bestAnchorStillDb(r: BenchRow): number {
@@ -47,7 +58,8 @@ export function bestAnchorStillDb(r: BenchRow): number {
 
 /** Ours minus the best anchor, on still frames (dB). */
 export function stillDeltaDb(r: BenchRow): number {
-  const ours = r.ours.quality.stillDb, best = bestAnchorStillDb(r);
+  const ours = r.ours.quality.stillDb,
+    best = bestAnchorStillDb(r);
   return ours === best ? 0 : ours - best; // Infinity − Infinity would be NaN
 }
 
@@ -94,11 +106,17 @@ export const qualitySection: Section = r => [
   ['still-frame PSNR', ...figures(r, m => db(m.quality.stillDb)), `${signed(stillDeltaDb(r))} dB vs best anchor`],
   ['moving-frame PSNR', ...figures(r, m => db(m.quality.movingDb)), ''],
   ['all-frame PSNR (info)', ...figures(r, m => db(m.quality.allDb)), ''],
-  [`still pixels > ${OFF_LEVELS} levels off`, ...figures(r, m => `${m.quality.worstStillOff} max, ${m.quality.stillOffTotal} total`), 'worst still frame; sum of all'],
+  [
+    `still pixels > ${OFF_LEVELS} levels off`,
+    ...figures(r, m => `${m.quality.worstStillOff} max, ${m.quality.stillOffTotal} total`),
+    'worst still frame; sum of all',
+  ],
 ];
 
 /** GIF encode times (for information) */
-export const encodeTimeSection: Section = r => [['GIF encode', ...figures(r, m => seconds(m.ms)), `${(r.ours.ms / r.ffmpeg.ms).toFixed(2)}× ffmpeg`]];
+export const encodeTimeSection: Section = r => [
+  ['GIF encode', ...figures(r, m => seconds(m.ms)), `${(r.ours.ms / r.ffmpeg.ms).toFixed(2)}× ffmpeg`],
+];
 
 /** MP4 from the render pipeline */
 export const mp4Section: Section = r => [['MP4 size', r.mp4Bytes === undefined ? 'missing' : kb(r.mp4Bytes), '', '', '']];
@@ -131,7 +149,14 @@ export function formatAnimation(r: BenchRow, sections: Section[] = DEFAULT_SECTI
 /** One line per animation: each target's figure and pass/fail, and whether all four are met. */
 export function formatTargets(rows: BenchRow[]): string {
   return markdownTable([
-    ['animation', `still PSNR vs best (≥ −${TARGETS.stillDbBelowBest} dB)`, `moving PSNR (≥ ${TARGETS.movingDb} dB)`, `still pixels off (≤ ${TARGETS.stillOffPixels})`, `size (≤ ${TARGETS.sizeRatio}× ffmpeg)`, 'all four'],
+    [
+      'animation',
+      `still PSNR vs best (≥ −${TARGETS.stillDbBelowBest} dB)`,
+      `moving PSNR (≥ ${TARGETS.movingDb} dB)`,
+      `still pixels off (≤ ${TARGETS.stillOffPixels})`,
+      `size (≤ ${TARGETS.sizeRatio}× ffmpeg)`,
+      'all four',
+    ],
     ...rows.map(r => {
       const t = targets(r);
       return [

@@ -34,7 +34,8 @@ export function editorExportPlugin(outDir = process.env.EDITOR_OUT_DIR ?? join(P
     configureServer(server) {
       // A server killed mid-render leaves its temporaries (an ffmpeg output, say) behind.
       const removed = removeStaleTemporaries(outDir);
-      if (removed.length > 0) server.config.logger.info(`removed ${removed.length} unfinished file(s) of an earlier run from ${outDir}: ${removed.join(', ')}`);
+      if (removed.length > 0)
+        server.config.logger.info(`removed ${removed.length} unfinished file(s) of an earlier run from ${outDir}: ${removed.join(', ')}`);
       // The port read per request: vite moves off its port when that one is busy.
       const guard: RouteGuard = {token, port: () => boundPort(server.httpServer)};
       const exports = new EditorExports(outDir, guard, editorScenes());

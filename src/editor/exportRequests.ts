@@ -8,7 +8,14 @@ import {z} from 'zod';
 import {JOB_ID} from '../render/frameUpload';
 import {MAX_FPS, MAX_FRAME_SIZE, MAX_SCENE_FRAMES} from '../render/limits';
 import {quoted, Refusal} from '../util/requestGuard';
-import {type CancelRequest, EXPORT_KINDS, type ExportKind, type ExportSettings, type FinishRequest, type SceneExport} from './protocol/exportProtocol';
+import {
+  type CancelRequest,
+  EXPORT_KINDS,
+  type ExportKind,
+  type ExportSettings,
+  type FinishRequest,
+  type SceneExport,
+} from './protocol/exportProtocol';
 
 /** A JSON request's body is a few hundred bytes; this leaves room and no more. */
 export const MAX_JSON_BYTES = 16 * 1024;

@@ -16,7 +16,15 @@ import {createSceneOutputs, findFfmpeg, finishSceneOutputs, type SceneOutput} fr
 import {FRAME_ROUTE, type RenderOutcome} from '../frames/protocol';
 import {ensureDir} from '../util/ensureDir';
 import {answerFailure, checkWriteRequest, quoted, readBody, Refusal, type RouteGuard} from '../util/requestGuard';
-import {EXPORT_KINDS, EXPORT_ROUTE, type ExportProblems, type ExportSettings, type FinishRequest, type FinishResult, type SceneExport} from './protocol/exportProtocol';
+import {
+  EXPORT_KINDS,
+  EXPORT_ROUTE,
+  type ExportProblems,
+  type ExportSettings,
+  type FinishRequest,
+  type FinishResult,
+  type SceneExport,
+} from './protocol/exportProtocol';
 import {type ExportRequests, exportRequests, MAX_JSON_BYTES, parseRequest} from './exportRequests';
 
 /** A job that receives nothing for this long was abandoned (the editor's tab closed): it is cancelled. */
@@ -87,7 +95,12 @@ export class EditorExports {
     if (!job) return Promise.reject(new Refusal(404, `no export job "${batch.job}"`));
     const {width, height} = job.request;
     if (batch.width !== width || batch.height !== height) {
-      return Promise.reject(new Refusal(400, `bad frame upload: ${batch.width}×${batch.height} frames for export job "${batch.job}", which is ${width}×${height}`));
+      return Promise.reject(
+        new Refusal(
+          400,
+          `bad frame upload: ${batch.width}×${batch.height} frames for export job "${batch.job}", which is ${width}×${height}`,
+        ),
+      );
     }
     return job.sink.accept(batch);
   }

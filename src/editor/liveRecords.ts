@@ -105,7 +105,9 @@ export class LiveRecords {
   }
 
   private send(server: ViteDevServer, update: RecordsUpdate): void {
-    const what = update.error ? `failed: ${update.error}` : update.computed.map(c => `${c.name} ${(c.ms / 1000).toFixed(2)} s`).join(', ') || 'nothing recomputed';
+    const what = update.error
+      ? `failed: ${update.error}`
+      : update.computed.map(c => `${c.name} ${(c.ms / 1000).toFixed(2)} s`).join(', ') || 'nothing recomputed';
     server.config.logger.info(`records after ${update.trigger.join(', ')} changed: ${what}`, {timestamp: true});
     server.ws.send(RECORDS_EVENT, update);
   }
@@ -119,7 +121,10 @@ function headline(stderr: string): string | undefined {
 /** The records and their compute times, from a fresh Node process running the models as they are on disk. */
 function computeRecords(root: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/records.ts', '--json'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/records.ts', '--json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', chunk => (stdout += chunk));

@@ -45,7 +45,11 @@ export function loopingEditBox(segmentDuration: number): Uint8Array {
 }
 
 /** A change to the original bytes: remove `remove` bytes at `at`, put `insert` there. */
-interface Splice { at: number; remove: number; insert: Uint8Array; }
+interface Splice {
+  at: number;
+  remove: number;
+  insert: Uint8Array;
+}
 
 /** Where an offset of the original file lands once the splices are applied. */
 function shifted(offset: number, splices: readonly Splice[]): number {
@@ -79,8 +83,10 @@ function shiftItemLocations(out: Uint8Array, original: Uint8Array, meta: Box, sp
   const {version} = versionAndFlags(original, iloc);
   if (version > 2) throw new BoxError(`iloc version ${version}`);
   let at = iloc.payload + 4;
-  const offsetSize = original[at] >> 4, lengthSize = original[at] & 15;
-  const baseOffsetSize = original[at + 1] >> 4, indexSize = version > 0 ? original[at + 1] & 15 : 0;
+  const offsetSize = original[at] >> 4,
+    lengthSize = original[at] & 15;
+  const baseOffsetSize = original[at + 1] >> 4,
+    indexSize = version > 0 ? original[at + 1] & 15 : 0;
   at += 2;
   const wide = version === 2 ? 4 : 2; // item_count and item_ID: 32 bits in version 2
   const itemCount = readUint16or32(original, at, wide);
@@ -91,7 +97,8 @@ function shiftItemLocations(out: Uint8Array, original: Uint8Array, meta: Box, sp
     if (version > 0) at += 2;
     const dataReference = readUint16or32(original, at, 2);
     at += 2;
-    const baseAt = at, base = readUint(original, at, baseOffsetSize);
+    const baseAt = at,
+      base = readUint(original, at, baseOffsetSize);
     at += baseOffsetSize;
     const extentCount = readUint16or32(original, at, 2);
     at += 2;
@@ -125,7 +132,9 @@ function checkReplaceable(data: Uint8Array, edts: Box): void {
   const wide = version === 1 ? 8 : 4;
   const mediaTime = entries === 1 ? readUint(data, elst.payload + 8 + wide, wide) : NaN;
   if (entries !== 1 || mediaTime !== 0) {
-    throw new BoxError(`the track has an edit list of ${entries} edit(s) from media time ${mediaTime}; only one edit from the start can be made to loop`);
+    throw new BoxError(
+      `the track has an edit list of ${entries} edit(s) from media time ${mediaTime}; only one edit from the start can be made to loop`,
+    );
   }
 }
 
@@ -167,7 +176,11 @@ export function signalInfiniteLoop(file: Uint8Array): Uint8Array {
 
   // Patch the original's fields in a copy (sizes, durations, offsets), then splice.
   const patched = file.slice();
-  growBox(patched, moov, [...trakDeltas.values()].reduce((a, b) => a + b, 0));
+  growBox(
+    patched,
+    moov,
+    [...trakDeltas.values()].reduce((a, b) => a + b, 0),
+  );
   setIndefinite(patched, movie.durationAt, movie.bytes);
   for (const [trak, delta] of trakDeltas) {
     growBox(patched, trak, delta);
@@ -184,7 +197,8 @@ export function signalInfiniteLoop(file: Uint8Array): Uint8Array {
 function applySplices(data: Uint8Array, splices: readonly Splice[]): Uint8Array {
   const size = data.length + splices.reduce((sum, s) => sum + s.insert.length - s.remove, 0);
   const out = new Uint8Array(size);
-  let from = 0, to = 0;
+  let from = 0,
+    to = 0;
   for (const s of splices) {
     out.set(data.subarray(from, s.at), to);
     to += s.at - from;

@@ -5,9 +5,13 @@ import {createRequire} from 'node:module';
 import {delimiter, dirname, join} from 'node:path';
 
 export type FfmpegSource = 'FFMPEG_PATH' | 'ffmpeg-static' | 'PATH';
-export interface ResolvedBinary<S extends string = FfmpegSource> { path: string; source: S; }
+export interface ResolvedBinary<S extends string = FfmpegSource> {
+  path: string;
+  source: S;
+}
 
-const INSTALL_HINT = 'Install it with `apt-get install -y ffmpeg` (Debian/Ubuntu) or `npm install ffmpeg-static`, or set FFMPEG_PATH to the ffmpeg executable.';
+const INSTALL_HINT =
+  'Install it with `apt-get install -y ffmpeg` (Debian/Ubuntu) or `npm install ffmpeg-static`, or set FFMPEG_PATH to the ffmpeg executable.';
 
 /** True for an existing file this process may execute. */
 export function isExecutable(p: string): boolean {
@@ -46,7 +50,10 @@ function ffmpegStaticPath(): string | undefined {
   }
 }
 
-export interface ResolveEnv { env?: NodeJS.ProcessEnv; useFfmpegStatic?: boolean; }
+export interface ResolveEnv {
+  env?: NodeJS.ProcessEnv;
+  useFfmpegStatic?: boolean;
+}
 
 export function resolveFfmpeg(opts: ResolveEnv = {}): ResolvedBinary {
   const env = opts.env ?? process.env;
@@ -97,5 +104,7 @@ export function resolveFfprobe(opts: ResolveEnv = {}): ResolvedBinary<FfmpegSour
   const onPath = findOnPath('ffprobe', env.PATH ?? '');
   if (onPath) return {path: onPath, source: 'PATH'};
   searched.push(`"ffprobe" on PATH (${env.PATH ?? ''})`);
-  throw new Error(`ffprobe not found. Searched: env FFPROBE_PATH (unset); ${searched.join('; ')}. Install it with \`apt-get install -y ffmpeg\` (Debian/Ubuntu; ffprobe comes with it), or set FFPROBE_PATH.`);
+  throw new Error(
+    `ffprobe not found. Searched: env FFPROBE_PATH (unset); ${searched.join('; ')}. Install it with \`apt-get install -y ffmpeg\` (Debian/Ubuntu; ffprobe comes with it), or set FFPROBE_PATH.`,
+  );
 }

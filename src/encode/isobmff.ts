@@ -44,7 +44,8 @@ export function readBoxes(data: Uint8Array, start = 0, end = data.length): Box[]
     } else if (size === 0) {
       size = end - at;
     }
-    if (size < payload - at || at + size > end) throw new BoxError(`box "${type}" at ${at} claims ${size} bytes, past its parent's end ${end}`);
+    if (size < payload - at || at + size > end)
+      throw new BoxError(`box "${type}" at ${at} claims ${size} bytes, past its parent's end ${end}`);
     boxes.push({type, start: at, end: at + size, payload, largeSize: payload - at === 16});
     at += size;
   }

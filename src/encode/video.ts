@@ -20,17 +20,24 @@ export interface VideoOptions {
 function rgbaInputToYuv({width, height, fps}: VideoOptions): string[] {
   return [
     '-hide_banner',
-    '-loglevel', 'error',
+    '-loglevel',
+    'error',
     '-nostdin', // stdin is the frame pipe, never keyboard input
     '-y',
     // Input: raw RGBA frames, back to back, at the scene's frame rate.
-    '-f', 'rawvideo',
-    '-pix_fmt', 'rgba',
-    '-s', `${width}x${height}`,
-    '-framerate', String(fps),
-    '-i', 'pipe:0',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgba',
+    '-s',
+    `${width}x${height}`,
+    '-framerate',
+    String(fps),
+    '-i',
+    'pipe:0',
     // Convert RGB to YUV with the BT.709 matrix (ffmpeg defaults to BT.601), limited range.
-    '-vf', 'scale=out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=yuv420p',
+    '-vf',
+    'scale=out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=yuv420p',
   ];
 }
 
@@ -44,16 +51,24 @@ const REPRODUCIBLE = ['-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v',
 export function mp4Args(options: VideoOptions): string[] {
   return [
     ...rgbaInputToYuv(options),
-    '-c:v', 'libx264',
-    '-preset', 'veryfast', // on flat diagrams as small as medium, at half the CPU
-    '-crf', '18', // visually lossless for flat diagrams
-    '-tune', 'animation', // flat colours and hard edges
-    '-pix_fmt', 'yuv420p', // the only 4:2:0 layout every browser plays
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast', // on flat diagrams as small as medium, at half the CPU
+    '-crf',
+    '18', // visually lossless for flat diagrams
+    '-tune',
+    'animation', // flat colours and hard edges
+    '-pix_fmt',
+    'yuv420p', // the only 4:2:0 layout every browser plays
     ...BT709_TAGS,
-    '-movflags', '+faststart', // moov atom first: playback starts before the download ends
+    '-movflags',
+    '+faststart', // moov atom first: playback starts before the download ends
     ...REPRODUCIBLE,
-    '-threads', '2',
-    '-f', 'mp4',
+    '-threads',
+    '2',
+    '-f',
+    'mp4',
     options.output,
   ];
 }
@@ -62,17 +77,26 @@ export function mp4Args(options: VideoOptions): string[] {
 export function webmArgs(options: VideoOptions): string[] {
   return [
     ...rgbaInputToYuv(options),
-    '-c:v', 'libvpx-vp9',
-    '-deadline', 'realtime', // orders of magnitude faster than the default "good"
-    '-cpu-used', '8', // fastest speed preset for realtime
-    '-row-mt', '1', // row-based multithreading
-    '-b:v', '0', // constant quality: bitrate follows -crf
-    '-crf', '32', // clean edges on flat diagrams at a fraction of the MP4's size
-    '-pix_fmt', 'yuv420p',
+    '-c:v',
+    'libvpx-vp9',
+    '-deadline',
+    'realtime', // orders of magnitude faster than the default "good"
+    '-cpu-used',
+    '8', // fastest speed preset for realtime
+    '-row-mt',
+    '1', // row-based multithreading
+    '-b:v',
+    '0', // constant quality: bitrate follows -crf
+    '-crf',
+    '32', // clean edges on flat diagrams at a fraction of the MP4's size
+    '-pix_fmt',
+    'yuv420p',
     ...BT709_TAGS,
     ...REPRODUCIBLE,
-    '-threads', '2',
-    '-f', 'webm',
+    '-threads',
+    '2',
+    '-f',
+    'webm',
     options.output,
   ];
 }
@@ -86,16 +110,23 @@ export function webmArgs(options: VideoOptions): string[] {
 export function avifArgs(options: VideoOptions): string[] {
   return [
     ...rgbaInputToYuv(options),
-    '-c:v', 'libsvtav1',
-    '-preset', '10', // 11–12 are barely faster here and much larger; 8 costs more CPU for little
-    '-crf', '38', // constant quality: all-frame RGB PSNR 0.2–0.6 dB above the MP4's on the figures measured
-    '-g', '9999', // one key frame: a looping image restarts from frame 0, never seeks into the middle
+    '-c:v',
+    'libsvtav1',
+    '-preset',
+    '10', // 11–12 are barely faster here and much larger; 8 costs more CPU for little
+    '-crf',
+    '38', // constant quality: all-frame RGB PSNR 0.2–0.6 dB above the MP4's on the figures measured
+    '-g',
+    '9999', // one key frame: a looping image restarts from frame 0, never seeks into the middle
     // tune=0: visual quality; scm=1: screen content mode (palette and intra block copy) for flat diagrams and text.
-    '-svtav1-params', 'tune=0:scm=1',
-    '-pix_fmt', 'yuv420p', // Main profile: every AVIF decoder has it
+    '-svtav1-params',
+    'tune=0:scm=1',
+    '-pix_fmt',
+    'yuv420p', // Main profile: every AVIF decoder has it
     ...BT709_TAGS,
     ...REPRODUCIBLE,
-    '-f', 'avif', // ffmpeg's AVIF muxer: an image sequence (brand avis, MA1B) whose first frame is also its still image
+    '-f',
+    'avif', // ffmpeg's AVIF muxer: an image sequence (brand avis, MA1B) whose first frame is also its still image
     options.output,
   ];
 }
@@ -108,7 +139,10 @@ export function loopAvifFile(path: string): void {
 export type VideoFormat = 'mp4' | 'webm' | 'avif';
 
 /** Each ffmpeg-made format: its arguments, the ffmpeg encoder it needs, and what to do to the file once ffmpeg is done. */
-export const VIDEO_FORMATS: Record<VideoFormat, {args: (options: VideoOptions) => string[]; encoder: string; finish?: (path: string) => void}> = {
+export const VIDEO_FORMATS: Record<
+  VideoFormat,
+  {args: (options: VideoOptions) => string[]; encoder: string; finish?: (path: string) => void}
+> = {
   mp4: {args: mp4Args, encoder: 'libx264'},
   webm: {args: webmArgs, encoder: 'libvpx-vp9'},
   avif: {args: avifArgs, encoder: 'libsvtav1', finish: loopAvifFile},

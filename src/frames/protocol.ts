@@ -30,6 +30,30 @@ export interface RenderJob {
   transport?: 'post' | 'none';
   /** Only the scene's frames `[first, end)`, shipped as frames 0, 1, … (`--range`). */
   range?: {first: number; end: number};
+  /** Log the texts drawn on each step's held frame (RENDER_TEXT_LOG=1, the test render only): RenderOutcome.texts. */
+  textLog?: boolean;
+}
+
+/** One text drawn on a frame, as the reader sees it. */
+export interface DrawnText {
+  text: string;
+  /** The context's CSS font, e.g. `600 28px Inter` (sizes in layout units). */
+  font: string;
+  /** The fill style as the canvas states it (`#rrggbb` or `rgba(…)`). */
+  fill: string;
+  /** Opacity on the frame: the fill's alpha times every opacity above it, 0 < alpha ≤ 1. */
+  alpha: number;
+  /** The ink box (measureText's actual bounds), in 960×540 layout units. */
+  box: {x: number; y: number; width: number; height: number};
+}
+
+/** The texts on one held frame: the last frame of a step (the one before the next begins), or the scene's last. */
+export interface HeldFrameTexts {
+  frame: number;
+  time: number;
+  /** The caption of the step this frame holds. */
+  step: string;
+  texts: DrawnText[];
 }
 
 /** Returned by `window.renderScene` when the render ends. */
@@ -47,6 +71,8 @@ export interface RenderOutcome {
   posterReported: boolean;
   /** The scene's length in frames (frames 0 … sceneFrames−1), whatever part was rendered. */
   sceneFrames: number;
+  /** With RenderJob.textLog: each held frame's texts, in frame order. */
+  texts?: HeldFrameTexts[];
 }
 
 /** Frames a second over the outcome's stream span (0 when nothing was streamed): render speed and its floor alike. */

@@ -20,14 +20,18 @@ export function isEmptyRect(r: Rect | null | undefined): boolean {
 export function unionRect(a: Rect | null, b: Rect | null): Rect | null {
   if (isEmptyRect(a)) return isEmptyRect(b) ? null : b;
   if (isEmptyRect(b)) return a;
-  const x = Math.min(a!.x, b!.x), y = Math.min(a!.y, b!.y);
+  const x = Math.min(a!.x, b!.x),
+    y = Math.min(a!.y, b!.y);
   return {x, y, width: Math.max(a!.x + a!.width, b!.x + b!.width) - x, height: Math.max(a!.y + a!.height, b!.y + b!.height) - y};
 }
 
 /** The smallest rectangle holding all of them (zero-sized when there are none). */
 export function boundingRect(rects: Rect[]): Rect {
   if (rects.length === 0) return {x: 0, y: 0, width: 0, height: 0};
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const r of rects) {
     x0 = Math.min(x0, r.x);
     y0 = Math.min(y0, r.y);

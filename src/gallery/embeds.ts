@@ -67,12 +67,20 @@ export function recommendedEmbeds(entry: GalleryEntry, variant: GalleryVariant, 
   const url: Url = file => base + file.file;
   const snippets: Snippet[] = [];
   const picture = pictureMarkup(entry, variant, url);
-  if (picture) snippets.push({label: `${EMBED_USES.picture}: <picture>, ${variant.files.avif ? 'AVIF with the GIF as fallback' : 'the GIF (no AVIF rendered)'}`, code: picture});
+  if (picture)
+    snippets.push({
+      label: `${EMBED_USES.picture}: <picture>, ${variant.files.avif ? 'AVIF with the GIF as fallback' : 'the GIF (no AVIF rendered)'}`,
+      code: picture,
+    });
   const gif = variant.files.gif;
   // Brackets in alt text would end the Markdown link text early.
   if (gif) snippets.push({label: `${EMBED_USES.gif}: GIF`, code: `![${entry.alt.replace(/[[\]]/g, m => `\\${m}`)}](${url(gif)})`});
   const player = playerMarkup(entry, variant, url, 'track');
-  if (player) snippets.push({label: `${EMBED_USES.player}: step-through player`, code: `${player}\n<script src="${base}${PLAYER_FILE}" defer></script>`});
+  if (player)
+    snippets.push({
+      label: `${EMBED_USES.player}: step-through player`,
+      code: `${player}\n<script src="${base}${PLAYER_FILE}" defer></script>`,
+    });
   return snippets;
 }
 
@@ -100,7 +108,11 @@ export interface PageWeight {
 }
 
 /** What a post with every figure in `entries` downloads, per embed choice, from the files' sizes on disk. */
-export function pageWeights(entries: readonly GalleryEntry[], theme: GalleryTheme = 'light', scriptBytes = Buffer.byteLength(PLAYER_SCRIPT)): PageWeight[] {
+export function pageWeights(
+  entries: readonly GalleryEntry[],
+  theme: GalleryTheme = 'light',
+  scriptBytes = Buffer.byteLength(PLAYER_SCRIPT),
+): PageWeight[] {
   const files = entries.map(e => e.variants.find(v => v.theme === theme)?.files ?? {});
   const sum = (pick: (f: GalleryVariant['files']) => number | undefined) => {
     const sizes = files.map(pick).filter((n): n is number => n !== undefined);
@@ -117,7 +129,16 @@ export function pageWeights(entries: readonly GalleryEntry[], theme: GalleryThem
   });
   const player = {bytes: video.bytes + (video.figures > 0 ? scriptBytes : 0), figures: video.figures};
   return [
-    {choice: 'picture', ...picture, downloads: avifs === picture.figures ? 'AVIF' : avifs === 0 ? 'GIF (no AVIF rendered)' : `AVIF for ${avifs}, GIF for ${picture.figures - avifs} without an AVIF`},
+    {
+      choice: 'picture',
+      ...picture,
+      downloads:
+        avifs === picture.figures
+          ? 'AVIF'
+          : avifs === 0
+            ? 'GIF (no AVIF rendered)'
+            : `AVIF for ${avifs}, GIF for ${picture.figures - avifs} without an AVIF`,
+    },
     {choice: 'gif', ...gif, downloads: 'GIF'},
     {choice: 'player', ...player, downloads: `MP4, poster (PNG), steps (VTT), ${PLAYER_FILE} once`},
   ];

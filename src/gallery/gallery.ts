@@ -5,6 +5,7 @@
  * with no network: inline style, inline script, relative links, captions inlined
  * as data: URLs (a file:// page cannot fetch a sibling .vtt for a <track>).
  */
+import {type AuthorNote, authorNotes} from './authorNotes';
 import {formatBytes} from '../shared/formatBytes';
 import {open, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -58,6 +59,8 @@ export interface GalleryOptions {
   title?: string;
   /** Base URL of the media in the embed snippets (default ASSET_BASE). */
   assetBase?: string;
+  /** The post's slips, listed after the figures (authorNotes.ts); none by default. */
+  authorNotes?: readonly AuthorNote[];
 }
 
 /** The gallery page for `entries`. Pure: everything it shows is in its arguments. */
@@ -83,10 +86,25 @@ ${pageWeightsHtml(entries)}
 </header>
 <main>
 ${entries.map(e => entrySection(e, base)).join('\n')}
+${authorNotesSection(options.authorNotes ?? [])}
 </main>
 </body>
 </html>
 `;
+}
+
+/** The post's slips, each with the line to change: for the author, never drawn in a figure. */
+function authorNotesSection(notes: readonly AuthorNote[]): string {
+  if (notes.length === 0) return '';
+  const items = notes.map(
+    n =>
+      `<li><p><strong>${esc(n.figure)}.</strong> ${esc(n.slip)}</p><p>Change</p><pre><code>${esc(n.line)}</code></pre><p>to</p><pre><code>${esc(n.change)}</code></pre></li>`,
+  );
+  return `<section id="notes-for-the-author" aria-labelledby="notes-for-the-author-title">
+<h2 id="notes-for-the-author-title">Notes for the author</h2>
+<p>Slips in the post that the figures show the true numbers for. The figures do not mention them.</p>
+<ul>${items.join('')}</ul>
+</section>`;
 }
 
 function entrySection(entry: GalleryEntry, base: string): string {
@@ -115,13 +133,17 @@ function variantBlock(entry: GalleryEntry, variant: GalleryVariant, base: string
   const player = playerFigure(entry, variant);
   if (player) figures.push(player);
   if (f.png) {
-    figures.push(`<figure class="poster">${img(f.png, entry.alt)}<figcaption>Poster (PNG) · ${formatBytes(f.png.bytes)}</figcaption></figure>`);
+    figures.push(
+      `<figure class="poster">${img(f.png, entry.alt)}<figcaption>Poster (PNG) · ${formatBytes(f.png.bytes)}</figcaption></figure>`,
+    );
   }
   const snippets = [...recommendedEmbeds(entry, variant, base), htmlSnippet(variant, base)]
     .filter((s): s is {label: string; code: string} => s !== undefined)
     .map(s => `<div class="snippet"><h4>${esc(s.label)}</h4><pre><code>${esc(s.code)}</code></pre></div>`)
     .join('');
-  const files = MEDIA_KINDS.filter(k => f[k]).map(k => `<li><a href="${attr(href(f[k]!.file))}">${esc(f[k]!.file)}</a> <span class="size">${formatBytes(f[k]!.bytes)}</span></li>`);
+  const files = MEDIA_KINDS.filter(k => f[k]).map(
+    k => `<li><a href="${attr(href(f[k]!.file))}">${esc(f[k]!.file)}</a> <span class="size">${formatBytes(f[k]!.bytes)}</span></li>`,
+  );
   return `<article class="${classes.join(' ')}" aria-label="${attr(`${entry.title}, ${variant.theme} theme`)}">
 <h3>${variant.theme === 'dark' ? 'Dark' : 'Light'} theme</h3>
 <div class="media">${figures.join('')}</div>
@@ -157,7 +179,6 @@ function pictureSnippet(entry: GalleryEntry, variants: readonly GalleryVariant[]
     '</picture>',
   ].join('\n');
 }
-
 
 // The page follows the reader's colour scheme; each variant's panel keeps its own
 // theme's background, so the dark animation is seen on the colour it was made for.
@@ -265,6 +286,6 @@ export async function writeGallery(
     entries.push(await collectEntry(outDir, name, record as ActivationRecords[typeof name], themes));
   }
   const page = join(outDir, 'index.html');
-  await writeFileAtomic(page, buildGalleryHtml(entries, options));
+  await writeFileAtomic(page, buildGalleryHtml(entries, {authorNotes: authorNotes(records), ...options}));
   return page;
 }

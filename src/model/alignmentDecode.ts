@@ -39,8 +39,13 @@ export async function translate(weights: AlignmentWeights, vocab: Vocab, de: str
   const column = (t: Tensor2D) => Array.from(t.dataSync());
   // tidy frees every intermediate; the trace is filled with plain numbers as we go.
   tf.tidy(() => {
-    const w = Object.fromEntries(WEIGHT_NAMES.map((n) => [n, tf.tensor(weights[n])])) as WeightTensors;
-    const encoded = encode(tf, w, ids.map((id) => [id]), [ids.length]);
+    const w = Object.fromEntries(WEIGHT_NAMES.map(n => [n, tf.tensor(weights[n])])) as WeightTensors;
+    const encoded = encode(
+      tf,
+      w,
+      ids.map(id => [id]),
+      [ids.length],
+    );
     trace.keys = encoded.keys.map(column);
     const kernels = decoderKernels(tf, w);
     let s = tf.zeros([ALIGNMENT_CONFIG.units, 1]) as Tensor2D;

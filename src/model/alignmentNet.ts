@@ -19,7 +19,7 @@ import {DE_EN} from './data/de-en';
 import {ALIGNMENT_EXTRA} from './data/de-en-alignment';
 import {embeddingUniform, glorotUniform, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
-import {initialLstmWeights, lstmStep} from './lstmCell';
+import {ENCODER_THEN_DECODER_EMBEDDING, initialLstmWeights, lstmStep} from './lstmCell';
 import type {Tf} from './tf';
 import {END, tokenize, type Vocab, vocabFromPairs} from './vocab';
 
@@ -42,10 +42,8 @@ export const ALIGNMENT_CONFIG = {
   maxDecodeLength: 12,
 } as const;
 
-
 /** The pairs the model trains on: the shared set first, then this model's own additions. */
 export const ALIGNMENT_PAIRS: readonly (readonly [string, string])[] = [...DE_EN, ...ALIGNMENT_EXTRA];
-
 
 /**
  * Source tokens, closed by `<end>` as in Bahdanau et al.: the decoder's `<end>` has a
@@ -63,11 +61,7 @@ export type WeightName = keyof AlignmentWeights;
 
 /** Keras layer build order: encoder Embedding and LSTM, decoder Embedding, W₁, W₂, v, decoder LSTM, output Dense. */
 export const WEIGHT_NAMES: WeightName[] = [
-  'encoderEmbedding',
-  'encoderKernel',
-  'encoderRecurrentKernel',
-  'encoderBias',
-  'decoderEmbedding',
+  ...ENCODER_THEN_DECODER_EMBEDDING,
   'queryKernel',
   'keyKernel',
   'scoreKernel',
@@ -116,7 +110,7 @@ export function initialWeights(tf: Tf, vocab: Vocab, seed: number): WeightTensor
 
 /** Per step, the one-hot columns `[vocab, B]` of time-major ids `[T][B]`: data, built in JS. */
 export function oneHotSteps(tf: Tf, ids: number[][], vocab: number): Tensor2D[] {
-  return ids.map((row) => {
+  return ids.map(row => {
     const values = new Float32Array(vocab * row.length);
     row.forEach((id, b) => (values[id * row.length + b] = 1));
     return tf.tensor2d(values, [vocab, row.length]);
@@ -160,7 +154,7 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], lengths: numbe
   // Left to right, so a padding step after the sentence never reaches a real token's state.
   let h = tf.zeros([units, batch]) as Tensor2D;
   let c = tf.zeros([units, batch]) as Tensor2D;
-  const keys = oneHotSteps(tf, ids, w.encoderEmbedding.shape[0]).map((oneHot) => {
+  const keys = oneHotSteps(tf, ids, w.encoderEmbedding.shape[0]).map(oneHot => {
     const {x, xz} = embedStep(tf, oneHot, w.encoderEmbedding, projection);
     [h, c] = lstmStep(tf, xz, h, c, w.encoderRecurrentKernel);
     return tf.concat([h, x], 0) as Tensor2D;
@@ -169,7 +163,7 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], lengths: numbe
   const projected = tf.matMul(w.keyKernel as Tensor2D, batched.reshape([batch * steps, -1]) as Tensor2D, true, true) as Tensor2D;
   const spread = new Float32Array(batch * batch * steps);
   for (let b = 0; b < batch; b++) spread.fill(1, b * batch * steps + b * steps, b * batch * steps + (b + 1) * steps);
-  const mask = lengths.map((n) => Array.from({length: steps}, (_, j) => (j < n ? 0 : -1e9)));
+  const mask = lengths.map(n => Array.from({length: steps}, (_, j) => (j < n ? 0 : -1e9)));
   return {keys, batched, projected, spread: tf.tensor2d(spread, [batch, batch * steps]), maskBias: tf.tensor2d(mask)};
 }
 
@@ -178,12 +172,20 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], lengths: numbe
  * α = softmax over the source positions, context Σⱼ αⱼ·kⱼ. `query` is `[2·units, B]`;
  * scores and weights come out `[B, Tₛ]`, the context as rows `[B, 2·units]`.
  */
-export function attend(tf: Tf, w: WeightTensors, source: EncodedSource, query: Tensor2D): {scores: Tensor2D; weights: Tensor2D; context: Tensor2D} {
+export function attend(
+  tf: Tf,
+  w: WeightTensors,
+  source: EncodedSource,
+  query: Tensor2D,
+): {scores: Tensor2D; weights: Tensor2D; context: Tensor2D} {
   const [batch, steps] = source.maskBias.shape;
   // W₁·q copied to each key column by a matMul: broadcasting adds and tile are slow on the cpu backend.
   const wq = tf.matMul(tf.matMul(w.queryKernel as Tensor2D, query, true, false), source.spread);
   const hidden = tf.tanh(source.projected.add(wq)) as Tensor2D;
-  const scores = tf.matMul(w.scoreKernel as Tensor2D, hidden, true, false).reshape([batch, steps]).add(source.maskBias) as Tensor2D;
+  const scores = tf
+    .matMul(w.scoreKernel as Tensor2D, hidden, true, false)
+    .reshape([batch, steps])
+    .add(source.maskBias) as Tensor2D;
   const weights = tf.softmax(scores) as Tensor2D;
   const context = tf.matMul(weights.reshape([batch, 1, steps]), source.batched).reshape([batch, -1]) as Tensor2D;
   return {scores, weights, context};
@@ -194,7 +196,10 @@ export function decoderKernels(tf: Tf, w: WeightTensors): {projection: Tensor2D;
   const e = ALIGNMENT_CONFIG.embedding;
   const kernel = w.decoderKernel as Tensor2D;
   const embedding = tf.slice(kernel, [0, 0], [e, -1]);
-  return {projection: projectTable(tf, w.decoderEmbedding, embedding, w.decoderBias), context: tf.slice(kernel, [e, 0], [kernel.shape[0] - e, -1])};
+  return {
+    projection: projectTable(tf, w.decoderEmbedding, embedding, w.decoderBias),
+    context: tf.slice(kernel, [e, 0], [kernel.shape[0] - e, -1]),
+  };
 }
 
 /**
@@ -202,7 +207,15 @@ export function decoderKernels(tf: Tf, w: WeightTensors): {projection: Tensor2D;
  * [s; emb(yₜ₋₁)], attention, and the next state from [emb(yₜ₋₁); context]. The logits
  * read the context alone (outputLogits).
  */
-export function decoderStep(tf: Tf, w: WeightTensors, source: EncodedSource, oneHot: Tensor2D, s: Tensor2D, c: Tensor2D, kernels: ReturnType<typeof decoderKernels>) {
+export function decoderStep(
+  tf: Tf,
+  w: WeightTensors,
+  source: EncodedSource,
+  oneHot: Tensor2D,
+  s: Tensor2D,
+  c: Tensor2D,
+  kernels: ReturnType<typeof decoderKernels>,
+) {
   const {x, xz} = embedStep(tf, oneHot, w.decoderEmbedding, kernels.projection);
   const query = tf.concat([s, x], 0) as Tensor2D;
   const {scores, weights, context} = attend(tf, w, source, query);

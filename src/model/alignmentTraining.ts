@@ -43,20 +43,20 @@ export type EpochHook = (epoch: number, loss: number, weights: () => AlignmentWe
 
 /** The whole set as time-major id arrays, every side post-padded (attention masks the source padding). */
 function batchOf(vocab: Vocab) {
-  const srcIds = ALIGNMENT_PAIRS.map(([de]) => sourceTokens(de).map((t) => vocab.source.indexOf(t)));
-  const tgtIds = ALIGNMENT_PAIRS.map(([, en]) => tokenize(en).map((t) => vocab.target.indexOf(t)));
+  const srcIds = ALIGNMENT_PAIRS.map(([de]) => sourceTokens(de).map(t => vocab.source.indexOf(t)));
+  const tgtIds = ALIGNMENT_PAIRS.map(([, en]) => tokenize(en).map(t => vocab.target.indexOf(t)));
   const [start, end] = [vocab.target.indexOf(START), vocab.target.indexOf(END)];
-  const srcLen = Math.max(...srcIds.map((s) => s.length));
-  const tgtLen = Math.max(...tgtIds.map((s) => s.length)) + 1;
+  const srcLen = Math.max(...srcIds.map(s => s.length));
+  const tgtLen = Math.max(...tgtIds.map(s => s.length)) + 1;
   const pad = (s: number[], len: number) => [...s, ...Array(len - s.length).fill(0)];
-  const timeMajor = (rows: number[][]) => Array.from({length: rows[0].length}, (_, t) => rows.map((r) => r[t]));
+  const timeMajor = (rows: number[][]) => Array.from({length: rows[0].length}, (_, t) => rows.map(r => r[t]));
   return {
-    src: timeMajor(srcIds.map((s) => pad(s, srcLen))),
-    srcLengths: srcIds.map((s) => s.length),
-    decIn: timeMajor(tgtIds.map((s) => pad([start, ...s], tgtLen))),
+    src: timeMajor(srcIds.map(s => pad(s, srcLen))),
+    srcLengths: srcIds.map(s => s.length),
+    decIn: timeMajor(tgtIds.map(s => pad([start, ...s], tgtLen))),
     // Targets and loss mask flattened time-major, to line up with the stacked logits.
-    decOut: timeMajor(tgtIds.map((s) => pad([...s, end], tgtLen))).flat(),
-    decMask: timeMajor(tgtIds.map((s) => pad(Array(s.length + 1).fill(1), tgtLen))).flat(),
+    decOut: timeMajor(tgtIds.map(s => pad([...s, end], tgtLen))).flat(),
+    decMask: timeMajor(tgtIds.map(s => pad(Array(s.length + 1).fill(1), tgtLen))).flat(),
   };
 }
 
@@ -119,11 +119,11 @@ export async function trainAlignment(
   const vocab = buildVocab();
   const data = batchOf(vocab);
   const initial = tf.tidy(() => initialWeights(tf, vocab, seed));
-  const vars = Object.fromEntries(WEIGHT_NAMES.map((n) => [n, tf.variable(initial[n], true)])) as Record<WeightName, Variable>;
+  const vars = Object.fromEntries(WEIGHT_NAMES.map(n => [n, tf.variable(initial[n], true)])) as Record<WeightName, Variable>;
   tf.dispose(Object.values(initial));
   const optimizer = tf.train.adam(ALIGNMENT_CONFIG.learningRate);
   const lossCurve: number[] = [];
-  const snapshot = () => Object.fromEntries(WEIGHT_NAMES.map((n) => [n, vars[n].arraySync()])) as unknown as AlignmentWeights;
+  const snapshot = () => Object.fromEntries(WEIGHT_NAMES.map(n => [n, vars[n].arraySync()])) as unknown as AlignmentWeights;
   try {
     for (let epoch = 0; epoch < epochs; epoch++) {
       const value = optimizer.minimize(() => loss(tf, vars, data, vocab.target.length) as Scalar, true, Object.values(vars));

@@ -26,7 +26,7 @@ export interface ConvSetting {
 /** Keras's Conv2D defaults: every animation compares its setting with these. */
 export const KERAS_DEFAULT: ConvSetting = {stride: 1, padding: 'valid', dilation: 1};
 
-const copy = (m: readonly (readonly number[])[]): number[][] => m.map((row) => [...row]);
+const copy = (m: readonly (readonly number[])[]): number[][] => m.map(row => [...row]);
 
 /**
  * Runs one setting: the output from one conv2d, and each window's products from the
@@ -55,7 +55,10 @@ export async function runSetting(image: number[][], kernel: number[][], setting:
     const products = output.map((row, r) =>
       row.map((_, c) => {
         const [top, left] = [r * stride, c * stride];
-        return tf.stridedSlice(padded, [top, left], [top + eh, left + ew], [dilation, dilation]).mul(weights).arraySync() as number[][];
+        return tf
+          .stridedSlice(padded, [top, left], [top + eh, left + ew], [dilation, dilation])
+          .mul(weights)
+          .arraySync() as number[][];
       }),
     );
     return [output, products];
@@ -75,7 +78,7 @@ function kerasSnippet(image: number[][], kernel: number[][], settings: ConvSetti
     `inp = Input(shape=(${h}, ${w}, 1))`,
     '',
     'for strides, padding, dilation_rate in [',
-    ...settings.map((s) => `    (${pyPair(s.stride)}, '${s.padding}', ${pyPair(s.dilation)}),`),
+    ...settings.map(s => `    (${pyPair(s.stride)}, '${s.padding}', ${pyPair(s.dilation)}),`),
     ']:',
     `    conv = Conv2D(filters=1, kernel_size=(${kh}, ${kw}), strides=strides, padding=padding, dilation_rate=dilation_rate, use_bias=False)`,
     '    mdl = Model(inputs=inp, outputs=conv(inp))',

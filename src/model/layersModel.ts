@@ -39,7 +39,11 @@ export function modelFilesHash(modelJson: string, at: string): string {
 export async function loadLayersModelFromFiles(modelJson: string, at: string): Promise<LayersModel> {
   const {tf} = await loadTf();
   const {json, weights, shards} = readModelFiles(modelJson, at);
-  if (!json.modelTopology) throw new ParamError(at, `${echo(modelJson)} has no modelTopology; expected a tfjs Layers model (tensorflowjs_converter --output_format tfjs_layers_model)`);
+  if (!json.modelTopology)
+    throw new ParamError(
+      at,
+      `${echo(modelJson)} has no modelTopology; expected a tfjs Layers model (tensorflowjs_converter --output_format tfjs_layers_model)`,
+    );
   const bytes = Buffer.concat(shards);
   // A fresh ArrayBuffer holding exactly the weights (a Buffer may sit inside a larger pool).
   const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -61,7 +65,10 @@ function checkFinite(model: LayersModel, modelJson: string, at: string): void {
     const index = values.findIndex(v => !Number.isFinite(v));
     if (index >= 0) {
       model.dispose();
-      throw new ParamError(at, `${echo(modelJson)}: weight "${echo(weight.originalName)}" holds ${values[index]} at flat index ${index}; give a model whose weights are all finite numbers`);
+      throw new ParamError(
+        at,
+        `${echo(modelJson)}: weight "${echo(weight.originalName)}" holds ${values[index]} at flat index ${index}; give a model whose weights are all finite numbers`,
+      );
     }
   }
 }
@@ -75,15 +82,23 @@ function readModelFiles(modelJson: string, at: string): ModelFiles {
   } catch (error) {
     throw new ParamError(at, `${echo(modelJson)} is not valid JSON (${(error as Error).message})`);
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ParamError(at, `${echo(modelJson)} holds no JSON object; give ${MODEL_JSON}`);
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new ParamError(at, `${echo(modelJson)} holds no JSON object; give ${MODEL_JSON}`);
   const {paths, weights} = checked(() => manifestWeights(json.weightsManifest), modelJson, at);
   const files = paths.map(({path, key}) => checked(() => shardFile(modelJson, path, key), modelJson, at));
   const shard = {what: `the shards that ${echo(modelJson)} names, as tensorflowjs_converter wrote them`, maxBytes: MODEL_LIMITS.shards};
   const total = files.reduce((sum, file) => sum + checked(() => regularFileSize(file, shard), modelJson, at), 0);
-  if (total > MODEL_LIMITS.shards) throw new ParamError(at, `the weight shards of ${echo(modelJson)} hold ${bytes(total)}; give a model of at most ${bytes(MODEL_LIMITS.shards)} of weights`);
+  if (total > MODEL_LIMITS.shards)
+    throw new ParamError(
+      at,
+      `the weight shards of ${echo(modelJson)} hold ${bytes(total)}; give a model of at most ${bytes(MODEL_LIMITS.shards)} of weights`,
+    );
   const expected = storedBytes(weights);
   const mismatch = (held: number) =>
-    new ParamError(at, `the weight shards of ${echo(modelJson)} hold ${held} bytes, but its weightsManifest describes ${expected} (${weights.length} weights, each its shape's size × its stored dtype's bytes); give the shards tensorflowjs_converter wrote with it`);
+    new ParamError(
+      at,
+      `the weight shards of ${echo(modelJson)} hold ${held} bytes, but its weightsManifest describes ${expected} (${weights.length} weights, each its shape's size × its stored dtype's bytes); give the shards tensorflowjs_converter wrote with it`,
+    );
   if (total !== expected) throw mismatch(total);
   const shards = files.map(file => checked(() => readRegularFile(file, shard), modelJson, at));
   // A shard that changed since its stat.
@@ -105,5 +120,11 @@ function checked<T>(run: () => T, modelJson: string, at: string): T {
 
 /** The first lines of a trained model's Keras snippet: load the same model.json in Python. */
 export function loadModelSnippet(file: string): string[] {
-  return ['import numpy as np', 'import tensorflowjs as tfjs  # pip install tensorflowjs', 'from tensorflow.keras import Model', '', `mdl = tfjs.converters.load_keras_model(${JSON.stringify(file)})`];
+  return [
+    'import numpy as np',
+    'import tensorflowjs as tfjs  # pip install tensorflowjs',
+    'from tensorflow.keras import Model',
+    '',
+    `mdl = tfjs.converters.load_keras_model(${JSON.stringify(file)})`,
+  ];
 }

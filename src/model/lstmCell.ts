@@ -17,7 +17,10 @@ import type {Tf} from './tf';
 export function lstmStep(tf: Tf, xz: Tensor2D, h: Tensor2D, c: Tensor2D, recurrent: Tensor): [Tensor2D, Tensor2D] {
   const z = xz.add(tf.matMul(recurrent as Tensor2D, h, true, false)) as Tensor2D;
   const [zi, zf, zc, zo] = tf.split(z, 4, 0);
-  const cNext = tf.sigmoid(zf).mul(c).add(tf.sigmoid(zi).mul(tf.tanh(zc))) as Tensor2D;
+  const cNext = tf
+    .sigmoid(zf)
+    .mul(c)
+    .add(tf.sigmoid(zi).mul(tf.tanh(zc))) as Tensor2D;
   const hNext = tf.sigmoid(zo).mul(tf.tanh(cNext)) as Tensor2D;
   return [hNext, cNext];
 }
@@ -40,3 +43,15 @@ export function initialLstmWeights(tf: Tf, seeds: TfGlobalSeed, input: number, u
   const recurrent = draw(orthogonal(seeds, [units, 4 * units]), [units, 4 * units]);
   return {kernel, recurrent, bias: draw(unitForgetBias(units), [4 * units])};
 }
+
+/**
+ * The weights both encoder–decoder models build first, in Keras's layer build order: the encoder's
+ * Embedding and LSTM, then the decoder's Embedding. Each model's own layers follow.
+ */
+export const ENCODER_THEN_DECODER_EMBEDDING = [
+  'encoderEmbedding',
+  'encoderKernel',
+  'encoderRecurrentKernel',
+  'encoderBias',
+  'decoderEmbedding',
+] as const;

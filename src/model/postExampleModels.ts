@@ -87,9 +87,7 @@ export function denseExample(tf: Tf, seed: number): ExampleRun {
   const b2 = book.fixed('dense_1/bias', zeros([2]));
   const out = scoped(tf, () => {
     const inp = tf.input({shape: [32, 32, 3]});
-    const hidden = tf.layers
-      .dense({units: 8, activation: 'relu', weights: [tf.tensor2d(k1, [3, 8]), tf.tensor1d(b1)]})
-      .apply(inp);
+    const hidden = tf.layers.dense({units: 8, activation: 'relu', weights: [tf.tensor2d(k1, [3, 8]), tf.tensor1d(b1)]}).apply(inp);
     const flat = tf.layers.flatten().apply(hidden);
     const y = tf.layers.dense({units: 2, weights: [tf.tensor2d(k2, [8192, 2]), tf.tensor1d(b2)]}).apply(flat);
     return runModel(tf, tf.model({inputs: inp, outputs: y as Symbolic}), tf.tensor4d(Float32Array.from(x), [4, 32, 32, 3]));
@@ -250,7 +248,5 @@ export function runModel(tf: Tf, model: ReturnType<Tf['model']>, x: Tensor): Nam
 export function nest(values: ArrayLike<number>, shape: number[]): unknown {
   if (shape.length <= 1) return Array.from(values);
   const stride = values.length / shape[0];
-  return Array.from({length: shape[0]}, (_, i) =>
-    nest(Array.prototype.slice.call(values, i * stride, (i + 1) * stride), shape.slice(1)),
-  );
+  return Array.from({length: shape[0]}, (_, i) => nest(Array.prototype.slice.call(values, i * stride, (i + 1) * stride), shape.slice(1)));
 }

@@ -80,8 +80,7 @@ function toPostTensor({shape, values, draw}: Named): PostTensor {
 }
 
 function toRecord(name: PostRecordName, backend: string, run: ExampleRun): PostRecord {
-  const map = (tensors: Record<string, Named>) =>
-    Object.fromEntries(Object.entries(tensors).map(([key, t]) => [key, toPostTensor(t)]));
+  const map = (tensors: Record<string, Named>) => Object.fromEntries(Object.entries(tensors).map(([key, t]) => [key, toPostTensor(t)]));
   return {
     schemaVersion: SCHEMA_VERSION,
     name,

@@ -74,7 +74,7 @@ export const POST_KERAS: Record<PostRecordName, string> = {
     '       [-0.32680377, -0.24380796],',
     '       [-0.45394567, -0.28233868]], dtype=float32)>',
     '"""',
-    '#  note: these printed numbers are the final Dense layer\'s logits (outputs.logits),',
+    "#  note: these printed numbers are the final Dense layer's logits (outputs.logits),",
     '#  not the softmax this code returns (outputs.out)',
   ].join('\n'),
   'post-lstm': [

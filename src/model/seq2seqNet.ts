@@ -13,7 +13,7 @@ import {loadTf, type Tf} from './tf';
 import {DE_EN} from './data/de-en';
 import {embeddingUniform, glorotUniform, zeros} from './keras/initializers';
 import {TfGlobalSeed} from './keras/tfSeed';
-import {initialLstmWeights, lstmStep} from './lstmCell';
+import {ENCODER_THEN_DECODER_EMBEDDING, initialLstmWeights, lstmStep} from './lstmCell';
 import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
 import {END, START, tokenize, type Vocab, vocabFromPairs} from './vocab';
 import type {Seq2seqWeights} from '../animations/seq2seq/record';
@@ -45,11 +45,7 @@ export interface Seq2seqTraining {
 
 type WeightName = keyof Seq2seqWeights;
 export const WEIGHT_NAMES: WeightName[] = [
-  'encoderEmbedding',
-  'encoderKernel',
-  'encoderRecurrentKernel',
-  'encoderBias',
-  'decoderEmbedding',
+  ...ENCODER_THEN_DECODER_EMBEDDING,
   'decoderKernel',
   'decoderRecurrentKernel',
   'decoderBias',
@@ -125,18 +121,18 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], mask?: number[
 
 /** Dataset as padded, time-major id arrays: sources pre-padded (masked), decoder inputs/targets post-padded. */
 function batchOf(vocab: Vocab) {
-  const srcIds = DE_EN.map(([de]) => tokenize(de).map((t) => vocab.source.indexOf(t)));
-  const tgtIds = DE_EN.map(([, en]) => tokenize(en).map((t) => vocab.target.indexOf(t)));
+  const srcIds = DE_EN.map(([de]) => tokenize(de).map(t => vocab.source.indexOf(t)));
+  const tgtIds = DE_EN.map(([, en]) => tokenize(en).map(t => vocab.target.indexOf(t)));
   const start = vocab.target.indexOf(START);
   const end = vocab.target.indexOf(END);
-  const srcLen = Math.max(...srcIds.map((s) => s.length));
-  const tgtLen = Math.max(...tgtIds.map((s) => s.length)) + 1;
-  const timeMajor = (rows: number[][], len: number) => Array.from({length: len}, (_, t) => rows.map((r) => r[t]));
-  const src = srcIds.map((s) => [...Array(srcLen - s.length).fill(0), ...s]);
-  const srcMask = srcIds.map((s) => Array.from({length: srcLen}, (_, t) => (t >= srcLen - s.length ? 1 : 0)));
-  const decIn = tgtIds.map((s) => [start, ...s, ...Array(tgtLen - 1 - s.length).fill(0)]);
-  const decOut = tgtIds.map((s) => [...s, end, ...Array(tgtLen - 1 - s.length).fill(0)]);
-  const decMask = tgtIds.map((s) => Array.from({length: tgtLen}, (_, t) => (t <= s.length ? 1 : 0)));
+  const srcLen = Math.max(...srcIds.map(s => s.length));
+  const tgtLen = Math.max(...tgtIds.map(s => s.length)) + 1;
+  const timeMajor = (rows: number[][], len: number) => Array.from({length: len}, (_, t) => rows.map(r => r[t]));
+  const src = srcIds.map(s => [...Array(srcLen - s.length).fill(0), ...s]);
+  const srcMask = srcIds.map(s => Array.from({length: srcLen}, (_, t) => (t >= srcLen - s.length ? 1 : 0)));
+  const decIn = tgtIds.map(s => [start, ...s, ...Array(tgtLen - 1 - s.length).fill(0)]);
+  const decOut = tgtIds.map(s => [...s, end, ...Array(tgtLen - 1 - s.length).fill(0)]);
+  const decMask = tgtIds.map(s => Array.from({length: tgtLen}, (_, t) => (t <= s.length ? 1 : 0)));
   return {
     src: timeMajor(src, srcLen),
     srcMask: timeMajor(srcMask, srcLen),
@@ -168,7 +164,17 @@ function loss(tf: Tf, w: WeightTensors, data: ReturnType<typeof batchOf>, target
 const toNested = (t: Tensor): number[][] | number[] => t.arraySync() as number[][] | number[];
 
 /** Model files (relative to src/model) whose text decides the trained weights; part of the cache key. */
-const MODEL_FILES = ['seq2seqNet.ts', 'lstmCell.ts', 'vocab.ts', 'data/de-en.ts', 'data/tokens.ts', 'keras/initializers.ts', 'keras/philox.ts', 'keras/tfSeed.ts', 'keras/numpy.ts'];
+const MODEL_FILES = [
+  'seq2seqNet.ts',
+  'lstmCell.ts',
+  'vocab.ts',
+  'data/de-en.ts',
+  'data/tokens.ts',
+  'keras/initializers.ts',
+  'keras/philox.ts',
+  'keras/tfSeed.ts',
+  'keras/numpy.ts',
+];
 
 /** sha256 of everything that decides the trained weights. */
 export function seq2seqHash(epochs: number = SEQ2SEQ_CONFIG.epochs): Promise<string> {
@@ -184,7 +190,7 @@ export async function trainSeq2seq({epochs = SEQ2SEQ_CONFIG.epochs}: {epochs?: n
   const vocab = buildVocab();
   const data = batchOf(vocab);
   const initial = tf.tidy(() => initialWeights(tf, vocab));
-  const vars = Object.fromEntries(WEIGHT_NAMES.map((n) => [n, tf.variable(initial[n], true)])) as Record<WeightName, Variable>;
+  const vars = Object.fromEntries(WEIGHT_NAMES.map(n => [n, tf.variable(initial[n], true)])) as Record<WeightName, Variable>;
   tf.dispose(Object.values(initial));
   const optimizer = tf.train.adam(SEQ2SEQ_CONFIG.learningRate);
   const lossCurve: number[] = [];
@@ -194,7 +200,7 @@ export async function trainSeq2seq({epochs = SEQ2SEQ_CONFIG.epochs}: {epochs?: n
       lossCurve.push(value!.dataSync()[0]);
       value!.dispose();
     }
-    const weights = Object.fromEntries(WEIGHT_NAMES.map((n) => [n, toNested(vars[n])])) as unknown as Seq2seqWeights;
+    const weights = Object.fromEntries(WEIGHT_NAMES.map(n => [n, toNested(vars[n])])) as unknown as Seq2seqWeights;
     return {weights, lossCurve, epochs, hash: await seq2seqHash(epochs)};
   } finally {
     optimizer.dispose();
@@ -214,6 +220,6 @@ export async function loadOrTrainSeq2seq({
     hash: await seq2seqHash(epochs),
     cacheDir,
     train: () => trainSeq2seq({epochs}),
-    complete: (cached) => cached.lossCurve.length === epochs,
+    complete: cached => cached.lossCurve.length === epochs,
   });
 }

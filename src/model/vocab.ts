@@ -18,13 +18,13 @@ export interface Vocab {
  * target: `<pad>`, `<start>`, `<end>`, then the words.
  */
 export function vocabFromPairs(pairs: readonly (readonly [string, string])[], sourceSpecials: readonly string[] = []): Vocab {
-  const words = (side: 0 | 1) => [...new Set(pairs.flatMap((p) => tokenize(p[side])))].sort();
+  const words = (side: 0 | 1) => [...new Set(pairs.flatMap(p => tokenize(p[side])))].sort();
   return {source: [PAD, ...sourceSpecials, ...words(0)], target: [PAD, START, END, ...words(1)]};
 }
 
 /** The source ids of `tokens` (from `sentence`); a token outside the vocabulary (or `<pad>`) is an error naming `model`. */
 export function sourceIds(model: string, vocab: Vocab, tokens: readonly string[], sentence: string): number[] {
-  return tokens.map((t) => {
+  return tokens.map(t => {
     const id = vocab.source.indexOf(t);
     if (id < 1) throw new Error(`${model}: "${t}" in "${sentence}" is not in the German vocabulary`);
     return id;

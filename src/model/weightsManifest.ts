@@ -43,22 +43,30 @@ export function manifestWeights(manifest: unknown): {paths: {path: string; key: 
 }
 
 function checkWeight(weight: Partial<ManifestWeight> | null, at: string): ManifestWeight {
-  if (weight === null || typeof weight !== 'object' || typeof weight.name !== 'string') throw new ManifestProblem(`${at}: expected an object with "name", "shape" and "dtype"`);
+  if (weight === null || typeof weight !== 'object' || typeof weight.name !== 'string')
+    throw new ManifestProblem(`${at}: expected an object with "name", "shape" and "dtype"`);
   if (!Array.isArray(weight.shape) || !weight.shape.every(n => Number.isInteger(n) && n >= 0)) {
     throw new ManifestProblem(`${at}.shape: expected an array of whole numbers for weight "${echo(weight.name)}"`);
   }
   if (typeof weight.dtype !== 'string' || !(weight.dtype in STORED_BYTES)) {
-    throw new ManifestProblem(`${at}.dtype: ${JSON.stringify(echo(String(weight.dtype)))} is not a dtype the loader reads; expected one of ${Object.keys(STORED_BYTES).join(', ')}`);
+    throw new ManifestProblem(
+      `${at}.dtype: ${JSON.stringify(echo(String(weight.dtype)))} is not a dtype the loader reads; expected one of ${Object.keys(STORED_BYTES).join(', ')}`,
+    );
   }
   if (weight.quantization !== undefined && !(weight.quantization?.dtype in QUANTIZED_BYTES)) {
-    throw new ManifestProblem(`${at}.quantization.dtype: ${JSON.stringify(echo(String(weight.quantization?.dtype)))}; expected one of ${Object.keys(QUANTIZED_BYTES).join(', ')}`);
+    throw new ManifestProblem(
+      `${at}.quantization.dtype: ${JSON.stringify(echo(String(weight.quantization?.dtype)))}; expected one of ${Object.keys(QUANTIZED_BYTES).join(', ')}`,
+    );
   }
   return weight as ManifestWeight;
 }
 
 /** The bytes the shards must hold together: each weight's values × the size of the dtype it is stored in. */
 export function storedBytes(weights: readonly ManifestWeight[]): number {
-  return weights.reduce((sum, w) => sum + w.shape.reduce((n, d) => n * d, 1) * (w.quantization ? QUANTIZED_BYTES[w.quantization.dtype] : STORED_BYTES[w.dtype]), 0);
+  return weights.reduce(
+    (sum, w) => sum + w.shape.reduce((n, d) => n * d, 1) * (w.quantization ? QUANTIZED_BYTES[w.quantization.dtype] : STORED_BYTES[w.dtype]),
+    0,
+  );
 }
 
 /**

@@ -106,9 +106,11 @@ export class FrameUploader {
       const upload = fetch(`${FRAME_ROUTE}?${query}`, {method: 'POST', headers, body}).then(async response => {
         if (!response.ok) throw new Error(`frame upload refused: ${response.status} ${await response.text()}`);
       });
-      const tracked = upload.catch(e => {
-        this.failure ??= e instanceof Error ? e : new Error(String(e));
-      }).finally(() => this.pending.delete(tracked));
+      const tracked = upload
+        .catch(e => {
+          this.failure ??= e instanceof Error ? e : new Error(String(e));
+        })
+        .finally(() => this.pending.delete(tracked));
       this.pending.add(tracked);
     }
     while (this.pending.size >= WINDOW) await Promise.race(this.pending);
@@ -125,9 +127,14 @@ export class FrameUploader {
 /**
  * Builds the exporter class for one job; Motion Canvas instantiates it through `create`. Frame
  * `firstFrame` ships as frame 0 (a `--range` starts there); `beforeFirstFrame` may throw to stop
- * the render once the scene is measured.
+ * the render once the scene is measured; `onFrame` sees each frame's canvas (the scene's frame number) before it ships.
  */
-export function frameExporterFor(uploader: FrameUploader, firstFrame = 0, beforeFirstFrame: () => void = () => {}) {
+export function frameExporterFor(
+  uploader: FrameUploader,
+  firstFrame = 0,
+  beforeFirstFrame: () => void = () => {},
+  onFrame: (canvas: HTMLCanvasElement, frame: number) => void = () => {},
+) {
   let size = {width: 0, height: 0};
   return class FrameExporter implements Exporter {
     static readonly id = 'four-dl-layers/frame-transport';
@@ -143,6 +150,7 @@ export function frameExporterFor(uploader: FrameUploader, firstFrame = 0, before
     }
     async handleFrame(canvas: HTMLCanvasElement, frame: number): Promise<void> {
       size = {width: canvas.width, height: canvas.height};
+      onFrame(canvas, frame);
       await uploader.add(canvas, frame - firstFrame);
     }
     async stop(result: RendererResult): Promise<void> {

@@ -3,18 +3,41 @@
  * image and the 3×3 filter they share by default, and for `stride` the stride. The values
  * are whole numbers so every cell, product and sum prints in its cell at 960 px.
  */
-import {expectIntegerIn, expectKeys, expectMatrix, ParamError} from './validate';
-
-export interface ConvSettingParams {
-  /** `[rows][cols]` of whole numbers 0–9. */
-  image: number[][];
-  /** 3×3 whole numbers. */
-  kernel: number[][];
-  /** The `stride` animation's stride (the others ignore it). */
-  stride: number;
-}
+import {z} from 'zod';
+import {matrix, notWholeIn, type Problem, ruled, strict, wholeIn} from './schema';
 
 export const CONV_SETTING_LIMITS = {minImage: 5, image: 7, pixel: 9, weight: 9, largestSum: 99, smallestSum: -9, stride: 3} as const;
+const L = CONV_SETTING_LIMITS;
+
+const size = (rows: number[][]) => `${rows.length}×${rows[0].length}`;
+
+/** The first cell of `rows` that is not a whole number from `min` to `max`, as a problem at its key. */
+function wholeCells(rows: number[][], min: number, max: number): Problem {
+  for (const [r, row] of rows.entries()) {
+    for (const [c, v] of row.entries()) {
+      const problem = notWholeIn(v, min, max);
+      if (problem) return {at: [r, c], message: problem};
+    }
+  }
+  return undefined;
+}
+
+/** `[rows][cols]` of whole numbers 0–9. */
+const image = ruled(matrix(L.image, L.image), rows =>
+  rows.length < L.minImage || rows[0].length < L.minImage
+    ? `is ${size(rows)}; give ${L.minImage}×${L.minImage} to ${L.image}×${L.image}`
+    : wholeCells(rows, 0, L.pixel),
+);
+/** 3×3 whole numbers. */
+const kernel = ruled(matrix(3, 3), rows =>
+  rows.length !== 3 || rows[0].length !== 3
+    ? `is ${size(rows)}; these animations show a 3×3 filter`
+    : wholeCells(rows, -L.weight, L.weight),
+);
+/** The `stride` animation's stride (the others ignore it). */
+const stride = wholeIn(2, L.stride);
+const given = strict({image, kernel, stride});
+export type ConvSettingParams = z.output<typeof given>;
 
 /**
  * A bright spot near the top-right corner, fading by one per step (Manhattan distance)
@@ -34,40 +57,24 @@ export const CONV_SETTING_DEFAULTS: ConvSettingParams = {
   stride: 2,
 };
 
-const wholeIn = (rows: number[][], path: string, min: number, max: number) =>
-  rows.forEach((row, r) => row.forEach((v, c) => expectIntegerIn(v, `${path}[${r}][${c}]`, min, max)));
-
-function parse(raw: unknown, path: string, keys: string[]): ConvSettingParams {
-  const given = expectKeys(raw, path, keys);
-  const params: ConvSettingParams = {...CONV_SETTING_DEFAULTS};
-  const L = CONV_SETTING_LIMITS;
-  if (given.image !== undefined) {
-    params.image = expectMatrix(given.image, `${path}.image`, L.image, L.image);
-    if (params.image.length < L.minImage || params.image[0].length < L.minImage) {
-      throw new ParamError(`${path}.image`, `is ${params.image.length}×${params.image[0].length}; give ${L.minImage}×${L.minImage} to ${L.image}×${L.image}`);
-    }
-    wholeIn(params.image, `${path}.image`, 0, L.pixel);
-  }
-  if (given.kernel !== undefined) {
-    params.kernel = expectMatrix(given.kernel, `${path}.kernel`, 3, 3);
-    if (params.kernel.length !== 3 || params.kernel[0].length !== 3) throw new ParamError(`${path}.kernel`, `is ${params.kernel.length}×${params.kernel[0].length}; these animations show a 3×3 filter`);
-    wholeIn(params.kernel, `${path}.kernel`, -L.weight, L.weight);
-  }
-  if (given.stride !== undefined) params.stride = expectIntegerIn(given.stride, `${path}.stride`, 2, L.stride);
-  // Every sum must print in an output cell: at most two digits, or one after a minus.
-  const brightest = Math.max(...params.image.flat());
-  const weights = params.kernel.flat();
+/** Every sum must print in an output cell: at most two digits, or one after a minus. Named at the kernel if given, else the image. */
+function sumsFit(given: Partial<ConvSettingParams>) {
+  const {image, kernel} = {...CONV_SETTING_DEFAULTS, ...given};
+  const brightest = Math.max(...image.flat());
+  const weights = kernel.flat();
   const largest = brightest * weights.filter(w => w > 0).reduce((a, b) => a + b, 0);
   const smallest = brightest * weights.filter(w => w < 0).reduce((a, b) => a + b, 0);
-  if (largest > L.largestSum || smallest < L.smallestSum) {
-    throw new ParamError(
-      given.kernel !== undefined ? `${path}.kernel` : `${path}.image`,
-      `a window can sum to ${largest > L.largestSum ? largest : smallest}; the output cells print sums from ${L.smallestSum} to ${L.largestSum} (smaller weights or pixels)`,
-    );
-  }
-  return params;
+  if (largest <= L.largestSum && smallest >= L.smallestSum) return undefined;
+  const message = `a window can sum to ${largest > L.largestSum ? largest : smallest}; the output cells print sums from ${L.smallestSum} to ${L.largestSum} (smaller weights or pixels)`;
+  return {at: [given.kernel !== undefined ? 'kernel' : 'image'], message};
 }
 
-export const parseStrideParams = (raw: unknown, path: string) => parse(raw, path, ['image', 'kernel', 'stride']);
-export const parsePaddingParams = (raw: unknown, path: string) => parse(raw, path, ['image', 'kernel']);
-export const parseDilationParams = (raw: unknown, path: string) => parse(raw, path, ['image', 'kernel']);
+/** The given keys over the defaults, once the sums fit. */
+const filled = <T extends Partial<ConvSettingParams>>(schema: z.ZodType<T>) =>
+  ruled(schema, sumsFit).transform((g): ConvSettingParams => ({...CONV_SETTING_DEFAULTS, ...g}));
+
+/** `animations.stride`: the image, the filter and the stride. */
+export const strideParams = () => filled(given.partial());
+/** `animations.padding` and `animations.dilation`: the image and the filter. */
+export const paddingParams = () => filled(strict({image, kernel}).partial());
+export const dilationParams = paddingParams;

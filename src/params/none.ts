@@ -1,14 +1,9 @@
 /** For animations whose record has no inputs to set: any key under `animations.<name>` is an error. */
-import {echo} from '../shared/echo';
-import {expectKeys, ParamError} from './validate';
+import {strict} from './schema';
 
 export type NoParams = Record<string, never>;
 
 export const NO_PARAMS: NoParams = {};
 
-export function parseNoParams(raw: unknown, path: string): NoParams {
-  const given = expectKeys(raw, path, Object.keys((raw as object) ?? {}));
-  const [key] = Object.keys(given);
-  if (key !== undefined) throw new ParamError(`${path}.${echo(key)}`, 'this animation takes no parameters');
-  return NO_PARAMS;
-}
+/** `animations.<name>` of an animation without parameters: an empty object. */
+export const noParams = () => strict({}, {unknown: 'this animation takes no parameters'}).transform((): NoParams => NO_PARAMS);

@@ -84,17 +84,31 @@
       const video = document.createElement('video');
       this.video = video;
       const still = prefersReducedMotion();
-      Object.assign(video, {muted: true, defaultMuted: true, loop: true, playsInline: true, preload: still ? 'metadata' : 'auto', autoplay: !still});
+      Object.assign(video, {
+        muted: true,
+        defaultMuted: true,
+        loop: true,
+        playsInline: true,
+        preload: still ? 'metadata' : 'auto',
+        autoplay: !still,
+      });
       if (this.hasAttribute('poster')) video.setAttribute('poster', this.getAttribute('poster'));
       // The image's alt text, and its size, which reserves the video's box: no layout shift.
       const img = this.fallback().querySelector('img');
-      for (const [from, to] of [['alt', 'aria-label'], ['width', 'width'], ['height', 'height']]) if (img && img.getAttribute(from)) video.setAttribute(to, img.getAttribute(from));
+      for (const [from, to] of [
+        ['alt', 'aria-label'],
+        ['width', 'width'],
+        ['height', 'height'],
+      ])
+        if (img && img.getAttribute(from)) video.setAttribute(to, img.getAttribute(from));
       video.append(...copies);
       // When no source plays, the reader gets the picture instead of a blank box.
       sources[sources.length - 1].addEventListener('error', () => this.showFallback());
       root.querySelector('.frame').appendChild(video);
 
-      [this.playButton, this.scrub, this.ticks, this.count, this.caption] = ['.play', '.scrub', '.ticks', '.count', '.caption'].map(c => root.querySelector(c));
+      [this.playButton, this.scrub, this.ticks, this.count, this.caption] = ['.play', '.scrub', '.ticks', '.count', '.caption'].map(c =>
+        root.querySelector(c),
+      );
       this.playButton.addEventListener('click', () => this.toggle());
       root.querySelector('.prev').addEventListener('click', () => this.stepBy(-1));
       root.querySelector('.next').addEventListener('click', () => this.stepBy(1));
@@ -125,7 +139,9 @@
       if (!element) return;
       // getCueAsHTML decodes the cue's escapes (&amp;) into text.
       const text = cue => (cue.getCueAsHTML ? cue.getCueAsHTML().textContent : cue.text);
-      const read = () => element.track.cues && this.setSteps([...element.track.cues].map(cue => ({start: cue.startTime, end: cue.endTime, text: text(cue)})));
+      const read = () =>
+        element.track.cues &&
+        this.setSteps([...element.track.cues].map(cue => ({start: cue.startTime, end: cue.endTime, text: text(cue)})));
       element.addEventListener('load', read);
       element.track.mode = 'hidden';
       if (element.readyState === 2) read();

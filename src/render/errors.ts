@@ -14,7 +14,10 @@ export class RenderError extends Error {
 /** `--range` ends after the scene does: bad input, found once the scene is measured. */
 export class RangeOutsideSceneError extends RenderError {
   constructor(scene: string, range: {start: number; end: number}, sceneSeconds: number) {
-    super(`--range: ${range.start}:${range.end} ends after the scene, which is ${sceneSeconds.toFixed(2)} s long; give an END of at most ${+sceneSeconds.toFixed(3)}`, scene);
+    super(
+      `--range: ${range.start}:${range.end} ends after the scene, which is ${sceneSeconds.toFixed(2)} s long; give an END of at most ${+sceneSeconds.toFixed(3)}`,
+      scene,
+    );
     this.name = 'RangeOutsideSceneError';
   }
 }

@@ -66,11 +66,15 @@ export function parseFrameQuery(query: URLSearchParams): Omit<FrameBatch, 'data'
   } catch (error) {
     throw new Refusal(400, `bad frame upload: ${(error as Error).message.slice(0, 120)}`);
   }
-  if (rects.length !== fields.count) throw new Refusal(400, `bad frame upload: ${rects.length} frames' rectangles with count ${fields.count}`);
+  if (rects.length !== fields.count)
+    throw new Refusal(400, `bad frame upload: ${rects.length} frames' rectangles with count ${fields.count}`);
   for (const frame of rects) {
     for (const r of frame) {
       if (r.x + r.width > fields.width || r.y + r.height > fields.height) {
-        throw new Refusal(400, `bad frame upload: rectangle ${r.x},${r.y},${r.width},${r.height} is outside the ${fields.width}×${fields.height} frame`);
+        throw new Refusal(
+          400,
+          `bad frame upload: rectangle ${r.x},${r.y},${r.width},${r.height} is outside the ${fields.width}×${fields.height} frame`,
+        );
       }
     }
     if (frame.reduce((sum, r) => sum + r.width * r.height, 0) > fields.width * fields.height) {

@@ -6,7 +6,12 @@ import {pageHash} from './pageBuild';
 import {startSession} from './session';
 
 /** Motion Canvas measures a scene by running it, so the scenes need their records. */
-export async function listScenes(names: SceneName[], fps: number, records: Partial<ActivationRecords>, signal?: AbortSignal): Promise<SceneInfo[]> {
+export async function listScenes(
+  names: SceneName[],
+  fps: number,
+  records: Partial<ActivationRecords>,
+  signal?: AbortSignal,
+): Promise<SceneInfo[]> {
   const session = await startSession(pageHash(), () => {}, signal);
   try {
     const page = await session.openPage(() => {});

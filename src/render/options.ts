@@ -36,6 +36,8 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /** `--range`: render only this part of each scene, into files of its own. */
   range?: SceneRange;
+  /** Write `<name>.texts.json`, the texts drawn on each step's held frame (RENDER_TEXT_LOG=1: the test render's checks). */
+  textLog?: boolean;
 }
 
 /** A part of a scene, in seconds from its start: the frames `[round(start·fps), round(end·fps))`. */
@@ -77,7 +79,7 @@ export function outputName(name: string, theme: 'light' | 'dark', ext: string, e
 export interface OutputFile {
   scene: string;
   path: string;
-  format: Format | 'frames' | 'html' | 'js';
+  format: Format | 'frames' | 'texts' | 'html' | 'js';
   bytes: number;
   frames: number;
   seconds: number;

@@ -19,12 +19,25 @@ const BUILD_ROOT = join(PROJECT_ROOT, '.cache', 'render-page');
  * the scenes and the page's entry import from elsewhere (src/shared, src/records…), and the config.
  */
 function pageSources(): string[] {
-  const entries = ['scenes/render-page/main.ts', ...readdirSync(join(PROJECT_ROOT, 'scenes')).filter(f => f.endsWith('.tsx')).map(f => `scenes/${f}`)];
+  const entries = [
+    'scenes/render-page/main.ts',
+    ...readdirSync(join(PROJECT_ROOT, 'scenes'))
+      .filter(f => f.endsWith('.tsx'))
+      .map(f => `scenes/${f}`),
+  ];
   const outside = entries.flatMap(entry => importClosure(entry, PROJECT_ROOT)).filter(file => !file.startsWith('scenes/'));
   // The project file lists the animations by a glob over their folders' browser-safe parts.
   const folders = readdirSync(join(PROJECT_ROOT, 'src/animations'), {withFileTypes: true}).filter(entry => entry.isDirectory());
   const listed = folders.flatMap(folder => importClosure(`src/animations/${folder.name}/browser.ts`, PROJECT_ROOT));
-  const config = ['scenes', 'src/editor/activationsPlugin.ts', 'src/render/testScenes.ts', 'test/fixtures/scenes', 'test/fixtures/animations', 'vite.config.ts', 'package-lock.json'];
+  const config = [
+    'scenes',
+    'src/editor/activationsPlugin.ts',
+    'src/render/testScenes.ts',
+    'test/fixtures/scenes',
+    'test/fixtures/animations',
+    'vite.config.ts',
+    'package-lock.json',
+  ];
   return [...new Set([...config, ...listed, ...outside])];
 }
 

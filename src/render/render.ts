@@ -73,7 +73,14 @@ export async function renderAnimations(options: RenderOptions, onEvent: (event: 
     /** Once a scene's files are in place, its files drawn from other numbers go (staleOutputs.ts). */
     const dropStale = (name: SceneName, files: OutputFile[], previous: string | undefined) => {
       if (!isAnimationName(name)) return;
-      const removed = removeStaleOutputs(options.outDir, cache, name, drawnFrom(name)!, previous, files.map(f => f.path));
+      const removed = removeStaleOutputs(
+        options.outDir,
+        cache,
+        name,
+        drawnFrom(name)!,
+        previous,
+        files.map(f => f.path),
+      );
       result.removed.push(...removed);
       if (removed.length > 0) onEvent({type: 'stale-removed', scene: name, files: removed});
     };
@@ -149,7 +156,10 @@ async function renderScene(
   const job = `${name}-${Math.random().toString(36).slice(2, 10)}`;
   const consumers: FrameConsumer[] = [];
   // No progress once Chromium is gone: frames already in Node would otherwise still be reported after the failure.
-  const sink = new FrameSink(consumers, ({received, total}) => session.browser.connected && onEvent({type: 'frames', scene: name, rendered: received, total}));
+  const sink = new FrameSink(
+    consumers,
+    ({received, total}) => session.browser.connected && onEvent({type: 'frames', scene: name, rendered: received, total}),
+  );
   let outputs: SceneOutput[] = [];
   session.sinks.set(job, sink);
   onEvent({type: 'scene-start', scene: name});
@@ -174,6 +184,7 @@ async function renderScene(
       variables: sceneVariables(name),
       records: jobRecords(options, name),
       range: options.range && rangeFrames(options.range, options.fps),
+      ...(options.textLog ? {textLog: true} : {}),
     };
     const outcome = (await Promise.race([
       page.evaluate(`window.renderScene(${JSON.stringify(request)})`),
@@ -184,7 +195,8 @@ async function renderScene(
     ])) as RenderOutcome;
     await sink.flushed();
     // Checked first: a range past the scene's end stops the render before its first frame.
-    if (request.range && request.range.end > outcome.sceneFrames) throw new RangeOutsideSceneError(name, options.range!, outcome.sceneFrames / options.fps);
+    if (request.range && request.range.end > outcome.sceneFrames)
+      throw new RangeOutsideSceneError(name, options.range!, outcome.sceneFrames / options.fps);
     if (outcome.result !== 'success') {
       const message = outcome.error?.message ?? pageErrors[0] ?? `render ${outcome.result}`;
       throw new RenderError(`the scene threw: ${message}`, name, outcome.error?.frame);

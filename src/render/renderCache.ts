@@ -55,7 +55,7 @@ export interface SceneInputs {
 export function sceneKey(
   name: string,
   inputs: SceneInputs,
-  options: Pick<RenderOptions, 'formats' | 'fps' | 'scale' | 'theme' | 'keepFrames' | 'range'>,
+  options: Pick<RenderOptions, 'formats' | 'fps' | 'scale' | 'theme' | 'keepFrames' | 'range' | 'textLog'>,
   tools: {chromium?: string; ffmpeg?: string},
   variables: Record<string, string> = {},
 ): string {
@@ -77,6 +77,8 @@ export function sceneKey(
         ffmpeg: toolStamp(tools.ffmpeg),
         node: process.version,
         variables,
+        // Absent unless asked for, so the keys of ordinary renders are what they were.
+        ...(options.textLog ? {textLog: true} : {}),
       }),
     )
     .digest('hex')
@@ -117,7 +119,11 @@ export class RenderCache {
   slotsOf(scene: string): {slot: string; record?: string; files: OutputFile[]}[] {
     return Object.entries(this.entries)
       .filter(([, entry]) => entry.files.some(f => f.scene === scene))
-      .map(([slot, entry]) => ({slot, record: entry.record, files: entry.files.map(({sha256: _, ...f}) => ({...f, path: resolve(this.outDir, f.path)}))}));
+      .map(([slot, entry]) => ({
+        slot,
+        record: entry.record,
+        files: entry.files.map(({sha256: _, ...f}) => ({...f, path: resolve(this.outDir, f.path)})),
+      }));
   }
 
   /** The record a slot's files were drawn from, if the manifest knows it. */

@@ -48,7 +48,9 @@ export async function readRenderedRecords(
   const records: Partial<Record<AnimationName, unknown>> = {};
   for (const name of names) {
     const file = renderedRecordPath(outDir, name);
-    records[name] = existsSync(file) ? stripHash(await readRecord(name, file, 'render that animation again to rewrite it')) : fallback[name];
+    records[name] = existsSync(file)
+      ? stripHash(await readRecord(name, file, 'render that animation again to rewrite it'))
+      : fallback[name];
   }
   return records as Partial<ActivationRecords>;
 }

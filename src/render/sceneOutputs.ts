@@ -20,7 +20,7 @@ import {ensureDir} from '../util/ensureDir';
 import {joinInside} from '../util/joinInside';
 import {diskFullMessage, isDiskFull} from '../util/diskFull';
 
-export type OutputKind = Format | 'frames';
+export type OutputKind = Format | 'frames' | 'texts';
 
 export interface SceneOutput {
   format: OutputKind;
@@ -37,7 +37,7 @@ export interface SceneOutput {
 
 export interface OutputContext {
   name: string;
-  options: Pick<RenderOptions, 'formats' | 'fps' | 'outDir' | 'theme' | 'keepFrames' | 'range'>;
+  options: Pick<RenderOptions, 'formats' | 'fps' | 'outDir' | 'theme' | 'keepFrames' | 'range' | 'textLog'>;
   /** The frames' size in pixels. */
   size: {width: number; height: number};
   /** ffmpeg's path, or why it is unavailable. */
@@ -50,6 +50,7 @@ export function createSceneOutputs(context: OutputContext): SceneOutput[] {
   const {options} = context;
   const outputs: SceneOutput[] = options.formats.map(format => FACTORIES[format](context, targetFor(context, format)));
   if (options.keepFrames) outputs.push(keptFrames(context, pathInOutDir(context, 'frames', fileName(context, 'x').slice(0, -2))));
+  if (options.textLog) outputs.push(textLog(context, targetFor(context, 'texts.json')));
   return outputs;
 }
 
@@ -64,7 +65,8 @@ function targetFor(context: OutputContext, ext: string): string {
 
 /** `outDir/parts…`; names are checked before they get here, and this makes sure no path leaves the folder all the same. */
 function pathInOutDir({name, options: {outDir}}: OutputContext, ...parts: string[]): string {
-  if (!joinInside(outDir, ...parts)) throw new RenderError(`the output ${parts.join('/')} would lie outside ${outDir}; nothing was written`, name);
+  if (!joinInside(outDir, ...parts))
+    throw new RenderError(`the output ${parts.join('/')} would lie outside ${outDir}; nothing was written`, name);
   return join(outDir, ...parts);
 }
 
@@ -106,7 +108,14 @@ export async function finishSceneOutputs(
   const seconds = outcome.frames / fps;
   const files: OutputFile[] = outputs
     .filter(output => !failed.has(output))
-    .map(output => ({scene: name, path: output.target, format: output.format, bytes: sizeOf(output.target), frames: outcome.frames, seconds}));
+    .map(output => ({
+      scene: name,
+      path: output.target,
+      format: output.format,
+      bytes: sizeOf(output.target),
+      frames: outcome.frames,
+      seconds,
+    }));
   if (failed.size === 0) return {files};
   const written = files.map(f => f.format.toUpperCase()).join(', ') || 'nothing';
   return {files, failure: new RenderError(`${written} written, but ${[...failed.values()].join('; ')}`, name)};
@@ -172,6 +181,20 @@ function video({options, pending, ffmpeg, size: {width, height}}: OutputContext,
       spec.finish?.(output);
     },
     abort: () => encoder.kill(),
+  };
+}
+
+/** The drawn-text log (RenderJob.textLog): the texts of each step's held frame, as the page reported them. */
+function textLog({pending}: OutputContext, target: string): SceneOutput {
+  return {
+    format: 'texts',
+    target,
+    optional: false,
+    finish: async outcome => {
+      if (!outcome.texts) throw new Error('the page sent no drawn-text log');
+      writeFileSync(pending.reserve(target), JSON.stringify(outcome.texts, null, 1) + '\n');
+    },
+    abort: () => {},
   };
 }
 

@@ -12,7 +12,13 @@ import {isFixtureScene, type SceneName} from './testScenes';
 
 /** The page around the scenes: its entry (whose closure holds the exporter and the project file), build config and library versions. */
 const PAGE_ENTRY_MODULE = 'scenes/render-page/main.ts';
-const PAGE_FILES = ['scenes/render-page/index.html', 'vite.config.ts', 'src/editor/activationsPlugin.ts', 'src/render/testScenes.ts', 'package-lock.json'];
+const PAGE_FILES = [
+  'scenes/render-page/index.html',
+  'vite.config.ts',
+  'src/editor/activationsPlugin.ts',
+  'src/render/testScenes.ts',
+  'package-lock.json',
+];
 
 /** The scene's source file, relative to the project root. */
 export function sceneFile(name: SceneName): string {

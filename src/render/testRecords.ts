@@ -24,6 +24,7 @@ export function computeProbeRecord(env: NodeJS.ProcessEnv = process.env): ProbeR
   const [file] = testRecordInputs(env);
   const input = JSON.parse(readFileSync(file, 'utf8')) as {value?: unknown};
   const value = input.value;
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new Error(`${file}: "value" must be a number from 0 to 1, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw new Error(`${file}: "value" must be a number from 0 to 1, got ${JSON.stringify(value)}`);
   return {name: 'probe', level: Math.round(value * 255)};
 }

@@ -12,4 +12,3 @@ export function echo(value: string): string {
   const head = Math.ceil(keep / 2);
   return `${value.slice(0, head)}…${value.slice(value.length - (keep - head))}`;
 }
-

@@ -102,7 +102,7 @@ export async function ensureRecord<K extends AnimationName>(name: K, options: En
   const started = performance.now();
   const record = await animation(name).compute(inputs);
   validateRecord(name, record, `computed ${name} record`);
-  await writeFileAtomic(file, JSON.stringify({...record, sourceHash: hash}, null, 1) + '\n');
+  await writeFileAtomic(file, JSON.stringify({...(record as object), sourceHash: hash}, null, 1) + '\n');
   options.onComputed?.(name, performance.now() - started);
   return record;
 }
@@ -138,7 +138,9 @@ export async function ensurePostRecords(options: EnsureOptions = {}): Promise<st
 /** The staleness key: the model code plus the seed and parameters the record was computed for, and the files they name. */
 function inputsHash(inputs: RecordInputs<unknown>): string {
   if (!inputs.custom) return modelSourceHash();
-  const hash = createHash('sha256').update(modelSourceHash()).update(JSON.stringify({seed: inputs.seed, params: inputs.params}));
+  const hash = createHash('sha256')
+    .update(modelSourceHash())
+    .update(JSON.stringify({seed: inputs.seed, params: inputs.params}));
   // A file named by the parameters counts by its content (a retrained model.json keeps its path).
   for (const [key, ref] of Object.entries(inputs.params as Record<string, unknown>)) {
     if (!isFileRef(ref)) continue;
@@ -149,7 +151,12 @@ function inputsHash(inputs: RecordInputs<unknown>): string {
 }
 
 function isFileRef(value: unknown): value is {file: string; key: string} {
-  return value !== null && typeof value === 'object' && typeof (value as {file?: unknown}).file === 'string' && typeof (value as {key?: unknown}).key === 'string';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as {file?: unknown}).file === 'string' &&
+    typeof (value as {key?: unknown}).key === 'string'
+  );
 }
 
 /** A record the user made (`--record`): validated, checked against the layout and its own arithmetic, drawn as it is. */
@@ -157,7 +164,10 @@ async function readUserRecord<K extends AnimationName>(name: K, {file, key}: {fi
   const check = animation(name).checkUserRecord;
   if (!check) {
     const drawers = ANIMATIONS.filter(other => animation(other).checkUserRecord);
-    throw new ParamError(key, `only ${drawers.join(' and ')} draw${drawers.length === 1 ? 's' : ''} a ready-made record; ${name} computes its own`);
+    throw new ParamError(
+      key,
+      `only ${drawers.join(' and ')} draw${drawers.length === 1 ? 's' : ''} a ready-made record; ${name} computes its own`,
+    );
   }
   const advice = 'fix the file, or render without --record';
   checkInputFile({file, key});

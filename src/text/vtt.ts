@@ -88,13 +88,24 @@ function escapeCueText(text: string): string {
  * escapes decoded). Not a general WebVTT parser: no settings, notes or styles.
  */
 export function parseWebVtt(vtt: string): Cue[] {
-  const blocks = vtt.replace(/\r\n?/g, '\n').trimEnd().split(/\n{2,}/).slice(1);
+  const blocks = vtt
+    .replace(/\r\n?/g, '\n')
+    .trimEnd()
+    .split(/\n{2,}/)
+    .slice(1);
   return blocks.flatMap(block => {
     const [timing, ...text] = block.split('\n');
     const match = /^(\d+):(\d{2}):(\d{2})\.(\d{3}) --> (\d+):(\d{2}):(\d{2})\.(\d{3})$/.exec(timing.trim());
     if (!match) return [];
-    const time = (h: string, m: string, s: string, ms: string) => (Number(h) * 3_600_000 + Number(m) * 60_000 + Number(s) * 1000 + Number(ms)) / 1000;
-    return [{start: time(...(match.slice(1, 5) as [string, string, string, string])), end: time(...(match.slice(5, 9) as [string, string, string, string])), text: unescapeCueText(text.join('\n'))}];
+    const time = (h: string, m: string, s: string, ms: string) =>
+      (Number(h) * 3_600_000 + Number(m) * 60_000 + Number(s) * 1000 + Number(ms)) / 1000;
+    return [
+      {
+        start: time(...(match.slice(1, 5) as [string, string, string, string])),
+        end: time(...(match.slice(5, 9) as [string, string, string, string])),
+        text: unescapeCueText(text.join('\n')),
+      },
+    ];
   });
 }
 

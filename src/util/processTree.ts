@@ -14,7 +14,9 @@ function parentOf(pid: number): number | undefined {
 
 /** Every live descendant of `root`. */
 export function descendants(root: number): number[] {
-  const pids = readdirSync('/proc').filter(e => /^\d+$/.test(e)).map(Number);
+  const pids = readdirSync('/proc')
+    .filter(e => /^\d+$/.test(e))
+    .map(Number);
   const children = new Map<number, number[]>();
   for (const pid of pids) {
     const parent = parentOf(pid);
@@ -48,7 +50,11 @@ function clockTicks(): number {
 function cpuSecondsOf(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const [utime, stime, cutime, cstime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number);
+    const [utime, stime, cutime, cstime] = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .slice(11, 15)
+      .map(Number);
     return (utime + stime + cutime + cstime) / clockTicks();
   } catch {
     return 0;

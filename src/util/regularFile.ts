@@ -87,7 +87,9 @@ function unreadable(file: string, error: unknown, wanted: FileWanted): FileProbl
 /** `size` when the stat knew it; a file in /proc reports 0 and is only found out by reading. */
 function tooLarge(file: string, wanted: FileWanted, size?: number): FileProblem {
   const limit = `the ${bytes(wanted.maxBytes)} limit`;
-  return new FileProblem(`${echo(file)} ${size === undefined ? `holds more than ${limit}` : `is ${bytes(size)}, more than ${limit}`}; give ${wanted.what}`);
+  return new FileProblem(
+    `${echo(file)} ${size === undefined ? `holds more than ${limit}` : `is ${bytes(size)}, more than ${limit}`}; give ${wanted.what}`,
+  );
 }
 
 /** Sizes as the limits are stated: whole MiB where they are whole, else bytes. */

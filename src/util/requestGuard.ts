@@ -50,7 +50,7 @@ export function boundPort(server: Server | null | undefined): number | undefined
 /** A value from a request, quoted and cut to 80 characters, for an error line. */
 export function quoted(value: unknown): string {
   if (value === undefined) return 'none';
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 }
 
@@ -77,7 +77,10 @@ export function checkWriteRequest(request: IncomingMessage, guard: RouteGuard, t
   }
   const token = request.headers[EXPORT_TOKEN_HEADER];
   if (typeof token !== 'string' || !sameSecret(token, guard.token)) {
-    throw new Refusal(403, `${token === undefined ? 'no' : 'a wrong'} ${EXPORT_TOKEN_HEADER} header; only this server's own page may write`);
+    throw new Refusal(
+      403,
+      `${token === undefined ? 'no' : 'a wrong'} ${EXPORT_TOKEN_HEADER} header; only this server's own page may write`,
+    );
   }
 }
 

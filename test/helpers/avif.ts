@@ -36,7 +36,9 @@ export function firstTrak(file: Uint8Array): Box {
 }
 
 /** The trak's edit list as libavif reads it (avifParseEditListBox), or undefined without one. */
-export function editList(file: Uint8Array): {version: number; flags: number; entries: number; segmentDuration: number; mediaTime: number; rate: number} | undefined {
+export function editList(
+  file: Uint8Array,
+): {version: number; flags: number; entries: number; segmentDuration: number; mediaTime: number; rate: number} | undefined {
   const edts = children(file, firstTrak(file)).find(b => b.type === 'edts');
   if (!edts) return undefined;
   const elst = readBoxes(file, edts.payload, edts.end).find(b => b.type === 'elst')!;

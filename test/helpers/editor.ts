@@ -40,7 +40,14 @@ export async function startEditor(home: string, env: NodeJS.ProcessEnv = {}, tim
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort'], {
     cwd: ROOT,
-    env: {...process.env, VITE_CJS_IGNORE_WARNING: 'true', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), ...env},
+    env: {
+      ...process.env,
+      VITE_CJS_IGNORE_WARNING: 'true',
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      XDG_CACHE_HOME: join(home, '.cache'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
@@ -96,7 +103,11 @@ export interface OpenOptions {
 }
 
 /** Opens the editor page and waits until the UI has mounted its render button. */
-export async function openEditor(browser: Browser, origin: string, {onForeignRequest, onConsole, timeoutMs = 240_000}: OpenOptions = {}): Promise<Page> {
+export async function openEditor(
+  browser: Browser,
+  origin: string,
+  {onForeignRequest, onConsole, timeoutMs = 240_000}: OpenOptions = {},
+): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({width: 1600, height: 1000});
   page.setDefaultTimeout(timeoutMs);
@@ -187,7 +198,11 @@ export async function previewCentre(page: Page, width: number): Promise<number[]
 
 /** Middle-clicks a scene's clip in the timeline: the editor sets its range to that scene. */
 export async function rangeToScene(page: Page, scene: string): Promise<void> {
-  const clip = await page.evaluateHandle((name: string) => [...document.querySelectorAll('[title="Go to source"]')].find(e => e.textContent === name)?.parentElement?.parentElement, scene);
+  const clip = await page.evaluateHandle(
+    (name: string) =>
+      [...document.querySelectorAll('[title="Go to source"]')].find(e => e.textContent === name)?.parentElement?.parentElement,
+    scene,
+  );
   const element = clip.asElement() as ElementHandle<Element> | null;
   if (!element) throw new Error(`no clip for scene "${scene}" in the timeline`);
   await element.scrollIntoView();
@@ -218,7 +233,8 @@ export async function scenesStart(): Promise<Record<string, number>> {
 export function snapshotMetaFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const dir of ['scenes', 'test/fixtures/scenes']) {
-    for (const entry of readdirSync(join(ROOT, dir))) if (entry.endsWith('.meta')) files.set(join(ROOT, dir, entry), readFileSync(join(ROOT, dir, entry), 'utf8'));
+    for (const entry of readdirSync(join(ROOT, dir)))
+      if (entry.endsWith('.meta')) files.set(join(ROOT, dir, entry), readFileSync(join(ROOT, dir, entry), 'utf8'));
   }
   return files;
 }

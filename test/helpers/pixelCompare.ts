@@ -17,3 +17,12 @@ export function changedShare(a: PNG, b: PNG, threshold = CHANNEL_THRESHOLD): num
   }
   return changed / (a.width * a.height);
 }
+
+/** Mean absolute difference over the RGB channels of two same-sized images. */
+export function meanChannelDifference(a: PNG, b: PNG): number {
+  let total = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    total += Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]);
+  }
+  return total / ((a.data.length / 4) * 3);
+}

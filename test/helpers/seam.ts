@@ -95,7 +95,8 @@ export function measureSeam(frames: Iterable<Uint8Array>, width: number, height:
     for (let j = 0; j < step.length; j++) maxima[j] = Math.max(maxima[j], step[j]);
     previous.set(frame);
   }
-  if (!first || !previous || stepMeans.length < 2) throw new Error(`a loop needs at least 3 frames, got ${first ? stepMeans.length + 1 : 0}`);
+  if (!first || !previous || stepMeans.length < 2)
+    throw new Error(`a loop needs at least 3 frames, got ${first ? stepMeans.length + 1 : 0}`);
   const seam = blockDiffs(previous, first, width, height, block);
   let worst = 0;
   for (let j = 1; j < seam.length; j++) if (seam[j] - maxima[j] > seam[worst] - maxima[worst]) worst = j;
@@ -131,7 +132,9 @@ export function seamJump(m: SeamMeasure): string | null {
   }
   const {x, y, seam, maxStep} = m.worstBlock;
   if (seam > maxStep + BLOCK_NOISE) {
-    reasons.push(`block at (${x}, ${y}) changes ${seam.toFixed(2)} across the seam, at most ${maxStep.toFixed(2)} between neighbouring frames`);
+    reasons.push(
+      `block at (${x}, ${y}) changes ${seam.toFixed(2)} across the seam, at most ${maxStep.toFixed(2)} between neighbouring frames`,
+    );
   }
   return reasons.length ? reasons.join('; ') : null;
 }

@@ -33,7 +33,11 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)));
     const size = path.startsWith(root + sep) ? statSync(path, {throwIfNoEntry: false}) : undefined;
     if (!size?.isFile()) return void response.writeHead(404).end();
-    const headers = {'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'accept-ranges': 'bytes', 'content-security-policy': CONTENT_SECURITY_POLICY};
+    const headers = {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'accept-ranges': 'bytes',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    };
     const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
     if (!range) {
       response.writeHead(200, {...headers, 'content-length': size.size});

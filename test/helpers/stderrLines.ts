@@ -10,7 +10,10 @@ export function oneLine(stderr: string): string {
 
 /** The one stderr line that starts with `render:` (progress lines may come before it); fails the test unless there is exactly one. */
 export function renderError(stderr: string): string {
-  const errors = stderr.trim().split('\n').filter(line => line.startsWith('render:'));
+  const errors = stderr
+    .trim()
+    .split('\n')
+    .filter(line => line.startsWith('render:'));
   expect(errors, stderr).toHaveLength(1);
   return errors[0];
 }

@@ -17,16 +17,16 @@ export function vecMat(x: readonly number[], m: readonly (readonly number[])[]):
 
 export function softmax(xs: readonly number[]): number[] {
   const max = Math.max(...xs);
-  const exps = xs.map((x) => Math.exp(x - max));
+  const exps = xs.map(x => Math.exp(x - max));
   const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / total);
+  return exps.map(e => e / total);
 }
 
 /** Keys [hⱼ; xⱼ] for the source ids. */
 export function referenceKeys(w: AlignmentWeights, sourceIds: number[]): number[][] {
   const u = w.encoderRecurrentKernel.length;
   let state = {h: new Array<number>(u).fill(0), c: new Array<number>(u).fill(0)};
-  return sourceIds.map((id) => {
+  return sourceIds.map(id => {
     const x = w.encoderEmbedding[id];
     state = lstmStep(x, state.h, state.c, w.encoderKernel, w.encoderRecurrentKernel, w.encoderBias);
     return [...state.h, ...x];
@@ -36,7 +36,7 @@ export function referenceKeys(w: AlignmentWeights, sourceIds: number[]): number[
 /** Additive attention of one query over the keys. */
 export function referenceAttend(w: AlignmentWeights, query: number[], keys: number[][]) {
   const wq = vecMat(query, w.queryKernel);
-  const scores = keys.map((k) => {
+  const scores = keys.map(k => {
     const wk = vecMat(k, w.keyKernel);
     return wq.reduce((s, q, a) => s + w.scoreKernel[a][0] * Math.tanh(q + wk[a]), 0);
   });
@@ -60,7 +60,7 @@ export interface ReferenceStep {
 export function referenceDecode(w: AlignmentWeights, keys: number[][], inputIds: number[]): ReferenceStep[] {
   const u = w.decoderRecurrentKernel.length;
   let state = {h: new Array<number>(u).fill(0), c: new Array<number>(u).fill(0)};
-  return inputIds.map((id) => {
+  return inputIds.map(id => {
     const e = w.decoderEmbedding[id];
     const query = [...state.h, ...e];
     const {scores, weights, context} = referenceAttend(w, query, keys);

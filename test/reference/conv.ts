@@ -13,7 +13,10 @@ export function crossCorrelate(
   const [h, w] = [image.length, image[0].length];
   const [kh, kw] = [kernel.length, kernel[0].length];
   const [eh, ew] = [(kh - 1) * dilation + 1, (kw - 1) * dilation + 1];
-  let outH: number, outW: number, padTop = 0, padLeft = 0;
+  let outH: number,
+    outW: number,
+    padTop = 0,
+    padLeft = 0;
   if (padding === 'valid') {
     outH = Math.ceil((h - eh + 1) / stride);
     outW = Math.ceil((w - ew + 1) / stride);

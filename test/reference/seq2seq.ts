@@ -24,9 +24,9 @@ export function lstmStep(x: number[], h: number[], c: number[], kernel: number[]
 export function denseSoftmax(h: number[], kernel: number[][], bias: number[]): number[] {
   const logits = bias.map((b, j) => h.reduce((s, hk, k) => s + hk * kernel[k][j], b));
   const max = Math.max(...logits);
-  const exps = logits.map((l) => Math.exp(l - max));
+  const exps = logits.map(l => Math.exp(l - max));
   const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / total);
+  return exps.map(e => e / total);
 }
 
 /** Runs the encoder over `sourceIds`, returning the state after every step. */
@@ -49,7 +49,7 @@ export function referenceEncode(w: Seq2seqWeights, sourceIds: number[]) {
  */
 export function referenceDecode(w: Seq2seqWeights, context: {h: number[]; c: number[]}, inputIds: number[]) {
   let state = context;
-  return inputIds.map((id) => {
+  return inputIds.map(id => {
     state = lstmStep(w.decoderEmbedding[id], state.h, state.c, w.decoderKernel, w.decoderRecurrentKernel, w.decoderBias);
     return {...state, probs: denseSoftmax(state.h, w.denseKernel, w.denseBias)};
   });

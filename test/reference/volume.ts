@@ -13,7 +13,8 @@ export function conv2dValid(input: number[][][], kernel: number[][][][], bias: n
       const cell: number[] = [];
       for (let f = 0; f < filters; f++) {
         let sum = bias[f];
-        for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) for (let ch = 0; ch < channels; ch++) sum += input[r + i][c + j][ch] * kernel[i][j][ch][f];
+        for (let i = 0; i < kh; i++)
+          for (let j = 0; j < kw; j++) for (let ch = 0; ch < channels; ch++) sum += input[r + i][c + j][ch] * kernel[i][j][ch][f];
         cell.push(sum);
       }
       row.push(cell);

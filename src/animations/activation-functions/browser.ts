@@ -5,6 +5,7 @@
  */
 import type {ActivationFunctionsRecord} from './record';
 import type {NoParams} from '../../params/none';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 7;
@@ -13,10 +14,7 @@ export type {ActivationFunctionsRecord} from './record';
 export {NO_PARAMS, type NoParams} from '../../params/none';
 
 declare module '../types' {
-  interface ActivationRecords {
-    'activation-functions': ActivationFunctionsRecord;
-  }
-  interface AnimationParams {
-    'activation-functions': NoParams;
+  interface AnimationTypes {
+    'activation-functions': TypesOf<ActivationFunctionsRecord, NoParams>;
   }
 }

@@ -3,7 +3,7 @@ import {defineAnimation} from '../define';
 import {POSITION} from './browser';
 import {computeActivationFunctionsRecord} from './model';
 import {validateActivationFunctionsRecord} from './record';
-import {NO_PARAMS, parseNoParams} from '../../params/none';
+import {NO_PARAMS, noParams} from '../../params/none';
 import {activationFunctionsText} from './text';
 
 export default defineAnimation({
@@ -11,7 +11,7 @@ export default defineAnimation({
   position: POSITION,
   validate: validateActivationFunctionsRecord,
   // Softmax of the post's conv example's logits: seeded draws.
-  params: {defaults: NO_PARAMS, parse: parseNoParams, seeded: true},
+  params: {defaults: NO_PARAMS, schema: noParams, seeded: true},
   compute: inputs => computeActivationFunctionsRecord(inputs.seed),
   text: activationFunctionsText,
 });

@@ -46,7 +46,12 @@ export async function computeActivationFunctionsRecord(seed = POST_SEED): Promis
       sum: tf.sum(probabilities).arraySync() as number,
     };
   });
-  const curves: ActivationCurveRecord[] = SCALAR_ACTIVATIONS.map((name, i) => ({name, op: FUNCTIONS[name].op, use: FUNCTIONS[name].use, y: result.ys[i]}));
+  const curves: ActivationCurveRecord[] = SCALAR_ACTIVATIONS.map((name, i) => ({
+    name,
+    op: FUNCTIONS[name].op,
+    use: FUNCTIONS[name].use,
+    y: result.ys[i],
+  }));
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -66,7 +71,6 @@ export async function computeActivationFunctionsRecord(seed = POST_SEED): Promis
     },
   };
 }
-
 
 /** TF 2.2 code that prints the curves' samples, and the post's conv model's logits and softmax for the image. */
 function kerasSnippet(seed: number): string {

@@ -5,6 +5,7 @@
  */
 import type {AlignmentRecord} from './record';
 import type {NoParams} from '../../params/none';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 13;
@@ -13,10 +14,7 @@ export type {AlignmentRecord} from './record';
 export {NO_PARAMS, type NoParams} from '../../params/none';
 
 declare module '../types' {
-  interface ActivationRecords {
-    alignment: AlignmentRecord;
-  }
-  interface AnimationParams {
-    alignment: NoParams;
+  interface AnimationTypes {
+    alignment: TypesOf<AlignmentRecord, NoParams>;
   }
 }

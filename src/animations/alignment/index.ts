@@ -3,7 +3,7 @@ import {defineAnimation} from '../define';
 import {POSITION} from './browser';
 import {computeAlignmentRecord} from './model';
 import {validateAlignmentRecord} from './record';
-import {NO_PARAMS, parseNoParams} from '../../params/none';
+import {NO_PARAMS, noParams} from '../../params/none';
 import {alignmentText} from './text';
 
 export default defineAnimation({
@@ -11,7 +11,7 @@ export default defineAnimation({
   position: POSITION,
   validate: validateAlignmentRecord,
   // Trained models keep their trained weights: --seed does not re-seed them.
-  params: {defaults: NO_PARAMS, parse: parseNoParams, seeded: false},
+  params: {defaults: NO_PARAMS, schema: noParams, seeded: false},
   compute: () => computeAlignmentRecord(),
   text: alignmentText,
 });

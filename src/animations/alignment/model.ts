@@ -89,8 +89,8 @@ def translate(sentence, max_len=${ALIGNMENT_CONFIG.maxDecodeLength}):
         words.append(token)
     return words, np.round(rows, 2)
 
-words, alignment = translate('${main.source.filter((t) => t !== END).join(' ')}')
-print(words)       # [${main.predicted.map((t) => `'${t}'`).join(', ')}]
+words, alignment = translate('${main.source.filter(t => t !== END).join(' ')}')
+print(words)       # [${main.predicted.map(t => `'${t}'`).join(', ')}]
 print(alignment)   # one row per emitted token (the last emits ${END}), one column per German token`;
 }
 
@@ -115,7 +115,7 @@ export async function computeAlignmentRecord(options: TrainOptions & {cacheDir?:
     seed: training.seed,
     keras: kerasSnippet(main),
     ...main,
-    expected: POST_ALIGNMENT.filter((link) => main.predicted.includes(link.target)),
+    expected: POST_ALIGNMENT.filter(link => main.predicted.includes(link.target)),
     examples: [second],
     vocab: {...vocab, sourceSize: vocab.source.length, targetSize: vocab.target.length},
     model: {embedding: ALIGNMENT_CONFIG.embedding, units: ALIGNMENT_CONFIG.units, attention: ALIGNMENT_CONFIG.attention},

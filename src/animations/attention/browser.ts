@@ -5,6 +5,7 @@
  */
 import type {AttentionRecord} from './record';
 import type {AttentionParams} from './params';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 5;
@@ -13,10 +14,7 @@ export type {AttentionRecord} from './record';
 export {ATTENTION_DEFAULTS, ATTENTION_LIMITS, type AttentionParams} from './params';
 
 declare module '../types' {
-  interface ActivationRecords {
-    attention: AttentionRecord;
-  }
-  interface AnimationParams {
-    attention: AttentionParams;
+  interface AnimationTypes {
+    attention: TypesOf<AttentionRecord, AttentionParams>;
   }
 }

@@ -50,17 +50,19 @@ function kerasSnippet({query, keys, values}: AttentionParams, pass: AttentionPas
     'attention = Attention()',
     '#  Keras orders the inputs [query, value, key]',
     'output = attention([query, values, keys])',
-    `print(output.numpy())  # ≈ ${pass.output.map((x) => x.toFixed(3)).join(', ')}`,
+    `print(output.numpy())  # ≈ ${pass.output.map(x => x.toFixed(3)).join(', ')}`,
     '',
     '#  TF 2.2 has no return_attention_scores (it came in 2.3),',
     "#  so take the layer's own score function and softmax it",
     'scores = attention._calculate_scores(query=query, key=keys)',
-    `print(tf.nn.softmax(scores).numpy())  # ≈ ${pass.weights.map((x) => x.toFixed(3)).join(', ')}`,
+    `print(tf.nn.softmax(scores).numpy())  # ≈ ${pass.weights.map(x => x.toFixed(3)).join(', ')}`,
   ].join('\n');
 }
 
 /** Computes the attention record with tfjs: unscaled (Keras default) and 1/√d-scaled passes, and the hard lookup. */
-export async function computeAttentionRecord({params}: Pick<RecordInputs<AttentionParams>, 'params'> = {params: ATTENTION_DEFAULTS}): Promise<AttentionRecord> {
+export async function computeAttentionRecord(
+  {params}: Pick<RecordInputs<AttentionParams>, 'params'> = {params: ATTENTION_DEFAULTS},
+): Promise<AttentionRecord> {
   const {tf, backend} = await loadTf();
   const {query, keys, values} = params;
   const pass = await attend(query, keys, values, 1);

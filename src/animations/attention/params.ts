@@ -1,12 +1,7 @@
 /** Parameters of the `attention` animation: the query, keys and values, within what its scene lays out legibly. */
+import {z} from 'zod';
 import {formatVector} from '../../shared/format';
-import {expectKeys, expectMatrix, expectVector, ParamError} from '../../params/validate';
-
-export interface AttentionParams {
-  query: number[];
-  keys: number[][];
-  values: number[][];
-}
+import {matrix, type Problem, ruled, strict, vector, withDefaults} from '../../params/schema';
 
 /**
  * What the attention scene lays out at 960 px: up to four rows, each key and the query a
@@ -14,6 +9,14 @@ export interface AttentionParams {
  * so the query, keys, scores, bars, values and output still fit side by side.
  */
 export const ATTENTION_LIMITS = {keys: 4, minKeys: 2, dim: 3, valueDim: 1, value: 100, label: 10, valueLabel: 7} as const;
+
+const L = ATTENTION_LIMITS;
+const given = strict({
+  query: vector(L.dim, L.value),
+  keys: matrix(L.keys, L.dim, L.value),
+  values: matrix(L.keys, L.valueDim, L.value),
+});
+export type AttentionParams = z.output<typeof given>;
 
 /** attention.gif: the post's `query = [0, 0.9]`, keys `[0, 0], [0, 1]`, values `[0], [1]`. */
 export const ATTENTION_DEFAULTS: AttentionParams = {
@@ -25,31 +28,29 @@ export const ATTENTION_DEFAULTS: AttentionParams = {
   values: [[0], [1]],
 };
 
-export function parseAttentionParams(raw: unknown, path: string): AttentionParams {
-  const given = expectKeys(raw, path, ['query', 'keys', 'values']);
-  const params: AttentionParams = {
-    query: given.query === undefined ? ATTENTION_DEFAULTS.query : expectVector(given.query, `${path}.query`, ATTENTION_LIMITS.dim, ATTENTION_LIMITS.value),
-    keys: given.keys === undefined ? ATTENTION_DEFAULTS.keys : expectMatrix(given.keys, `${path}.keys`, ATTENTION_LIMITS.keys, ATTENTION_LIMITS.dim, ATTENTION_LIMITS.value),
-    values: given.values === undefined ? ATTENTION_DEFAULTS.values : expectMatrix(given.values, `${path}.values`, ATTENTION_LIMITS.keys, ATTENTION_LIMITS.valueDim, ATTENTION_LIMITS.value),
-  };
-  if (params.keys.length < ATTENTION_LIMITS.minKeys) {
-    throw new ParamError(`${path}.keys`, `give at least ${ATTENTION_LIMITS.minKeys} keys: attention chooses among them`);
-  }
-  const fits = (vector: number[], at: string, most: number) => {
-    const label = formatVector(vector);
-    if ([...label].length > most) throw new ParamError(at, `"${label}" is ${[...label].length} characters; at most ${most} fit its box at 960 px (use fewer digits)`);
-  };
-  fits(params.query, `${path}.query`, ATTENTION_LIMITS.label);
-  params.keys.forEach((k, i) => fits(k, `${path}.keys[${i}]`, ATTENTION_LIMITS.label));
-  params.values.forEach((v, i) => {
-    if (v.length > ATTENTION_LIMITS.valueDim) throw new ParamError(`${path}.values[${i}]`, `${v.length} numbers is more than ${ATTENTION_LIMITS.valueDim} (the most that fits at 960 px)`);
-    fits(v, `${path}.values[${i}]`, ATTENTION_LIMITS.valueLabel);
-  });
-  if (params.keys[0].length !== params.query.length) {
-    throw new ParamError(`${path}.keys`, `keys have ${params.keys[0].length} numbers but the query has ${params.query.length}; a dot product needs equal lengths`);
-  }
-  if (params.values.length !== params.keys.length) {
-    throw new ParamError(`${path}.values`, `${params.values.length} values for ${params.keys.length} keys; give one value per key`);
-  }
-  return params;
+/** The first vector whose label is longer than `most` characters, as a problem at `at`. */
+function tooLong(vectors: number[][], at: (i: number) => PropertyKey[], most: number): Problem {
+  const i = vectors.findIndex(v => [...formatVector(v)].length > most);
+  if (i < 0) return undefined;
+  const label = formatVector(vectors[i]);
+  return {at: at(i), message: `"${label}" is ${[...label].length} characters; at most ${most} fit its box at 960 px (use fewer digits)`};
 }
+
+/** `animations.attention`: at least two keys, each as long as the query, one value per key, and every label fits its box. */
+export const attentionParams = () =>
+  ruled(withDefaults(given, ATTENTION_DEFAULTS), ({query, keys, values}) => {
+    if (keys.length < L.minKeys) return {at: ['keys'], message: `give at least ${L.minKeys} keys: attention chooses among them`};
+    const long =
+      tooLong([query], () => ['query'], L.label) ??
+      tooLong(keys, i => ['keys', i], L.label) ??
+      tooLong(values, i => ['values', i], L.valueLabel);
+    if (long) return long;
+    if (keys[0].length !== query.length)
+      return {
+        at: ['keys'],
+        message: `keys have ${keys[0].length} numbers but the query has ${query.length}; a dot product needs equal lengths`,
+      };
+    return values.length === keys.length
+      ? undefined
+      : {at: ['values'], message: `${values.length} values for ${keys.length} keys; give one value per key`};
+  });

@@ -5,6 +5,7 @@
  */
 import type {ConvRecord} from './record';
 import type {ConvParams} from './params';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 2;
@@ -13,10 +14,7 @@ export type {ConvRecord} from './record';
 export {CONV_DEFAULTS, CONV_LIMITS, type ConvParams} from './params';
 
 declare module '../types' {
-  interface ActivationRecords {
-    conv: ConvRecord;
-  }
-  interface AnimationParams {
-    conv: ConvParams;
+  interface AnimationTypes {
+    conv: TypesOf<ConvRecord, ConvParams>;
   }
 }

@@ -32,7 +32,13 @@ const LINE2 = [
  * Cross-correlates `image` with every kernel in one tfjs conv2d call (Keras
  * Conv2D semantics: no kernel flip), adds the biases, and returns one map per kernel.
  */
-async function featureMaps(image: number[][], kernels: number[][][], biases: number[], stride = 1, padding: 'valid' | 'same' = 'valid'): Promise<number[][][]> {
+async function featureMaps(
+  image: number[][],
+  kernels: number[][][],
+  biases: number[],
+  stride = 1,
+  padding: 'valid' | 'same' = 'valid',
+): Promise<number[][][]> {
   const {tf} = await loadTf();
   return tf.tidy(() => {
     const h = image.length;
@@ -41,7 +47,12 @@ async function featureMaps(image: number[][], kernels: number[][][], biases: num
     const kw = kernels[0][0].length;
     const x = tf.tensor4d(image.flat(), [1, h, w, 1]);
     // Keras kernel layout [kh, kw, inChannels, filters]: filter index is the last axis.
-    const k = tf.stack(kernels.map((kernel) => tf.tensor2d(kernel, [kh, kw])), 2).reshape([kh, kw, 1, kernels.length]) as Tensor4D;
+    const k = tf
+      .stack(
+        kernels.map(kernel => tf.tensor2d(kernel, [kh, kw])),
+        2,
+      )
+      .reshape([kh, kw, 1, kernels.length]) as Tensor4D;
     const y = tf.conv2d(x, k, stride, padding, 'NHWC', DILATION).add(tf.tensor1d(biases));
     // [1, H', W', F] → [F][H'][W'].
     return y.squeeze([0]).transpose([2, 0, 1]).arraySync() as number[][][];
@@ -71,7 +82,7 @@ async function windowProducts(image: number[][], kernels: number[][][], stride: 
     const [eh, ew] = [(kh - 1) * DILATION + 1, (kw - 1) * DILATION + 1];
     const outH = Math.floor((x.shape[0] - eh) / stride) + 1;
     const outW = Math.floor((x.shape[1] - ew) / stride) + 1;
-    return kernels.map((kernel) => {
+    return kernels.map(kernel => {
       const k = tf.tensor2d(kernel);
       return Array.from({length: outH}, (_, r) =>
         Array.from({length: outW}, (_, c) => {
@@ -103,7 +114,7 @@ export async function computePostExamples(): Promise<ConvPostExamples> {
   for (const img of images) {
     const responses = await featureMaps(
       img.pixels,
-      postFilters.map((f) => f.kernel),
+      postFilters.map(f => f.kernel),
       postFilters.map(() => 0),
     );
     postFilters.forEach((f, i) => {
@@ -113,7 +124,7 @@ export async function computePostExamples(): Promise<ConvPostExamples> {
       cases.push(item);
     });
   }
-  const line2 = (name: string) => cases.find((c) => c.image === 'line2' && c.filter === name)!.response;
+  const line2 = (name: string) => cases.find(c => c.image === 'line2' && c.filter === name)!.response;
   const notes = [
     `The post's second-image code runs np.sum(img * f2) and prints 2.0, but f2 (the diagonal) gives ${line2('f2').toFixed(1)} there. ` +
       `The 2.0 belongs to f1 (np.sum(img * f1) = ${line2('f1').toFixed(1)}), the stronger response the surrounding text means: "our line detector f1 will produce a stronger response".`,
@@ -124,14 +135,21 @@ export async function computePostExamples(): Promise<ConvPostExamples> {
 /** `img * f` cell by cell for an image and a kernel of the same size: the one window conv2d sums. */
 export async function elementwiseProducts(image: number[][], kernel: number[][]): Promise<number[][]> {
   if (image.length !== kernel.length || image[0].length !== kernel[0].length) {
-    throw new Error(`elementwiseProducts: image ${image.length}×${image[0].length} and kernel ${kernel.length}×${kernel[0].length} differ in size`);
+    throw new Error(
+      `elementwiseProducts: image ${image.length}×${image[0].length} and kernel ${kernel.length}×${kernel[0].length} differ in size`,
+    );
   }
   return (await windowProducts(image, [kernel], 1, {top: 0, bottom: 0, left: 0, right: 0}))[0][0][0];
 }
 
 /** Python literal for a nested array of numbers, with integers printed as floats so numpy makes float32-compatible arrays. */
 
-function kerasSnippet(image: number[][], filters: {name: string; kernel: number[][]; bias: number}[], stride: number, padding: 'valid' | 'same'): string {
+function kerasSnippet(
+  image: number[][],
+  filters: {name: string; kernel: number[][]; bias: number}[],
+  stride: number,
+  padding: 'valid' | 'same',
+): string {
   const h = image.length;
   const w = image[0].length;
   const [kh, kw] = [filters[0].kernel.length, filters[0].kernel[0].length];
@@ -142,7 +160,7 @@ function kerasSnippet(image: number[][], filters: {name: string; kernel: number[
     ...filters.map((f, i) => `${ident(f.name, i)} = ${py(f.kernel)}`),
     '#  Keras kernel layout: (height, width, in_channels, filters)',
     `kernel = np.stack([${filters.map((f, i) => ident(f.name, i)).join(', ')}], axis=-1).reshape(${kh}, ${kw}, 1, ${filters.length})`,
-    `bias = np.array(${JSON.stringify(filters.map((f) => f.bias))}, dtype='float32')`,
+    `bias = np.array(${JSON.stringify(filters.map(f => f.bias))}, dtype='float32')`,
     '',
     `inp = Input(shape=(${h}, ${w}, 1))`,
     `conv = Conv2D(filters=${filters.length}, kernel_size=(${kh}, ${kw}), strides=${stride}, padding='${padding}', dilation_rate=${DILATION}, use_bias=True)`,
@@ -163,21 +181,23 @@ export async function computeConvRecord({params}: Pick<RecordInputs<ConvParams>,
   const {backend} = await loadTf();
   const trained = params.model ? await readTrainedConv({...params, model: params.model}) : undefined;
   const {image, stride, padding} = trained ?? params;
-  const named = trained ? trained.filters.map(({name, kernel, bias}) => ({name, kernel, bias})) : params.filters.map(f => ({...f, bias: 0}));
+  const named = trained
+    ? trained.filters.map(({name, kernel, bias}) => ({name, kernel, bias}))
+    : params.filters.map(f => ({...f, bias: 0}));
   const [kh, kw] = [named[0].kernel.length, named[0].kernel[0].length];
   const [top, bottom] = axisPadding(image.length, kh, stride, padding);
   const [left, right] = axisPadding(image[0].length, kw, stride, padding);
   const pad = {top, bottom, left, right};
   const maps = await featureMaps(
     image,
-    named.map((f) => f.kernel),
-    named.map((f) => f.bias),
+    named.map(f => f.kernel),
+    named.map(f => f.bias),
     stride,
     padding,
   );
   const products = await windowProducts(
     image,
-    named.map((f) => f.kernel),
+    named.map(f => f.kernel),
     stride,
     pad,
   );

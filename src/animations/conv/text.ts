@@ -76,7 +76,8 @@ function kernelSizes(r: ConvRecord): string {
 function kernelShape(f: ConvFilterRecord): string {
   const k = f.kernel;
   const n = k.length;
-  const is = (on: (r: number, c: number) => boolean) => k.every((row, r) => row.length === n && row.every((v, c) => v === (on(r, c) ? 1 : 0)));
+  const is = (on: (r: number, c: number) => boolean) =>
+    k.every((row, r) => row.length === n && row.every((v, c) => v === (on(r, c) ? 1 : 0)));
   const mid = Math.floor(n / 2);
   if (n % 2 === 1 && is(r => r === mid)) return 'a horizontal line';
   if (n % 2 === 1 && is((_, c) => c === mid)) return 'a vertical line';
@@ -89,6 +90,7 @@ function kernelShape(f: ConvFilterRecord): string {
 function peakPlace(f: ConvFilterRecord): string {
   const top = peak(f);
   const cells = f.featureMap.flatMap((row, r) => row.map((v, c) => ({r, c, v}))).filter(x => x.v === top);
-  if (cells.length > 1 && cells.every(x => x.r === x.c) && cells.length === Math.min(f.featureMap.length, f.featureMap[0].length)) return 'all along the diagonal';
+  if (cells.length > 1 && cells.every(x => x.r === x.c) && cells.length === Math.min(f.featureMap.length, f.featureMap[0].length))
+    return 'all along the diagonal';
   return cells.length === 1 ? 'at one position' : `at ${cells.length} positions`;
 }

@@ -5,6 +5,7 @@
  */
 import type {DenseRecord} from './record';
 import type {DenseParams} from './params';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 1;
@@ -13,10 +14,7 @@ export type {DenseRecord} from './record';
 export {DENSE_DEFAULTS, DENSE_LIMITS, type DenseParams} from './params';
 
 declare module '../types' {
-  interface ActivationRecords {
-    dense: DenseRecord;
-  }
-  interface AnimationParams {
-    dense: DenseParams;
+  interface AnimationTypes {
+    dense: TypesOf<DenseRecord, DenseParams>;
   }
 }

@@ -31,7 +31,8 @@ export function checkDenseRecord(record: DenseRecord, file: string): void {
     throw new RecordError(file, `${field}: ${detail}`);
   };
   if (x.length > DENSE_LIMITS.features) fail('input[0]', `${x.length} inputs, more than ${DENSE_LIMITS.features} (${FITS})`);
-  if (record.layers.length > DENSE_LIMITS.layers) fail('layers', `${record.layers.length} layers, more than ${DENSE_LIMITS.layers} (${FITS})`);
+  if (record.layers.length > DENSE_LIMITS.layers)
+    fail('layers', `${record.layers.length} layers, more than ${DENSE_LIMITS.layers} (${FITS})`);
   let h = x;
   record.layers.forEach((layer, l) => {
     if (layer.units > DENSE_LIMITS.units) fail(`layers[${l}].units`, `${layer.units} is more than ${DENSE_LIMITS.units} (${FITS})`);

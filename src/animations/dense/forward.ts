@@ -23,7 +23,12 @@ export interface DenseStep {
  * The dense record for input `x` through the layers `build` returns. `build` runs inside
  * tf.tidy, so the tensors it makes are freed with the pass's own.
  */
-export function denseForward(tf: Tf, x: number[], build: () => DenseStep[], header: Pick<DenseRecord, 'backend' | 'seed' | 'keras'>): DenseRecord {
+export function denseForward(
+  tf: Tf,
+  x: number[],
+  build: () => DenseStep[],
+  header: Pick<DenseRecord, 'backend' | 'seed' | 'keras'>,
+): DenseRecord {
   const record = tf.tidy(() => {
     let h = tf.tensor2d(x, [1, x.length], 'float32');
     const input = h.arraySync();
@@ -31,7 +36,14 @@ export function denseForward(tf: Tf, x: number[], build: () => DenseStep[], head
       const output = layer.apply(h) as Tensor2D;
       const preActivation = tf.add(tf.matMul(h, kernel), bias) as Tensor2D;
       h = output;
-      return {units, activation, kernel: kernel.arraySync(), bias: bias.arraySync(), preActivation: preActivation.arraySync(), output: output.arraySync()};
+      return {
+        units,
+        activation,
+        kernel: kernel.arraySync(),
+        bias: bias.arraySync(),
+        preActivation: preActivation.arraySync(),
+        output: output.arraySync(),
+      };
     });
     // Key order as the record files have always had it: they are outputs, compared byte for byte.
     const {backend, seed, keras} = header;

@@ -3,7 +3,7 @@ import {defineAnimation} from '../define';
 import {POSITION} from './browser';
 import {computeDenseRecord} from './model';
 import {validateDenseRecord} from './record';
-import {DENSE_DEFAULTS, parseDenseParams} from './params';
+import {DENSE_DEFAULTS, denseParams} from './params';
 import {denseText} from './text';
 import {checkDenseRecord} from './check';
 
@@ -12,7 +12,7 @@ export default defineAnimation({
   position: POSITION,
   validate: validateDenseRecord,
   // Trained weights and inputs can come from the user: --model, --input, --record.
-  params: {defaults: DENSE_DEFAULTS, parse: parseDenseParams, seeded: true},
+  params: {defaults: DENSE_DEFAULTS, schema: denseParams, seeded: true},
   compute: inputs => computeDenseRecord(inputs),
   text: denseText,
   takesModelFile: true,

@@ -7,8 +7,9 @@
  */
 import type {DenseRecord} from './record';
 import {DEFAULT_SEED, type RecordInputs} from '../../params/inputs';
-import {DENSE_DEFAULTS, DENSE_LIMITS, type DenseLayerSpec, type DenseParams} from './params';
-import {expectVector, ParamError} from '../../params/validate';
+import {denseInput, DENSE_DEFAULTS, type DenseLayerSpec, type DenseParams} from './params';
+import {ParamError} from '../../params/validate';
+import {parseParams} from '../../params/schema';
 import {readJsonInput} from '../../model/inputFile';
 import {computeTrainedDenseRecord} from './trained';
 import {denseForward} from './forward';
@@ -21,7 +22,9 @@ import {loadTf} from '../../model/tf';
 const RANDOM_FEATURES = 4;
 
 /** Builds the network in tfjs, runs one sample through it and records every intermediate. */
-export async function computeDenseRecord({seed, params}: Pick<RecordInputs<DenseParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: DENSE_DEFAULTS}): Promise<DenseRecord> {
+export async function computeDenseRecord(
+  {seed, params}: Pick<RecordInputs<DenseParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: DENSE_DEFAULTS},
+): Promise<DenseRecord> {
   if (params.model) return computeTrainedDenseRecord(seed, params.model, inputOf(params));
   const {tf, backend} = await loadTf();
   // np.random.seed(seed); x = np.random.rand(1, 4), unless the input is given.
@@ -29,15 +32,20 @@ export async function computeDenseRecord({seed, params}: Pick<RecordInputs<Dense
   // tf.random.set_seed(seed): each Dense draws an op seed for its kernel; zero biases draw none.
   const seeds = new TfGlobalSeed(seed);
   const keras = denseKerasSnippet(seed, params, params.input || params.inputFile ? x : undefined);
-  return denseForward(tf, x, () => {
-    let fanIn = x.length;
-    return params.layers.map(({units, activation}) => {
-      const kernel = tf.tensor2d(glorotUniform(seeds, [fanIn, units]), [fanIn, units]);
-      const bias = tf.tensor1d(zeros([units]));
-      fanIn = units;
-      return {units, activation, kernel, bias, layer: tf.layers.dense({units, activation, weights: [kernel, bias]})};
-    });
-  }, {backend, seed, keras});
+  return denseForward(
+    tf,
+    x,
+    () => {
+      let fanIn = x.length;
+      return params.layers.map(({units, activation}) => {
+        const kernel = tf.tensor2d(glorotUniform(seeds, [fanIn, units]), [fanIn, units]);
+        const bias = tf.tensor1d(zeros([units]));
+        fanIn = units;
+        return {units, activation, kernel, bias, layer: tf.layers.dense({units, activation, weights: [kernel, bias]})};
+      });
+    },
+    {backend, seed, keras},
+  );
 }
 
 /** The input vector: inline, or read from the file the parameters name. */
@@ -47,9 +55,12 @@ function inputOf(params: DenseParams): number[] | undefined {
   // A batch of one ([[…]]) is accepted as well as the bare vector.
   const vector = Array.isArray(json) && json.length === 1 && Array.isArray(json[0]) ? json[0] : json;
   if (Array.isArray(vector) && vector.some(Array.isArray)) {
-    throw new ParamError(params.inputFile.key, `${params.inputFile.file} holds ${vector.length} rows; the dense animation draws one input vector, a JSON array of numbers`);
+    throw new ParamError(
+      params.inputFile.key,
+      `${params.inputFile.file} holds ${vector.length} rows; the dense animation draws one input vector, a JSON array of numbers`,
+    );
   }
-  return expectVector(vector, params.inputFile.key, DENSE_LIMITS.features, DENSE_LIMITS.value);
+  return parseParams(denseInput, vector, params.inputFile.key);
 }
 
 /** TF 2.2 Keras code that prints the record's layer outputs. */
@@ -57,7 +68,8 @@ function denseKerasSnippet(seed: number, params: DenseParams, given: number[] | 
   const features = given?.length ?? RANDOM_FEATURES;
   // Two layers read as hidden → out, as the post writes them; more are h1, h2, … → out.
   const names = params.layers.map((_, l) => (l === params.layers.length - 1 ? 'out' : params.layers.length === 2 ? 'hidden' : `h${l + 1}`));
-  const dense = ({units, activation}: DenseLayerSpec) => (activation === 'linear' ? `Dense(${units})` : `Dense(${units}, activation='${activation}')`);
+  const dense = ({units, activation}: DenseLayerSpec) =>
+    activation === 'linear' ? `Dense(${units})` : `Dense(${units}, activation='${activation}')`;
   return [
     'import numpy as np',
     'import tensorflow as tf',

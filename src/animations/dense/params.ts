@@ -1,25 +1,28 @@
 /** Parameters of the `dense` animation: the input vector and the layers, within what its scene lays out legibly. */
-import {expectArray, expectFile, expectIntegerIn, expectKeys, expectOneOf, expectVector, FITS, ParamError, type ParseContext} from '../../params/validate';
+import {z} from 'zod';
+import {FITS, type ParseContext} from '../../params/validate';
+import {either, file, gives, type FileRef, list, oneOf, refused, ruled, strict, vector, wholeIn} from '../../params/schema';
 
 export const DENSE_ACTIVATIONS = ['relu', 'linear', 'sigmoid', 'tanh', 'softmax'] as const;
 export type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
 
-export interface DenseLayerSpec {
-  units: number;
-  activation: DenseActivation;
-}
+export const DENSE_LIMITS = {features: 8, units: 8, layers: 4, value: 10} as const;
+
+/** The input vector, inline or as read from a JSON file. */
+export const denseInput = vector(DENSE_LIMITS.features, DENSE_LIMITS.value);
+
+const layer = strict({units: wholeIn(1, DENSE_LIMITS.units, FITS), activation: oneOf(DENSE_ACTIVATIONS).default('linear')});
+export type DenseLayerSpec = z.output<typeof layer>;
 
 export interface DenseParams {
   /** The input vector; when absent, `np.random.rand(1, 4)` for the seed. */
   input?: number[];
   layers: DenseLayerSpec[];
   /** A trained tfjs Layers model (its model.json) to draw instead of Keras-initialised `layers`. */
-  model?: {file: string; key: string};
+  model?: FileRef;
   /** A JSON file holding the input vector, instead of `input` inline. */
-  inputFile?: {file: string; key: string};
+  inputFile?: FileRef;
 }
-
-export const DENSE_LIMITS = {features: 8, units: 8, layers: 4, value: 10} as const;
 
 /** The post-sized network of dense.gif: 4 random inputs → Dense(6, relu) → Dense(2). */
 export const DENSE_DEFAULTS: DenseParams = {
@@ -29,25 +32,25 @@ export const DENSE_DEFAULTS: DenseParams = {
   ],
 };
 
-export function parseDenseParams(raw: unknown, path: string, context: ParseContext): DenseParams {
-  const given = expectKeys(raw, path, ['input', 'layers', 'model']);
-  const params: DenseParams = {...DENSE_DEFAULTS};
-  if (typeof given.input === 'string') params.inputFile = expectFile(given.input, `${path}.input`, context);
-  else if (given.input !== undefined) params.input = expectVector(given.input, `${path}.input`, DENSE_LIMITS.features, DENSE_LIMITS.value);
-  if (given.model !== undefined) {
-    if (given.layers !== undefined) throw new ParamError(`${path}.layers`, 'give either layers or a trained model, not both: the model brings its own layers');
-    params.model = expectFile(given.model, `${path}.model`, context);
-  }
-  if (given.layers !== undefined) {
-    params.layers = expectArray(given.layers, `${path}.layers`, DENSE_LIMITS.layers, (layer, at) => {
-      const spec = expectKeys(layer, at, ['units', 'activation']);
-      return {
-        units: expectIntegerIn(spec.units, `${at}.units`, 1, DENSE_LIMITS.units, FITS),
-        activation: spec.activation === undefined ? 'linear' : expectOneOf(spec.activation, `${at}.activation`, DENSE_ACTIVATIONS),
-      };
-    });
-  }
-  return params;
+const KEYS = ['input', 'layers', 'model'];
+
+/**
+ * `animations.dense` at `path`: Keras-initialised `layers`, or a trained `model` that brings its
+ * own; either runs on `input`, a vector inline or a JSON file holding one.
+ */
+export function denseParams(context: ParseContext, path: string): z.ZodType<DenseParams> {
+  const input = either(v => typeof v === 'string', file(context, `${path}.input`), denseInput).optional();
+  const inputOf = (given: number[] | FileRef | undefined) =>
+    given === undefined ? {} : Array.isArray(given) ? {input: given} : {inputFile: given};
+  const handSet = strict({input, layers: list(layer, DENSE_LIMITS.layers).optional()}, {keys: KEYS}).transform(
+    ({input, layers}): DenseParams => ({...DENSE_DEFAULTS, ...(layers && {layers}), ...inputOf(input)}),
+  );
+  const trained = strict({
+    input,
+    layers: refused('give either layers or a trained model, not both: the model brings its own layers'),
+    model: file(context, `${path}.model`),
+  }).transform(({input, model}): DenseParams => ({...DENSE_DEFAULTS, ...inputOf(input), model}));
+  return either(gives('model'), trained, handSet);
 }
 
 /**
@@ -55,11 +58,12 @@ export function parseDenseParams(raw: unknown, path: string, context: ParseConte
  * dense (its own copy: configure `animations.neuron` to match a configured dense). Its first
  * layer must be ReLU: the scene draws the ReLU curve and a unit it switches off.
  */
-export function parseNeuronParams(raw: unknown, path: string, context: ParseContext): DenseParams {
-  const params = parseDenseParams(raw, path, context);
-  if (params.model) throw new ParamError(`${path}.model`, 'the neuron animation draws Keras-initialised layers; give a trained model to dense');
-  if (params.layers[0].activation !== 'relu') {
-    throw new ParamError(`${path}.layers[0].activation`, `expected "relu", got "${params.layers[0].activation}": the neuron animation shows a ReLU unit`);
-  }
-  return params;
+export function neuronParams(context: ParseContext, path: string): z.ZodType<DenseParams> {
+  return ruled(denseParams(context, path), params => {
+    if (params.model) return {at: ['model'], message: 'the neuron animation draws Keras-initialised layers; give a trained model to dense'};
+    const {activation} = params.layers[0];
+    return activation === 'relu'
+      ? undefined
+      : {at: ['layers', 0, 'activation'], message: `expected "relu", got "${activation}": the neuron animation shows a ReLU unit`};
+  });
 }

@@ -20,13 +20,21 @@ interface DenseLayerWeights {
 }
 
 /** Computes the dense record for the trained model at `model.file` on input `x`. */
-export async function computeTrainedDenseRecord(seed: number, model: {file: string; key: string}, x: number[] | undefined): Promise<DenseRecord> {
+export async function computeTrainedDenseRecord(
+  seed: number,
+  model: {file: string; key: string},
+  x: number[] | undefined,
+): Promise<DenseRecord> {
   const {tf, backend} = await loadTf();
   const loaded = await loadLayersModelFromFiles(model.file, model.key);
   try {
     const layers = denseLayers(loaded, model);
     const features = layers[0].kernel.length;
-    if (!x) throw new ParamError(model.key, `a trained model needs an input: give --input FILE (a JSON array of ${features} numbers) or "input" beside "model"`);
+    if (!x)
+      throw new ParamError(
+        model.key,
+        `a trained model needs an input: give --input FILE (a JSON array of ${features} numbers) or "input" beside "model"`,
+      );
     if (x.length !== features) throw new ParamError(model.key, `the model reads ${features} inputs, but the input has ${x.length}`);
     const steps = () =>
       layers.map(({name, units, activation, kernel, bias}) => ({
@@ -48,17 +56,23 @@ function denseLayers(model: LayersModel, {file, key}: {file: string; key: string
   for (const layer of model.layers) {
     const type = layer.getClassName();
     if (type === 'InputLayer') continue;
-    if (type !== 'Dense') throw new ParamError(key, `${file}: layer "${layer.name}" is a ${type}; the dense animation draws Dense layers only`);
+    if (type !== 'Dense')
+      throw new ParamError(key, `${file}: layer "${layer.name}" is a ${type}; the dense animation draws Dense layers only`);
     const config = layer.getConfig() as {units: number; activation: string; useBias?: boolean};
     const activation = config.activation as DenseActivation;
     if (!DENSE_ACTIVATIONS.includes(activation)) {
-      throw new ParamError(key, `${file}: layer "${layer.name}" uses activation "${config.activation}"; the dense animation draws ${DENSE_ACTIVATIONS.join(', ')}`);
+      throw new ParamError(
+        key,
+        `${file}: layer "${layer.name}" uses activation "${config.activation}"; the dense animation draws ${DENSE_ACTIVATIONS.join(', ')}`,
+      );
     }
     const [kernel, bias] = layer.getWeights();
     const units = config.units;
-    if (units > DENSE_LIMITS.units) throw new ParamError(key, `${file}: layer "${layer.name}" has ${units} units, more than ${DENSE_LIMITS.units} (${FITS})`);
+    if (units > DENSE_LIMITS.units)
+      throw new ParamError(key, `${file}: layer "${layer.name}" has ${units} units, more than ${DENSE_LIMITS.units} (${FITS})`);
     const fanIn = kernel.shape[0] as number;
-    if (layers.length === 0 && fanIn > DENSE_LIMITS.features) throw new ParamError(key, `${file}: the model reads ${fanIn} inputs, more than ${DENSE_LIMITS.features} (${FITS})`);
+    if (layers.length === 0 && fanIn > DENSE_LIMITS.features)
+      throw new ParamError(key, `${file}: the model reads ${fanIn} inputs, more than ${DENSE_LIMITS.features} (${FITS})`);
     layers.push({
       name: layer.name,
       units,
@@ -68,7 +82,8 @@ function denseLayers(model: LayersModel, {file, key}: {file: string; key: string
     });
   }
   if (layers.length === 0) throw new ParamError(key, `${file}: the model has no Dense layer to draw`);
-  if (layers.length > DENSE_LIMITS.layers) throw new ParamError(key, `${file}: ${layers.length} Dense layers, more than ${DENSE_LIMITS.layers} (${FITS})`);
+  if (layers.length > DENSE_LIMITS.layers)
+    throw new ParamError(key, `${file}: ${layers.length} Dense layers, more than ${DENSE_LIMITS.layers} (${FITS})`);
   return layers;
 }
 

@@ -5,6 +5,7 @@
  */
 import type {ConvSettingRecord} from '../../records/convSetting';
 import type {ConvSettingParams} from '../../params/convSetting';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 12;
@@ -13,10 +14,7 @@ export type {ConvSettingRecord} from '../../records/convSetting';
 export {CONV_SETTING_DEFAULTS, CONV_SETTING_LIMITS, type ConvSettingParams} from '../../params/convSetting';
 
 declare module '../types' {
-  interface ActivationRecords {
-    dilation: ConvSettingRecord<'dilation'>;
-  }
-  interface AnimationParams {
-    dilation: ConvSettingParams;
+  interface AnimationTypes {
+    dilation: TypesOf<ConvSettingRecord<'dilation'>, ConvSettingParams>;
   }
 }

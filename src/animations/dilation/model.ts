@@ -13,6 +13,8 @@ export const DILATION_SETTINGS: ConvSetting[] = [
   {stride: 1, padding: 'same', dilation: 2},
 ];
 
-export function computeDilationRecord({params}: Pick<RecordInputs<ConvSettingParams>, 'params'> = {params: CONV_SETTING_DEFAULTS}): Promise<ConvSettingRecord<'dilation'>> {
+export function computeDilationRecord(
+  {params}: Pick<RecordInputs<ConvSettingParams>, 'params'> = {params: CONV_SETTING_DEFAULTS},
+): Promise<ConvSettingRecord<'dilation'>> {
   return computeConvSettingRecord('dilation', DILATION_SETTINGS, params);
 }

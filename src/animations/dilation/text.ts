@@ -16,7 +16,10 @@ export const dilationText: AnimationText<ConvSettingRecord<'dilation'>> = {
   describe: r => {
     const {base, valid, same} = dilated(r);
     const area = span(r, valid);
-    const samePeak = peak(same.output) === peak(valid.output) ? `, with the same peak of ${value(peak(same.output))}` : `, peaking at ${value(peak(same.output))}`;
+    const samePeak =
+      peak(same.output) === peak(valid.output)
+        ? `, with the same peak of ${value(peak(same.output))}`
+        : `, peaking at ${value(peak(same.output))}`;
     return (
       `A ${imageSize(r)} grayscale image holds a bright spot, and a ${kernelSize(r)} filter with ${kernelWords(r)} slides over it. ` +
       `With Keras's default ${argument(base, 'dilation_rate')} the filter's taps are neighbours and the output is ${mapSize(base.output)}. ` +

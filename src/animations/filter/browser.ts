@@ -5,6 +5,7 @@
  */
 import type {FilterRecord} from './record';
 import type {NoParams} from '../../params/none';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 8;
@@ -13,10 +14,7 @@ export type {FilterRecord} from './record';
 export {NO_PARAMS, type NoParams} from '../../params/none';
 
 declare module '../types' {
-  interface ActivationRecords {
-    filter: FilterRecord;
-  }
-  interface AnimationParams {
-    filter: NoParams;
+  interface AnimationTypes {
+    filter: TypesOf<FilterRecord, NoParams>;
   }
 }

@@ -3,7 +3,7 @@ import {defineAnimation} from '../define';
 import {POSITION} from './browser';
 import {computeFilterRecord} from './model';
 import {validateFilterRecord} from './record';
-import {NO_PARAMS, parseNoParams} from '../../params/none';
+import {NO_PARAMS, noParams} from '../../params/none';
 import {filterText} from './text';
 
 export default defineAnimation({
@@ -11,7 +11,7 @@ export default defineAnimation({
   position: POSITION,
   validate: validateFilterRecord,
   // The post's code block, exactly.
-  params: {defaults: NO_PARAMS, parse: parseNoParams, seeded: false},
+  params: {defaults: NO_PARAMS, schema: noParams, seeded: false},
   compute: () => computeFilterRecord(),
   text: filterText,
 });

@@ -31,17 +31,17 @@ function kerasSnippet(images: FilterOperand[], filters: FilterOperand[]): string
     'from tensorflow.keras.layers import Conv2D',
     '',
     ...images.map((img, i) => codeFor(img.name).replace(/\bimg\b/g, `img${i + 1}`)),
-    ...filters.map((f) => codeFor(f.name)),
+    ...filters.map(f => codeFor(f.name)),
     '',
     '#  the same sums as a Conv2D layer: a 3x3 kernel over a 3x3 image, valid padding',
     'inp = Input(shape=(3, 3, 1))',
     `conv = Conv2D(filters=${filters.length}, kernel_size=(3, 3), use_bias=False)`,
     'mdl = Model(inputs=inp, outputs=conv(inp))',
-    `conv.set_weights([np.stack([${filters.map((f) => f.name).join(', ')}], axis=-1).reshape(3, 3, 1, ${filters.length})])`,
+    `conv.set_weights([np.stack([${filters.map(f => f.name).join(', ')}], axis=-1).reshape(3, 3, 1, ${filters.length})])`,
     '',
     `for name, img in [${images.map((img, i) => `('${img.name}', img${i + 1})`).join(', ')}]:`,
     '    response = mdl(img.reshape(1, 3, 3, 1)).numpy()[0, 0, 0]',
-    `    for i, (fname, f) in enumerate([${filters.map((f) => `('${f.name}', ${f.name})`).join(', ')}]):`,
+    `    for i, (fname, f) in enumerate([${filters.map(f => `('${f.name}', ${f.name})`).join(', ')}]):`,
     "        print(name, fname, 'img * f ='); print(img * f)",
     "        print('np.sum(img * f) =', np.sum(img * f), ' Conv2D:', response[i])",
   ].join('\n');
@@ -55,9 +55,14 @@ export async function computeFilterRecord(): Promise<FilterRecord> {
   const filters: FilterOperand[] = post.filters.map(({name, kernel}) => ({name, code: codeFor(name), values: kernel}));
   const cases: FilterCase[] = [];
   for (const c of post.cases) {
-    const image = images.find((i) => i.name === c.image)!;
-    const filter = filters.find((f) => f.name === c.filter)!;
-    const item: FilterCase = {image: c.image, filter: c.filter, products: await elementwiseProducts(image.values, filter.values), response: c.response};
+    const image = images.find(i => i.name === c.image)!;
+    const filter = filters.find(f => f.name === c.filter)!;
+    const item: FilterCase = {
+      image: c.image,
+      filter: c.filter,
+      products: await elementwiseProducts(image.values, filter.values),
+      response: c.response,
+    };
     if (c.postPrints !== undefined) item.postPrints = c.postPrints;
     cases.push(item);
   }

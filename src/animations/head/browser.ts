@@ -5,6 +5,7 @@
  */
 import type {HeadRecord} from './record';
 import type {HeadParams} from './params';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 15;
@@ -13,10 +14,7 @@ export type {HeadRecord} from './record';
 export {HEAD_DEFAULTS, HEAD_LIMITS, type HeadParams} from './params';
 
 declare module '../types' {
-  interface ActivationRecords {
-    head: HeadRecord;
-  }
-  interface AnimationParams {
-    head: HeadParams;
+  interface AnimationTypes {
+    head: TypesOf<HeadRecord, HeadParams>;
   }
 }

@@ -3,7 +3,7 @@ import {defineAnimation} from '../define';
 import {POSITION} from './browser';
 import {computeHeadRecord} from './model';
 import {validateHeadRecord} from './record';
-import {HEAD_DEFAULTS, parseHeadParams} from './params';
+import {HEAD_DEFAULTS, headParams} from './params';
 import {headText} from './text';
 
 export default defineAnimation({
@@ -11,7 +11,7 @@ export default defineAnimation({
   position: POSITION,
   validate: validateHeadRecord,
   // Trained embeddings, Keras-initialised (seeded) projections.
-  params: {defaults: HEAD_DEFAULTS, parse: parseHeadParams, seeded: true},
+  params: {defaults: HEAD_DEFAULTS, schema: headParams, seeded: true},
   compute: inputs => computeHeadRecord(inputs),
   text: headText,
 });

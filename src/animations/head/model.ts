@@ -50,13 +50,15 @@ for name, m in [('Q', q), ('K', k), ('V', v), ('scores', scores), ('weights', we
 }
 
 /** Computes the head record with tfjs: X from the trained alignment model (trained or cached), Q, K, V and attention. */
-export async function computeHeadRecord({seed, params}: Pick<RecordInputs<HeadParams>, 'seed' | 'params'> = {seed: HEAD_SEED, params: HEAD_DEFAULTS}): Promise<HeadRecord> {
+export async function computeHeadRecord(
+  {seed, params}: Pick<RecordInputs<HeadParams>, 'seed' | 'params'> = {seed: HEAD_SEED, params: HEAD_DEFAULTS},
+): Promise<HeadRecord> {
   const {tf, backend} = await loadTf();
   const training = await loadOrTrainAlignment();
   const vocab = buildVocab();
   const HEAD_DK = params.dK;
   const tokens = params.sentence.split(' ');
-  const x = tokens.map((t) => training.weights.encoderEmbedding[vocab.source.indexOf(t)]);
+  const x = tokens.map(t => training.weights.encoderEmbedding[vocab.source.indexOf(t)]);
   const dModel = x[0].length;
   // tf.random.set_seed(seed); the Dense kernels are drawn in call order: W_Q, W_K, W_V.
   const seeds = new TfGlobalSeed(seed);

@@ -5,6 +5,7 @@
  */
 import type {NeuronRecord} from './record';
 import type {DenseParams} from '../dense/params';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 6;
@@ -13,10 +14,7 @@ export type {NeuronRecord} from './record';
 export {DENSE_DEFAULTS, type DenseParams} from '../dense/params';
 
 declare module '../types' {
-  interface ActivationRecords {
-    neuron: NeuronRecord;
-  }
-  interface AnimationParams {
-    neuron: DenseParams;
+  interface AnimationTypes {
+    neuron: TypesOf<NeuronRecord, DenseParams>;
   }
 }

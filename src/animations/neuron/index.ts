@@ -3,14 +3,14 @@ import {defineAnimation} from '../define';
 import {POSITION} from './browser';
 import {computeNeuronRecord} from './model';
 import {validateNeuronRecord} from './record';
-import {DENSE_DEFAULTS, parseNeuronParams} from '../dense/params';
+import {DENSE_DEFAULTS, neuronParams} from '../dense/params';
 import {neuronText} from './text';
 
 export default defineAnimation({
   name: 'neuron',
   position: POSITION,
   validate: validateNeuronRecord,
-  params: {defaults: DENSE_DEFAULTS, parse: parseNeuronParams, seeded: true},
+  params: {defaults: DENSE_DEFAULTS, schema: neuronParams, seeded: true},
   compute: inputs => computeNeuronRecord(inputs),
   text: neuronText,
 });

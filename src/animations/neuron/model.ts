@@ -20,7 +20,9 @@ const CURVE_SAMPLES = 41;
 const CURVE_MARGIN = 1.2;
 
 /** Runs the dense model for the seed and parameters and records its first layer's units, one by one, for the neuron animation. */
-export async function computeNeuronRecord({seed, params}: Pick<RecordInputs<DenseParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: DENSE_DEFAULTS}): Promise<NeuronRecord> {
+export async function computeNeuronRecord(
+  {seed, params}: Pick<RecordInputs<DenseParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: DENSE_DEFAULTS},
+): Promise<NeuronRecord> {
   const {tf, backend} = await loadTf();
   const dense = await computeDenseRecord({seed, params});
   const layer = dense.layers[LAYER];
@@ -30,7 +32,10 @@ export async function computeNeuronRecord({seed, params}: Pick<RecordInputs<Dens
   // x[i]·w[i][j] for every unit j at once: kernel [in][units] times x down its rows.
   const products = tf.tidy(() => {
     const kernel = tf.tensor2d(layer.kernel, [x.length, layer.units], 'float32');
-    return tf.mul(kernel, tf.tensor2d(x, [x.length, 1], 'float32')).transpose().arraySync() as number[][];
+    return tf
+      .mul(kernel, tf.tensor2d(x, [x.length, 1], 'float32'))
+      .transpose()
+      .arraySync() as number[][];
   });
   const units: NeuronUnitRecord[] = products.map((row, j) => ({
     unit: j,
@@ -69,7 +74,6 @@ export async function computeNeuronRecord({seed, params}: Pick<RecordInputs<Dens
     curve,
   };
 }
-
 
 /** The dense record's snippet, extended to print the shown units' products, z and ReLU(z), and the curve's samples. */
 function neuronKerasSnippet(denseSnippet: string, layerUnits: number, units: number[], half: number): string {

@@ -8,7 +8,9 @@ const name = (u: NeuronUnitRecord) => `unit ${u.unit + 1}`;
 
 /** What ReLU does to a unit's z, in words. */
 function relu(u: NeuronUnitRecord): string {
-  return u.z < 0 ? `ReLU clips its z = ${formatValue(u.z)} to ${formatValue(u.output)}` : `ReLU passes its z = ${formatValue(u.z)} on as ${formatValue(u.output)}`;
+  return u.z < 0
+    ? `ReLU clips its z = ${formatValue(u.z)} to ${formatValue(u.output)}`
+    : `ReLU passes its z = ${formatValue(u.z)} on as ${formatValue(u.output)}`;
 }
 
 export const neuronText: AnimationText<NeuronRecord> = {
@@ -24,7 +26,8 @@ export const neuronText: AnimationText<NeuronRecord> = {
   describe: r => {
     const first = r.units[r.shown];
     const off = r.switchedOff === null ? null : r.units[r.switchedOff];
-    const products = (u: NeuronUnitRecord) => list(u.products.map((p, i) => `${formatValue(r.input[i])} × ${formatValue(u.weights[i])} = ${formatValue(p)}`));
+    const products = (u: NeuronUnitRecord) =>
+      list(u.products.map((p, i) => `${formatValue(r.input[i])} × ${formatValue(u.weights[i])} = ${formatValue(p)}`));
     return (
       `The classic picture of one artificial neuron, taken from the hidden layer of the fully connected animation (${name(first)} of ${r.units.length}). ` +
       `Each of its ${r.input.length} inputs is multiplied by the weight on its edge (${products(first)}); a Σ node adds the products and the bias ${formatValue(first.bias)} into z = ${formatValue(first.z)}. ` +

@@ -16,7 +16,10 @@ export const paddingText: AnimationText<ConvSettingRecord<'padding'>> = {
   describe: r => {
     const {base, settings} = runs(r);
     const s = settings[0];
-    const ring = s.pad.top === s.pad.bottom && s.pad.left === s.pad.top && s.pad.right === s.pad.top ? `a ring of ${s.pad.top === 1 ? 'one zero' : `${s.pad.top} zeros`} on every side` : `zeros: ${s.pad.top} above, ${s.pad.bottom} below, ${s.pad.left} left and ${s.pad.right} right`;
+    const ring =
+      s.pad.top === s.pad.bottom && s.pad.left === s.pad.top && s.pad.right === s.pad.top
+        ? `a ring of ${s.pad.top === 1 ? 'one zero' : `${s.pad.top} zeros`} on every side`
+        : `zeros: ${s.pad.top} above, ${s.pad.bottom} below, ${s.pad.left} left and ${s.pad.right} right`;
     return (
       `A ${imageSize(r)} grayscale image holds a bright spot that touches its top and right edges, and a ${kernelSize(r)} filter with ${kernelWords(r)} slides over it. ` +
       `With Keras's default ${argument(base, 'padding')} the window stays inside the image, so the output is ${mapSize(base.output)} and a pixel on the edge only ever meets the rim of a window. ` +

@@ -5,6 +5,7 @@
  */
 import type {RecurrRecord} from './record';
 import type {RecurrParams} from './params';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 3;
@@ -13,10 +14,7 @@ export type {RecurrRecord} from './record';
 export {RECURR_DEFAULTS, RECURR_LIMITS, type RecurrParams} from './params';
 
 declare module '../types' {
-  interface ActivationRecords {
-    recurr: RecurrRecord;
-  }
-  interface AnimationParams {
-    recurr: RecurrParams;
+  interface AnimationTypes {
+    recurr: TypesOf<RecurrRecord, RecurrParams>;
   }
 }

@@ -19,7 +19,9 @@ type Tensor = ReturnType<Tf['tensor']>;
 const GATE_TOLERANCE = 1e-6;
 
 /** Computes the recurr record: weights, every step's gates and states, and the Keras snippet. */
-export async function computeRecurrRecord({seed, params}: Pick<RecordInputs<RecurrParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: RECURR_DEFAULTS}): Promise<RecurrRecord> {
+export async function computeRecurrRecord(
+  {seed, params}: Pick<RecordInputs<RecurrParams>, 'seed' | 'params'> = {seed: DEFAULT_SEED, params: RECURR_DEFAULTS},
+): Promise<RecurrRecord> {
   const {tf, backend} = await loadTf();
   const {sequence, scale} = params;
   const T = sequence.length;

@@ -1,16 +1,10 @@
 /** Parameters of the `recurr` animation: the input sequence and the LSTM's units, within what its scene lays out legibly. */
+import {z} from 'zod';
 import {formatValue, formatVector} from '../../shared/format';
 import {labelFits} from '../../shared/textWidth';
 import {sizes} from '../../shared/theme';
-import {expectIntegerIn, expectKeys, expectMatrix, expectNumberIn, FITS, ParamError} from '../../params/validate';
-
-export interface RecurrParams {
-  /** `[T][F]`, before scaling. */
-  sequence: number[][];
-  units: number;
-  /** Multiplies the sequence before the LSTM, so large inputs do not saturate the gates. */
-  scale: number;
-}
+import {FITS} from '../../params/validate';
+import {matrix, numberIn, ruled, strict, wholeIn} from '../../params/schema';
 
 /**
  * Five timesteps of three cells sit side by side at 960 px; each timestep's raw input is written
@@ -19,6 +13,16 @@ export interface RecurrParams {
 export const RECURR_LIMITS = {steps: 5, features: 3, units: 3, value: 1000, rawLabel: 17, inputCell: 56} as const;
 /** The x row's cells leave this much room on each side of their value. */
 export const INPUT_LABEL_PADDING = 1;
+
+const L = RECURR_LIMITS;
+const given = strict({
+  /** `[T][F]`, before scaling. */
+  sequence: matrix(L.steps, L.features, L.value),
+  units: wholeIn(1, L.units, FITS),
+  /** Multiplies the sequence before the LSTM, so large inputs do not saturate the gates. */
+  scale: numberIn(1e-4, 1e4),
+});
+export type RecurrParams = z.output<typeof given>;
 
 /** The scale as the scene and the text print it: at most 4 significant digits, no trailing zeros (`1`, `0.0125`, `0.3333`). */
 export function formatScale(scale: number): string {
@@ -54,39 +58,43 @@ export const RECURR_DEFAULTS: RecurrParams = {
   scale: 0.0125,
 };
 
-export function parseRecurrParams(raw: unknown, path: string): RecurrParams {
-  const given = expectKeys(raw, path, ['sequence', 'units', 'scale']);
-  const params: RecurrParams = {...RECURR_DEFAULTS};
-  if (given.sequence !== undefined) {
-    params.sequence = expectMatrix(given.sequence, `${path}.sequence`, RECURR_LIMITS.steps, RECURR_LIMITS.features, RECURR_LIMITS.value);
-    // A new sequence gets the scale that maps its largest value to 1, unless one is given.
-    const largest = Math.max(...params.sequence.flat().map(Math.abs));
-    params.scale = largest > 1 ? 1 / largest : 1;
-  }
-  if (given.units !== undefined) params.units = expectIntegerIn(given.units, `${path}.units`, 1, RECURR_LIMITS.units, FITS);
-  if (given.scale !== undefined) params.scale = expectNumberIn(given.scale, `${path}.scale`, 1e-4, 1e4);
-  params.sequence.forEach((row, t) => {
-    const vector = formatVector(row);
-    if ([...vector].length > RECURR_LIMITS.rawLabel) {
-      throw new ParamError(
-        `${path}.sequence[${t}]`,
-        `"${vector}" is ${[...vector].length} characters; at most ${RECURR_LIMITS.rawLabel} fit under a timestep at 960 px (use fewer digits or smaller numbers)`,
-      );
-    }
-  });
-  // Only a given scale can do this: the default one maps every value into [-1, 1].
-  if (inputDecimals(scaledSequence(params.sequence, params.scale)) === undefined) {
-    const fits = (v: number) => inputDecimals([[v]]) !== undefined;
-    const t = params.sequence.findIndex(row => !row.every(v => fits(Math.fround(v * params.scale))));
-    const f = params.sequence[t].findIndex(v => !fits(Math.fround(v * params.scale)));
-    const largest = Math.max(...params.sequence.flat().map(Math.abs));
-    throw new ParamError(
-      `${path}.scale`,
-      `${params.scale} makes sequence[${t}][${f}] ${formatValue(params.sequence[t][f] * params.scale, 0)}, and an input cell prints at most 5 characters ` +
-        `(−9999 to 99999); give a scale up to ${formatScale(floorToFourDigits(9999 / largest))}`,
-    );
-  }
-  return params;
+/** The scale that maps a new sequence's largest value to 1 (none for values within ±1). */
+const scaleFor = (sequence: number[][]) => {
+  const largest = Math.max(...sequence.flat().map(Math.abs));
+  return largest > 1 ? 1 / largest : 1;
+};
+
+/**
+ * `animations.recurr`: a new sequence gets the scale that maps its largest value to 1, unless one
+ * is given; each timestep's input must print under it, and each scaled input in its cell.
+ */
+export const recurrParams = () =>
+  ruled(
+    given.partial().transform((g): RecurrParams => ({...RECURR_DEFAULTS, ...(g.sequence && {scale: scaleFor(g.sequence)}), ...g})),
+    ({sequence, scale}) => {
+      const t = sequence.findIndex(row => [...formatVector(row)].length > L.rawLabel);
+      if (t >= 0) {
+        const vector = formatVector(sequence[t]);
+        const message = `"${vector}" is ${[...vector].length} characters; at most ${L.rawLabel} fit under a timestep at 960 px (use fewer digits or smaller numbers)`;
+        return {at: ['sequence', t], message};
+      }
+      // Only a given scale can fail this: the default one maps every value into [-1, 1].
+      return inputDecimals(scaledSequence(sequence, scale)) === undefined
+        ? {at: ['scale'], message: scaleTooLarge(sequence, scale)}
+        : undefined;
+    },
+  );
+
+/** Why `scale` makes some input too long for its cell, and the largest scale that fits. */
+function scaleTooLarge(sequence: number[][], scale: number): string {
+  const fits = (v: number) => inputDecimals([[v]]) !== undefined;
+  const t = sequence.findIndex(row => !row.every(v => fits(Math.fround(v * scale))));
+  const f = sequence[t].findIndex(v => !fits(Math.fround(v * scale)));
+  const largest = Math.max(...sequence.flat().map(Math.abs));
+  return (
+    `${scale} makes sequence[${t}][${f}] ${formatValue(sequence[t][f] * scale, 0)}, and an input cell prints at most 5 characters ` +
+    `(−9999 to 99999); give a scale up to ${formatScale(floorToFourDigits(9999 / largest))}`
+  );
 }
 
 /** `v` rounded down to 4 significant digits, so a suggested limit is never above the true one. */

@@ -5,6 +5,7 @@
  */
 import type {ScoringRecord} from './record';
 import type {NoParams} from '../../params/none';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 14;
@@ -13,10 +14,7 @@ export type {ScoringRecord} from './record';
 export {NO_PARAMS, type NoParams} from '../../params/none';
 
 declare module '../types' {
-  interface ActivationRecords {
-    scoring: ScoringRecord;
-  }
-  interface AnimationParams {
-    scoring: NoParams;
+  interface AnimationTypes {
+    scoring: TypesOf<ScoringRecord, NoParams>;
   }
 }

@@ -3,7 +3,7 @@ import {defineAnimation} from '../define';
 import {POSITION} from './browser';
 import {computeScoringRecord} from './model';
 import {validateScoringRecord} from './record';
-import {NO_PARAMS, parseNoParams} from '../../params/none';
+import {NO_PARAMS, noParams} from '../../params/none';
 import {scoringText} from './text';
 
 export default defineAnimation({
@@ -11,7 +11,7 @@ export default defineAnimation({
   position: POSITION,
   validate: validateScoringRecord,
   // Trained models keep their trained weights: --seed does not re-seed them.
-  params: {defaults: NO_PARAMS, parse: parseNoParams, seeded: false},
+  params: {defaults: NO_PARAMS, schema: noParams, seeded: false},
   compute: () => computeScoringRecord(),
   text: scoringText,
 });

@@ -18,7 +18,7 @@ export const SCORED_TOKEN = 'learnt';
 
 function kerasSnippet(record: Omit<ScoringRecord, 'keras'>): string {
   const d = record.query.length;
-  const round = (xs: number[]) => xs.map((x) => x.toFixed(3)).join(', ');
+  const round = (xs: number[]) => xs.map(x => x.toFixed(3)).join(', ');
   return `#  the alignment model's query at '${record.target}' and its six keys, from the record
 #  (output/activations/scoring.json, written by npm run records)
 import json
@@ -58,7 +58,10 @@ export async function computeScoringRecord(): Promise<ScoringRecord> {
   const training = await loadOrTrainAlignment();
   const trace = await translate(training.weights, buildVocab(), ...POST_SENTENCE);
   const step = trace.emitted.indexOf(SCORED_TOKEN);
-  if (step < 0) throw new Error(`scoring: the alignment model does not emit "${SCORED_TOKEN}" for "${POST_SENTENCE[0]}" (it says "${trace.predicted.join(' ')}")`);
+  if (step < 0)
+    throw new Error(
+      `scoring: the alignment model does not emit "${SCORED_TOKEN}" for "${POST_SENTENCE[0]}" (it says "${trace.predicted.join(' ')}")`,
+    );
   const query = trace.queries[step];
   const keys = trace.keys;
   const w = training.weights;
@@ -78,7 +81,7 @@ export async function computeScoringRecord(): Promise<ScoringRecord> {
         query: rows(wq as Tensor2D)[0],
         keys: rows(wk as Tensor2D),
         hidden: rows(hidden as Tensor2D),
-        v: (w.scoreKernel as number[][]).map((r) => r[0]),
+        v: (w.scoreKernel as number[][]).map(r => r[0]),
         scores: rows(additiveScores)[0],
         weights: rows(tf.softmax(additiveScores))[0],
       },

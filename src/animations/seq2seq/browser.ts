@@ -5,6 +5,7 @@
  */
 import type {Seq2seqRecord} from './record';
 import type {Seq2seqParams} from './params';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 4;
@@ -13,10 +14,7 @@ export type {Seq2seqRecord} from './record';
 export {SEQ2SEQ_DEFAULTS, SEQ2SEQ_LIMITS, type Seq2seqParams} from './params';
 
 declare module '../types' {
-  interface ActivationRecords {
-    seq2seq: Seq2seqRecord;
-  }
-  interface AnimationParams {
-    seq2seq: Seq2seqParams;
+  interface AnimationTypes {
+    seq2seq: TypesOf<Seq2seqRecord, Seq2seqParams>;
   }
 }

@@ -10,7 +10,15 @@ import {SCHEMA_VERSION} from '../../records/header';
 import type {Seq2seqRecord, Seq2seqTrace, Seq2seqWeights, TokenProbability} from './record';
 import {DE_EN} from '../../model/data/de-en';
 import {lstmStep} from '../../model/lstmCell';
-import {buildVocab, encode, inputProjections, loadOrTrainSeq2seq, SEQ2SEQ_CONFIG, WEIGHT_NAMES, type WeightTensors} from '../../model/seq2seqNet';
+import {
+  buildVocab,
+  encode,
+  inputProjections,
+  loadOrTrainSeq2seq,
+  SEQ2SEQ_CONFIG,
+  WEIGHT_NAMES,
+  type WeightTensors,
+} from '../../model/seq2seqNet';
 import {loadTf} from '../../model/tf';
 import {END, sourceIds, START, tokenize, type Vocab} from '../../model/vocab';
 
@@ -32,8 +40,12 @@ async function translate(weights: Seq2seqWeights, vocab: Vocab, de: string, en: 
   };
   // tidy frees every intermediate; the trace is filled with plain numbers as we go.
   tf.tidy(() => {
-    const w = Object.fromEntries(WEIGHT_NAMES.map((n) => [n, tf.tensor(weights[n])])) as WeightTensors;
-    const enc = encode(tf, w, ids.map((id) => [id]));
+    const w = Object.fromEntries(WEIGHT_NAMES.map(n => [n, tf.tensor(weights[n])])) as WeightTensors;
+    const enc = encode(
+      tf,
+      w,
+      ids.map(id => [id]),
+    );
     const row = (t: Tensor) => Array.from(t.dataSync());
     trace.encoder = {h: enc.hs.map(row), c: enc.cs.map(row)};
     trace.context = {h: row(enc.h), c: row(enc.c)};
@@ -125,7 +137,12 @@ export async function computeSeq2seqRecord(
   const vocab = buildVocab();
   const sentence = (options.params ?? SEQ2SEQ_DEFAULTS).sentence;
   const reference = (de: string) => DE_EN.find(([source]) => source === de)?.[1] ?? '';
-  const sentences = [sentence, ...DE_EN.slice(0, 2).map(([de]) => de).filter(de => de !== sentence)];
+  const sentences = [
+    sentence,
+    ...DE_EN.slice(0, 2)
+      .map(([de]) => de)
+      .filter(de => de !== sentence),
+  ];
   const traces: Seq2seqTrace[] = [];
   for (const de of sentences) traces.push(await translate(training.weights, vocab, de, reference(de)));
   let correct = 0;

@@ -1,155 +1,175 @@
 /** The seq2seq (LSTM encoder-decoder) record: the numbers `scenes/seq2seq.tsx` draws. */
-import type {RecordHeader} from '../../records/header';
-import {RecordError} from '../../records/header';
-import {expectHeader, expectMatrix, expectNumber, expectObject, expectString, expectVector, expectTokens, keysOf} from '../../records/validate';
+import {z} from 'zod';
+import {finite, grid, list, parseRecord, probability, recordSchema, strict, text, tokens, vector} from '../../records/schema';
+import {expectInVocabulary, expectLength, expectShape, mismatch, type Path, withChecks} from '../../records/crossChecks';
+
+/** Token lists; the index is the id. Source: `<pad>` first; target: `<pad>`, `<start>`, `<end>` first. */
+export const vocabSchema = strict({source: tokens, target: tokens, sourceSize: finite, targetSize: finite});
+export type Vocab = z.infer<typeof vocabSchema>;
+
+/** Each token list's size is its length. */
+export function expectVocabSizes(vocab: Vocab): void {
+  for (const side of ['source', 'target'] as const) {
+    const size = vocab[`${side}Size`];
+    if (size !== vocab[side].length)
+      mismatch(['vocab', `${side}Size`], `expected ${vocab[side].length} (the token list's length), got ${size}`);
+  }
+}
 
 /**
  * The encoder and the decoder's embedding, which seq2seq and alignment share in shape.
  * Keras layouts, so `layer.set_weights` takes them as they are; LSTM gates are ordered
  * i, f, c, o along the last axis (width 4·units).
  */
-export interface EncoderDecoderWeights {
+export const encoderDecoderWeights = {
   /** `[sourceVocab][embedding]`. */
-  encoderEmbedding: number[][];
+  encoderEmbedding: grid(),
   /** `[embedding][4·units]`. */
-  encoderKernel: number[][];
+  encoderKernel: grid(),
   /** `[units][4·units]`. */
-  encoderRecurrentKernel: number[][];
+  encoderRecurrentKernel: grid(),
   /** `[4·units]`. */
-  encoderBias: number[];
+  encoderBias: vector(),
   /** `[targetVocab][embedding]`. */
-  decoderEmbedding: number[][];
+  decoderEmbedding: grid(),
+};
+/** The encoder and the decoder's embedding (see encoderDecoderWeights). */
+export type EncoderDecoderWeights = z.infer<z.ZodObject<typeof encoderDecoderWeights>>;
+
+/** A record's weights, each a vector `[n]` or a matrix `[rows, cols]`: checks their shapes, in the order given. */
+export function expectWeightShapes(
+  weights: Record<string, readonly number[] | readonly (readonly number[])[]>,
+  shapes: readonly [string, number, number?][],
+): void {
+  for (const [name, rows, cols] of shapes) {
+    const at = ['weights', name];
+    if (cols === undefined) expectLength(weights[name], at, rows);
+    else expectShape(weights[name] as number[][], at, rows, cols);
+  }
 }
 
-/** Trained weights in Keras layouts (see EncoderDecoderWeights). */
-export interface Seq2seqWeights extends EncoderDecoderWeights {
-  decoderKernel: number[][];
-  decoderRecurrentKernel: number[][];
-  decoderBias: number[];
-  /** `[units][targetVocab]`, softmax output layer. */
-  denseKernel: number[][];
-  denseBias: number[];
+/** The shapes of the encoder and decoder embedding weights for a model of `embedding` and `units` (see encoderDecoderWeights). */
+export function encoderDecoderShapes(vocab: Vocab, embedding: number, units: number): [string, number, number?][] {
+  const g = 4 * units;
+  return [
+    ['encoderEmbedding', vocab.source.length, embedding],
+    ['encoderKernel', embedding, g],
+    ['encoderRecurrentKernel', units, g],
+    ['encoderBias', g],
+    ['decoderEmbedding', vocab.target.length, embedding],
+  ];
 }
 
-/** One of the k most likely next tokens at a decoder step. */
-export interface TokenProbability {
-  token: string;
-  p: number;
+/** One step per predicted token, plus the step that emits `<end>` (absent only at the length limit). */
+export function expectSteps(inputs: readonly string[], predicted: readonly string[], path: Path): void {
+  if (inputs.length !== predicted.length && inputs.length !== predicted.length + 1) {
+    mismatch(path, `expected ${predicted.length + 1} steps (<start> and each predicted token), got ${inputs.length}`);
+  }
 }
 
-/** Everything the model did to translate one sentence, greedy-decoded. */
-export interface Seq2seqTrace {
+/** The tokens of one translation, which seq2seq and alignment traces share. */
+export const translationShape = {
   /** German tokens, fed to the encoder in order. */
-  source: string[];
+  source: tokens,
   /** The reference English tokens (without `<start>`/`<end>`). */
-  target: string[];
+  target: tokens,
   /** The greedy decode, up to (not including) `<end>`. */
-  predicted: string[];
+  predicted: tokens,
+};
+
+const TokenProbabilitySchema = strict({token: text, p: probability});
+
+const traceShape = {
+  ...translationShape,
   /** `[source.length][units]`: the encoder's state after each source token. */
-  encoder: {h: number[][]; c: number[][]};
+  encoder: strict({h: grid(), c: grid()}),
   /** The encoder's final state, the fixed-length context that starts the decoder. */
-  context: {h: number[]; c: number[]};
+  context: strict({h: vector(), c: vector()}),
   /**
    * One entry per decoder step: `inputs[t]` is fed (`<start>`, then each predicted
    * token) and `h[t]`/`c[t]` is the state after it. The last step predicts `<end>`
    * unless decoding hit the length limit.
    */
-  decoder: {inputs: string[]; h: number[][]; c: number[][]};
+  decoder: strict({inputs: tokens, h: grid(), c: grid()}),
   /** `[steps][k]`: the softmax's top tokens at each decoder step, most likely first. */
-  topK: TokenProbability[][];
+  topK: z.array(list(TokenProbabilitySchema, 'a non-empty array of {token, p}'), {error: 'expected steps of {token, p}[]'}),
+};
+const Seq2seqTraceSchema = strict(traceShape);
+type Trace = z.infer<typeof Seq2seqTraceSchema>;
+
+function expectTrace(trace: Trace, at: Path, units: number, vocab: Vocab): void {
+  const {encoder, context, decoder, topK} = trace;
+  expectInVocabulary(trace.source, [...at, 'source'], vocab.source);
+  expectInVocabulary(trace.predicted, [...at, 'predicted'], vocab.target);
+  for (const key of ['h', 'c'] as const) expectShape(encoder[key], [...at, 'encoder', key], trace.source.length, units);
+  for (const key of ['h', 'c'] as const) expectLength(context[key], [...at, 'context', key], units);
+  expectInVocabulary(decoder.inputs, [...at, 'decoder', 'inputs'], vocab.target);
+  expectSteps(decoder.inputs, trace.predicted, [...at, 'decoder', 'inputs']);
+  const steps = decoder.inputs.length;
+  for (const key of ['h', 'c'] as const) expectShape(decoder[key], [...at, 'decoder', key], steps, units);
+  if (topK.length !== steps) mismatch([...at, 'topK'], `expected ${steps} steps of {token, p}[], got ${topK.length}`);
+  topK.forEach((step, t) => step.forEach(({token}, k) => expectInVocabulary([token], [...at, 'topK', t, k, 'token'], vocab.target)));
 }
 
-export interface Seq2seqRecord extends RecordHeader, Seq2seqTrace {
-  name: 'seq2seq';
-  /** Further sentences decoded by the same model (the post's second sentence). */
-  examples: Seq2seqTrace[];
-  /** Token lists; the index is the id. Source: `<pad>` first; target: `<pad>`, `<start>`, `<end>` first. */
-  vocab: {source: string[]; target: string[]; sourceSize: number; targetSize: number};
-  model: {embedding: number; units: number};
-  training: {
-    pairs: number;
-    epochs: number;
-    optimizer: string;
-    learningRate: number;
-    /** Training pairs whose greedy decode equals the reference exactly. */
-    correct: number;
-    /** sha256 of dataset, model source, seed, epochs and backend; names the weight cache. */
-    hash: string;
-  };
-  /** Masked mean cross-entropy per epoch (full batch, teacher forcing). */
-  lossCurve: number[];
-  weights: Seq2seqWeights;
-}
+const Seq2seqWeightsSchema = strict({
+  ...encoderDecoderWeights,
+  decoderKernel: grid(),
+  decoderRecurrentKernel: grid(),
+  decoderBias: vector(),
+  /** `[units][targetVocab]`, softmax output layer. */
+  denseKernel: grid(),
+  denseBias: vector(),
+});
 
-function expectTrace(json: unknown, source: string, prefix: string, units: number, vocab: {source: string[]; target: string[]}): void {
-  const trace = expectObject(json, source, prefix.replace(/\.$/, '') || 'record');
-  const src = expectTokens(trace.source, source, `${prefix}source`, vocab.source);
-  expectTokens(trace.target, source, `${prefix}target`);
-  const predicted = expectTokens(trace.predicted, source, `${prefix}predicted`, vocab.target);
-  const encoder = expectObject(trace.encoder, source, `${prefix}encoder`);
-  expectMatrix(encoder.h, source, `${prefix}encoder.h`, src.length, units);
-  expectMatrix(encoder.c, source, `${prefix}encoder.c`, src.length, units);
-  const context = expectObject(trace.context, source, `${prefix}context`);
-  expectVector(context.h, source, `${prefix}context.h`, units);
-  expectVector(context.c, source, `${prefix}context.c`, units);
-  const decoder = expectObject(trace.decoder, source, `${prefix}decoder`);
-  const inputs = expectTokens(decoder.inputs, source, `${prefix}decoder.inputs`, vocab.target);
-  // One step per predicted token, plus the step that predicts <end> (absent only at the length limit).
-  if (inputs.length !== predicted.length && inputs.length !== predicted.length + 1) {
-    throw new RecordError(source, `${prefix}decoder.inputs: expected ${predicted.length + 1} steps (<start> and each predicted token), got ${inputs.length}`);
-  }
-  expectMatrix(decoder.h, source, `${prefix}decoder.h`, inputs.length, units);
-  expectMatrix(decoder.c, source, `${prefix}decoder.c`, inputs.length, units);
-  if (!Array.isArray(trace.topK) || trace.topK.length !== inputs.length) {
-    throw new RecordError(source, `${prefix}topK: expected ${inputs.length} steps of {token, p}[], got ${Array.isArray(trace.topK) ? trace.topK.length : typeof trace.topK}`);
-  }
-  trace.topK.forEach((step, t) => {
-    if (!Array.isArray(step) || step.length === 0) throw new RecordError(source, `${prefix}topK[${t}]: expected a non-empty array of {token, p}`);
-    step.forEach((item, k) => {
-      const entry = expectObject(item, source, `${prefix}topK[${t}][${k}]`);
-      expectTokens([entry.token], source, `${prefix}topK[${t}][${k}].token`, vocab.target);
-      const p = expectNumber(entry.p, source, `${prefix}topK[${t}][${k}].p`);
-      if (p < 0 || p > 1) throw new RecordError(source, `${prefix}topK[${t}][${k}].p: expected a probability in [0, 1], got ${p}`);
-    });
-  });
-}
+const Seq2seqSchema = withChecks(
+  recordSchema('seq2seq', {
+    ...traceShape,
+    /** Further sentences decoded by the same model (the post's second sentence). */
+    examples: z.array(Seq2seqTraceSchema, {error: 'expected an array of traces'}),
+    vocab: vocabSchema,
+    model: strict({embedding: finite, units: finite}),
+    training: strict({
+      pairs: finite,
+      epochs: finite,
+      optimizer: text,
+      learningRate: finite,
+      /** Training pairs whose greedy decode equals the reference exactly. */
+      correct: finite,
+      /** sha256 of dataset, model source, seed, epochs and backend; names the weight cache. */
+      hash: text,
+    }),
+    /** Masked mean cross-entropy per epoch (full batch, teacher forcing). */
+    lossCurve: vector(),
+    weights: Seq2seqWeightsSchema,
+  }),
+  record => {
+    const {vocab} = record;
+    const {embedding, units} = record.model;
+    expectVocabSizes(vocab);
+    expectTrace(record, [], units, vocab);
+    record.examples.forEach((example, i) => expectTrace(example, ['examples', i], units, vocab));
+    expectLength(record.lossCurve, ['lossCurve'], record.training.epochs);
+    const [g, vt] = [4 * units, vocab.target.length];
+    expectWeightShapes(record.weights, [
+      ...encoderDecoderShapes(vocab, embedding, units),
+      ['decoderKernel', embedding, g],
+      ['decoderRecurrentKernel', units, g],
+      ['decoderBias', g],
+      ['denseKernel', units, vt],
+      ['denseBias', vt],
+    ]);
+  },
+);
 
-/** Every key a seq2seq record holds: a file with any other is refused, as a config with an unknown key is. */
-const SEQ2SEQ_KEYS = keysOf<Seq2seqRecord>()('schemaVersion', 'name', 'backend', 'seed', 'keras', 'source', 'target', 'predicted', 'encoder', 'context', 'decoder', 'topK', 'examples', 'vocab', 'model', 'training', 'lossCurve', 'weights');
+/** Trained weights in Keras layouts (see EncoderDecoderWeights). */
+export type Seq2seqWeights = z.infer<typeof Seq2seqWeightsSchema>;
+/** One of the k most likely next tokens at a decoder step. */
+export type TokenProbability = z.infer<typeof TokenProbabilitySchema>;
+/** Everything the model did to translate one sentence, greedy-decoded. */
+export type Seq2seqTrace = Trace;
+export type Seq2seqRecord = z.infer<typeof Seq2seqSchema>;
 
 /** Parses a seq2seq record from JSON, throwing a RecordError that names the field on any mismatch. */
 export function validateSeq2seqRecord(json: unknown, source: string): Seq2seqRecord {
-  const record = expectHeader(json, source, 'seq2seq', SEQ2SEQ_KEYS);
-  const model = expectObject(record.model, source, 'model');
-  const embedding = expectNumber(model.embedding, source, 'model.embedding');
-  const units = expectNumber(model.units, source, 'model.units');
-  const vocabJson = expectObject(record.vocab, source, 'vocab');
-  const vocab = {
-    source: expectTokens(vocabJson.source, source, 'vocab.source'),
-    target: expectTokens(vocabJson.target, source, 'vocab.target'),
-  };
-  for (const side of ['source', 'target'] as const) {
-    const size = expectNumber(vocabJson[`${side}Size`], source, `vocab.${side}Size`);
-    if (size !== vocab[side].length) throw new RecordError(source, `vocab.${side}Size: expected ${vocab[side].length} (the token list's length), got ${size}`);
-  }
-  expectTrace(record, source, '', units, vocab);
-  if (!Array.isArray(record.examples)) throw new RecordError(source, 'examples: expected an array of traces');
-  record.examples.forEach((e, i) => expectTrace(e, source, `examples[${i}].`, units, vocab));
-  const training = expectObject(record.training, source, 'training');
-  for (const key of ['pairs', 'epochs', 'learningRate', 'correct'] as const) expectNumber(training[key], source, `training.${key}`);
-  expectString(training.hash, source, 'training.hash');
-  expectVector(record.lossCurve, source, 'lossCurve', training.epochs as number);
-  const w = expectObject(record.weights, source, 'weights');
-  const [vs, vt, g] = [vocab.source.length, vocab.target.length, 4 * units];
-  expectMatrix(w.encoderEmbedding, source, 'weights.encoderEmbedding', vs, embedding);
-  expectMatrix(w.encoderKernel, source, 'weights.encoderKernel', embedding, g);
-  expectMatrix(w.encoderRecurrentKernel, source, 'weights.encoderRecurrentKernel', units, g);
-  expectVector(w.encoderBias, source, 'weights.encoderBias', g);
-  expectMatrix(w.decoderEmbedding, source, 'weights.decoderEmbedding', vt, embedding);
-  expectMatrix(w.decoderKernel, source, 'weights.decoderKernel', embedding, g);
-  expectMatrix(w.decoderRecurrentKernel, source, 'weights.decoderRecurrentKernel', units, g);
-  expectVector(w.decoderBias, source, 'weights.decoderBias', g);
-  expectMatrix(w.denseKernel, source, 'weights.denseKernel', units, vt);
-  expectVector(w.denseBias, source, 'weights.denseBias', vt);
-  return record as unknown as Seq2seqRecord;
+  return parseRecord(Seq2seqSchema, json, source);
 }

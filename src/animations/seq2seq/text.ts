@@ -16,8 +16,12 @@ export const seq2seqText: AnimationText<Seq2seqRecord> = {
     return `${opening}each step's top probability is ${formatValue(Math.min(...tops), 3)} to ${formatValue(Math.max(...tops), 3)}.`;
   },
   describe: r => {
-    const steps = r.topK.map((top, t) => `after ${tokenName(r.decoder.inputs[t])} it picks ${tokenName(top[0].token)} with probability ${formatValue(top[0].p, 3)}`);
-    const reference = r.target.length > 0 ? `(reference: “${r.target.join(' ')}”)` : '(the sentence is not in the training set, so there is no reference)';
+    const steps = r.topK.map(
+      (top, t) =>
+        `after ${tokenName(r.decoder.inputs[t])} it picks ${tokenName(top[0].token)} with probability ${formatValue(top[0].p, 3)}`,
+    );
+    const reference =
+      r.target.length > 0 ? `(reference: “${r.target.join(' ')}”)` : '(the sentence is not in the training set, so there is no reference)';
     return (
       `A sequence-to-sequence model built from two LSTMs translates German to English. The encoder reads “${r.source.join(' ')}” one token at a time ` +
       `(each token embedded as ${plural(r.model.embedding, 'number')}), and its final state, a fixed-length context of ${r.context.h.length} numbers, starts the decoder. ` +

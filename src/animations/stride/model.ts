@@ -7,6 +7,8 @@ import {CONV_SETTING_DEFAULTS, type ConvSettingParams} from '../../params/convSe
 /** The window jumps `stride` pixels (by default two: a 3×3 output instead of 5×5). */
 export const strideSettings = (stride: number): ConvSetting[] => [{stride, padding: 'valid', dilation: 1}];
 
-export function computeStrideRecord({params}: Pick<RecordInputs<ConvSettingParams>, 'params'> = {params: CONV_SETTING_DEFAULTS}): Promise<ConvSettingRecord<'stride'>> {
+export function computeStrideRecord(
+  {params}: Pick<RecordInputs<ConvSettingParams>, 'params'> = {params: CONV_SETTING_DEFAULTS},
+): Promise<ConvSettingRecord<'stride'>> {
   return computeConvSettingRecord('stride', strideSettings(params.stride), params);
 }

@@ -24,7 +24,9 @@ export const strideText: AnimationText<ConvSettingRecord<'stride'>> = {
       `floor((${r.image.length} − ${r.kernel.length}) / ${s.stride}) + 1 = ${s.output.length} positions per side` +
       (sampled ? `, and its values are every ${s.stride === 2 ? 'second' : `${s.stride}th`} value of the default map` : '') +
       '. ' +
-      (peak(s.output) < peak(base.output) ? `The strided map peaks at only ${value(peak(s.output))}: the window never stops on the brightest position. ` : '') +
+      (peak(s.output) < peak(base.output)
+        ? `The strided map peaks at only ${value(peak(s.output))}: the window never stops on the brightest position. `
+        : '') +
       `Larger strides skip steps of the convolution and give smaller feature maps.`
     );
   },

@@ -5,6 +5,7 @@
  */
 import type {VolumeRecord} from './record';
 import type {NoParams} from '../../params/none';
+import type {TypesOf} from '../types';
 
 /** The figure's place in the post (see src/animations/define.ts). */
 export const POSITION = 9;
@@ -13,10 +14,7 @@ export type {VolumeRecord} from './record';
 export {NO_PARAMS, type NoParams} from '../../params/none';
 
 declare module '../types' {
-  interface ActivationRecords {
-    volume: VolumeRecord;
-  }
-  interface AnimationParams {
-    volume: NoParams;
+  interface AnimationTypes {
+    volume: TypesOf<VolumeRecord, NoParams>;
   }
 }

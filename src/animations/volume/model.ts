@@ -49,7 +49,10 @@ export async function computeVolumeRecord(seed = POST_SEED): Promise<VolumeRecor
         filters: kernel.shape[3],
         kernelSize: [KERNEL, KERNEL],
         activation,
-        weights: [tf.tensor4d(kernel.values as Float32Array, kernel.shape as [number, number, number, number]), tf.tensor1d(bias.values as Float32Array)],
+        weights: [
+          tf.tensor4d(kernel.values as Float32Array, kernel.shape as [number, number, number, number]),
+          tf.tensor1d(bias.values as Float32Array),
+        ],
       });
     const inp = tf.input({shape: IMAGE_SHAPE});
     const conv = layer(k1, b1, 'relu').apply(inp);
@@ -60,7 +63,16 @@ export async function computeVolumeRecord(seed = POST_SEED): Promise<VolumeRecor
     return runModel(tf, model, tf.tensor4d(Float32Array.from(image), [1, ...IMAGE_SHAPE] as [number, number, number, number]));
   });
   // [1, H, W, C] → [C][H][W]: one map per filter.
-  const channelFirst = (t: Named) => scoped(tf, () => tf.tensor(t.values as Float32Array, t.shape).squeeze([0]).transpose([2, 0, 1]).arraySync() as number[][][]);
+  const channelFirst = (t: Named) =>
+    scoped(
+      tf,
+      () =>
+        tf
+          .tensor(t.values as Float32Array, t.shape)
+          .squeeze([0])
+          .transpose([2, 0, 1])
+          .arraySync() as number[][][],
+    );
   const volume = channelFirst(maps);
   const window = takeApart(tf, maps, k2, b2);
   const [probeRow, probeCol] = [WINDOW.row + (KERNEL - 1) / 2, WINDOW.col + (KERNEL - 1) / 2];
@@ -99,7 +111,9 @@ function takeApart(tf: Awaited<ReturnType<typeof loadTf>>['tf'], maps: Named, ke
   return scoped(tf, () => {
     const volume = tf.tensor(maps.values as Float32Array, maps.shape).squeeze([0]);
     const column = tf.slice(volume, [WINDOW.row, WINDOW.col, 0], [KERNEL, KERNEL, FILTERS]);
-    const weights = tf.slice(tf.tensor(kernel.values as Float32Array, kernel.shape), [0, 0, 0, FILTER], [KERNEL, KERNEL, FILTERS, 1]).squeeze([3]);
+    const weights = tf
+      .slice(tf.tensor(kernel.values as Float32Array, kernel.shape), [0, 0, 0, FILTER], [KERNEL, KERNEL, FILTERS, 1])
+      .squeeze([3]);
     // [kh, kw, sheet] → [sheet][kh][kw]
     const products = tf.mul(column, weights).transpose([2, 0, 1]);
     const partialSums = tf.sum(products, [1, 2]);
@@ -126,7 +140,7 @@ function kerasSnippet(seed: number): string {
   return [
     ...postConvModelLines(seed),
     '#  the next layer reads the 30x30x8 volume. No re-seed: its kernel is the fourth',
-    '#  seeded draw, after conv, feature_map and out, so the post\'s weights and outputs stay the same',
+    "#  seeded draw, after conv, feature_map and out, so the post's weights and outputs stay the same",
     "conv2 = Conv2D(8, (3, 3), activation='relu')(conv)",
     'mdl = Model(inputs=inp, outputs=out)',
     '',

@@ -17,7 +17,10 @@ export const volumeText: AnimationText<VolumeRecord> = {
     const s = shapes(r);
     const {window: w, probe} = r;
     const peak = Math.max(...r.maps.flat(2));
-    const dead = r.maps.map((m, i) => ({i, zero: m.flat().every(v => v === 0)})).filter(m => m.zero).map(m => `f${m.i}`);
+    const dead = r.maps
+      .map((m, i) => ({i, zero: m.flat().every(v => v === 0)}))
+      .filter(m => m.zero)
+      .map(m => `f${m.i}`);
     const sums = w.partialSums.map((v, i) => `f${i} ${formatValue(v, 3)}`);
     const z = r.nextPreActivation.flat();
     const positive = z.filter(v => v > 0).length;

@@ -58,7 +58,7 @@ export function exporterClass(kind: ExportKind, renderer: () => Renderer | undef
         theme: new EnumMetaField<Theme>('theme', [
           {value: 'light', text: 'light'},
           {value: 'dark', text: 'dark'},
-        ]).describe('The scenes\' colours, as the CLI\'s --theme; dark files are named <scene>-dark.gif.'),
+        ]).describe("The scenes' colours, as the CLI's --theme; dark files are named <scene>-dark.gif."),
       });
     }
     static async create(project: Project, settings: RendererSettings): Promise<Exporter> {
@@ -90,7 +90,13 @@ class ProjectEncoderExport implements Exporter {
   /** Before anything renders: the server checks the settings, the fonts load, the theme is set. */
   async configuration(): Promise<void> {
     const size = this.size();
-    const check: ExportSettings = {kind: this.kind, fps: this.settings.fps, ...size, colorSpace: this.settings.colorSpace, theme: this.theme};
+    const check: ExportSettings = {
+      kind: this.kind,
+      fps: this.settings.fps,
+      ...size,
+      colorSpace: this.settings.colorSpace,
+      theme: this.theme,
+    };
     const {problems} = await post<ExportProblems>('check', check);
     if (problems.length > 0) throw new Error(problems.join('; '));
     await loadSceneFonts();
@@ -137,7 +143,15 @@ class ProjectEncoderExport implements Exporter {
     await post('open', request);
     const frames = part.end - part.first;
     // No poster in these outputs: frame 0 stands in for the field the wire format requires.
-    this.part = {...part, job, uploader: new FrameUploader({job, token, batch: BATCH, transport: 'post'}, () => frames, () => 0)};
+    this.part = {
+      ...part,
+      job,
+      uploader: new FrameUploader(
+        {job, token, batch: BATCH, transport: 'post'},
+        () => frames,
+        () => 0,
+      ),
+    };
   }
 
   /** All of the part's frames sent: the server finishes its files and renames them into place. */

@@ -8,7 +8,10 @@ export function logRecordUpdates(logger: Logger): void {
     const edited = update.trigger.join(', ');
     if (update.error) {
       const [headline] = update.error.split('\n');
-      logger.error({message: `records: recomputing after ${edited} changed failed (${headline}); the scenes keep the last good records`, stack: update.error});
+      logger.error({
+        message: `records: recomputing after ${edited} changed failed (${headline}); the scenes keep the last good records`,
+        stack: update.error,
+      });
       return;
     }
     if (update.computed.length === 0) logger.info(`records: ${edited} changed; no record depends on it`);

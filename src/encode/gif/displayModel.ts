@@ -64,10 +64,15 @@ export class DisplayModel {
     const {width, displayed, repaint, previous, tolerance, allowed, moving: movingNow, settledWithin, lagFrames} = this;
     if (!region) return null;
     const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
-    const Tm = this.movingTolerance, Ts = this.settledTolerance;
-    let x0 = width, y0 = region.y + region.height, x1 = -1, y1 = -1;
+    const Tm = this.movingTolerance,
+      Ts = this.settledTolerance;
+    let x0 = width,
+      y0 = region.y + region.height,
+      x1 = -1,
+      y1 = -1;
     for (let y = region.y; y < region.y + region.height; y++) {
-      let rowMin = -1, rowMax = -1;
+      let rowMin = -1,
+        rowMax = -1;
       for (let x = region.x, p = y * width + x, s = p * 4, d = p * 3; x < region.x + region.width; x++, p++, s += 4, d += 3) {
         const word = words[p];
         const moving = !first && ((word ^ previous[p]) & RGB_MASK) !== 0;
@@ -77,17 +82,25 @@ export class DisplayModel {
         if (!moving && settledWithin[p]) continue;
         const before = previous[p];
         previous[p] = word;
-        const r = rgba[s], g = rgba[s + 1], b = rgba[s + 2];
+        const r = rgba[s],
+          g = rgba[s + 1],
+          b = rgba[s + 2];
         let T = Ts;
         if (moving && !settle) {
-          let step = Math.max(Math.abs(r - ((before >>> R_SHIFT) & 255)), Math.abs(g - ((before >>> G_SHIFT) & 255)), Math.abs(b - ((before >>> B_SHIFT) & 255)));
+          let step = Math.max(
+            Math.abs(r - ((before >>> R_SHIFT) & 255)),
+            Math.abs(g - ((before >>> G_SHIFT) & 255)),
+            Math.abs(b - ((before >>> B_SHIFT) & 255)),
+          );
           step = Math.round(lagFrames * step);
           T = step < MIN_MOVING_TOLERANCE ? Math.min(MIN_MOVING_TOLERANCE, Tm) : step > Tm ? Tm : step;
         }
         tolerance[p] = T;
         allowed[p] = T;
         movingNow[p] = moving ? 1 : 0;
-        let dr = r - displayed[d], dg = g - displayed[d + 1], db = b - displayed[d + 2];
+        let dr = r - displayed[d],
+          dg = g - displayed[d + 1],
+          db = b - displayed[d + 2];
         if (dr < 0) dr = -dr;
         if (dg < 0) dg = -dg;
         if (db < 0) db = -db;
@@ -114,12 +127,22 @@ export class DisplayModel {
   /** Bounding box of the marked pixels in `rect` that are still displayed outside their tolerance. */
   outOfTolerance(rgba: Uint8Array, rect: Rect): Rect | null {
     const {width, displayed, repaint, allowed} = this;
-    let x0 = width, y0 = -1, x1 = -1, y1 = -1;
+    let x0 = width,
+      y0 = -1,
+      x1 = -1,
+      y1 = -1;
     for (let y = rect.y; y < rect.y + rect.height; y++) {
       for (let x = rect.x, p = y * width + x; x < rect.x + rect.width; x++, p++) {
         if (!repaint[p]) continue;
-        const s = p * 4, d = p * 3, T = allowed[p];
-        if (Math.abs(rgba[s] - displayed[d]) <= T && Math.abs(rgba[s + 1] - displayed[d + 1]) <= T && Math.abs(rgba[s + 2] - displayed[d + 2]) <= T) continue;
+        const s = p * 4,
+          d = p * 3,
+          T = allowed[p];
+        if (
+          Math.abs(rgba[s] - displayed[d]) <= T &&
+          Math.abs(rgba[s + 1] - displayed[d + 1]) <= T &&
+          Math.abs(rgba[s + 2] - displayed[d + 2]) <= T
+        )
+          continue;
         if (x < x0) x0 = x;
         if (x > x1) x1 = x;
         if (y0 < 0) y0 = y;
@@ -141,7 +164,8 @@ export class DisplayModel {
         const i = index[o];
         if (i === transparent) continue;
         used[i] = 1;
-        const d = p * 3, ci = i * 3;
+        const d = p * 3,
+          ci = i * 3;
         displayed[d] = paletteRGB[ci];
         displayed[d + 1] = paletteRGB[ci + 1];
         displayed[d + 2] = paletteRGB[ci + 2];

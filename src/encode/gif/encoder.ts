@@ -92,10 +92,14 @@ export class GifStreamEncoder {
   }
 
   /** Number of frames kept so far (after everyNthFrame). */
-  get frameCount(): number { return this.kept; }
+  get frameCount(): number {
+    return this.kept;
+  }
 
   /** RGB (3 bytes a pixel) of what a decoder displays after the frames added so far (a copy). */
-  displayedRGB(): Uint8Array { return this.model.displayed.slice(); }
+  displayedRGB(): Uint8Array {
+    return this.model.displayed.slice();
+  }
 
   /**
    * RGBA bytes, width*height*4; may be a Buffer view with a byteOffset. `changed`, when the caller
@@ -177,9 +181,19 @@ export class GifStreamEncoder {
   /** Scene palette full and inadequate: the image gets its own quantised palette. */
   private writeFallbackImage(rgba: Uint8Array, rect: Rect, delay: number): boolean {
     const {index, palette, transparent} = fallbackIndexImage(rgba, rect, this.model, this.scratchIndex);
-    const painted = paintImage(this.model, this.lossy, {rgba, index, rect, paletteRGB: palette.rgb, transparent, minCodeSize: paletteBits(transparent + 1)});
+    const painted = paintImage(this.model, this.lossy, {
+      rgba,
+      index,
+      rect,
+      paletteRGB: palette.rgb,
+      transparent,
+      minCodeSize: paletteBits(transparent + 1),
+    });
     if (!painted) return false;
-    this.writer.writeImage([{index: painted.index, rect: painted.rect, palette: palette.toPalette(transparent + 1), transparentIndex: transparent}], delay);
+    this.writer.writeImage(
+      [{index: painted.index, rect: painted.rect, palette: palette.toPalette(transparent + 1), transparentIndex: transparent}],
+      delay,
+    );
     this.stats.images++;
     this.stats.fallbackPalette++;
     return true;

@@ -33,7 +33,10 @@ export function fallbackIndexImage(rgba: Uint8Array, rect: Rect, model: DisplayM
       settled.set(key, (settled.get(key) ?? 0) + 1);
     }
   }
-  const exact = [...settled].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, EXACT_COLOURS).map(([key]) => key);
+  const exact = [...settled]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, EXACT_COLOURS)
+    .map(([key]) => key);
   const local = new GrowingPalette(255);
   local.add(exact.map(key => [key >> 16, (key >> 8) & 255, key & 255]));
   const taken = new Set(exact);
@@ -58,16 +61,23 @@ export function fallbackIndexImage(rgba: Uint8Array, rect: Rect, model: DisplayM
   // Each pixel maps to its exact nearest entry (gifenc's applyPalette maps by 16-bit key, and
   // builds a 65,536-entry cache per call: most of a fallback frame's cost).
   if (n > 0 && local.room > 0) local.add(quantize(pixels, local.room));
-  const t = local.count, localRGB = local.rgb; // index t is transparent: never looked up
+  const t = local.count,
+    localRGB = local.rgb; // index t is transparent: never looked up
   const index = out.subarray(0, rw * rh);
   for (let y = y0, o = 0; y < y0 + rh; y++) {
     for (let p = y * width + x0; p < y * width + x0 + rw; p++, o++) {
       index[o] = t;
       if (!repaint[p]) continue;
-      const d = p * 3, s = p * 4;
-      const m = local.nearest(rgba[s], rgba[s + 1], rgba[s + 2]), c = m * 3;
-      const er = localRGB[c] - rgba[s], eg = localRGB[c + 1] - rgba[s + 1], eb = localRGB[c + 2] - rgba[s + 2];
-      const dr = displayed[d] - rgba[s], dg = displayed[d + 1] - rgba[s + 1], db = displayed[d + 2] - rgba[s + 2];
+      const d = p * 3,
+        s = p * 4;
+      const m = local.nearest(rgba[s], rgba[s + 1], rgba[s + 2]),
+        c = m * 3;
+      const er = localRGB[c] - rgba[s],
+        eg = localRGB[c + 1] - rgba[s + 1],
+        eb = localRGB[c + 2] - rgba[s + 2];
+      const dr = displayed[d] - rgba[s],
+        dg = displayed[d + 1] - rgba[s + 1],
+        db = displayed[d + 2] - rgba[s + 2];
       if (er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) index[o] = m;
     }
   }

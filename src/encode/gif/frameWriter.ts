@@ -35,7 +35,10 @@ export class GifFrameWriter {
   private lastDelayOffset = -1;
   images = 0;
 
-  constructor(private readonly width: number, private readonly height: number) {
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+  ) {
     this.gif.writeHeader();
   }
 
@@ -62,7 +65,8 @@ export class GifFrameWriter {
     this.globalSize = globalTable.length;
     const gce = start + 7 + 3 * (1 << bits) + 19; // LSD + GCT + NETSCAPE2.0
     const bytes = new Uint8Array(this.gif.buffer);
-    if (bytes[gce] !== 0x21 || bytes[gce + 1] !== 0xf9 || bytes[gce + GCE_BYTES] !== 0x2c) throw new Error('GifFrameWriter: unexpected gifenc block layout');
+    if (bytes[gce] !== 0x21 || bytes[gce + 1] !== 0xf9 || bytes[gce + GCE_BYTES] !== 0x2c)
+      throw new Error('GifFrameWriter: unexpected gifenc block layout');
     this.lastDelayOffset = gce + 4;
     this.images++;
   }
@@ -82,7 +86,8 @@ export class GifFrameWriter {
   writeImage(variants: ImageVariant[], delayCs: number): number {
     if (!this.wroteFirst) throw new Error('GifFrameWriter: writeFirst must come first');
     if (delayCs < 0 || delayCs > 0xffff) throw new Error(`GifFrameWriter: bad delay ${delayCs}`);
-    let best: Uint8Array | null = null, bestI = -1;
+    let best: Uint8Array | null = null,
+      bestI = -1;
     for (let i = 0; i < variants.length; i++) {
       const bytes = this.encode(variants[i], delayCs);
       if (!best || bytes.length < best.length) {
@@ -100,7 +105,14 @@ export class GifFrameWriter {
 
   private encode(v: ImageVariant, delayCs: number): Uint8Array {
     const {rect} = v;
-    if (rect.width < 1 || rect.height < 1 || rect.x < 0 || rect.y < 0 || rect.x + rect.width > this.width || rect.y + rect.height > this.height) {
+    if (
+      rect.width < 1 ||
+      rect.height < 1 ||
+      rect.x < 0 ||
+      rect.y < 0 ||
+      rect.x + rect.width > this.width ||
+      rect.y + rect.height > this.height
+    ) {
       throw new Error(`GifFrameWriter: rectangle ${JSON.stringify(rect)} outside ${this.width}x${this.height}`);
     }
     if (v.index.length !== rect.width * rect.height) throw new Error('GifFrameWriter: index size does not match rectangle');
@@ -114,7 +126,8 @@ export class GifFrameWriter {
       colorDepth: paletteBits(v.palette ? v.palette.length : this.globalSize),
     });
     const bytes = this.scratch.bytesView();
-    if (bytes[0] !== 0x21 || bytes[1] !== 0xf9 || bytes[GCE_BYTES] !== 0x2c) throw new Error('GifFrameWriter: unexpected gifenc block layout');
+    if (bytes[0] !== 0x21 || bytes[1] !== 0xf9 || bytes[GCE_BYTES] !== 0x2c)
+      throw new Error('GifFrameWriter: unexpected gifenc block layout');
     const d = GCE_BYTES + 1; // image descriptor after the separator: x, y (u16 LE each)
     bytes[d] = rect.x & 0xff;
     bytes[d + 1] = rect.x >> 8;
@@ -131,7 +144,20 @@ export class GifFrameWriter {
     const nv = (bytes[o] | (bytes[o + 1] << 8)) + extraCs;
     if (nv > 0xffff) {
       // cannot happen below ~11 minutes of stillness; write a 1x1 fully transparent image instead
-      this.writeImage([{index: new Uint8Array(1), rect: {x: 0, y: 0, width: 1, height: 1}, palette: [[0, 0, 0], [0, 0, 0]], transparentIndex: 0}], extraCs);
+      this.writeImage(
+        [
+          {
+            index: new Uint8Array(1),
+            rect: {x: 0, y: 0, width: 1, height: 1},
+            palette: [
+              [0, 0, 0],
+              [0, 0, 0],
+            ],
+            transparentIndex: 0,
+          },
+        ],
+        extraCs,
+      );
       return;
     }
     bytes[o] = nv & 0xff;
@@ -144,5 +170,7 @@ export class GifFrameWriter {
     return this.gif.bytes();
   }
 
-  get byteLength(): number { return this.gif.bytesView().length; }
+  get byteLength(): number {
+    return this.gif.bytesView().length;
+  }
 }

@@ -12,7 +12,14 @@ const MAX_LOCAL_BITS = 6;
  * The image re-indexed over a table of the `used` entries of `paletteRGB` (below `colours`) plus
  * a transparent one; null when that table would need more than MAX_LOCAL_BITS bits.
  */
-export function usedColoursVariant(index: Uint8Array, rect: Rect, used: Uint8Array, paletteRGB: Uint8Array, colours: number, transparent: number): ImageVariant | null {
+export function usedColoursVariant(
+  index: Uint8Array,
+  rect: Rect,
+  used: Uint8Array,
+  paletteRGB: Uint8Array,
+  colours: number,
+  transparent: number,
+): ImageVariant | null {
   let nUsed = 0;
   for (let i = 0; i < 256; i++) nUsed += used[i];
   if (paletteBits(nUsed + 1) > MAX_LOCAL_BITS) return null;

@@ -22,12 +22,18 @@ export class Lookahead {
   /** colours to paint (see paintTargets) */
   private readonly target: Uint8Array;
 
-  constructor(readonly depth: number, width: number, height: number) {
+  constructor(
+    readonly depth: number,
+    width: number,
+    height: number,
+  ) {
     this.target = new Uint8Array(depth > 0 ? width * height * 4 : 0);
   }
 
   /** True when a frame must be encoded before another waits. */
-  get full(): boolean { return this.frames.length > this.depth; }
+  get full(): boolean {
+    return this.frames.length > this.depth;
+  }
 
   /**
    * Queues a kept frame. Copied into the next buffer (the frame that used it last has been
@@ -38,13 +44,15 @@ export class Lookahead {
     const slot = this.pushed++ % (this.depth + 1);
     let frame = rgba;
     if (this.depth > 0 || rgba.byteOffset % 4 !== 0) {
-      frame = (this.buffers[slot] ??= new Uint8Array(rgba.length));
+      frame = this.buffers[slot] ??= new Uint8Array(rgba.length);
       frame.set(rgba);
     }
     this.frames.push({rgba: frame, changed});
   }
 
-  shift(): QueuedFrame | undefined { return this.frames.shift(); }
+  shift(): QueuedFrame | undefined {
+    return this.frames.shift();
+  }
 
   /**
    * Colours to paint the marked pixels of `rect` with (the frame's own elsewhere). A moving pixel
@@ -61,14 +69,27 @@ export class Lookahead {
       target.set(rgba.subarray(from, from + rect.width * 4), from);
       for (let x = rect.x, p = y * width + x; x < rect.x + rect.width; x++, p++) {
         if (!repaint[p] || !moving[p]) continue;
-        const s = p * 4, T = allowed[p], Ts = Math.min(settled, T);
-        let minR = rgba[s], maxR = minR, minG = rgba[s + 1], maxG = minG, minB = rgba[s + 2], maxB = minB;
+        const s = p * 4,
+          T = allowed[p],
+          Ts = Math.min(settled, T);
+        let minR = rgba[s],
+          maxR = minR,
+          minG = rgba[s + 1],
+          maxG = minG,
+          minB = rgba[s + 2],
+          maxB = minB;
         let best = -1;
         for (let j = 0; j < queue.length; j++) {
-          const f = queue[j].rgba, r = f[s], g = f[s + 1], b = f[s + 2];
-          if (r < minR) minR = r; if (r > maxR) maxR = r;
-          if (g < minG) minG = g; if (g > maxG) maxG = g;
-          if (b < minB) minB = b; if (b > maxB) maxB = b;
+          const f = queue[j].rgba,
+            r = f[s],
+            g = f[s + 1],
+            b = f[s + 2];
+          if (r < minR) minR = r;
+          if (r > maxR) maxR = r;
+          if (g < minG) minG = g;
+          if (g > maxG) maxG = g;
+          if (b < minB) minB = b;
+          if (b > maxB) maxB = b;
           if (maxR - minR > 2 * T || maxG - minG > 2 * T || maxB - minB > 2 * T) break;
           if (r - minR <= T && maxR - r <= T && g - minG <= T && maxG - g <= T && b - minB <= T && maxB - b <= T) best = j;
         }

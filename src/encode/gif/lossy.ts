@@ -15,7 +15,10 @@ export interface LossyImage {
   /** in: preferred index per pixel of the rectangle; out: chosen index */
   index: Uint8Array;
   /** rectangle within the screen */
-  x: number; y: number; width: number; height: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
   screenWidth: number;
   /** source RGBA of the whole screen */
   rgba: Uint8Array;
@@ -49,7 +52,10 @@ export class LossyLzw {
     const firstFree = (1 << Math.max(2, img.minCodeSize)) + 2;
     const {firstChild, nextSibling, symbol, child, stamp} = this;
     let gen = ++this.generation;
-    if (gen === 0xffffffff) { stamp.fill(0); gen = this.generation = 1; }
+    if (gen === 0xffffffff) {
+      stamp.fill(0);
+      gen = this.generation = 1;
+    }
     firstChild.fill(-1);
     let next = firstFree;
     let codes = 1;
@@ -57,10 +63,15 @@ export class LossyLzw {
     // is symbol s acceptable for screen pixel p whose preferred symbol is pref?
     const ok = (s: number, pref: number, p: number): boolean => {
       if (s === pref) return true;
-      const s4 = p * 4, T = tolerance[p];
+      const s4 = p * 4,
+        T = tolerance[p];
       if (s === transparent) {
         const d = p * 3;
-        return Math.abs(displayed[d] - rgba[s4]) <= T && Math.abs(displayed[d + 1] - rgba[s4 + 1]) <= T && Math.abs(displayed[d + 2] - rgba[s4 + 2]) <= T;
+        return (
+          Math.abs(displayed[d] - rgba[s4]) <= T &&
+          Math.abs(displayed[d + 1] - rgba[s4 + 1]) <= T &&
+          Math.abs(displayed[d + 2] - rgba[s4 + 2]) <= T
+        );
       }
       const c = s * 3;
       return Math.abs(pal[c] - rgba[s4]) <= T && Math.abs(pal[c + 1] - rgba[s4 + 1]) <= T && Math.abs(pal[c + 2] - rgba[s4 + 2]) <= T;
@@ -73,12 +84,18 @@ export class LossyLzw {
       for (let x = y === 0 ? 1 : 0; x < rw; x++, o++) {
         const pref = index[o];
         const key = cur * 256 + pref;
-        if (stamp[key] === gen) { cur = child[key]; continue; }
+        if (stamp[key] === gen) {
+          cur = child[key];
+          continue;
+        }
         // preferred symbol does not extend the string: try the other children
         const p = row + x;
         let found = -1;
         for (let c = firstChild[cur]; c >= 0; c = nextSibling[c]) {
-          if (ok(symbol[c], pref, p)) { found = c; break; }
+          if (ok(symbol[c], pref, p)) {
+            found = c;
+            break;
+          }
         }
         if (found >= 0) {
           index[o] = symbol[found];
@@ -95,7 +112,10 @@ export class LossyLzw {
           firstChild[cur] = code;
         } else {
           gen = ++this.generation;
-          if (gen === 0xffffffff) { stamp.fill(0); gen = this.generation = 1; }
+          if (gen === 0xffffffff) {
+            stamp.fill(0);
+            gen = this.generation = 1;
+          }
           firstChild.fill(-1);
           next = firstFree;
           codes++; // clear code

@@ -44,7 +44,8 @@ export function gifSettings(options: GifOptions): GifSettings {
   }
   if (!(fps > 0)) throw new Error(`GifStreamEncoder: bad fps ${fps}`);
   const everyNthFrame = options.everyNthFrame ?? 1;
-  if (!Number.isInteger(everyNthFrame) || everyNthFrame < 1) throw new Error(`GifStreamEncoder: everyNthFrame must be a positive integer, got ${everyNthFrame}`);
+  if (!Number.isInteger(everyNthFrame) || everyNthFrame < 1)
+    throw new Error(`GifStreamEncoder: everyNthFrame must be a positive integer, got ${everyNthFrame}`);
   const settings: GifSettings = {
     width,
     height,
@@ -61,6 +62,7 @@ export function gifSettings(options: GifOptions): GifSettings {
     if (!Number.isInteger(v) || v < 0 || v > 255) throw new Error(`GifStreamEncoder: ${name} must be an integer from 0 to 255, got ${v}`);
   }
   if (!(settings.lagFrames > 0)) throw new Error(`GifStreamEncoder: lagFrames must be a positive number, got ${settings.lagFrames}`);
-  if (!Number.isInteger(settings.lookahead) || settings.lookahead < 0) throw new Error(`GifStreamEncoder: lookahead must be a non-negative integer, got ${settings.lookahead}`);
+  if (!Number.isInteger(settings.lookahead) || settings.lookahead < 0)
+    throw new Error(`GifStreamEncoder: lookahead must be a non-negative integer, got ${settings.lookahead}`);
   return settings;
 }

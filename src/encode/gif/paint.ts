@@ -32,8 +32,20 @@ export function paintImage(model: DisplayModel, lossy: LossyLzw, request: PaintR
   const pre = cropToPainted(request.index, request.rect, transparent);
   if (!pre) return null;
   const r0 = pre.rect;
-  lossy.choose({index: pre.index, x: r0.x, y: r0.y, width: r0.width, height: r0.height, screenWidth: model.width, rgba, displayed: model.displayed,
-    paletteRGB, transparent, tolerance: model.tolerance, minCodeSize});
+  lossy.choose({
+    index: pre.index,
+    x: r0.x,
+    y: r0.y,
+    width: r0.width,
+    height: r0.height,
+    screenWidth: model.width,
+    rgba,
+    displayed: model.displayed,
+    paletteRGB,
+    transparent,
+    tolerance: model.tolerance,
+    minCodeSize,
+  });
   const out = cropToPainted(pre.index, r0, transparent);
   if (!out) return null;
   return {index: out.index, rect: out.rect, used: model.show(out.index, out.rect, paletteRGB, transparent)};

@@ -11,7 +11,9 @@ export class GrowingPalette {
     this.rgb = new Uint8Array(capacity * 3);
   }
 
-  get room(): number { return this.capacity - this.count; }
+  get room(): number {
+    return this.capacity - this.count;
+  }
 
   /** Index of the nearest entry (squared RGB distance; lowest index wins ties). Needs count > 0. */
   nearest(r: number, g: number, b: number): number {
@@ -19,9 +21,12 @@ export class GrowingPalette {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const c = this.rgb;
-    let best = 0, bestD = Infinity;
+    let best = 0,
+      bestD = Infinity;
     for (let i = 0, o = 0; i < this.count; i++, o += 3) {
-      const dr = c[o] - r, dg = c[o + 1] - g, db = c[o + 2] - b;
+      const dr = c[o] - r,
+        dg = c[o + 1] - g,
+        db = c[o + 2] - b;
       const d = dr * dr + dg * dg + db * db;
       if (d < bestD) {
         bestD = d;
@@ -40,7 +45,10 @@ export class GrowingPalette {
       if (this.count >= this.capacity) break;
       let dup = false;
       for (let i = 0, o = 0; i < this.count; i++, o += 3) {
-        if (this.rgb[o] === col[0] && this.rgb[o + 1] === col[1] && this.rgb[o + 2] === col[2]) { dup = true; break; }
+        if (this.rgb[o] === col[0] && this.rgb[o + 1] === col[1] && this.rgb[o + 2] === col[2]) {
+          dup = true;
+          break;
+        }
       }
       if (dup) continue;
       this.rgb[this.count * 3] = col[0];

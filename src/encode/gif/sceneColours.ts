@@ -48,13 +48,18 @@ const EXACT_MIN_PIXELS = 8;
  * stayed that far off (dense's title: 11 levels for the whole scene).
  */
 function newColours(rgba: Uint8Array, poor: number[], moving: Uint8Array, want: number, quantised = 0): Palette {
-  const settledCounts = new Map<number, number>(), movingCounts = new Map<number, number>();
+  const settledCounts = new Map<number, number>(),
+    movingCounts = new Map<number, number>();
   for (const p of poor) {
     const key = (rgba[p * 4] << 16) | (rgba[p * 4 + 1] << 8) | rgba[p * 4 + 2];
     const counts = moving[p] ? movingCounts : settledCounts;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const frequent = (counts: Map<number, number>) => [...counts].filter(([, n]) => n >= EXACT_MIN_PIXELS).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([key]) => key);
+  const frequent = (counts: Map<number, number>) =>
+    [...counts]
+      .filter(([, n]) => n >= EXACT_MIN_PIXELS)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([key]) => key);
   const exact = [...frequent(settledCounts), ...frequent(movingCounts).filter(key => !settledCounts.has(key))].slice(0, want - quantised);
   const colours: Palette = exact.map(key => [key >> 16, (key >> 8) & 255, key & 255]);
   if (colours.length === want) return colours;
@@ -79,19 +84,33 @@ function newColours(rgba: Uint8Array, poor: number[], moving: Uint8Array, want: 
  * entry, moving ones further than MOVING_PALETTE_ERROR of their tolerance. Returns false when the
  * palette is full and inadequate for this image: it then needs a palette of its own.
  */
-export function mapToScenePalette(rgba: Uint8Array, rect: Rect, model: DisplayModel, pal: GrowingPalette, paletteError: number, first: boolean, nearest: Uint8Array): boolean {
+export function mapToScenePalette(
+  rgba: Uint8Array,
+  rect: Rect,
+  model: DisplayModel,
+  pal: GrowingPalette,
+  paletteError: number,
+  first: boolean,
+  nearest: Uint8Array,
+): boolean {
   const {width, repaint, moving} = model;
   const Q = paletteError;
   const {x: x0, y: y0, width: rw, height: rh} = rect;
-  const x1 = x0 + rw - 1, y1 = y0 + rh - 1;
+  const x1 = x0 + rw - 1,
+    y1 = y0 + rh - 1;
   const poor: number[] = [];
   const mapAll = () => {
     poor.length = 0;
     for (let y = y0, o = 0; y <= y1; y++) {
       for (let x = x0, p = y * width + x0; x <= x1; x++, p++, o++) {
         if (!repaint[p]) continue;
-        const r = rgba[p * 4], g = rgba[p * 4 + 1], b = rgba[p * 4 + 2];
-        if (pal.count === 0) { poor.push(p); continue; }
+        const r = rgba[p * 4],
+          g = rgba[p * 4 + 1],
+          b = rgba[p * 4 + 2];
+        if (pal.count === 0) {
+          poor.push(p);
+          continue;
+        }
         const i = pal.nearest(r, g, b);
         nearest[o] = i;
         const c = i * 3;
@@ -116,8 +135,12 @@ export function mapToScenePalette(rgba: Uint8Array, rect: Rect, model: DisplayMo
     let badMoving = 0;
     for (const p of poor) {
       const i = pal.nearest(rgba[p * 4], rgba[p * 4 + 1], rgba[p * 4 + 2]) * 3;
-      if (Math.abs(pal.rgb[i] - rgba[p * 4]) <= FALLBACK_ERROR && Math.abs(pal.rgb[i + 1] - rgba[p * 4 + 1]) <= FALLBACK_ERROR &&
-          Math.abs(pal.rgb[i + 2] - rgba[p * 4 + 2]) <= FALLBACK_ERROR) continue;
+      if (
+        Math.abs(pal.rgb[i] - rgba[p * 4]) <= FALLBACK_ERROR &&
+        Math.abs(pal.rgb[i + 1] - rgba[p * 4 + 1]) <= FALLBACK_ERROR &&
+        Math.abs(pal.rgb[i + 2] - rgba[p * 4 + 2]) <= FALLBACK_ERROR
+      )
+        continue;
       if (!moving[p] || ++badMoving > FALLBACK_MIN_PIXELS) return false;
     }
   }
@@ -129,19 +152,35 @@ export function mapToScenePalette(rgba: Uint8Array, rect: Rect, model: DisplayMo
  * takes its nearest entry when that is closer to the source than what is displayed (every pixel
  * of the first image does); the others stay transparent.
  */
-export function sceneIndexImage(rgba: Uint8Array, rect: Rect, model: DisplayModel, pal: GrowingPalette, nearest: Uint8Array, first: boolean, out: Uint8Array): Uint8Array {
+export function sceneIndexImage(
+  rgba: Uint8Array,
+  rect: Rect,
+  model: DisplayModel,
+  pal: GrowingPalette,
+  nearest: Uint8Array,
+  first: boolean,
+  out: Uint8Array,
+): Uint8Array {
   const {width, displayed, repaint} = model;
   const {x: x0, y: y0, width: rw, height: rh} = rect;
-  const x1 = x0 + rw - 1, y1 = y0 + rh - 1;
+  const x1 = x0 + rw - 1,
+    y1 = y0 + rh - 1;
   const index = out.subarray(0, rw * rh);
   const c = pal.rgb;
   for (let y = y0, o = 0; y <= y1; y++) {
     for (let x = x0, p = y * width + x0; x <= x1; x++, p++, o++) {
       index[o] = SCENE_TRANSPARENT;
       if (!repaint[p]) continue;
-      const i = nearest[o], ci = i * 3, s = p * 4, d = p * 3;
-      const er = c[ci] - rgba[s], eg = c[ci + 1] - rgba[s + 1], eb = c[ci + 2] - rgba[s + 2];
-      const dr = displayed[d] - rgba[s], dg = displayed[d + 1] - rgba[s + 1], db = displayed[d + 2] - rgba[s + 2];
+      const i = nearest[o],
+        ci = i * 3,
+        s = p * 4,
+        d = p * 3;
+      const er = c[ci] - rgba[s],
+        eg = c[ci + 1] - rgba[s + 1],
+        eb = c[ci + 2] - rgba[s + 2];
+      const dr = displayed[d] - rgba[s],
+        dg = displayed[d + 1] - rgba[s + 1],
+        db = displayed[d + 2] - rgba[s + 2];
       if (first || er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) index[o] = i;
     }
   }

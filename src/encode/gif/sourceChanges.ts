@@ -10,7 +10,10 @@ export class SourceChanges {
   private lastInput: Uint8Array | undefined;
   private spareInput: Uint8Array | undefined;
 
-  constructor(private readonly width: number, private readonly height: number) {}
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+  ) {}
 
   /** One input frame; `changed` undefined = unknown (compare with the previous input), null = nothing changed. */
   add(rgba: Uint8Array, changed: Rect | null | undefined): void {
