@@ -15,7 +15,8 @@ import {CurvePlot} from './components/CurvePlot';
 import {niceRange} from './components/plotLayout';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
-import {formatTerm, formatValue} from '../src/shared/format';
+import {formatValue} from '../src/shared/format';
+import {softmaxSumLine} from './figureLines';
 import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 import type {ScalarActivation} from '../src/animations/activation-functions/record';
@@ -139,8 +140,7 @@ export default makeScene2D(function* (view) {
 
   yield* title.say('Softmax takes a whole vector: probabilities that sum to 1');
   yield* bars.grow(softmax.probabilities, timing.barsGrow);
-  const terms = softmax.probabilities.map((p, i) => (i === 0 ? formatValue(p) : formatTerm(p))).join(' ');
-  yield* sum().say(`${terms} = ${formatValue(softmax.sum)}`);
+  yield* sum().say(softmaxSumLine(softmax));
   yield* holdPoster(timing.lastLook);
 
   yield* backToFirstFrame(title, [sum().clear(), bars.clear(), ...plots.map(p => p.hideCurve())]);

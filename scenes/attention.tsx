@@ -19,6 +19,7 @@ import {barCentres, monoWidth} from './components/layout';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {TextBox} from './components/TextBox';
 import {formatCompact, formatValue, formatVector} from '../src/shared/format';
+import {attentionOutputLine, attentionScoreLine} from './figureLines';
 import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 
@@ -213,9 +214,7 @@ export default makeScene2D(function* (view) {
   );
   yield* sequence(timing.keyStagger, ...rows.map((_, i) => all(queryArrows[i].drawOn(), keyBoxes[i].ring(true))));
   yield* all(
-    equation().say(
-      rows.map((_, i) => `${formatVector(record.query)} · ${formatVector(record.keys[i])} = ${formatCompact(record.scores[i])}`).join('\n'),
-    ),
+    equation().say(rows.map((_, i) => attentionScoreLine(record, i)).join('\n')),
     ...scoreTexts.map((t, i) => t.say(formatCompact(record.scores[i]))),
   );
   yield* waitFor(timing.readScores);
@@ -235,13 +234,7 @@ export default makeScene2D(function* (view) {
   yield* waitFor(timing.readWeights);
 
   // 6. Output: every value contributes in proportion to its weight.
-  yield* all(
-    title.say('Every value contributes by its weight: no key is ignored'),
-    equation().say(
-      rows.map((_, i) => `${formatValue(record.weights[i], 3)} × ${formatVector(record.values[i])}`).join(' + ') +
-        ` = ${formatVector(record.output)}`,
-    ),
-  );
+  yield* all(title.say('Every value contributes by its weight: no key is ignored'), equation().say(attentionOutputLine(record)));
   yield* all(...rows.map((_, i) => all(valueBoxes[i].ring(true), outputArrows[i].lineWidth(flowWidth(record.weights[i])).drawOn())));
   yield* all(outputBox.swap(formatVector(record.output)), outputBox.ring(true));
   yield* holdPoster(timing.lastLook);

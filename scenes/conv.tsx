@@ -20,7 +20,7 @@ import {formatValue} from '../src/shared/format';
 import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import {type ConvFilterRecord} from '../src/animations/conv/record';
-import {sumLines} from './convSumLines';
+import {decimalsOf, sumLines} from './convSumLines';
 import {flyValue} from './kit/flyValue';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
@@ -38,7 +38,6 @@ import {
   timing,
   filterTitle,
   clampedCentre,
-  decimalsOf,
   valueGrid,
   convMeasures,
   type GridArgs,

@@ -4,6 +4,7 @@ import records from 'virtual:activations';
 import {CONV_STAGE, convStageLayout} from './components/convLayout';
 import {parallelView} from './components/stacking';
 import {pace, sizes} from '../src/shared/theme';
+import {decimalsOf, sumDecimals} from './convSumLines';
 import {isDiagonalLine, type ConvFilterRecord} from '../src/animations/conv/record';
 import {ValueGrid} from './components/ValueGrid';
 import {labelFits, maxAbs} from './components/layout';
@@ -64,9 +65,6 @@ export function clampedCentre(bounds: {x: number; y: number; width: number}): Ve
   return new Vector2(x, bounds.y);
 }
 
-/** Sums print two decimals unless every number is whole; each grid decides for its own values. */
-export const decimalsOf = (values: readonly number[]) => (values.every(Number.isInteger) ? 0 : 2);
-
 // A grid prints its values where they fit its cells (at the post's size they all do);
 // where they do not, its colours carry them, and the sum line below prints each window's.
 export function valueGrid(
@@ -115,8 +113,8 @@ export function convMeasures(record: typeof records.conv) {
   const inputRange = maxAbs([...image, ...record.filters.flatMap(f => f.kernel)]);
   const productRange = maxAbs(record.filters.flatMap(f => f.products.flat(2))) || inputRange;
   const mapRange = maxAbs(record.filters.flatMap(f => f.featureMap));
-  // Sums print two decimals unless every number is whole; each grid decides for its own values.
-  const decimals = decimalsOf(record.filters.flatMap(f => [...image.flat(), ...f.kernel.flat(), ...f.featureMap.flat()]));
+  // The sum lines' decimals: enough that every line adds up as printed (convSumLines.ts).
+  const decimals = sumDecimals(record);
   const layout = convStageLayout({
     rows: image.length,
     cols: image[0].length,

@@ -18,6 +18,7 @@ import {SignLegend} from './components/SignLegend';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {formatValue} from '../src/shared/format';
+import {denseReluLine, denseSoftmaxLine, denseSumLine} from './denseLines';
 import {pace, sizes} from '../src/shared/theme';
 import type {DenseLayerRecord} from '../src/animations/dense/record';
 import type {DenseActivation} from '../src/animations/dense/params';
@@ -137,24 +138,17 @@ export default makeScene2D(function* (view) {
     const out = layer.output[0][j];
     const target = columns[l + 1];
     const t = timing.step[pacing];
-    const terms = inputs.map((v, i) => `${formatValue(v)}×${paren(layer.kernel[i][j])}`);
-    // More than four terms do not fit one line at 960 px: break after the first half.
-    const half = terms.length > 4 ? Math.ceil(terms.length / 2) : terms.length;
-    const sum = [terms.slice(0, half).join(' + '), terms.slice(half).join(' + ')].filter(Boolean).join('\n   + ');
     yield* all(
       activation().clear(t / 2),
       edges[l].focusTarget(j, t),
       target.highlight(j, true, t),
-      equation().say(`z = ${sum} + ${formatValue(layer.bias[j])} = ${formatValue(z)}`, t),
+      equation().say(denseSumLine(inputs, layer, j), t),
     );
     yield* target.showValue(j, z, t);
     const act = layer.activation;
     if (act === 'relu') {
       const clipped = z !== out;
-      yield* activation().say(
-        `${name} = ReLU(z) = max(0, ${formatValue(z)}) = ${formatValue(out)}${clipped ? '  (negative: clipped to 0)' : ''}`,
-        t,
-      );
+      yield* activation().say(denseReluLine(name, z, out), t);
       if (clipped) {
         yield* waitFor(timing.readClipped[pacing]);
         yield* target.showValue(j, out, t);
@@ -195,18 +189,8 @@ export default makeScene2D(function* (view) {
     const target = columns[l + 1];
     const t = timing.softmaxStep;
     const zs = layer.preActivation[0].map(z => formatValue(z)).join(', ');
-    const sum = layer.output[0].reduce((a, b) => a + b, 0);
-    yield* all(
-      equation().say(`${name} = softmax(${zs})`, t),
-      activation().say(`= e^z / Σ e^z = ${layer.output[0].map(v => formatValue(v)).join(', ')}  (sum ${formatValue(sum)})`, t),
-    );
+    yield* all(equation().say(`${name} = softmax(${zs})`, t), activation().say(denseSoftmaxLine(layer.output[0]), t));
     yield* all(...layer.output[0].map((v, j) => target.showValue(j, v, t)));
     yield* waitFor(timing.readSoftmax);
   }
 });
-
-/** Wraps negatives in brackets so `0.37×(−0.52)` reads unambiguously. */
-function paren(v: number): string {
-  const s = formatValue(v);
-  return v < 0 && s.startsWith('\u2212') ? `(${s})` : s;
-}

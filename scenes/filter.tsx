@@ -20,6 +20,7 @@ import {backToFirstFrame, holdPoster} from './kit/loop';
 import {HALF_FADE} from './kit/timing';
 import {ValueGrid} from './components/ValueGrid';
 import {formatValue} from '../src/shared/format';
+import {filterSumLine} from './figureLines';
 import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 
@@ -153,16 +154,7 @@ export default makeScene2D(function* (view) {
       yield* all(image.highlight(r, col, 1, 1, t), filters[row].highlight(r, col, 1, 1, t), target.setValue(r, col, c.products[r][col], t));
     }
     yield* all(image.hideHighlight(HALF_FADE), filters[row].hideHighlight(HALF_FADE));
-    yield* all(
-      equation().say(
-        `np.sum(img * ${c.filter}) = ${c.products
-          .flat()
-          .map(v => formatValue(v, 0))
-          .join(' + ')} = ${sumText(c.response)}`,
-        pace.fade,
-      ),
-      arrows[row].drawOn(pace.move),
-    );
+    yield* all(equation().say(filterSumLine(c), pace.fade), arrows[row].drawOn(pace.move));
     sums[row].text(sumText(c.response));
     yield* sums[row].opacity(0).opacity(1, pace.fade);
   }

@@ -18,7 +18,8 @@ import {NeuronColumn} from './components/NeuronColumn';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {reportPoster} from './kit/steps';
-import {formatTerm, formatValue} from '../src/shared/format';
+import {formatValue} from '../src/shared/format';
+import {neuronReluLine, neuronSumLine} from './neuronLines';
 import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import type {NeuronUnitRecord} from '../src/animations/neuron/record';
@@ -242,11 +243,7 @@ export default makeScene2D(function* (view) {
     yield* sequence(0.14, ...unit.products.map((p, i) => products.showValue(i, p, t)));
     yield* waitFor(timing.readProducts);
     if (which === 'first') yield title.say('Σ adds the products and the bias: z');
-    const terms = unit.products.map((p, i) => (i === 0 ? formatValue(p) : formatTerm(p))).join(' ');
-    yield* all(
-      ...intoSum.map(a => a.pulse(pace.move)),
-      equation().say(`z = ${terms} ${formatTerm(unit.bias)} = ${formatValue(unit.z)}`, t),
-    );
+    yield* all(...intoSum.map(a => a.pulse(pace.move)), equation().say(neuronSumLine(unit), t));
     zLabel.text(`z = ${formatValue(unit.z)}`);
     yield* all(zLabel.opacity(0).opacity(1, t), zArrow.pulse(timing.zPulse));
 
@@ -258,10 +255,7 @@ export default makeScene2D(function* (view) {
       plot.moveMarker(unit.z, unit.output, pace.move, `ReLU(z) = ${formatValue(unit.output)}`),
       plot.guideOpacity(clipped ? 0 : 1, t),
       ...(clipped ? [plot.highlightSpan(curveRange[0], 0, true, t)] : []),
-      activation().say(
-        `ReLU(z) = max(0, ${formatValue(unit.z)}) = ${formatValue(unit.output)}${clipped ? '  (negative: clipped to 0)' : ''}`,
-        t,
-      ),
+      activation().say(neuronReluLine(unit), t),
     );
     if (which === 'second') yield title.say('ReLU clips it to 0: the unit is switched off');
     yield* all(outArrow.pulse(timing.outputPulse), output.showValue(0, unit.output, timing.outputPulse));

@@ -15,7 +15,7 @@ import {beginScene} from './kit/beginScene';
 import {HeatmapSheet} from './components/HeatmapSheet';
 import {sheetExtent, sheetGeometry} from './components/heatmapLayout';
 import {stackLayout, UPRIGHT} from './components/stacking';
-import {maxAbs} from './components/layout';
+import {maxAbs, monoWidth} from './components/layout';
 import {SequentialLegend} from './components/SequentialLegend';
 import {SignLegend} from './components/SignLegend';
 import {flyValue} from './kit/flyValue';
@@ -23,11 +23,12 @@ import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {HALF_FADE} from './kit/timing';
 import {formatValue} from '../src/shared/format';
+import {VOLUME_SUM_DECIMALS as SUM_DECIMALS, volumeSumColumn} from './figureLines';
 import type {Point} from '../src/shared/geometry';
 import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 import {VOLUME_CELL, VOLUME_STEP} from './volumeLayout';
-import {INPUT, VOLUME, TABLE, MINI_CELL, NEXT, SHAPES_Y, LEGEND_Y, MAP_SWEEP, timing, SUM_DECIMALS} from './volumeParts';
+import {INPUT, VOLUME, TABLE, MINI_CELL, NEXT, SHAPES_Y, LEGEND_Y, MAP_SWEEP, timing} from './volumeParts';
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -108,25 +109,22 @@ export default makeScene2D(function* (view) {
   );
   const times = maps.map((_, i) => mono('×', TABLE.times, rowY[i], 'centre', theme.muted));
   const equals = maps.map((_, i) => mono('=', TABLE.equals, rowY[i], 'centre', theme.muted));
-  const sums = win.partialSums.map((v, i) => mono(formatValue(v, SUM_DECIMALS), TABLE.sum, rowY[i], 'right'));
+  const table = volumeSumColumn(win, SUM_DECIMALS);
+  // Sheet sums printed with more decimals than the total (so the column adds up) push the column right.
+  const sumRight = TABLE.sum + monoWidth('0'.repeat(table.termDecimals - SUM_DECIMALS), sizes.small);
+  const sums = table.sums.map((v, i) => mono(v, sumRight, rowY[i], 'right'));
   const header = mono(`window × filter ${filter} = sum`, TABLE.name, rowY[0] - 26, 'left', theme.muted);
   const totalY = rowY[count - 1] + 30;
   const totals = [
-    [mono('+ bias', TABLE.name, totalY, 'left', theme.muted), mono(formatValue(win.bias, SUM_DECIMALS), TABLE.sum, totalY, 'right')],
-    [
-      mono(`total of ${products}`, TABLE.name, totalY + 26, 'left', theme.muted),
-      mono(formatValue(win.total, SUM_DECIMALS), TABLE.sum, totalY + 26, 'right'),
-    ],
-    [
-      mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted),
-      mono(formatValue(win.output, SUM_DECIMALS), TABLE.sum, totalY + 50, 'right', theme.accent),
-    ],
+    [mono('+ bias', TABLE.name, totalY, 'left', theme.muted), mono(table.bias, sumRight, totalY, 'right')],
+    [mono(`total of ${products}`, TABLE.name, totalY + 26, 'left', theme.muted), mono(table.total, sumRight, totalY + 26, 'right')],
+    [mono('ReLU', TABLE.name, totalY + 50, 'left', theme.muted), mono(table.output, sumRight, totalY + 50, 'right', theme.accent)],
   ];
   const rule = (
     <Line
       points={[
         [TABLE.name, totalY + 13],
-        [TABLE.sum, totalY + 13],
+        [sumRight, totalY + 13],
       ]}
       stroke={theme.stroke}
       lineWidth={1}

@@ -30,4 +30,3 @@ export const timing = {
   /** One fade for the whole picture at the loop's seam. */
   seamFade: pace.fade * 1.4,
 };
-export const SUM_DECIMALS = 3;

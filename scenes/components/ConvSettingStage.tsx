@@ -9,13 +9,14 @@ import {Node, type NodeProps, Txt} from '@motion-canvas/2d';
 import {all, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import type {ConvSettingRecord, ConvSettingRun} from '../../src/records/convSetting';
 import {formatValue} from '../../src/shared/format';
+import {convPadLine, convSizeLine as sizeLine, windowSumLine} from '../figureLines';
 import {pace, sizes} from '../../src/shared/theme';
 import {CaptionLine} from '../kit/CaptionLine';
 import {flyValue} from '../kit/flyValue';
 import {label} from '../kit/label';
 import {HALF_FADE, QUICK_STOP} from '../kit/timing';
 import {type StopPacing, type SweepPlan, sweepWindow} from '../kit/windowSweep';
-import {kerasArgument, outputSizeSum, samePaddingSum, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
+import {kerasArgument, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
 import {maxAbs, monoWidth, slidePositions} from './layout';
 import {deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, panelCentres, previousCell} from './paddedLayout';
 import {windowOrigin} from './paddedLayout';
@@ -213,7 +214,7 @@ export class ConvSettingStage extends Node {
     }
     yield* all(
       named.name.opacity(0).opacity(1, pace.fade),
-      own.split !== undefined ? this.lines[own.split].equation.say(`pad  = ${samePaddingSum(n, k, run)}`) : waitFor(0),
+      own.split !== undefined ? this.lines[own.split].equation.say(convPadLine(n, k, run)) : waitFor(0),
       named.equation.say(sizeLine(n, k, run)),
       showRing ? all(this.input.showPadding(run.pad), this.inputNote.opacity(0).opacity(1, pace.fade)) : waitFor(0),
       !padded && this.input.paddingOpacity() > 0 ? this.input.hidePadding() : waitFor(0),
@@ -253,7 +254,7 @@ export class ConvSettingStage extends Node {
     const detailed = pacing === 'detailed';
     const t = detailed ? DETAILED_STEP : MEDIUM_MOVE;
     const products = run.products[outRow][outCol].flat();
-    const sum = `window × filter: ${products.map(p => formatValue(p, 0)).join(' + ')} = ${formatValue(value, 0)}`;
+    const sum = windowSumLine(products, value);
     // A medium stop updates the sum as the window lands; a detailed one waits for it.
     yield* all(
       unring,
@@ -280,11 +281,6 @@ export class ConvSettingStage extends Node {
     if (detailed) yield* waitFor(DETAILED_BEAT);
     if (echoGrid && echo) yield echoGrid.markCell(echo.row, echo.col, false, write);
   }
-}
-
-/** A run's output-size line: `size = floor(…) + 1 = 5`, its result from the record. */
-function sizeLine(n: number, k: number, run: ConvSettingRun): string {
-  return `size = ${outputSizeSum(n, k, run, run.output.length)}`;
 }
 
 /** Estimated width of a label in the sans face at the label size (0 for none). */
