@@ -41,7 +41,7 @@ import {
   valueGrid,
   convMeasures,
   type GridArgs,
-} from './convParts';
+} from './components/convParts';
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();

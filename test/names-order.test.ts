@@ -44,6 +44,11 @@ describe('the registry', () => {
     expect(namesByPosition(positions)).toEqual(ANIMATIONS);
   });
 
+  it('has one scene per animation, and scenes/ holds no other .tsx (the project globs them all as scenes)', () => {
+    const scenes = readdirSync(join(ANIMATIONS_DIR, '../../scenes')).filter(file => file.endsWith('.tsx'));
+    expect(scenes.sort()).toEqual(ANIMATIONS.map(name => `${name}.tsx`).sort());
+  });
+
   it("starts with the post's five GIFs in the order the post embeds them", () => {
     expect(ANIMATIONS.slice(0, 5)).toEqual(['dense', 'conv', 'recurr', 'seq2seq', 'attention']);
   });

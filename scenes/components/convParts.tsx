@@ -1,14 +1,14 @@
 /** The conv scene's layout constants, beats and small helpers (scenes/conv.tsx). */
 import {Vector2} from '@motion-canvas/core';
 import records from 'virtual:activations';
-import {CONV_STAGE, convStageLayout} from './components/convLayout';
-import {parallelView} from './components/stacking';
-import {pace, sizes} from '../src/shared/theme';
-import {decimalsOf, sumDecimals} from './convSumLines';
-import {isDiagonalLine, type ConvFilterRecord} from '../src/animations/conv/record';
-import {ValueGrid} from './components/ValueGrid';
-import {labelFits, maxAbs} from './components/layout';
-import {formatValue} from '../src/shared/format';
+import {CONV_STAGE, convStageLayout} from './convLayout';
+import {parallelView} from './stacking';
+import {pace, sizes} from '../../src/shared/theme';
+import {decimalsOf, sumDecimals} from '../convSumLines';
+import {isDiagonalLine, type ConvFilterRecord} from '../../src/animations/conv/record';
+import {ValueGrid} from './ValueGrid';
+import {labelFits, maxAbs} from './layout';
+import {formatValue} from '../../src/shared/format';
 
 /** Every grid hangs from the same top edge (convLayout), with its label above it. */
 export const LABEL_Y = -156;
