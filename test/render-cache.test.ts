@@ -6,7 +6,7 @@ import {RenderCache, sceneKey} from '../src/render/renderCache';
 import {importClosure} from '../src/render/sceneSources';
 import {ANIMATIONS} from '../src/animations/registry';
 import {runRender} from './helpers/cli';
-import {SHARED_RENDER_FORMATS} from './renderSetup';
+import {SHARED_RENDER_ENV, SHARED_RENDER_FORMATS} from './renderSetup';
 import {tempDir} from './helpers/tempDir';
 
 const shared = inject('sharedRender');
@@ -90,7 +90,7 @@ describe('a second render with nothing changed', () => {
     const out = join(work, 'again');
     cpSync(shared.dir, out, {recursive: true});
     // The shared render's own options, so that nothing differs but the folder.
-    const again = await runRender(['--scale', '0.5', '--format', SHARED_RENDER_FORMATS, '--out', out]);
+    const again = await runRender(['--scale', '0.5', '--format', SHARED_RENDER_FORMATS, '--out', out], SHARED_RENDER_ENV);
     expect(again.code, again.stderr).toBe(0);
     for (const name of ANIMATIONS) {
       expect(again.stderr).toContain(`${name}: up to date (use --force to re-render)`);

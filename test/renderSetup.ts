@@ -11,16 +11,17 @@ import {ROOT, runRender} from './helpers/cli';
 export const SHARED_RENDER_DIR = join(ROOT, '.cache', 'test-render');
 /** Every default format but the AVIF, whose encoder would cost CI minutes: test/render-avif.test.ts renders one figure with it. */
 export const SHARED_RENDER_FORMATS = 'gif,mp4,png,vtt';
+/** The shared render's environment: RENDER_TEXT_LOG writes each figure's drawn-text log (<name>.texts.json) beside its files, for the text checks. */
+export const SHARED_RENDER_ENV = {RENDER_TEXT_LOG: '1'};
 
 export default async function setup(project: TestProject) {
   // TEST_REUSE_RENDER=1 (local iteration only) lets the render cache skip unchanged scenes.
   const reuse = process.env.TEST_REUSE_RENDER === '1';
   if (!reuse) rmSync(SHARED_RENDER_DIR, {recursive: true, force: true});
   const started = Date.now();
-  // RENDER_TEXT_LOG: each figure's drawn-text log (<name>.texts.json) beside its files, for the text checks.
   const run = await runRender(
     ['--scale', '0.5', '--format', SHARED_RENDER_FORMATS, '--out', SHARED_RENDER_DIR, ...(reuse ? [] : ['--force'])],
-    {RENDER_TEXT_LOG: '1'},
+    SHARED_RENDER_ENV,
     900_000,
   );
   project.provide('sharedRender', {
