@@ -105,7 +105,11 @@ describe('a second render with nothing changed', () => {
 describe('parallel and serial renders', () => {
   it('give identical bytes', async () => {
     const serial = join(work, 'serial');
-    const run = await runRender(['dense', 'attention', '--scale', '0.5', '--out', serial, '--jobs', '1', '--format', 'gif,mp4']);
+    // The shared render's options and environment: only --jobs differs.
+    const run = await runRender(
+      ['dense', 'attention', '--scale', '0.5', '--out', serial, '--jobs', '1', '--format', 'gif,mp4'],
+      SHARED_RENDER_ENV,
+    );
     expect(run.code, run.stderr).toBe(0);
     for (const file of ['dense.gif', 'dense.mp4', 'attention.gif', 'attention.mp4']) {
       expect(readFileSync(join(serial, file)).equals(readFileSync(join(shared.dir, file))), file).toBe(true);
