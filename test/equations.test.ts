@@ -12,6 +12,7 @@ import {denseSumLine} from '../scenes/denseLines';
 import {neuronSumLine} from '../scenes/neuronLines';
 import {EQUATION_LINES} from './helpers/equationLines';
 import {ROOT} from './helpers/cli';
+import {NINE_BY_NINE, THREE_FILTERS} from './helpers/convConfigs';
 
 const record = async <K extends AnimationName>(name: K, seed?: number, config: object = {}) => {
   const params = parseAnimationsConfig(config, 'animations', {baseDir: ROOT}) as Partial<AnimationParams>;
@@ -108,7 +109,6 @@ const cross = [
   [1, 1, 1],
   [0, 1, 0],
 ];
-const nine = Array.from({length: 9}, (_, r) => Array.from({length: 9}, (_, c) => ((r + c) % 4 === 0 || r === 4 ? 1 : 0)));
 const CUSTOM: {[K in AnimationName]?: [number, object][]} = {
   dense: [
     [7, {}],
@@ -145,24 +145,8 @@ const CUSTOM: {[K in AnimationName]?: [number, object][]} = {
       42,
       {
         conv: {
-          image: nine,
-          filters: {
-            row: [
-              [0, 0, 0],
-              [1, 1, 1],
-              [0, 0, 0],
-            ],
-            col: [
-              [0, 1, 0],
-              [0, 1, 0],
-              [0, 1, 0],
-            ],
-            edge: [
-              [-1, 0, 1],
-              [-2, 0, 2],
-              [-1, 0, 1],
-            ],
-          },
+          image: NINE_BY_NINE,
+          filters: THREE_FILTERS,
           stride: 2,
         },
       },

@@ -17,6 +17,7 @@ import {unitForward} from './reference/neuron';
 import {softmax} from './reference/activation-functions';
 import {referenceGreedy} from './reference/seq2seq';
 import {ROOT} from './helpers/cli';
+import {NINE_BY_NINE, THREE_FILTERS} from './helpers/convConfigs';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8'));
 
@@ -153,24 +154,7 @@ describe('conv with another image, filters, stride and padding', () => {
   });
 
   it('three filters over a 9×9 image with stride 2, each as float64 strides it', async () => {
-    const image = Array.from({length: 9}, (_, r) => Array.from({length: 9}, (_, c) => ((r + c) % 4 === 0 || r === 4 ? 1 : 0)));
-    const filters = {
-      row: [
-        [0, 0, 0],
-        [1, 1, 1],
-        [0, 0, 0],
-      ],
-      col: [
-        [0, 1, 0],
-        [0, 1, 0],
-        [0, 1, 0],
-      ],
-      edge: [
-        [-1, 0, 1],
-        [-2, 0, 2],
-        [-1, 0, 1],
-      ],
-    };
+    const [image, filters] = [NINE_BY_NINE, THREE_FILTERS];
     const record = await custom('conv', 42, {conv: {image, filters, stride: 2}});
     expect(record.filters.map(f => f.name)).toEqual(['row', 'col', 'edge']);
     Object.values(filters).forEach((kernel, i) => {
