@@ -6,7 +6,7 @@
  * tanh(c) make h; the other timesteps go quickly. All numbers come from the `recurr` record.
  */
 import {makeScene2D} from '@motion-canvas/2d';
-import {all, createRef, sequence, type ThreadGenerator, useThread, waitFor} from '@motion-canvas/core';
+import {all, createRef, sequence, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {CaptionLine} from './kit/CaptionLine';
@@ -18,7 +18,7 @@ import {highlightAll} from './components/cellGrid';
 import {VectorRow} from './components/VectorRow';
 import {formatScale, inputDecimals, INPUT_LABEL_PADDING, rawLabel, RECURR_LIMITS} from '../src/animations/recurr/params';
 import {sceneTheme} from './kit/theme';
-import {readingTime} from './kit/timing';
+import {readStep} from './kit/readStep';
 import {pace, sizes} from '../src/shared/theme';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
@@ -177,12 +177,7 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  /** Says a step's caption while `body` runs, then holds until the caption has had its reading time. */
-  function* step(text: string, ...body: ThreadGenerator[]): ThreadGenerator {
-    const start = useThread().time();
-    yield* all(title.say(text), ...body);
-    yield* waitFor(Math.max(0, start + readingTime(text) - useThread().time()));
-  }
+  const step = (text: string, ...body: ThreadGenerator[]) => readStep(title, text, ...body);
 
   /** Timestep t enters: its input rises, the previous h and c flow in along the lanes. */
   function* enter(t: number, f: number): ThreadGenerator {
@@ -215,7 +210,14 @@ export default makeScene2D(function* (view) {
     for (let t = from; t < to; t++) yield* quick(t);
   }
 
-  yield* step(`The LSTM reads x = raw × ${scale}, so its gates do not saturate`, quicks(0, slow));
+  yield* step(
+    `The LSTM reads x = raw × ${scale}, so its gates do not saturate`,
+    (function* () {
+      // The caption comes in first, then the quick timesteps.
+      yield* waitFor(pace.fade);
+      yield* quicks(0, slow);
+    })(),
+  );
 
   // The slow timestep: its gates, from x and the previous h.
   yield* step(
