@@ -139,6 +139,8 @@ export function edgeMargin(box: Box, canvas = CANVAS): number {
   return Math.min(box.x, box.y, canvas.width - box.x - box.width, canvas.height - box.y - box.height);
 }
 
+/** A number keeps this far inside its cell's or circle's edge: closer, it reads as spilling over. */
+export const CELL_PADDING = 2;
 const NUMBER = /^[−-]?\d+(\.\d+)?$/;
 const centre = (b: Box) => ({x: b.x + b.width / 2, y: b.y + b.height / 2});
 const contains = (b: Box, p: {x: number; y: number}) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
@@ -151,10 +153,10 @@ export function holdingCell(text: DrawnText, shapes: readonly DrawnShape[]): Dra
     .sort((a, b) => a.box.width * a.box.height - b.box.width * b.box.height)[0];
 }
 
-/** Whether a text's box lies inside a shape (half a unit of anti-aliasing allowed). */
+/** Whether a text's box lies inside a shape, CELL_PADDING clear of its edge. */
 export function fitsIn(box: Box, shape: DrawnShape): boolean {
   const s = shape.box;
-  const slack = 0.5;
+  const slack = -CELL_PADDING;
   const corners = [
     [box.x, box.y],
     [box.x + box.width, box.y],
