@@ -15,6 +15,7 @@ import {Arrow} from './components/Arrow';
 import {beginScene} from './kit/beginScene';
 import {LabelledMatrix} from './components/LabelledMatrix';
 import {maxAbs} from './components/layout';
+import {matrixLayout} from './components/matrixLayout';
 import {SignLegend} from './components/SignLegend';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {ReadingClock} from './kit/readingClock';
@@ -34,6 +35,9 @@ const X_X = -328;
 const QKV_X = [-116, 114, 344];
 /** scores (its row labels 8 px clear of the canvas edge), weights and output, with room for an arrow between each. */
 const BOTTOM_X = [-256, 72, 362];
+/** The output's title ("output = weights·V  4×4") at sizes.small, and the x it must end before (8 px in from the edge). */
+const OUTPUT_TITLE_WIDTH = 190;
+const RIGHT_EDGE = 472;
 const timing = {
   /** A row being written, before the next matrix's. */
   rowStagger: pace.quickStep,
@@ -94,7 +98,10 @@ export default makeScene2D(function* (view) {
       legend="weight"
     />
   ) as LabelledMatrix;
-  const output = matrix({x: BOTTOM_X[2], y: BOTTOM_Y, title: 'output = weights·V'});
+  // Narrow outputs (small d_k) stand in from the right edge, so their title still clears it.
+  const outputWidth = matrixLayout(n, r.dK, CELL.cellWidth, CELL.cellHeight, CELL.gap, false).width;
+  const outputX = Math.min(BOTTOM_X[2], RIGHT_EDGE - OUTPUT_TITLE_WIDTH + outputWidth / 2);
+  const output = matrix({x: outputX, y: BOTTOM_Y, title: 'output = weights·V'});
   // From the right edge of one matrix's cells to the left edge of the next one's.
   const edge = (a: LabelledMatrix, b: LabelledMatrix) =>
     (<Arrow points={[a.position().addX(a.layout.width / 2 + 6), b.position().addX(-b.layout.width / 2 - 8)]} />) as Arrow;
