@@ -21,14 +21,17 @@ import {backToFirstFrame, holdPoster} from './kit/loop';
 import {ReadingClock} from './kit/readingClock';
 import {pace} from '../src/shared/theme';
 
-/** Token labels a size under the rest, so that "Maschine" fits a token column. */
-const LABEL_SIZE = 14;
+/**
+ * Token labels a size under the rest, so that "Maschine" (63 px at 14 px) fits a token column;
+ * a token longer than it (the vocabulary's "Maschinen") a size smaller again.
+ */
+const labelSize = (tokens: readonly string[]) => (tokens.some(t => [...t].length > 8) ? 13 : 14);
 /** Cells of the 4×4 matrices: wide enough for "−0.00" in the mono face at sizes.small. */
-const CELL = {cellWidth: 52, cellHeight: 26, gap: 2, labelSize: LABEL_SIZE};
-/** Token × token matrices: as wide as "Maschine" at LABEL_SIZE, with room to spare. */
+const CELL = {cellWidth: 52, cellHeight: 26, gap: 2};
+/** Token × token matrices: as wide as the longest token at its label size, with room to spare. */
 const TOKEN_CELL = {...CELL, cellWidth: 68};
 /** X's 16 columns: colour only. */
-const X_CELL = {cellWidth: 7, cellHeight: 26, gap: 1, labelSize: LABEL_SIZE};
+const X_CELL = {cellWidth: 7, cellHeight: 26, gap: 1};
 const TOP_Y = -122;
 const BOTTOM_Y = 92;
 const X_X = -328;
@@ -57,7 +60,7 @@ export default makeScene2D(function* (view) {
   const title = beginScene(view, -248);
   const clock = new ReadingClock();
   const matrix = (props: Record<string, unknown>) =>
-    (<LabelledMatrix rows={n} cols={r.dK} {...CELL} colorMap="diverging" range={signedRange} decimals={2} {...props} />) as LabelledMatrix;
+    (<LabelledMatrix rows={n} cols={r.dK} {...CELL} labelSize={labelSize(r.tokens)} colorMap="diverging" range={signedRange} decimals={2} {...props} />) as LabelledMatrix;
   const x = (
     <LabelledMatrix
       x={X_X}
@@ -65,6 +68,7 @@ export default makeScene2D(function* (view) {
       rows={n}
       cols={r.dModel}
       {...X_CELL}
+      labelSize={labelSize(r.tokens)}
       rowLabels={r.tokens}
       title="X"
       colorMap="diverging"
@@ -92,6 +96,7 @@ export default makeScene2D(function* (view) {
       rows={n}
       cols={n}
       {...TOKEN_CELL}
+      labelSize={labelSize(r.tokens)}
       columnLabels={r.tokens}
       title="weights = softmax(row)"
       colorMap="sequential"
