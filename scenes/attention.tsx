@@ -245,7 +245,9 @@ export default makeScene2D(function* (view) {
     weightHeader.opacity(1, pace.fade),
     bars().opacity(1, pace.fade),
     equation().say(
-      clock.read(`softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`),
+      clock.read(
+        `softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`,
+      ),
     ),
   );
   yield* bars().grow(record.weights, timing.barsGrow);

@@ -60,7 +60,18 @@ export default makeScene2D(function* (view) {
   const title = beginScene(view, -248);
   const clock = new ReadingClock();
   const matrix = (props: Record<string, unknown>) =>
-    (<LabelledMatrix rows={n} cols={r.dK} {...CELL} labelSize={labelSize(r.tokens)} colorMap="diverging" range={signedRange} decimals={2} {...props} />) as LabelledMatrix;
+    (
+      <LabelledMatrix
+        rows={n}
+        cols={r.dK}
+        {...CELL}
+        labelSize={labelSize(r.tokens)}
+        colorMap="diverging"
+        range={signedRange}
+        decimals={2}
+        {...props}
+      />
+    ) as LabelledMatrix;
   const x = (
     <LabelledMatrix
       x={X_X}
@@ -144,12 +155,7 @@ export default makeScene2D(function* (view) {
   yield* clock.hold();
 
   // One query: its row of Q against every row of K gives one row of scores.
-  yield* all(
-    title.say(clock.read(`${token} queries every key: q·k / √${r.dK}`)),
-    wholeRow(q, f),
-    whole(k),
-    scores.markRow(f, true),
-  );
+  yield* all(title.say(clock.read(`${token} queries every key: q·k / √${r.dK}`)), wholeRow(q, f), whole(k), scores.markRow(f, true));
   yield* all(scores.setRow(f, r.scores[f]), wholeRow(scores, f));
   yield* clock.hold();
 

@@ -65,7 +65,9 @@ export function subscripted(text: string, style: {fontFamily: string; fontSize: 
     if (piece === '') return;
     // Odd pieces are the subscripts; a top margin twice the drop lowers a centred box by the drop.
     const sub = i % 2 === 1;
-    line.add(new Txt({...style, text: piece, ...(sub ? {fontSize: fontSize * SUBSCRIPT_SCALE, marginTop: 2 * fontSize * SUBSCRIPT_DROP} : {})}));
+    line.add(
+      new Txt({...style, text: piece, ...(sub ? {fontSize: fontSize * SUBSCRIPT_SCALE, marginTop: 2 * fontSize * SUBSCRIPT_DROP} : {})}),
+    );
   });
   return line;
 }
