@@ -7,8 +7,10 @@
  *
  * Columns follow the computation, left to right:
  *   query ─▶ key │ score │ weight ▇▇▇ │ value ─▶ output
+ * While the table is a dictionary, keys and values stand side by side; the two sides
+ * part to make room for the scores and weights.
  */
-import {makeScene2D} from '@motion-canvas/2d';
+import {makeScene2D, Node} from '@motion-canvas/2d';
 import {all, createRef, sequence, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
@@ -17,21 +19,23 @@ import {CaptionLine} from './kit/CaptionLine';
 import {beginScene} from './kit/beginScene';
 import {barCentres, monoWidth} from './components/layout';
 import {backToFirstFrame, holdPoster} from './kit/loop';
+import {ReadingClock} from './kit/readingClock';
 import {TextBox} from './components/TextBox';
 import {formatCompact, formatValue, formatVector} from '../src/shared/format';
 import {attentionOutputLine, attentionScoreLine} from './figureLines';
 import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 
-/**
- * Box edges that stay put whatever the vectors' lengths: the query grows right from the
- * left margin, the keys left from the score column, the values right from the bars and
- * the output left from the right margin (the params hold labels to what fits).
- */
-const EDGE = {queryLeft: -450, keyRight: -172, valueLeft: 197, outputRight: 452};
-const SCORE_X = -112;
-const BAR_X = -52;
-const BAR_LENGTH = 150;
+/** Room an arrow crosses: from the query fanning out to the keys, from the values into the output. */
+const ARROW_GAP = 56;
+/** From the keys' right edge: the score column's centre, the bars' start and length, then the weights they print. */
+const SCORE_OFFSET = 42;
+const BAR_OFFSET = 84;
+const BAR_LENGTH = 80;
+/** The keys' right edge to the values' left: scores, bars and their weights ("0.289") between. */
+const MIDDLE = BAR_OFFSET + BAR_LENGTH + 84;
+/** Keys to values while the table is a dictionary: the two columns side by side; the scores open the middle. */
+const DICTIONARY_GAP = 48;
 /** Centre of the table rows. */
 const TABLE_Y = -18;
 const ROW_HEIGHT = 50;
@@ -43,18 +47,16 @@ const CELL = {query: 116, key: 100, value: 70, output: 120};
 const BOX_PADDING = 24;
 /** Weight → arrow thickness, so the flow into the output shows each value's share. */
 const flowWidth = (w: number) => 2 + 10 * w;
+/** Beats within a step; each step also lasts as long as its caption and equation take to read (ReadingClock). */
 const timing = {
-  /** Each lookup's answer: the dictionary's exact match, then the closest key's. */
+  /** Each lookup's answer, at least: the dictionary's exact match, then the closest key's. */
   readExactMatch: pace.hold * 0.6,
   readClosestKey: pace.hold * 0.5,
   /** The same table as vectors, before the closest key is picked. */
   readVectors: pace.step * 0.4,
   /** Between one query arrow reaching its key and the next. */
   keyStagger: pace.quickStep * 0.8,
-  /** The scores, then the softmax bars growing and their weights read. */
-  readScores: pace.step * 0.6,
   barsGrow: pace.move * 1.4,
-  readWeights: pace.step * 0.5,
   /** The weighted sum in the output box, held before the loop. */
   lastLook: pace.hold * 1.3,
 };
@@ -87,10 +89,17 @@ export default makeScene2D(function* (view) {
     ),
     output: fit([formatVector(record.output), formatVector(record.hardLookup.value)], CELL.output),
   };
-  const QUERY_X = EDGE.queryLeft + width.query / 2;
-  const KEY_X = EDGE.keyRight - width.key / 2;
-  const VALUE_X = EDGE.valueLeft + width.value / 2;
-  const OUTPUT_X = EDGE.outputRight - width.output / 2;
+  // The whole table centred: query, keys, the middle, values, output.
+  const left = -(width.query + ARROW_GAP + width.key + MIDDLE + width.value + ARROW_GAP + width.output) / 2;
+  const QUERY_X = left + width.query / 2;
+  const keyRight = left + width.query + ARROW_GAP + width.key;
+  const KEY_X = keyRight - width.key / 2;
+  const SCORE_X = keyRight + SCORE_OFFSET;
+  const BAR_X = keyRight + BAR_OFFSET;
+  const VALUE_X = keyRight + MIDDLE + width.value / 2;
+  const OUTPUT_X = VALUE_X + width.value / 2 + ARROW_GAP + width.output / 2;
+  /** How far each side stands in from its place while the middle is closed. */
+  const closed = (MIDDLE - DICTIONARY_GAP) / 2;
   const dictRow = dict.keys.indexOf(dict.query);
   // The post's dictionary has two entries; rows past them join when the vectors do.
   const extraRows = rows.map((_, i) => i).filter(i => i >= dict.keys.length);
@@ -99,9 +108,13 @@ export default makeScene2D(function* (view) {
   const text = (s: string | number) => (typeof s === 'number' ? formatCompact(s) : `'${s}'`);
 
   const title = beginScene(view);
+  const clock = new ReadingClock();
   const equation = createRef<CaptionLine>();
   const note = createRef<CaptionLine>();
   const bars = createRef<BarChart>();
+  // The lookup's two sides: query and keys, values and output; they stand apart once there are scores between.
+  const lookupSide = createRef<Node>();
+  const resultSide = createRef<Node>();
   const header = (x: number, label: string, shown = true) =>
     (<CaptionLine x={x} y={HEADER_Y} text={label} fontSize={sizes.small} fill={theme.muted} opacity={shown ? 1 : 0} />) as CaptionLine;
   const scoreHeader = header(SCORE_X, 'score q·k', false);
@@ -131,17 +144,22 @@ export default makeScene2D(function* (view) {
 
   view.add(
     <>
-      {header(QUERY_X, 'query')}
-      {header(KEY_X, 'keys')}
+      <Node ref={lookupSide} x={closed}>
+        {header(QUERY_X, 'query')}
+        {header(KEY_X, 'keys')}
+        {queryArrows}
+        {queryBox}
+        {keyBoxes}
+      </Node>
+      <Node ref={resultSide} x={-closed}>
+        {header(VALUE_X, 'values')}
+        {outputTitle}
+        {outputArrows}
+        {valueBoxes}
+        {outputBox}
+      </Node>
       {scoreHeader}
       {weightHeader}
-      {header(VALUE_X, 'values')}
-      {outputTitle}
-      {queryArrows}
-      {outputArrows}
-      {queryBox}
-      {keyBoxes}
-      {valueBoxes}
       {scoreTexts}
       <BarChart
         ref={bars}
@@ -155,14 +173,13 @@ export default makeScene2D(function* (view) {
         decimals={3}
         opacity={0}
       />
-      {outputBox}
       <CaptionLine ref={equation} mono y={EQUATION_Y} lineHeight={26} />
       <CaptionLine ref={note} y={NOTE_Y} fontSize={sizes.small} fill={theme.muted} />
     </>,
   );
 
   // 1. The exact-match dictionary: one key matches, its value is the answer.
-  yield* title.say('A dictionary needs the exact key: query ' + text(dict.query) + ' returns ' + text(dict.result));
+  yield* title.say(clock.read(`A dictionary needs the exact key: ${text(dict.query)} gives ${text(dict.result)}`));
   yield* all(queryArrows[dictRow].drawOn(), keyBoxes[dictRow].ring(true));
   yield* all(
     valueBoxes[dictRow].ring(true),
@@ -170,11 +187,11 @@ export default makeScene2D(function* (view) {
     outputBox.swap(text(dict.result)),
     outputTitle.say('exact match'),
   );
-  yield* waitFor(timing.readExactMatch);
+  yield* clock.hold(timing.readExactMatch);
 
-  // 2. The same lookup with vectors: no key equals the query.
+  // 2. The same table with vectors: no key equals the query, so only the closest key answers.
   yield* all(
-    title.say('In attention, query, keys and values are vectors'),
+    title.say(clock.read(`As vectors, no key matches: the closest gives ${formatVector(record.hardLookup.value)}`)),
     queryArrows[dictRow].erase(),
     outputArrows[dictRow].erase(),
     keyBoxes[dictRow].ring(false),
@@ -187,9 +204,6 @@ export default makeScene2D(function* (view) {
     ...extraRows.map(i => dimRow(i, false)),
   );
   yield* waitFor(timing.readVectors);
-
-  // 3. Hard lookup: only the closest key answers.
-  yield* title.say('No key matches exactly: the closest key alone gives ' + formatVector(record.hardLookup.value));
   yield* all(queryArrows[hard].drawOn(), keyBoxes[hard].ring(true), ...rows.map((_, i) => (i === hard ? waitFor(0) : dimRow(i, true))));
   yield* all(
     valueBoxes[hard].ring(true),
@@ -197,11 +211,11 @@ export default makeScene2D(function* (view) {
     outputBox.swap(formatVector(record.hardLookup.value)),
     outputTitle.say('closest key'),
   );
-  yield* waitFor(timing.readClosestKey);
+  yield* clock.hold(timing.readClosestKey);
 
-  // 4. Soft lookup, step 1: score the query against every key.
+  // 3. Soft lookup: the two sides part for the scores; the query meets every key.
   yield* all(
-    title.say('Attention compares the query with every key: score = q · k'),
+    title.say(clock.read('Attention scores the query against every key: q · k')),
     outputArrows[hard].erase(),
     queryArrows[hard].erase(),
     keyBoxes[hard].ring(false),
@@ -209,35 +223,45 @@ export default makeScene2D(function* (view) {
     ...rows.map((_, i) => dimRow(i, false)),
     outputBox.swap(''),
     outputTitle.say('attention'),
-    scoreHeader.opacity(1, pace.fade),
-    note().say(`closest key alone: ${formatVector(record.hardLookup.value)}`),
+    note().say(clock.read(`closest key alone: ${formatVector(record.hardLookup.value)}`)),
+    lookupSide().x(0, pace.move),
+    resultSide().x(0, pace.move),
   );
-  yield* sequence(timing.keyStagger, ...rows.map((_, i) => all(queryArrows[i].drawOn(), keyBoxes[i].ring(true))));
   yield* all(
-    equation().say(rows.map((_, i) => attentionScoreLine(record, i)).join('\n')),
+    scoreHeader.opacity(1, pace.fade),
+    sequence(timing.keyStagger, ...rows.map((_, i) => all(queryArrows[i].drawOn(), keyBoxes[i].ring(true)))),
+  );
+  yield* all(
+    equation().say(clock.read(rows.map((_, i) => attentionScoreLine(record, i)).join('\n'))),
     ...scoreTexts.map((t, i) => t.say(formatCompact(record.scores[i]))),
   );
-  yield* waitFor(timing.readScores);
+  yield* clock.hold();
 
-  // 5. Softmax: scores become weights that sum to 1.
+  // 4. Softmax: scores become weights that sum to 1.
   yield* all(
-    title.say('A softmax turns the scores into weights that sum to 1'),
+    title.say(clock.read('A softmax turns the scores into weights summing to 1')),
     ...queryArrows.map(a => a.erase()),
     ...keyBoxes.map(b => b.ring(false)),
     weightHeader.opacity(1, pace.fade),
     bars().opacity(1, pace.fade),
     equation().say(
-      `softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`,
+      clock.read(
+        `softmax(${record.scores.map(s => formatCompact(s)).join(', ')}) = ${record.weights.map(w => formatValue(w, 3)).join(', ')}`,
+      ),
     ),
   );
   yield* bars().grow(record.weights, timing.barsGrow);
-  yield* waitFor(timing.readWeights);
+  yield* clock.hold();
 
-  // 6. Output: every value contributes in proportion to its weight.
-  yield* all(title.say('Every value contributes by its weight: no key is ignored'), equation().say(attentionOutputLine(record)));
+  // 5. Output: every value contributes in proportion to its weight.
+  yield* all(
+    title.say(clock.read('Each value counts by its weight: no key is ignored')),
+    equation().say(clock.read(attentionOutputLine(record))),
+  );
   yield* all(...rows.map((_, i) => all(valueBoxes[i].ring(true), outputArrows[i].lineWidth(flowWidth(record.weights[i])).drawOn())));
   yield* all(outputBox.swap(formatVector(record.output)), outputBox.ring(true));
-  yield* holdPoster(timing.lastLook);
+  yield* holdPoster(0);
+  yield* clock.hold(timing.lastLook);
 
   yield* backToFirstFrame(title, [
     equation().clear(),
@@ -254,6 +278,8 @@ export default makeScene2D(function* (view) {
     ...keyBoxes.map((b, i) => b.swap(dictText(dict.keys, i))),
     ...valueBoxes.map((b, i) => b.swap(dictText(dict.values, i))),
     ...extraRows.map(i => dimRow(i, 'hidden')),
+    lookupSide().x(closed, pace.move),
+    resultSide().x(-closed, pace.move),
   ]);
   yield* bars().clear(0);
 

@@ -17,6 +17,7 @@ import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import type {CellGrid, CellValues, ColorMap} from './cellGrid';
 import {matrixLayout, type MatrixLayout} from './matrixLayout';
 import {SequentialLegend} from './SequentialLegend';
+import {subscripted} from './SubscriptText';
 import {ValueGrid} from './ValueGrid';
 import {sceneTheme, type Themed} from '../kit/theme';
 
@@ -29,7 +30,7 @@ export interface LabelledMatrixProps extends NodeProps, Themed {
   gap?: number;
   rowLabels?: readonly string[];
   columnLabels?: readonly string[];
-  /** What the matrix is, e.g. `Q = X·W_Q`; its shape (`4×4`) follows in mono. */
+  /** What the matrix is, e.g. `Q = X·W_Q` (`_Q`: a subscript Q); its shape (`4×4`) follows in mono. */
   title?: string;
   /** The shape as printed; defaults to `rows×cols`. */
   shape?: string;
@@ -45,6 +46,8 @@ export interface LabelledMatrixProps extends NodeProps, Themed {
   rowsHidden?: boolean;
   /** Draw the sequential legend 0–1 below the cells, naming what is coloured. */
   legend?: string;
+  /** Font size of the token labels (sizes.small by default): smaller where a long token must fit its column. */
+  labelSize?: number;
 }
 
 export class LabelledMatrix extends Node implements CellGrid {
@@ -82,7 +85,7 @@ export class LabelledMatrix extends Node implements CellGrid {
       />
     ) as ValueGrid;
     this.add(this.grid);
-    const token = (text: string) => <Txt text={text} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.text} />;
+    const token = (text: string) => <Txt text={text} fontFamily={fonts.sans} fontSize={props.labelSize ?? sizes.small} fill={theme.text} />;
     this.rowTexts = (props.rowLabels ?? []).map((text, r) => {
       const t = token(text) as Txt;
       t.position([this.layout.rowLabelX, this.grid.cellPosition(r, 0).y]);
@@ -100,7 +103,7 @@ export class LabelledMatrix extends Node implements CellGrid {
     if (props.title !== undefined) {
       this.add(
         <Layout layout direction="row" gap={10} alignItems="center" x={this.layout.left} y={this.layout.titleY} offsetX={-1}>
-          <Txt text={props.title} fontFamily={fonts.sans} fontSize={sizes.small} fill={theme.text} />
+          {subscripted(props.title, {fontFamily: fonts.sans, fontSize: sizes.small, fill: theme.text})}
           <Txt text={props.shape ?? `${rows}×${cols}`} fontFamily={fonts.mono} fontSize={sizes.small} fill={theme.muted} />
         </Layout>,
       );
