@@ -38,7 +38,9 @@ describe('the key numbers', () => {
   it("padding: valid 5×5, same 7×7 and the top row it gains; TensorFlow's pad arithmetic, which the figure leaves out", () => {
     const text = altText('padding', r.padding);
     expect(text).toContain("padding='valid' gives a 5×5 map");
-    expect(text).toContain("padding='same' pads with zeros (max((ceil(7/1)\u22121)·1 + 1·(3\u22121) + 1 \u2212 7, 0) = 2; top 2 // 2 = 1, bottom 1)");
+    expect(text).toContain(
+      "padding='same' pads with zeros (max((ceil(7/1)\u22121)·1 + 1·(3\u22121) + 1 \u2212 7, 0) = 2; top 2 // 2 = 1, bottom 1)",
+    );
     expect(text).toContain('the map stays 7×7, its top row reaching 9.0');
     expect(describeAnimation('padding', r.padding)).toContain(
       'per axis it pads max((ceil(7/1)\u22121)·1 + 1·(3\u22121) + 1 \u2212 7, 0) = 2; top 2 // 2 = 1, bottom 1, the smaller half above and the rest below',
@@ -51,7 +53,9 @@ describe('the key numbers', () => {
     expect(text).toContain("padding='valid' shrinks a 7×7 image's map to 3×3 (the default gives 5×5)");
     const pad = 'max((ceil(7/1)\u22121)·1 + 2·(3\u22121) + 1 \u2212 7, 0) = 4; top 4 // 2 = 2, bottom 2';
     expect(text).toContain(`padding='same' pads (${pad}) and keeps it 7×7`);
-    expect(describeAnimation('dilation', r.dilation)).toContain(`TensorFlow first pads each axis (${pad}), 2 rings of zeros around the image`);
+    expect(describeAnimation('dilation', r.dilation)).toContain(
+      `TensorFlow first pads each axis (${pad}), 2 rings of zeros around the image`,
+    );
   });
 });
 

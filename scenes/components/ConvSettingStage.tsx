@@ -19,9 +19,9 @@ import {HALF_FADE, QUICK_STOP} from '../kit/timing';
 import {type StopPacing, type SweepPlan, sweepWindow} from '../kit/windowSweep';
 import {kerasArgument, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
 import {maxAbs, monoWidth, slidePositions} from './layout';
-import {deepestPadding, headingGroups, NO_PADDING, paddedExtent, paddingEquals, previousCell} from './paddedLayout';
+import {deepestPadding, paddedExtent, paddingEquals, previousCell} from './paddedLayout';
 import {windowOrigin} from './paddedLayout';
-import {LEFT, LINE_Y, NAME_GAP, SANS_PER_MONO, MEDIUM_MOVE, MEDIUM_WRITE, type PlacedGrid, stageLayout} from './convSettingStageLayout';
+import {LEFT, LINE_Y, NAME_GAP, MEDIUM_MOVE, MEDIUM_WRITE, type PlacedGrid, stageLayout, stageText} from './convSettingStageLayout';
 import {DETAILED_STEP, DETAILED_FLIGHT, DETAILED_BEAT, stageTiming} from './convSettingStageLayout';
 import {PaddedGrid} from './PaddedGrid';
 import {ValueGrid} from './ValueGrid';
@@ -65,32 +65,39 @@ export class ConvSettingStage extends Node {
     const image = record.image;
     const [kh, kw] = [record.kernel.length, record.kernel[0].length];
     const deepest = deepestPadding(record.runs.map(r => r.pad));
-
-    // Output panels: one heading per group of runs that share the setting, a subheading per run.
-    const heads = record.runs.map(r => kerasArgument(r, setting));
-    const groups = headingGroups(heads);
-    const subheads = record.runs.map((r, i) => (i === 0 ? 'default' : secondary ? kerasArgument(r, secondary) : ''));
-    const sizeLabels = record.runs.map(r => sizeText(r.output.length, r.output[0].length));
-    const alone = (i: number) => groups.some(g => g.from === i && g.to === i);
-    const inputLabels = [`input ${sizeText(image.length, image[0].length)}`, `zero padding: ${sizeText(image.length + deepest.top + deepest.bottom, image[0].length + deepest.left + deepest.right)}`];
-    const layout = stageLayout({
-      input: {rows: image.length + deepest.top + deepest.bottom, cols: image[0].length + deepest.left + deepest.right, labelWidth: Math.max(...inputLabels.map(sansWidth))},
-      filter: {rows: kh, cols: kw, note: secondary !== undefined, labelWidth: sansWidth(`filter ${sizeText(kh, kw)}`)},
-      outputs: record.runs.map((_, i) =>
-        ({rows: record.runs[i].output.length, cols: record.runs[i].output[0].length, labelWidth: Math.max(sansWidth(subheads[i]), sansWidth(sizeLabels[i]), alone(i) ? monoWidth(heads[i], sizes.small) : 0)}),
-      ),
-    });
+    const {spec, inputLabels, filterLabel, groups, subheads, sizeLabels} = stageText(record, setting, secondary);
+    const layout = stageLayout(spec);
     const {cell, gap} = layout;
     const fontSize = sizes[layout.fontSize];
     // The image sits where it would inside its deepest padding, so the ring grows around it.
     const inputBox = paddedExtent(image.length, image[0].length, deepest, cell, gap);
     const allOutputs = record.runs.flatMap(r => r.output);
     this.input = (
-      <PaddedGrid x={layout.input.x - inputBox.dx} y={layout.input.y - inputBox.dy} values={image} cellSize={cell} gap={gap} range={maxAbs(image)} fontSize={fontSize} />
+      <PaddedGrid
+        x={layout.input.x - inputBox.dx}
+        y={layout.input.y - inputBox.dy}
+        values={image}
+        cellSize={cell}
+        gap={gap}
+        range={maxAbs(image)}
+        fontSize={fontSize}
+      />
     ) as PaddedGrid;
     const grid = (place: PlacedGrid, rows: number, cols: number, range: number, values?: number[][]) =>
       (
-        <ValueGrid x={place.x} y={place.y} rows={rows} cols={cols} cellSize={cell} gap={gap} colorMap="sequential" range={range} decimals={0} fontSize={fontSize} initial={values} />
+        <ValueGrid
+          x={place.x}
+          y={place.y}
+          rows={rows}
+          cols={cols}
+          cellSize={cell}
+          gap={gap}
+          colorMap="sequential"
+          range={range}
+          decimals={0}
+          fontSize={fontSize}
+          initial={values}
+        />
       ) as ValueGrid;
     this.filter = grid(layout.filter, kh, kw, maxAbs(record.kernel), record.kernel);
     this.outputs = record.runs.map((r, i) => grid(layout.outputs[i], r.output.length, r.output[0].length, maxAbs(allOutputs)));
@@ -102,7 +109,7 @@ export class ConvSettingStage extends Node {
     this.filterNote = label('', {x: fPlace.x, y: fPlace.underY});
     this.add(label(inputLabels[0], {x: inPlace.x, y: inPlace.labelY[0], ...heading}));
     this.add(this.inputNote);
-    this.add(label(`filter ${sizeText(kh, kw)}`, {x: fPlace.x, y: fPlace.labelY[0], ...heading}));
+    this.add(label(filterLabel, {x: fPlace.x, y: fPlace.labelY[0], ...heading}));
     this.add(this.filterNote);
     for (const g of groups)
       this.add(label(g.text, {x: (outPlaces[g.from].x + outPlaces[g.to].x) / 2, y: outPlaces[g.from].labelY[0], mono: true, ...heading}));
@@ -262,9 +269,4 @@ export class ConvSettingStage extends Node {
     yield* waitFor(DETAILED_BEAT);
     yield* holdUntilRead(sum, shown);
   }
-}
-
-/** Estimated width of a label in the sans face at the label size (0 for none). */
-function sansWidth(text: string): number {
-  return monoWidth(text, sizes.small) * SANS_PER_MONO;
 }

@@ -4,7 +4,11 @@
  * Pure; tested in test/conv-setting-layout.test.ts. Scene units: 960×540, origin at the
  * centre, y down.
  */
-import {pace} from '../../src/shared/theme';
+import {pace, sizes} from '../../src/shared/theme';
+import type {ConvSettingRecord} from '../../src/records/convSetting';
+import {kerasArgument, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
+import {monoWidth} from './layout';
+import {deepestPadding, headingGroups, panelCentres} from './paddedLayout';
 
 /** Cells grow to this (1.67× the 24 px they had when every figure used one size)… */
 export const MAX_CELL = 40;
@@ -113,12 +117,10 @@ function arrange(spec: StageSpec, cell: number, arrangement: 'row' | 'stacked'):
     : [spec.input, spec.filter, ...spec.outputs].map(panelWidth);
   const total = columns.reduce((a, b) => a + b, 0) + PANEL_GAP * (columns.length - 1);
   if (total > 2 * HALF_WIDTH) return undefined;
-  const xs: number[] = [];
-  let left = -total / 2;
-  for (const w of columns) {
-    xs.push(left + w / 2);
-    left += w + PANEL_GAP;
-  }
+  const xs = panelCentres(
+    columns,
+    columns.slice(1).map(() => PANEL_GAP),
+  );
 
   const topRow = (p: PanelSpec, x: number): PlacedGrid => {
     const {width, height} = size(p);
@@ -131,7 +133,14 @@ function arrange(spec: StageSpec, cell: number, arrangement: 'row' | 'stacked'):
     const below = TOP + filter.height + (spec.filter.note ? UNDER_GAP : 0) + STACK_GAP;
     const {width, height} = size(first);
     const top = below + LABEL_STEP + LABEL_TO_GRID;
-    const under = {x: xs[1], y: top + height / 2, width, height, labelY: [below, below + LABEL_STEP] as [number, number], underY: top + height + UNDER_GAP};
+    const under = {
+      x: xs[1],
+      y: top + height / 2,
+      width,
+      height,
+      labelY: [below, below + LABEL_STEP] as [number, number],
+      underY: top + height + UNDER_GAP,
+    };
     outputs = [under, ...rest.map((p, i) => topRow(p, xs[i + 2]))];
   } else {
     outputs = spec.outputs.map((p, i) => topRow(p, xs[i + 2]));
@@ -154,4 +163,50 @@ function arrange(spec: StageSpec, cell: number, arrangement: 'row' | 'stacked'):
     filter: down(filter),
     outputs: outputs.map(down),
   };
+}
+
+/** What the stage writes around its grids, and the grids and label widths its layout needs. */
+export interface StageText {
+  spec: StageSpec;
+  /** `input 7×7`, `zero padding: 9×9` (the deepest padding any run adds). */
+  inputLabels: [string, string];
+  filterLabel: string;
+  /** One heading per group of runs that share the setting (`strides=(2, 2)`), over outputs `from`…`to`. */
+  groups: {text: string; from: number; to: number}[];
+  /** Per run: `default`, the secondary argument, or nothing. */
+  subheads: string[];
+  /** Per run: its map's size, `5×5`. */
+  sizeLabels: string[];
+}
+
+/** The stage's labels for a record, and the spec its layout is computed from. */
+export function stageText(record: ConvSettingRecord, setting: SettingKey, secondary?: SettingKey): StageText {
+  const image = record.image;
+  const [kh, kw] = [record.kernel.length, record.kernel[0].length];
+  const deepest = deepestPadding(record.runs.map(r => r.pad));
+  const [rows, cols] = [image.length + deepest.top + deepest.bottom, image[0].length + deepest.left + deepest.right];
+  const heads = record.runs.map(r => kerasArgument(r, setting));
+  const groups = headingGroups(heads);
+  const subheads = record.runs.map((r, i) => (i === 0 ? 'default' : secondary ? kerasArgument(r, secondary) : ''));
+  const sizeLabels = record.runs.map(r => sizeText(r.output.length, r.output[0].length));
+  const alone = (i: number) => groups.some(g => g.from === i && g.to === i);
+  const inputLabels: [string, string] = [`input ${sizeText(image.length, image[0].length)}`, `zero padding: ${sizeText(rows, cols)}`];
+  const filterLabel = `filter ${sizeText(kh, kw)}`;
+  const outputs = record.runs.map((r, i) => ({
+    rows: r.output.length,
+    cols: r.output[0].length,
+    labelWidth: Math.max(sansWidth(subheads[i]), sansWidth(sizeLabels[i]), alone(i) ? monoWidth(heads[i], sizes.small) : 0),
+  }));
+  const spec: StageSpec = {
+    input: {rows, cols, labelWidth: Math.max(...inputLabels.map(sansWidth))},
+    // A secondary setting means a spread window, whose reach is noted under the filter.
+    filter: {rows: kh, cols: kw, note: secondary !== undefined, labelWidth: sansWidth(filterLabel)},
+    outputs,
+  };
+  return {spec, inputLabels, filterLabel, groups, subheads, sizeLabels};
+}
+
+/** Estimated width of a label in the sans face at the label size (0 for none). */
+export function sansWidth(text: string): number {
+  return monoWidth(text, sizes.small) * SANS_PER_MONO;
 }
