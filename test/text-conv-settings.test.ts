@@ -49,10 +49,10 @@ describe('the key numbers', () => {
 
   it("dilation: the 5×5 reach, valid 3×3 against the default 5×5, same 7×7 and TensorFlow's pad arithmetic", () => {
     const text = altText('dilation', r.dilation);
-    expect(text).toContain('dilation_rate=2 spreads its taps over 5×5');
-    expect(text).toContain("padding='valid' shrinks a 7×7 image's map to 3×3 (the default gives 5×5)");
+    expect(text).toContain('A 3×3 filter on a 7×7 image gives a 5×5 map; dilation_rate=2 spreads its taps over 5×5');
+    expect(text).toContain("padding='valid' gives 3×3, peaking at 16.0");
     const pad = 'max((ceil(7/1)\u22121)·1 + 2·(3\u22121) + 1 \u2212 7, 0) = 4; top 4 // 2 = 2, bottom 2';
-    expect(text).toContain(`padding='same' pads (${pad}) and keeps it 7×7`);
+    expect(text).toContain(`padding='same' pads (${pad}) to keep 7×7.`);
     expect(describeAnimation('dilation', r.dilation)).toContain(
       `TensorFlow first pads each axis (${pad}), 2 rings of zeros around the image`,
     );

@@ -9,8 +9,8 @@ export const dilationText: AnimationText<ConvSettingRecord<'dilation'>> = {
     const {base, valid, same} = dilated(r);
     const area = span(r, valid);
     return (
-      `A ${kernelSize(r)} filter: ${argument(valid, 'dilation_rate')} spreads its taps over ${area}, so ${argument(valid, 'padding')} ` +
-      `shrinks a ${imageSize(r)} image's map to ${mapSize(valid.output)} (the default gives ${mapSize(base.output)}); ${argument(same, 'padding')} pads (${padArithmetic(r, same)}) and keeps it ${mapSize(same.output)}.`
+      `A ${kernelSize(r)} filter on a ${imageSize(r)} image gives a ${mapSize(base.output)} map; ${argument(valid, 'dilation_rate')} spreads its taps over ${area}, ` +
+      `so ${argument(valid, 'padding')} gives ${mapSize(valid.output)}, peaking at ${value(peak(valid.output))}, and ${argument(same, 'padding')} pads (${padArithmetic(r, same)}) to keep ${mapSize(same.output)}.`
     );
   },
   describe: r => {
