@@ -203,7 +203,9 @@ export class ConvSettingStage extends Node {
   private *renameRun(name: string): ThreadGenerator {
     if (this.runLabel.text() !== '') yield* this.runLabel.opacity(0, pace.fade / 2);
     this.runLabel.text(name);
-    yield* this.runLabel.opacity(1, this.runLabel.opacity() === 0 ? pace.fade / 2 : 0);
+    // From nothing, also on the first frame: a name popping in would jump at the loop's seam.
+    this.runLabel.opacity(0);
+    yield* this.runLabel.opacity(1, pace.fade / 2);
   }
 
   /** `default`, `strides=(2, 2)`, `dilation_rate=2, padding='same'`: the run as its arithmetic names it. */
