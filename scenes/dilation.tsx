@@ -4,7 +4,7 @@
  * same nine taps spread two pixels apart over a 5×5 area. With `padding='valid'` that
  * window fits only 3×3 times; with `padding='same'` two rings of zeros keep the map at
  * 7×7, the post's "feature maps of the same size". Every number comes from the
- * `dilation` activation record.
+ * `dilation` activation record; each caption stays up for its reading time.
  */
 import {makeScene2D} from '@motion-canvas/2d';
 import {all} from '@motion-canvas/core';
@@ -13,6 +13,7 @@ import {beginScene} from './kit/beginScene';
 import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 import {backToFirstFrame, holdPoster} from './kit/loop';
+import {holdUntilRead, now} from './kit/readingHold';
 
 export default makeScene2D(function* (view) {
   const record = records.dilation;
@@ -22,19 +23,32 @@ export default makeScene2D(function* (view) {
   view.add(stage);
   const size = (m: number[][]) => sizeText(m.length, m[0].length);
   const area = valid.dilation * (record.kernel.length - 1) + 1;
+  const taps = record.kernel.length * record.kernel[0].length;
 
-  yield title.say(`Default ${kerasArgument(base, 'dilation_rate')}: the taps are neighbours`);
-  yield* stage.sweep(0, {pacing: s => (s === 0 ? 'medium' : 'quick')});
-  yield* all(
-    title.say(
-      `${kerasArgument(valid, 'dilation_rate')}: the same ${record.kernel.length * record.kernel[0].length} taps spread over ${sizeText(area, area)}`,
-    ),
-    all(stage.placeWindow(1), stage.spread(valid.dilation)),
-  );
+  const steps = [
+    `Default ${kerasArgument(base, 'dilation_rate')}: the taps are neighbours`,
+    `${kerasArgument(valid, 'dilation_rate')}: the same ${taps} taps spread over ${sizeText(area, area)}`,
+    `${kerasArgument(same, 'padding')} keeps the map ${size(same.output)}`,
+    `'valid' gives ${size(valid.output)}; 'same' keeps the input's ${size(same.output)}`,
+  ];
+  let since = now();
+  yield title.say(steps[0]);
+  yield* stage.sweep(0, {pacing: () => 'quick'});
+  yield* holdUntilRead(steps[0], since);
+
+  since = now();
+  yield* all(title.say(steps[1]), stage.placeWindow(1), stage.spread(valid.dilation));
   yield* stage.sweep(1, {pacing: s => (s === 0 ? 'detailed' : 'medium')});
-  yield title.say(`${kerasArgument(same, 'padding')} keeps the map ${size(same.output)}`);
-  yield* stage.sweep(2, {pacing: s => (s === 0 ? 'medium' : 'quick')});
-  yield* title.say(`'valid' gives ${size(valid.output)}; 'same' keeps the input's ${size(same.output)}`);
+  yield* holdUntilRead(steps[1], since);
+
+  since = now();
+  yield title.say(steps[2]);
+  yield* stage.sweep(2, {pacing: () => 'quick'});
+  yield* holdUntilRead(steps[2], since);
+
+  since = now();
+  yield* title.say(steps[3]);
   yield* holdPoster(stageTiming.lastLook);
+  yield* holdUntilRead(steps[3], since);
   yield* backToFirstFrame(title, [stage.reset()]);
 });

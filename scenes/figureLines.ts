@@ -8,7 +8,7 @@ import type {SoftmaxRecord} from '../src/animations/activation-functions/record'
 import type {AttentionRecord} from '../src/animations/attention/record';
 import type {FilterCase} from '../src/animations/filter/record';
 import type {ConvSettingRun} from '../src/records/convSetting';
-import {outputSizeSum, samePaddingSum} from '../src/shared/convArithmetic';
+import {outputSizeSum} from '../src/shared/convArithmetic';
 import type {VolumeWindow} from '../src/animations/volume/record';
 import {addingUp, signedSum, sumEquation} from '../src/shared/equation';
 import {formatCompact, formatTerm, formatValue, formatVector} from '../src/shared/format';
@@ -39,9 +39,6 @@ export const windowSumLine = (products: readonly number[], value: number): strin
 
 /** A run's output-size line: `size = floor(…) + 1 = 5`, its result from the record; whole numbers, exact. */
 export const convSizeLine = (n: number, k: number, run: ConvSettingRun): string => `size = ${outputSizeSum(n, k, run, run.output.length)}`;
-
-/** A `same` run's padding: TensorFlow's total and its split. */
-export const convPadLine = (n: number, k: number, run: ConvSettingRun): string => `pad  = ${samePaddingSum(n, k, run)}`;
 
 /** volume's table prints the total and ReLU with this many decimals. */
 export const VOLUME_SUM_DECIMALS = 3;

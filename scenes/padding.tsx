@@ -1,9 +1,10 @@
 /**
  * padding.gif — what `padding='same'` does. The shared 7×7 image and 3×3 filter
  * (ConvSettingStage): first Keras's default `valid`, the window staying inside the image
- * (a 5×5 map); then a ring of zeros around the image, which TensorFlow splits between
- * the sides, so the window can centre on every pixel, edges included, and the map stays
- * 7×7. Every number comes from the `padding` activation record.
+ * (a 5×5 map); then a ring of zeros around the image, so the window can centre on every
+ * pixel, edges included, and the map stays 7×7. How TensorFlow splits the zeros between
+ * the sides is in the description, not on screen. Every number comes from the `padding`
+ * activation record; each caption stays up for its reading time.
  */
 import {makeScene2D} from '@motion-canvas/2d';
 import records from 'virtual:activations';
@@ -11,6 +12,7 @@ import {beginScene} from './kit/beginScene';
 import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 import {backToFirstFrame, holdPoster} from './kit/loop';
+import {holdUntilRead, now} from './kit/readingHold';
 
 export default makeScene2D(function* (view) {
   const record = records.padding;
@@ -24,20 +26,36 @@ export default makeScene2D(function* (view) {
   const topRow = record.image[0];
   const edgeStop = topRow.indexOf(Math.max(...topRow));
 
-  yield title.say(`Default ${kerasArgument(base, 'padding')}: the window stays inside the image`);
+  const steps = [
+    `Default ${kerasArgument(base, 'padding')}: the window stays inside`,
+    `${kerasArgument(same, 'padding')}: an edge pixel sits mid-window`,
+    'Every pixel, edges included, gets a window',
+    `The feature map keeps the input's ${size(same.output)}`,
+  ];
+  let since = now();
+  yield title.say(steps[0]);
   yield* stage.sweep(0, {pacing: s => (s === 0 ? 'detailed' : 'quick')});
-  yield title.say(`${kerasArgument(same, 'padding')}: zeros around the border`);
+  yield* holdUntilRead(steps[0], since);
+
+  since = now();
+  yield title.say(steps[1]);
   yield* stage.sweep(1, {
-    // Slow along the top row, where the zeros matter most; a full stop on the edge pixel.
+    // Along the top row, where the zeros matter most, up to a full stop on the edge pixel; then the rest.
     pacing: s => (s === edgeStop ? 'detailed' : s < cols ? 'medium' : 'quick'),
-    during: s =>
-      s === edgeStop
-        ? title.say('An edge pixel now sits in the middle of a window')
-        : s === cols
-          ? title.say('Every pixel, edges included, gets a window of its own')
-          : undefined,
+    during: s => {
+      if (s !== cols) return undefined;
+      return (function* () {
+        yield* holdUntilRead(steps[1], since);
+        since = now();
+        yield* title.say(steps[2]);
+      })();
+    },
   });
-  yield* title.say(`The feature map keeps the input's ${size(same.output)}`);
+  yield* holdUntilRead(steps[2], since);
+
+  since = now();
+  yield* title.say(steps[3]);
   yield* holdPoster(stageTiming.lastLook);
+  yield* holdUntilRead(steps[3], since);
   yield* backToFirstFrame(title, [stage.reset()]);
 });

@@ -2,14 +2,16 @@
  * stride.gif — what `strides=(2, 2)` does. The shared 7×7 image and 3×3 filter
  * (ConvSettingStage): first Keras's default, the window moving one pixel at a time into
  * a 5×5 map; then the window jumping two pixels, into a 3×3 map whose every value is
- * every second value of the default's (each is ringed there as it is written).
- * Every number comes from the `stride` activation record.
+ * every second value of the default's (each of those is ringed there, and stays ringed).
+ * Every number comes from the `stride` activation record; each caption stays up for its
+ * reading time.
  */
 import {makeScene2D} from '@motion-canvas/2d';
 import records from 'virtual:activations';
 import {beginScene} from './kit/beginScene';
 import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
 import {backToFirstFrame, holdPoster} from './kit/loop';
+import {holdUntilRead, now} from './kit/readingHold';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 
 export default makeScene2D(function* (view) {
@@ -19,16 +21,31 @@ export default makeScene2D(function* (view) {
   const stage = new ConvSettingStage({record, setting: 'strides'});
   view.add(stage);
   const size = (m: number[][]) => sizeText(m.length, m[0].length);
+  const s = strided.stride;
+  const nth = s === 2 ? 'second' : s === 3 ? 'third' : `${s}th`;
 
-  yield title.say(`Default ${kerasArgument(base, 'strides')}: the window moves one pixel`);
-  yield* stage.sweep(0, {pacing: s => (s === 0 ? 'detailed' : 'quick')});
-  yield title.say(`${kerasArgument(strided, 'strides')}: the window jumps ${strided.stride} pixels`);
+  const steps = [
+    `Default ${kerasArgument(base, 'strides')}: the window moves one pixel`,
+    `${kerasArgument(strided, 'strides')}: the window jumps ${s} pixels`,
+    `A ${size(strided.output)} map: every ${nth} value of the ${size(base.output)}`,
+  ];
+  let since = now();
+  yield title.say(steps[0]);
+  yield* stage.sweep(0, {pacing: i => (i === 0 ? 'detailed' : 'quick')});
+  yield* holdUntilRead(steps[0], since);
+
+  since = now();
+  yield title.say(steps[1]);
   yield* stage.sweep(1, {
-    pacing: s => (s === 0 ? 'detailed' : 'medium'),
-    // The strided window stops where every stride-th default window did: the same sums.
-    echo: (r, c) => ({grid: 0, row: r * strided.stride, col: c * strided.stride}),
+    pacing: () => 'medium',
+    // The strided window stops where every stride-th default window did: the same sums, ringed for good.
+    keep: (r, c) => ({grid: 0, row: r * s, col: c * s}),
   });
-  yield* title.say(`A ${size(strided.output)} feature map instead of ${size(base.output)}`);
+  yield* holdUntilRead(steps[1], since);
+
+  since = now();
+  yield* title.say(steps[2]);
   yield* holdPoster(stageTiming.lastLook);
+  yield* holdUntilRead(steps[2], since);
   yield* backToFirstFrame(title, [stage.reset()]);
 });

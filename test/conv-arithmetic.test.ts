@@ -20,12 +20,15 @@ describe('kerasArgument', () => {
 
 describe('outputSizeSum', () => {
   it("prints ⌊(n + 2p − d·(k−1) − 1) / s⌋ + 1 with the run's numbers and the given result", () => {
-    expect(outputSizeSum(7, 3, run(2, 'valid', 1), 3)).toBe('floor((7 + 2·0 − 1·(3−1) − 1) / 2) + 1 = 3');
     expect(outputSizeSum(7, 3, run(1, 'same', 2, 2), 7)).toBe('floor((7 + 2·2 − 2·(3−1) − 1) / 1) + 1 = 7');
   });
 
+  it('drops the dilation term at dilation 1, where the window reaches k pixels', () => {
+    expect(outputSizeSum(7, 3, run(2, 'valid', 1), 3)).toBe('floor((7 + 2·0 − 3) / 2) + 1 = 3');
+  });
+
   it('writes an uneven padding as its two sides', () => {
-    expect(outputSizeSum(6, 3, run(2, 'same', 1, 0, 1), 3)).toBe('floor((6 + 0 + 1 − 1·(3−1) − 1) / 2) + 1 = 3');
+    expect(outputSizeSum(6, 3, run(2, 'same', 1, 0, 1), 3)).toBe('floor((6 + 0 + 1 − 3) / 2) + 1 = 3');
   });
 });
 

@@ -35,18 +35,27 @@ describe('the key numbers', () => {
     expect(describeAnimation('stride', r.stride)).toContain('every second value of the default map');
   });
 
-  it('padding: valid 5×5, same 7×7 and the top row it gains', () => {
+  it("padding: valid 5×5, same 7×7 and the top row it gains; TensorFlow's pad arithmetic, which the figure leaves out", () => {
     const text = altText('padding', r.padding);
     expect(text).toContain("padding='valid' gives a 5×5 map");
-    expect(text).toContain("padding='same' adds a ring of zeros");
+    expect(text).toContain(
+      "padding='same' pads with zeros (max((ceil(7/1)\u22121)·1 + 1·(3\u22121) + 1 \u2212 7, 0) = 2; top 2 // 2 = 1, bottom 1)",
+    );
     expect(text).toContain('the map stays 7×7, its top row reaching 9.0');
+    expect(describeAnimation('padding', r.padding)).toContain(
+      'per axis it pads max((ceil(7/1)\u22121)·1 + 1·(3\u22121) + 1 \u2212 7, 0) = 2; top 2 // 2 = 1, bottom 1, the smaller half above and the rest below',
+    );
   });
 
-  it('dilation: the 5×5 reach, valid 3×3 against the default 5×5, same 7×7', () => {
+  it("dilation: the 5×5 reach, valid 3×3 against the default 5×5, same 7×7 and TensorFlow's pad arithmetic", () => {
     const text = altText('dilation', r.dilation);
-    expect(text).toContain('dilation_rate=2 spreads its taps over a 5×5 area');
-    expect(text).toContain("padding='valid' shrinks the map to 3×3 (the default gives 5×5)");
-    expect(text).toContain("padding='same' keeps it 7×7");
+    expect(text).toContain('A 3×3 filter on a 7×7 image gives a 5×5 map; dilation_rate=2 spreads its taps over 5×5');
+    expect(text).toContain("padding='valid' gives 3×3, peaking at 16.0");
+    const pad = 'max((ceil(7/1)\u22121)·1 + 2·(3\u22121) + 1 \u2212 7, 0) = 4; top 4 // 2 = 2, bottom 2';
+    expect(text).toContain(`padding='same' pads (${pad}) to keep 7×7.`);
+    expect(describeAnimation('dilation', r.dilation)).toContain(
+      `TensorFlow first pads each axis (${pad}), 2 rings of zeros around the image`,
+    );
   });
 });
 

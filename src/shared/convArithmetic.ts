@@ -32,13 +32,15 @@ export function sizeText(rows: number, cols: number): string {
 
 /**
  * The output size along the rows, ⌊(n + 2p − d·(k−1) − 1) / s⌋ + 1, with the run's numbers:
- * `floor((7 + 2·1 − 1·(3−1) − 1) / 1) + 1 = 7`. Uneven padding prints as `+ top + bottom`.
- * Written with `floor` and `ceil`: the bundled mono font has no ⌊⌋⌈⌉ glyphs.
+ * `floor((7 + 2·2 − 2·(3−1) − 1) / 1) + 1 = 7`. At dilation 1 the reach d·(k−1) + 1 is just
+ * k, so the line reads `floor((7 + 2·0 − 3) / 2) + 1 = 3`. Uneven padding prints as
+ * `+ top + bottom`. Written with `floor`: the bundled mono font has no ⌊⌋ glyphs.
  */
 export function outputSizeSum(size: number, kernel: number, run: RunSettings, result: number): string {
   const {top, bottom} = run.pad;
   const padding = top === bottom ? `2·${top}` : `${top} + ${bottom}`;
-  return `floor((${size} + ${padding} ${MINUS} ${run.dilation}·(${kernel}${MINUS}1) ${MINUS} 1) / ${run.stride}) + 1 = ${result}`;
+  const reach = run.dilation === 1 ? `${kernel}` : `${run.dilation}·(${kernel}${MINUS}1) ${MINUS} 1`;
+  return `floor((${size} + ${padding} ${MINUS} ${reach}) / ${run.stride}) + 1 = ${result}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Wording shared by the conv hyperparameter animations (stride, padding, dilation), from their common record type. */
 import {formatValue} from '../shared/format';
-import {kerasArgument, sizeText, type SettingKey} from '../shared/convArithmetic';
+import {kerasArgument, samePaddingSum, sizeText, type SettingKey} from '../shared/convArithmetic';
 import type {ConvSettingRecord, ConvSettingRun} from '../records/convSetting';
 
 /** Output values print with one decimal in words (the scenes print whole numbers as they are). */
@@ -38,4 +38,9 @@ export function runs(r: ConvSettingRecord): {base: ConvSettingRun; settings: Con
 /** `the weights 0, 1, 0 / 1, 2, 1 / 0, 1, 0`: the kernel row by row. */
 export function kernelWords(r: ConvSettingRecord): string {
   return `the weights ${r.kernel.map(row => row.map(v => formatValue(v, 0)).join(', ')).join(' / ')}`;
+}
+
+/** TensorFlow's `same` padding along the rows, with the run's numbers: `max((ceil(7/1)−1)·1 + 1·(3−1) + 1 − 7, 0) = 2; top 2 // 2 = 1, bottom 1`. */
+export function padArithmetic(r: ConvSettingRecord, run: ConvSettingRun): string {
+  return samePaddingSum(r.image.length, r.kernel.length, run);
 }

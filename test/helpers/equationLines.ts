@@ -10,7 +10,6 @@ import {denseReluLine, denseSoftmaxLine, denseSumLine} from '../../scenes/denseL
 import {
   attentionOutputLine,
   attentionScoreLine,
-  convPadLine,
   convSizeLine,
   filterSumLine,
   softmaxSumLine,
@@ -26,7 +25,6 @@ type Lines<K extends AnimationName> = ((record: ActivationRecords[K]) => string[
 const convSetting = (r: ConvSettingRecord): string[] =>
   r.runs.flatMap(run => [
     convSizeLine(r.image.length, r.kernel.length, run),
-    ...(run.padding === 'same' ? [convPadLine(r.image.length, r.kernel.length, run)] : []),
     ...run.output.flatMap((row, i) => row.map((value, j) => windowSumLine(run.products[i][j].flat(), value))),
   ]);
 

@@ -1,7 +1,7 @@
 /** What the dilation animation says in words: its title, alt text and description, from its record. */
 import type {ConvSettingRecord, ConvSettingRun} from '../../records/convSetting';
 import type {AnimationText} from '../../text/animationText';
-import {argument, imageSize, kernelSize, kernelWords, mapSize, peak, runs, value} from '../../text/convSetting';
+import {argument, imageSize, kernelSize, kernelWords, mapSize, padArithmetic, peak, runs, value} from '../../text/convSetting';
 
 export const dilationText: AnimationText<ConvSettingRecord<'dilation'>> = {
   title: 'Conv hyperparameters: dilation rate',
@@ -9,8 +9,8 @@ export const dilationText: AnimationText<ConvSettingRecord<'dilation'>> = {
     const {base, valid, same} = dilated(r);
     const area = span(r, valid);
     return (
-      `A ${kernelSize(r)} filter over a ${imageSize(r)} image: ${argument(valid, 'dilation_rate')} spreads its taps over a ${area} area, so ${argument(valid, 'padding')} ` +
-      `shrinks the map to ${mapSize(valid.output)} (the default gives ${mapSize(base.output)}), while ${argument(same, 'padding')} keeps it ${mapSize(same.output)}; both peak at ${value(peak(valid.output))}.`
+      `A ${kernelSize(r)} filter on a ${imageSize(r)} image gives a ${mapSize(base.output)} map; ${argument(valid, 'dilation_rate')} spreads its taps over ${area}, ` +
+      `so ${argument(valid, 'padding')} gives ${mapSize(valid.output)}, peaking at ${value(peak(valid.output))}, and ${argument(same, 'padding')} pads (${padArithmetic(r, same)}) to keep ${mapSize(same.output)}.`
     );
   },
   describe: r => {
@@ -25,7 +25,7 @@ export const dilationText: AnimationText<ConvSettingRecord<'dilation'>> = {
       `With Keras's default ${argument(base, 'dilation_rate')} the filter's taps are neighbours and the output is ${mapSize(base.output)}. ` +
       `With ${argument(valid, 'dilation_rate')} the same nine weights are spread ${valid.dilation} pixels apart, so one window covers a ${area} area of the image with gaps between its taps. ` +
       `With ${argument(valid, 'padding')} such a window fits in only ${valid.output.length} positions per side and the output is ${mapSize(valid.output)}, peaking at ${value(peak(valid.output))}. ` +
-      `With ${argument(same, 'padding')} TensorFlow first adds ${same.pad.top} rings of zeros, and the output stays ${mapSize(same.output)}, the size of the input${samePeak}: ` +
+      `With ${argument(same, 'padding')} TensorFlow first pads each axis (${padArithmetic(r, same)}), ${same.pad.top} rings of zeros around the image, and the output stays ${mapSize(same.output)}, the size of the input${samePeak}: ` +
       `the filter sees a larger area while the feature map keeps its size.`
     );
   },
