@@ -100,9 +100,14 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     const frames = frameLimit();
     return Math.max(0, time === undefined ? Math.floor(frames / 2) : Math.min(frames - 1, Math.round(time * job.fps)));
   };
-  const uploader = new FrameUploader(job, frameLimit, posterFrame);
+  // The loop's reset, where the GIF encoder paints exact colours (a lag there flashes), counted like the shipped frames.
+  const resetFrame = () => {
+    const time = holdEndOf(job.scene);
+    return time === undefined ? undefined : Math.max(0, Math.ceil(time * job.fps - 1e-6) - range.first);
+  };
+  const uploader = new FrameUploader(job, frameLimit, posterFrame, resetFrame);
   const playbackFrame = () => (renderer as unknown as {playback?: {frame: number}} | undefined)?.playback?.frame ?? 0;
-  const textLog = job.textLog ? new DrawnTextLog(playbackFrame) : undefined;
+  const textLog = job.textLog ? new DrawnTextLog() : undefined;
   const Exporter = frameExporterFor(
     uploader,
     range.first,

@@ -46,6 +46,8 @@ export class FrameUploader {
     private readonly frameLimit: () => number,
     /** Index of the poster frame, known once Motion Canvas has measured the scene. */
     private readonly posterFrame: () => number,
+    /** Index of the first frame of the loop's reset (the last step's hold ended), when the scene reports one. */
+    private readonly resetFrame: () => number | undefined = () => undefined,
   ) {}
 
   async add(canvas: HTMLCanvasElement, frame: number): Promise<void> {
@@ -98,6 +100,8 @@ export class FrameUploader {
         poster: String(this.posterFrame()),
         rects: formatRects(this.rects),
       });
+      const reset = this.resetFrame();
+      if (reset !== undefined) query.set('reset', String(reset));
       this.sent += this.batchFrames;
       this.batchFrames = 0;
       this.batchBytes = 0;

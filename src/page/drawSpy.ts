@@ -1,9 +1,9 @@
 /**
  * Spies on the 2D context for the drawn-text log (src/page/textLog.ts). Every frame it notes
- * which texts reach the frame's canvas, and how opaque: fillText notes the text, and a node drawn
- * through a cache canvas (opacity, filters) carries its texts along when drawImage puts that canvas
- * on another. On a held frame it also notes each text's ink box (measureText) and the closed shapes
- * (rectangles, rounded rectangles, circles) filled or stroked, the cells numbers sit in.
+ * which texts reach the frame's canvas, and how opaque: fillText notes the text with its ink box
+ * (measureText), fill and stroke note closed shapes (rectangles, rounded or not, and circles: the
+ * cells numbers sit in), and a node drawn through a cache canvas (opacity, filters) carries its
+ * notes along when drawImage puts that canvas on another. Boxes are reported on held frames only.
  */
 import type {Box, DrawnShape, DrawnText} from '../frames/protocol';
 
@@ -92,42 +92,50 @@ function spyOnPaths(): () => void {
 }
 
 /**
- * Starts spying. `isHeld` says whether the frame being drawn is held. `take(canvas, scale)` returns
- * what reached `canvas` in this frame, boxes in layout units (canvas pixels ÷ scale), and forgets
- * every canvas's notes. `stop` restores the context.
+ * Starts spying. `take(canvas, scale, boxes)` returns what reached `canvas` in this frame, with
+ * boxes in layout units (canvas pixels ÷ scale) when `boxes`, and forgets it. `stop` restores the context.
  */
-export function spyOnDrawing(isHeld: () => boolean): {take(canvas: AnyCanvas, scale: number): SpiedFrame; stop(): void} {
+export function spyOnDrawing(): {take(canvas: AnyCanvas, scale: number, boxes: boolean): SpiedFrame; stop(): void} {
   const proto = CanvasRenderingContext2D.prototype;
-  const {fillText, drawImage, fill, stroke} = proto;
-  const noted = new Map<AnyCanvas, Noted[]>();
+  const {fillText, drawImage, fill, stroke, clearRect} = proto;
+  // A canvas keeps its notes until it is cleared: Motion Canvas reuses a cached node's canvas
+  // (opacity, filters) on later frames without drawing its texts again. Setting a canvas's width
+  // (how a cache is redrawn) or clearing all of it starts afresh.
+  const noted = new WeakMap<AnyCanvas, Noted[]>();
   const on = (canvas: AnyCanvas) => noted.get(canvas) ?? noted.set(canvas, []).get(canvas)!;
   const stopPaths = spyOnPaths();
+  const widthProperty = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'width')!;
+  Object.defineProperty(HTMLCanvasElement.prototype, 'width', {
+    ...widthProperty,
+    set(this: HTMLCanvasElement, value: number) {
+      widthProperty.set!.call(this, value);
+      noted.delete(this);
+    },
+  });
 
   proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
     fillText.apply(this, maxWidth === undefined ? [text, x, y] : [text, x, y, maxWidth]);
     const alpha = this.globalAlpha * styleAlpha(this.fillStyle);
     if (alpha <= 0 || text.trim() === '') return;
     const fillStyle = typeof this.fillStyle === 'string' ? this.fillStyle : 'gradient';
-    let corners: DOMPoint[] = [];
-    if (isHeld()) {
-      const m = this.measureText(text);
-      const [left, right, top, bottom] = [
-        x - m.actualBoundingBoxLeft,
-        x + m.actualBoundingBoxRight,
-        y - m.actualBoundingBoxAscent,
-        y + m.actualBoundingBoxDescent,
-      ];
-      const t = this.getTransform();
-      corners = [new DOMPoint(left, top), new DOMPoint(right, top), new DOMPoint(right, bottom), new DOMPoint(left, bottom)].map(p =>
-        t.transformPoint(p),
-      );
-    }
+    // Measured on every frame: a cached node's canvas drawn now may be shown on a held frame later.
+    const m = this.measureText(text);
+    const [left, right, top, bottom] = [
+      x - m.actualBoundingBoxLeft,
+      x + m.actualBoundingBoxRight,
+      y - m.actualBoundingBoxAscent,
+      y + m.actualBoundingBoxDescent,
+    ];
+    const t = this.getTransform();
+    const corners = [new DOMPoint(left, top), new DOMPoint(right, top), new DOMPoint(right, bottom), new DOMPoint(left, bottom)].map(p =>
+      t.transformPoint(p),
+    );
     on(this.canvas).push({kind: 'text', text: {text, font: this.font, fill: fillStyle}, alpha, corners});
   } as typeof proto.fillText;
 
   // A stroke is centred on the path: what a number can sit in ends at the stroke's inner edge.
   const noteShape = (context: CanvasRenderingContext2D, path: unknown, style: unknown, inset: number) => {
-    if (!isHeld() || !(path instanceof Path2D)) return;
+    if (!(path instanceof Path2D)) return;
     const b = pathBounds.get(path);
     const alpha = context.globalAlpha * styleAlpha(style);
     if (!b?.kind || alpha <= 0) return;
@@ -145,11 +153,24 @@ export function spyOnDrawing(isHeld: () => boolean): {take(canvas: AnyCanvas, sc
     noteShape(this, args[0], this.strokeStyle, this.lineWidth / 2);
   } as typeof proto.stroke;
 
+  // Clearing the whole canvas (the stage's buffers, every frame) forgets what was on it.
+  proto.clearRect = function (this: CanvasRenderingContext2D, x: number, y: number, w: number, h: number) {
+    clearRect.call(this, x, y, w, h);
+    const t = this.getTransform();
+    const [a, b] = [t.transformPoint(new DOMPoint(x, y)), t.transformPoint(new DOMPoint(x + w, y + h))];
+    if (
+      Math.min(a.x, b.x) <= 0 &&
+      Math.min(a.y, b.y) <= 0 &&
+      Math.max(a.x, b.x) >= this.canvas.width &&
+      Math.max(a.y, b.y) >= this.canvas.height
+    )
+      noted.delete(this.canvas);
+  };
+
   proto.drawImage = function (this: CanvasRenderingContext2D, source: CanvasImageSource, ...args: number[]) {
     (drawImage as (...a: unknown[]) => void).call(this, source, ...args);
     const carried = noted.get(source as AnyCanvas);
     if (!carried || carried.length === 0) return;
-    noted.delete(source as AnyCanvas);
     const place = drawImageMapping(source as AnyCanvas, args);
     const t = this.getTransform();
     for (const item of carried) {
@@ -167,12 +188,12 @@ export function spyOnDrawing(isHeld: () => boolean): {take(canvas: AnyCanvas, sc
   };
 
   return {
-    take(canvas, scale) {
+    take(canvas, scale, boxes) {
       const items = noted.get(canvas) ?? [];
-      noted.clear();
+      noted.delete(canvas);
       const frame: SpiedFrame = {texts: [], shapes: []};
       for (const {kind, text, alpha, corners} of items) {
-        const box = corners.length ? boxOf(corners, scale) : undefined;
+        const box = boxes ? boxOf(corners, scale) : undefined;
         const rounded = Number(alpha.toPrecision(4));
         if (kind === 'text' && text) frame.texts.push({...text, alpha: rounded, ...(box ? {box} : {})});
         else if (box && kind !== 'text') frame.shapes.push({kind, alpha: rounded, box});
@@ -180,7 +201,8 @@ export function spyOnDrawing(isHeld: () => boolean): {take(canvas: AnyCanvas, sc
       return frame;
     },
     stop() {
-      Object.assign(proto, {fillText, drawImage, fill, stroke});
+      Object.assign(proto, {fillText, drawImage, fill, stroke, clearRect});
+      Object.defineProperty(HTMLCanvasElement.prototype, 'width', widthProperty);
       stopPaths();
     },
   };

@@ -52,9 +52,8 @@ export class DrawnTextLog {
   private readonly closed: Run[] = [];
   private readonly spy: ReturnType<typeof spyOnDrawing>;
 
-  /** `drawing` is the frame being drawn (the playback's). */
-  constructor(drawing: () => number) {
-    this.spy = spyOnDrawing(() => this.held.has(drawing()));
+  constructor() {
+    this.spy = spyOnDrawing();
   }
 
   /** Called once the scene is measured (its steps reported), before the first frame is drawn. */
@@ -66,7 +65,8 @@ export class DrawnTextLog {
 
   /** The frame's canvas as exported; `scale` is canvas pixels per layout unit. */
   exported(canvas: AnyCanvas, frame: number, scale: number): void {
-    const {texts, shapes} = this.spy.take(canvas, scale);
+    const step = this.held.get(frame);
+    const {texts, shapes} = this.spy.take(canvas, scale, step !== undefined);
     const key = (t: {text: string; font: string}) => `${t.font}\u0000${t.text}`;
     const readable = new Set(texts.filter(t => t.alpha >= READABLE_ALPHA).map(key));
     for (const [k, run] of this.open)
@@ -75,7 +75,6 @@ export class DrawnTextLog {
         this.closed.push({...run, to: frame - 1});
       }
     for (const k of readable) if (!this.open.has(k)) this.open.set(k, {key: k, from: frame, to: frame, held: []});
-    const step = this.held.get(frame);
     if (step === undefined) return;
     const boxed = texts.filter((t): t is DrawnText => t.box !== undefined);
     for (const t of boxed) if (t.alpha >= READABLE_ALPHA) this.open.get(key(t))!.held.push(t);
