@@ -36,6 +36,8 @@ export class FrameSink {
   height = 0;
   total = 0;
   poster = -1;
+  /** The first frame of the loop's reset (FrameBatch.reset); Infinity when the scene reports none. */
+  reset = Infinity;
   /** The highest frame index whose pixels reached Node, consumed or not; -1 before the first. */
   lastArrived = -1;
   lastActivity = Date.now();
@@ -57,6 +59,7 @@ export class FrameSink {
     this.height = batch.height;
     this.total = batch.total;
     this.poster = batch.poster;
+    this.reset = batch.reset ?? Infinity;
     this.lastArrived = Math.max(this.lastArrived, batch.first + batch.count - 1);
     return new Promise((done, fail) => {
       this.waiting.set(batch.first, {batch, done, fail});

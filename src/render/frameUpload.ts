@@ -22,6 +22,8 @@ export interface FrameBatch {
   total: number;
   /** Index of the scene's poster frame. */
   poster: number;
+  /** Index of the first frame of the loop's reset, when the scene reports one. */
+  reset?: number;
   /** Per frame, the rectangles that changed since the previous frame (none when nothing did); `data` holds their pixels in order. */
   rects: Rect[][];
   data: Buffer;
@@ -49,6 +51,7 @@ const FRAME_QUERY = z.object({
   height: count(1, MAX_FRAME_SIZE.height),
   total: count(0, MAX_SCENE_FRAMES),
   poster: count(0, MAX_SCENE_FRAMES),
+  reset: count(0, MAX_SCENE_FRAMES).optional(),
   rects: z.string().max(64 * 1024),
 });
 

@@ -122,13 +122,14 @@ export async function finishSceneOutputs(
 }
 
 const FACTORIES: Record<Format, (context: OutputContext, target: string) => SceneOutput> = {
-  gif: ({options, pending, size: {width, height}}, target) => {
+  gif: ({options, pending, sink, size: {width, height}}, target) => {
     const encoder = new GifStreamEncoder({width, height, fps: options.fps});
     return {
       format: 'gif',
       target,
       optional: false,
-      consume: (frame, _index, changed) => encoder.addFrame(frame, changed),
+      // The loop's reset is painted exactly: a lag over a whole-picture fade flashes wrong colours.
+      consume: (frame, index, changed) => encoder.addFrame(frame, changed, index >= sink.reset),
       finish: async () => writeFileSync(pending.reserve(target), encoder.finish()),
       abort: () => {},
     };

@@ -104,9 +104,11 @@ export class GifStreamEncoder {
   /**
    * RGBA bytes, width*height*4; may be a Buffer view with a byteOffset. `changed`, when the caller
    * knows it, bounds the pixels that differ from the previous frame (null or zero-sized: none), so
-   * the encoder compares only there; without it the whole frame is compared.
+   * the encoder compares only there; without it the whole frame is compared. An `exact` frame
+   * gets no lag: every pixel within the settled tolerance (the loop's reset, where a lag over a
+   * whole-picture fade flashes wrong colours).
    */
-  addFrame(rgba: Uint8Array, changed?: Rect | null): void {
+  addFrame(rgba: Uint8Array, changed?: Rect | null, exact = false): void {
     if (this.finished) throw new Error('GifStreamEncoder: addFrame after finish');
     const {width, height} = this;
     if (rgba.length !== width * height * 4) {
@@ -118,7 +120,7 @@ export class GifStreamEncoder {
     this.source.add(rgba, changed);
     if (this.inputCount++ % this.everyNthFrame !== 0) return;
     this.kept++;
-    this.queue.push(rgba, this.source.take());
+    this.queue.push(rgba, this.source.take(), exact);
     if (this.queue.full) this.encodeNext();
   }
 
@@ -134,7 +136,7 @@ export class GifStreamEncoder {
 
   private encodeNext(last = false): void {
     const {width, height, model} = this;
-    const {rgba, changed} = this.queue.shift()!;
+    const {rgba, changed, exact} = this.queue.shift()!;
     const k = this.encoded++;
     const first = k === 0;
     // Compared: pixels whose source changed in this or the previous kept frame (those may have
@@ -144,8 +146,9 @@ export class GifStreamEncoder {
     const stuck = retry ? this.unsettled : null;
     const region = first ? {x: 0, y: 0, width, height} : union(union(changed, this.lastSourceChanged), stuck);
     this.lastSourceChanged = changed;
-    const rect = model.mark(rgba, region, first, last);
-    const paint = rect && this.lookahead > 0 && !first ? this.queue.paintTargets(rgba, rect, model) : rgba;
+    const settle = last || exact;
+    const rect = model.mark(rgba, region, first, settle);
+    const paint = rect && this.lookahead > 0 && !first && !settle ? this.queue.paintTargets(rgba, rect, model) : rgba;
     const delay = frameDelayCs(k, this.fps / this.everyNthFrame);
     if (!rect || !this.writeImage(paint, rect, delay, first)) {
       this.writer.extendLastDelay(delay);

@@ -8,6 +8,8 @@ export interface QueuedFrame {
   rgba: Uint8Array;
   /** what changed in the source since the previous kept frame (null: nothing) */
   changed: Rect | null;
+  /** painted within the settled tolerance, with no lag (the loop's reset) */
+  exact: boolean;
 }
 
 export class Lookahead {
@@ -40,14 +42,14 @@ export class Lookahead {
    * encoded), except without a lookahead, where the frame is encoded before addFrame returns:
    * then only bytes that do not start on a 4-byte boundary are copied (they are read as 32-bit words).
    */
-  push(rgba: Uint8Array, changed: Rect | null): void {
+  push(rgba: Uint8Array, changed: Rect | null, exact = false): void {
     const slot = this.pushed++ % (this.depth + 1);
     let frame = rgba;
     if (this.depth > 0 || rgba.byteOffset % 4 !== 0) {
       frame = this.buffers[slot] ??= new Uint8Array(rgba.length);
       frame.set(rgba);
     }
-    this.frames.push({rgba: frame, changed});
+    this.frames.push({rgba: frame, changed, exact});
   }
 
   shift(): QueuedFrame | undefined {

@@ -1,0 +1,68 @@
+/**
+ * Issue 23's rule 6, the loop closes without a flash: over the reset frames (from the end of the
+ * last step's hold to the last frame) no GIF frame has more than 1% of its pixels more than 16
+ * levels off the lossless frame. volume fades its whole picture through the background there and
+ * flashed worst (26% of a frame); dense crossfades. Both are rendered with their lossless frames
+ * kept. The same frames encoded without the exact reset (the encoder's lag everywhere) break the
+ * rule, so the check can fail.
+ */
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {framesAtSourceTimes, openGif} from '../src/bench/gifDecode';
+import {pngFiles, pngFrames} from '../src/bench/frameFiles';
+import {OFF_LEVELS, pixelsOff} from '../src/bench/gifQuality';
+import {GifStreamEncoder} from '../src/encode/gif/encoder';
+import {runRender} from './helpers/cli';
+import {readTextLog} from './helpers/drawnText';
+import {tempDir} from './helpers/tempDir';
+import {SHARED_RENDER_ENV} from './renderSetup';
+
+const FPS = 30;
+/** At most this share of a reset frame's pixels may be more than OFF_LEVELS off. */
+const FLASH_SHARE = 0.01;
+
+/** The worst share of pixels more than OFF_LEVELS off, over the frames from `reset` on. */
+function worstResetShare(gif: Uint8Array, lossless: Uint8Array[], reset: number): number {
+  const {width, height} = openGif(gif);
+  const shown = [...framesAtSourceTimes(gif, FPS, lossless.length)].map(f => f.slice());
+  let worst = 0;
+  for (let k = reset; k < lossless.length; k++) worst = Math.max(worst, pixelsOff(shown[k], lossless[k], OFF_LEVELS) / (width * height));
+  return worst;
+}
+
+describe.each(['volume', 'dense'])('%s.gif at the loop reset', name => {
+  let lossless: Uint8Array[] = [];
+  let gif = new Uint8Array();
+  let reset = 0;
+
+  beforeAll(async () => {
+    const out = tempDir(`reset-flash-${name}-`);
+    const run = await runRender(
+      [name, '--scale', '0.5', '--format', 'gif,vtt', '--keep-frames', '--out', out, '--quiet'],
+      SHARED_RENDER_ENV,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    gif = readFileSync(join(out, `${name}.gif`));
+    lossless = [...pngFrames(pngFiles(join(out, 'frames', name)))].map(f => f.slice());
+    // The log holds the last step at the end of its hold, then the last frame: the reset is what lies between.
+    const log = readTextLog(out, name);
+    reset = log[log.length - 2].frame + 1;
+  }, 400_000);
+
+  it('has reset frames to judge', () => {
+    expect(reset).toBeGreaterThan(0);
+    expect(lossless.length - reset).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows no reset frame with more than 1% of its pixels more than 16 levels off', () => {
+    expect(worstResetShare(gif, lossless, reset)).toBeLessThanOrEqual(FLASH_SHARE);
+  });
+
+  it('would flash if the reset frames lagged like the rest: the check fails on it', () => {
+    const {width, height} = openGif(gif);
+    const lagging = new GifStreamEncoder({width, height, fps: FPS});
+    for (const frame of lossless) lagging.addFrame(frame);
+    expect(worstResetShare(lagging.finish(), lossless, reset)).toBeGreaterThan(FLASH_SHARE);
+  });
+});
