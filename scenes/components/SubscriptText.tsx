@@ -1,5 +1,5 @@
 /** Mono text with a subscript set as smaller, lowered text: no loaded face has a subscript Q, and a fallback font is out. */
-import {Node, type NodeProps, Txt} from '@motion-canvas/2d';
+import {Layout, Node, type NodeProps, Txt} from '@motion-canvas/2d';
 import {monoWidth} from './layout';
 import {fonts} from '../../src/shared/theme';
 
@@ -49,4 +49,23 @@ export class SubscriptText extends Node {
       x += widths[i];
     });
   }
+}
+
+/**
+ * A line for a flex row (a matrix's title) in which `_x` sets x as a subscript: `Q = X·W_Q`
+ * draws W with a smaller, lowered Q. Text without a mark stays a single Txt.
+ */
+export function subscripted(text: string, style: {fontFamily: string; fontSize: number; fill: string}): Node {
+  const pieces = text.split(/_(.)/);
+  if (pieces.length === 1) return new Txt({text, ...style});
+  const {fontSize} = style;
+  // A pixel between the pieces: W's ink overhangs its advance and would touch its subscript.
+  const line = new Layout({layout: true, direction: 'row', alignItems: 'center', gap: 1});
+  pieces.forEach((piece, i) => {
+    if (piece === '') return;
+    // Odd pieces are the subscripts; a top margin twice the drop lowers a centred box by the drop.
+    const sub = i % 2 === 1;
+    line.add(new Txt({...style, text: piece, ...(sub ? {fontSize: fontSize * SUBSCRIPT_SCALE, marginTop: 2 * fontSize * SUBSCRIPT_DROP} : {})}));
+  });
+  return line;
 }
