@@ -37,7 +37,8 @@ export default makeScene2D(function* (view) {
     <>
       <LabelledMatrix
         ref={matrix}
-
+        // Drawn every frame, not from a cache: the test render's text log sees a cached node's texts only on frames that redraw it.
+        cache={false}
         {...MAIN}
         rows={record.emitted.length}
         cols={record.source.length}
