@@ -27,8 +27,9 @@ export const scoringText: AnimationText<ScoringRecord> = {
     const scores = (m: DotScoring) => list(m.scores.map(s => formatValue(s)));
     const d = r.additive.query.length;
     return (
-      `Two ways to score a query against keys, each shown on a model trained with it. Both models are small sequence-to-sequence translators ` +
-      `trained here in TensorFlow.js with the same data, seed, epochs and loss as the alignment figure's model; only the scoring differs. ` +
+      `Two ways to score a query against keys, each shown on a model trained with it. Both are small sequence-to-sequence translators ` +
+      `trained here in TensorFlow.js: the additive one is the alignment figure's model, and the dot-product one was trained with the same data, ` +
+      `seed, epochs and loss; only the scoring differs. ` +
       `Each model's query is its own at the step that emits “${r.target}” (${d} numbers: the decoder's previous state and the previous word's embedding); ` +
       `its keys are its own encoder states for the ${r.source.length} source tokens, joined with their embeddings. ` +
       `Additive (Bahdanau) attention projects the query with W₁ and each key with W₂ into ${r.additive.projectedQuery.length} numbers, adds them, ` +
