@@ -20,7 +20,12 @@ import {loadTf} from './tf';
 import {END, sourceIds, START, tokenize, type Vocab} from './vocab';
 
 /** Greedy-decodes `de` (its reference translation `en` is kept for the record). A model without W₁, W₂ and v scores by dot product. */
-export async function translate(weights: AlignmentWeights | DotAlignmentWeights, vocab: Vocab, de: string, en: string): Promise<AlignmentTrace> {
+export async function translate(
+  weights: AlignmentWeights | DotAlignmentWeights,
+  vocab: Vocab,
+  de: string,
+  en: string,
+): Promise<AlignmentTrace> {
   const {tf} = await loadTf();
   const source = sourceTokens(de);
   const ids = sourceIds('alignment', vocab, source, de);

@@ -179,7 +179,8 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], lengths: numbe
     return tf.concat([h, x], 0) as Tensor2D;
   });
   const batched = tf.stack(keys).transpose([2, 0, 1]) as Tensor3D;
-  const projected = w.keyKernel && (tf.matMul(w.keyKernel as Tensor2D, batched.reshape([batch * steps, -1]) as Tensor2D, true, true) as Tensor2D);
+  const projected =
+    w.keyKernel && (tf.matMul(w.keyKernel as Tensor2D, batched.reshape([batch * steps, -1]) as Tensor2D, true, true) as Tensor2D);
   const spread = new Float32Array(batch * batch * steps);
   for (let b = 0; b < batch; b++) spread.fill(1, b * batch * steps + b * steps, b * batch * steps + (b + 1) * steps);
   const mask = lengths.map(n => Array.from({length: steps}, (_, j) => (j < n ? 0 : -1e9)));

@@ -150,7 +150,11 @@ async function trainModel(
   const snapshot = () => Object.fromEntries(names.map(n => [n, vars[n]!.arraySync()])) as unknown as AlignmentWeights | DotAlignmentWeights;
   try {
     for (let epoch = 0; epoch < epochs; epoch++) {
-      const value = optimizer.minimize(() => loss(tf, vars as WeightTensors, data, vocab.target.length) as Scalar, true, Object.values(vars));
+      const value = optimizer.minimize(
+        () => loss(tf, vars as WeightTensors, data, vocab.target.length) as Scalar,
+        true,
+        Object.values(vars),
+      );
       lossCurve.push(value!.dataSync()[0]);
       value!.dispose();
       await onEpoch?.(epoch, lossCurve[epoch], snapshot);
@@ -177,7 +181,11 @@ export function loadOrTrainDotAlignment(options: CacheOptions = {}) {
   return loadOrTrainModel(options, 'dot', () => trainDotAlignment(options));
 }
 
-async function loadOrTrainModel<W>({cacheDir = ALIGNMENT_CACHE_DIR, ...options}: CacheOptions, scoring: Scoring, train: () => Promise<AlignmentTraining<W>>) {
+async function loadOrTrainModel<W>(
+  {cacheDir = ALIGNMENT_CACHE_DIR, ...options}: CacheOptions,
+  scoring: Scoring,
+  train: () => Promise<AlignmentTraining<W>>,
+) {
   const epochs = options.epochs ?? ALIGNMENT_CONFIG.epochs;
   return loadOrTrain({
     hash: await alignmentHash({...options, scoring}),

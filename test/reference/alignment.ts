@@ -23,7 +23,10 @@ export function softmax(xs: readonly number[]): number[] {
 }
 
 /** Keys [hⱼ; xⱼ] for the source ids. */
-export function referenceKeys(w: Pick<AlignmentWeights, 'encoderRecurrentKernel' | 'encoderEmbedding' | 'encoderKernel' | 'encoderBias'>, sourceIds: number[]): number[][] {
+export function referenceKeys(
+  w: Pick<AlignmentWeights, 'encoderRecurrentKernel' | 'encoderEmbedding' | 'encoderKernel' | 'encoderBias'>,
+  sourceIds: number[],
+): number[][] {
   const u = w.encoderRecurrentKernel.length;
   let state = {h: new Array<number>(u).fill(0), c: new Array<number>(u).fill(0)};
   return sourceIds.map(id => {
