@@ -13,6 +13,7 @@ import {beginScene} from './kit/beginScene';
 import {LabelledMatrix} from './components/LabelledMatrix';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
+import {ReadingClock} from './kit/readingClock';
 import {formatValue} from '../src/shared/format';
 import {pace, sizes} from '../src/shared/theme';
 
@@ -21,8 +22,6 @@ const MAIN = {x: 0, y: 16, cellWidth: 68, cellHeight: 36, gap: 4};
 const timing = {
   /** The row of `learnt`, whose look at `gelernt` the title names. */
   readLearnt: pace.hold,
-  /** The whole matrix, held before the loop. */
-  lastLook: pace.hold * 1.6,
 };
 
 export default makeScene2D(function* (view) {
@@ -32,12 +31,14 @@ export default makeScene2D(function* (view) {
   const learntWeight = record.attention[learntRow][gelerntColumn];
 
   const title = beginScene(view, -248);
+  const clock = new ReadingClock();
   const matrix = createRef<LabelledMatrix>();
   view.add(
     <>
       <LabelledMatrix
         ref={matrix}
-
+        // Drawn every frame, not from a cache: the test render's text log sees a cached node's texts only on frames that redraw it.
+        cache={false}
         {...MAIN}
         rows={record.emitted.length}
         cols={record.source.length}
@@ -52,9 +53,11 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* title.say('Attention: each English word looks back at the German');
+  yield* title.say(clock.read('Attention: each English word looks back at the German'));
   yield* waitFor(pace.quickStep);
   for (let t = 0; t < record.emitted.length; t++) {
+    // The first caption is read before `learnt` takes over the title.
+    if (t === learntRow) yield* clock.hold();
     yield* all(
       matrix().showRow(t, record.attention[t], pace.fade),
       matrix().markRow(t, true),
@@ -63,7 +66,7 @@ export default makeScene2D(function* (view) {
     );
     if (t === learntRow) {
       yield* all(
-        title.say(`“learnt” looks at “gelernt”, the last German word: ${formatValue(learntWeight)}`),
+        title.say(clock.read(`“learnt” looks at “gelernt”, the last German word: ${formatValue(learntWeight)}`)),
         matrix().markCell(t, gelerntColumn, true),
       );
       yield* waitFor(timing.readLearnt);
@@ -72,8 +75,10 @@ export default makeScene2D(function* (view) {
     }
   }
 
-  yield* all(title.say('German puts the verb last: the diagonal jumps'), matrix().markRow(record.emitted.length - 1, false));
-  yield* holdPoster(timing.lastLook);
+  yield* clock.hold();
+  yield* all(title.say(clock.read('German puts the verb last: the diagonal jumps')), matrix().markRow(record.emitted.length - 1, false));
+  yield* holdPoster(0);
+  yield* clock.hold();
 
   yield* backToFirstFrame(title, [matrix().clear(), matrix().markCell(learntRow, gelerntColumn, false)]);
 });

@@ -55,7 +55,10 @@ describe('the shared render’s drawn-text logs', () => {
       const log = readTextLog(shared.dir, name);
       const ends = cueEnds(readFileSync(join(shared.dir, `${name}.vtt`), 'utf8'));
       const last = Math.round(ends[ends.length - 1] * FPS) - 1;
-      const cueFrames = ends.slice(0, -1).map(end => Math.ceil(end * FPS - 1e-6) - 1);
+      // A cue's end is its step's time rounded to the millisecond (±0.015 frames): one that ends on a frame
+      // boundary (a step held a whole number of frames) may print just past it, so it is read as the boundary.
+      const onFrame = (end: number) => (Math.abs(end * FPS - Math.round(end * FPS)) <= 0.016 ? Math.round(end * FPS) : end * FPS);
+      const cueFrames = ends.slice(0, -1).map(end => Math.ceil(onFrame(end) - 1e-6) - 1);
       // Every scene clears its caption before the loop resets: that frame holds the last step.
       const holdEnd = log[log.length - 2].frame;
       expect(log.map(f => f.frame)).toEqual([...cueFrames, holdEnd, last]);

@@ -1,6 +1,6 @@
 /**
- * Greedy decoding with the trained alignment model in tfjs, recording at every step
- * the query, the additive scores, the attention weights over the source and the context.
+ * Greedy decoding with a trained alignment model in tfjs (additive or dot-product), recording
+ * at every step the query, the scores, the attention weights over the source and the context.
  */
 import type {Tensor2D} from '@tensorflow/tfjs';
 import type {AlignmentTrace, AlignmentWeights} from '../animations/alignment/record';
@@ -8,6 +8,7 @@ import {
   ALIGNMENT_CONFIG,
   decoderKernels,
   decoderStep,
+  type DotAlignmentWeights,
   encode,
   oneHotSteps,
   outputLogits,
@@ -18,8 +19,13 @@ import {
 import {loadTf} from './tf';
 import {END, sourceIds, START, tokenize, type Vocab} from './vocab';
 
-/** Greedy-decodes `de` (its reference translation `en` is kept for the record). */
-export async function translate(weights: AlignmentWeights, vocab: Vocab, de: string, en: string): Promise<AlignmentTrace> {
+/** Greedy-decodes `de` (its reference translation `en` is kept for the record). A model without W₁, W₂ and v scores by dot product. */
+export async function translate(
+  weights: AlignmentWeights | DotAlignmentWeights,
+  vocab: Vocab,
+  de: string,
+  en: string,
+): Promise<AlignmentTrace> {
   const {tf} = await loadTf();
   const source = sourceTokens(de);
   const ids = sourceIds('alignment', vocab, source, de);
@@ -39,7 +45,8 @@ export async function translate(weights: AlignmentWeights, vocab: Vocab, de: str
   const column = (t: Tensor2D) => Array.from(t.dataSync());
   // tidy frees every intermediate; the trace is filled with plain numbers as we go.
   tf.tidy(() => {
-    const w = Object.fromEntries(WEIGHT_NAMES.map(n => [n, tf.tensor(weights[n])])) as WeightTensors;
+    const has = (n: string): n is keyof typeof weights => n in weights;
+    const w = Object.fromEntries(WEIGHT_NAMES.filter(has).map(n => [n, tf.tensor(weights[n])])) as WeightTensors;
     const encoded = encode(
       tf,
       w,

@@ -1,5 +1,6 @@
 /**
- * The alignment model: an LSTM encoder-decoder with additive (Bahdanau) attention,
+ * The alignment model: an LSTM encoder-decoder with additive (Bahdanau) attention, or,
+ * trained by the same recipe without W₁, W₂ and v, with dot-product (Luong) attention;
  * written with tf ops so training (alignmentTraining.ts) and greedy decoding
  * (alignmentDecode.ts) run the same arithmetic. A teaching model that differs from
  * Bahdanau et al. (2015) in ways measured to make it align on a 50-pair corpus:
@@ -72,13 +73,31 @@ export const WEIGHT_NAMES: WeightName[] = [
   'outputBias',
 ];
 
-export type WeightTensors = Record<WeightName, Tensor>;
+/** The additive scoring's own weights, W₁, W₂ and v: a dot-product model has none. */
+export const ADDITIVE_WEIGHT_NAMES = ['queryKernel', 'keyKernel', 'scoreKernel'] as const satisfies readonly WeightName[];
+export type AdditiveWeightName = (typeof ADDITIVE_WEIGHT_NAMES)[number];
+
+/** How a model compares its query with each key: additive vᵀ·tanh(W₁·q + W₂·kⱼ), or dot-product q·kⱼ. */
+export type Scoring = 'additive' | 'dot';
+
+/** The weights a model of this scoring has, in build order. */
+export function weightNames(scoring: Scoring): WeightName[] {
+  const additiveOnly: readonly WeightName[] = ADDITIVE_WEIGHT_NAMES;
+  return scoring === 'additive' ? WEIGHT_NAMES : WEIGHT_NAMES.filter(n => !additiveOnly.includes(n));
+}
+
+/** A dot-product model's trained weights: the additive model's, less W₁, W₂ and v. */
+export type DotAlignmentWeights = Omit<AlignmentWeights, AdditiveWeightName>;
+
+/** Either model's weights as tensors: W₁, W₂ and v only in the additive one, which is how attend tells them apart. */
+export type WeightTensors = Record<Exclude<WeightName, AdditiveWeightName>, Tensor> & Partial<Record<AdditiveWeightName, Tensor>>;
 
 /**
  * Keras's default initial weights for `seed`, drawn in WEIGHT_NAMES order (one op seed per
  * random initialiser, as `tf.random.set_seed(seed)` hands them out). W₁, W₂ and v have no bias.
+ * A dot-product model draws them too, so its other layers start where the additive model's do.
  */
-export function initialWeights(tf: Tf, vocab: Vocab, seed: number): WeightTensors {
+export function initialWeights(tf: Tf, vocab: Vocab, seed: number): Record<WeightName, Tensor> {
   const {embedding: e, units: u, attention: a} = ALIGNMENT_CONFIG;
   const seeds = new TfGlobalSeed(seed);
   const [vs, vt] = [vocab.source.length, vocab.target.length];
@@ -138,8 +157,8 @@ export interface EncodedSource {
   keys: Tensor2D[];
   /** `[B, Tₛ, 2·units]`, for the batched weighted sum. */
   batched: Tensor3D;
-  /** `[attention, B·Tₛ]`: W₂·kⱼ in column b·Tₛ + j, computed once per sentence. */
-  projected: Tensor2D;
+  /** `[attention, B·Tₛ]`: W₂·kⱼ in column b·Tₛ + j, computed once per sentence (additive models only). */
+  projected?: Tensor2D;
   /** `[B, B·Tₛ]` of 0/1: a matMul that copies a `[·, B]` column to its sentence's Tₛ key columns. */
   spread: Tensor2D;
   /** `[B, Tₛ]`: 0 on real tokens, −1e9 on padding, added to the scores. */
@@ -160,7 +179,8 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], lengths: numbe
     return tf.concat([h, x], 0) as Tensor2D;
   });
   const batched = tf.stack(keys).transpose([2, 0, 1]) as Tensor3D;
-  const projected = tf.matMul(w.keyKernel as Tensor2D, batched.reshape([batch * steps, -1]) as Tensor2D, true, true) as Tensor2D;
+  const projected =
+    w.keyKernel && (tf.matMul(w.keyKernel as Tensor2D, batched.reshape([batch * steps, -1]) as Tensor2D, true, true) as Tensor2D);
   const spread = new Float32Array(batch * batch * steps);
   for (let b = 0; b < batch; b++) spread.fill(1, b * batch * steps + b * steps, b * batch * steps + (b + 1) * steps);
   const mask = lengths.map(n => Array.from({length: steps}, (_, j) => (j < n ? 0 : -1e9)));
@@ -168,7 +188,8 @@ export function encode(tf: Tf, w: WeightTensors, ids: number[][], lengths: numbe
 }
 
 /**
- * Additive attention for one decoder step: scores eⱼ = vᵀ·tanh(W₁·q + W₂·kⱼ), weights
+ * Attention for one decoder step: scores eⱼ = vᵀ·tanh(W₁·q + W₂·kⱼ) (additive), or q·kⱼ
+ * for a model without W₁, W₂ and v (dot-product, unscaled as in Luong et al.); weights
  * α = softmax over the source positions, context Σⱼ αⱼ·kⱼ. `query` is `[2·units, B]`;
  * scores and weights come out `[B, Tₛ]`, the context as rows `[B, 2·units]`.
  */
@@ -179,16 +200,26 @@ export function attend(
   query: Tensor2D,
 ): {scores: Tensor2D; weights: Tensor2D; context: Tensor2D} {
   const [batch, steps] = source.maskBias.shape;
-  // W₁·q copied to each key column by a matMul: broadcasting adds and tile are slow on the cpu backend.
-  const wq = tf.matMul(tf.matMul(w.queryKernel as Tensor2D, query, true, false), source.spread);
-  const hidden = tf.tanh(source.projected.add(wq)) as Tensor2D;
-  const scores = tf
-    .matMul(w.scoreKernel as Tensor2D, hidden, true, false)
-    .reshape([batch, steps])
-    .add(source.maskBias) as Tensor2D;
+  const scores = (w.queryKernel ? additiveScores(tf, w, source, query) : dotScores(tf, source, query)).add(source.maskBias) as Tensor2D;
   const weights = tf.softmax(scores) as Tensor2D;
   const context = tf.matMul(weights.reshape([batch, 1, steps]), source.batched).reshape([batch, -1]) as Tensor2D;
   return {scores, weights, context};
+}
+
+/** vᵀ·tanh(W₁·q + W₂·kⱼ), `[B, Tₛ]`, before the padding mask. */
+function additiveScores(tf: Tf, w: WeightTensors, source: EncodedSource, query: Tensor2D): Tensor2D {
+  const [batch, steps] = source.maskBias.shape;
+  // W₁·q copied to each key column by a matMul: broadcasting adds and tile are slow on the cpu backend.
+  const wq = tf.matMul(tf.matMul(w.queryKernel as Tensor2D, query, true, false), source.spread);
+  const hidden = tf.tanh(source.projected!.add(wq)) as Tensor2D;
+  return tf.matMul(w.scoreKernel as Tensor2D, hidden, true, false).reshape([batch, steps]);
+}
+
+/** q·kⱼ, `[B, Tₛ]`, before the padding mask: each sentence's keys times its own query column. */
+function dotScores(tf: Tf, source: EncodedSource, query: Tensor2D): Tensor2D {
+  const [batch, steps] = source.maskBias.shape;
+  const columns = query.transpose().reshape([batch, -1, 1]) as Tensor3D;
+  return tf.matMul(source.batched, columns).reshape([batch, steps]);
 }
 
 /** The decoder's input projection table and the kernel rows for the context (Keras concatenates [emb, context]). */

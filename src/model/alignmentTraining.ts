@@ -2,6 +2,8 @@
  * Trains the alignment model (alignmentNet.ts) in tfjs: full-batch Adam with teacher
  * forcing from Keras's seeded initial weights. Seeded and deterministic on one backend;
  * the trained weights are cached under `.cache/alignment/<sha256>.json` (trainingCache.ts).
+ * The same recipe trains the dot-product model (scoring.gif's second model): the same data,
+ * seed, epochs and loss, without W₁, W₂ and v.
  */
 import type {Scalar, Tensor, Tensor2D, Variable} from '@tensorflow/tfjs';
 import type {AlignmentWeights} from '../animations/alignment/record';
@@ -11,13 +13,15 @@ import {
   buildVocab,
   decoderKernels,
   decoderStep,
+  type DotAlignmentWeights,
   encode,
   initialWeights,
   oneHotSteps,
   outputLogits,
+  type Scoring,
   sourceTokens,
-  WEIGHT_NAMES,
   type WeightName,
+  weightNames,
   type WeightTensors,
 } from './alignmentNet';
 import {loadTf, type Tf} from './tf';
@@ -25,8 +29,8 @@ import {loadOrTrain, trainingCacheDir, trainingHash} from './trainingCache';
 import {END, START, tokenize, type Vocab} from './vocab';
 
 /** The trained model: weights, how it was trained and its loss per epoch. */
-export interface AlignmentTraining {
-  weights: AlignmentWeights;
+export interface AlignmentTraining<Weights = AlignmentWeights> {
+  weights: Weights;
   lossCurve: number[];
   seed: number;
   epochs: number;
@@ -38,8 +42,13 @@ export interface TrainOptions {
   epochs?: number;
 }
 
+/** Which model: the additive one unless told. */
+interface ScoringOption {
+  scoring?: Scoring;
+}
+
 /** Called after each epoch with its loss and a way to read the weights so far (for watching a training run). */
-export type EpochHook = (epoch: number, loss: number, weights: () => AlignmentWeights) => void | Promise<void>;
+export type EpochHook = (epoch: number, loss: number, weights: () => AlignmentWeights | DotAlignmentWeights) => void | Promise<void>;
 
 /** The whole set as time-major id arrays, every side post-padded (attention masks the source padding). */
 function batchOf(vocab: Vocab) {
@@ -106,32 +115,51 @@ const MODEL_FILES = [
 ];
 
 /** sha256 of everything that decides the trained weights. */
-export function alignmentHash({seed = ALIGNMENT_CONFIG.seed, epochs = ALIGNMENT_CONFIG.epochs}: TrainOptions = {}): Promise<string> {
-  return trainingHash(MODEL_FILES, {pairs: ALIGNMENT_PAIRS, config: ALIGNMENT_CONFIG, seed, epochs});
+export function alignmentHash({
+  seed = ALIGNMENT_CONFIG.seed,
+  epochs = ALIGNMENT_CONFIG.epochs,
+  scoring = 'additive',
+}: TrainOptions & ScoringOption = {}): Promise<string> {
+  return trainingHash(MODEL_FILES, {pairs: ALIGNMENT_PAIRS, config: ALIGNMENT_CONFIG, seed, epochs, scoring});
 }
 
-/** Trains from the seeded initial weights. Always trains (no cache); pass fewer `epochs` for quick checks. */
-export async function trainAlignment(
-  {seed = ALIGNMENT_CONFIG.seed, epochs = ALIGNMENT_CONFIG.epochs}: TrainOptions = {},
+/** Trains the additive model from the seeded initial weights. Always trains (no cache); pass fewer `epochs` for quick checks. */
+export function trainAlignment(options: TrainOptions = {}, onEpoch?: EpochHook): Promise<AlignmentTraining> {
+  return trainModel(options, 'additive', onEpoch) as Promise<AlignmentTraining>;
+}
+
+/** Trains the dot-product model by the same recipe. Always trains (no cache). */
+export function trainDotAlignment(options: TrainOptions = {}): Promise<AlignmentTraining<DotAlignmentWeights>> {
+  return trainModel(options, 'dot');
+}
+
+async function trainModel(
+  {seed = ALIGNMENT_CONFIG.seed, epochs = ALIGNMENT_CONFIG.epochs}: TrainOptions,
+  scoring: Scoring,
   onEpoch?: EpochHook,
-): Promise<AlignmentTraining> {
+): Promise<AlignmentTraining<AlignmentWeights | DotAlignmentWeights>> {
   const {tf} = await loadTf();
   const vocab = buildVocab();
   const data = batchOf(vocab);
+  const names = weightNames(scoring);
   const initial = tf.tidy(() => initialWeights(tf, vocab, seed));
-  const vars = Object.fromEntries(WEIGHT_NAMES.map(n => [n, tf.variable(initial[n], true)])) as Record<WeightName, Variable>;
+  const vars = Object.fromEntries(names.map(n => [n, tf.variable(initial[n], true)])) as Partial<Record<WeightName, Variable>>;
   tf.dispose(Object.values(initial));
   const optimizer = tf.train.adam(ALIGNMENT_CONFIG.learningRate);
   const lossCurve: number[] = [];
-  const snapshot = () => Object.fromEntries(WEIGHT_NAMES.map(n => [n, vars[n].arraySync()])) as unknown as AlignmentWeights;
+  const snapshot = () => Object.fromEntries(names.map(n => [n, vars[n]!.arraySync()])) as unknown as AlignmentWeights | DotAlignmentWeights;
   try {
     for (let epoch = 0; epoch < epochs; epoch++) {
-      const value = optimizer.minimize(() => loss(tf, vars, data, vocab.target.length) as Scalar, true, Object.values(vars));
+      const value = optimizer.minimize(
+        () => loss(tf, vars as WeightTensors, data, vocab.target.length) as Scalar,
+        true,
+        Object.values(vars),
+      );
       lossCurve.push(value!.dataSync()[0]);
       value!.dispose();
       await onEpoch?.(epoch, lossCurve[epoch], snapshot);
     }
-    return {weights: snapshot(), lossCurve, seed, epochs, hash: await alignmentHash({seed, epochs})};
+    return {weights: snapshot(), lossCurve, seed, epochs, hash: await alignmentHash({seed, epochs, scoring})};
   } finally {
     optimizer.dispose();
     tf.dispose(Object.values(vars));
@@ -141,13 +169,28 @@ export async function trainAlignment(
 /** Where trained weights are cached: `<project>/.cache/alignment`. */
 export const ALIGNMENT_CACHE_DIR = trainingCacheDir('alignment');
 
-/** Reads trained weights from the cache, or trains and writes them. `fromCache` says which happened. */
-export async function loadOrTrainAlignment({cacheDir = ALIGNMENT_CACHE_DIR, ...options}: TrainOptions & {cacheDir?: string} = {}) {
+type CacheOptions = TrainOptions & {cacheDir?: string};
+
+/** Reads the additive model's trained weights from the cache, or trains and writes them. `fromCache` says which happened. */
+export function loadOrTrainAlignment(options: CacheOptions = {}) {
+  return loadOrTrainModel(options, 'additive', () => trainAlignment(options));
+}
+
+/** The same for the dot-product model, cached beside the additive one under its own hash. */
+export function loadOrTrainDotAlignment(options: CacheOptions = {}) {
+  return loadOrTrainModel(options, 'dot', () => trainDotAlignment(options));
+}
+
+async function loadOrTrainModel<W>(
+  {cacheDir = ALIGNMENT_CACHE_DIR, ...options}: CacheOptions,
+  scoring: Scoring,
+  train: () => Promise<AlignmentTraining<W>>,
+) {
   const epochs = options.epochs ?? ALIGNMENT_CONFIG.epochs;
   return loadOrTrain({
-    hash: await alignmentHash(options),
+    hash: await alignmentHash({...options, scoring}),
     cacheDir,
-    train: () => trainAlignment(options),
-    complete: (cached: AlignmentTraining) => cached.lossCurve.length === epochs,
+    train,
+    complete: (cached: AlignmentTraining<W>) => cached.lossCurve.length === epochs,
   });
 }

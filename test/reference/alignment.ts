@@ -23,7 +23,10 @@ export function softmax(xs: readonly number[]): number[] {
 }
 
 /** Keys [hⱼ; xⱼ] for the source ids. */
-export function referenceKeys(w: AlignmentWeights, sourceIds: number[]): number[][] {
+export function referenceKeys(
+  w: Pick<AlignmentWeights, 'encoderRecurrentKernel' | 'encoderEmbedding' | 'encoderKernel' | 'encoderBias'>,
+  sourceIds: number[],
+): number[][] {
   const u = w.encoderRecurrentKernel.length;
   let state = {h: new Array<number>(u).fill(0), c: new Array<number>(u).fill(0)};
   return sourceIds.map(id => {
@@ -53,17 +56,35 @@ export interface ReferenceStep {
   probs: number[];
 }
 
+/** Dot-product attention (Luong, unscaled) of one query over the keys: the second model's scoring. */
+export function referenceDotAttend(query: number[], keys: number[][]) {
+  const scores = keys.map(k => k.reduce((s, kd, d) => s + kd * query[d], 0));
+  const weights = softmax(scores);
+  const context = keys[0].map((_, d) => keys.reduce((s, k, j) => s + weights[j] * k[d], 0));
+  return {scores, weights, context};
+}
+
+/** A model's weights without W₁, W₂ and v: what the decoder itself reads. */
+type DecoderWeights = Omit<AlignmentWeights, 'queryKernel' | 'keyKernel' | 'scoreKernel'>;
+
 /**
  * Runs the decoder on the given input ids (teacher-forced on the record's own inputs),
- * returning every step's query, attention, context and output distribution.
+ * returning every step's query, attention, context and output distribution. Attention is
+ * additive with the model's W₁, W₂ and v unless `attend` says otherwise.
  */
-export function referenceDecode(w: AlignmentWeights, keys: number[][], inputIds: number[]): ReferenceStep[] {
+export function referenceDecode<W extends DecoderWeights>(
+  w: W,
+  keys: number[][],
+  inputIds: number[],
+  attend: (query: number[], keys: number[][]) => ReturnType<typeof referenceDotAttend> = (q, k) =>
+    referenceAttend(w as unknown as AlignmentWeights, q, k),
+): ReferenceStep[] {
   const u = w.decoderRecurrentKernel.length;
   let state = {h: new Array<number>(u).fill(0), c: new Array<number>(u).fill(0)};
   return inputIds.map(id => {
     const e = w.decoderEmbedding[id];
     const query = [...state.h, ...e];
-    const {scores, weights, context} = referenceAttend(w, query, keys);
+    const {scores, weights, context} = attend(query, keys);
     const logits = vecMat(context, w.outputKernel).map((l, j) => l + w.outputBias[j]);
     state = lstmStep([...e, ...context], state.h, state.c, w.decoderKernel, w.decoderRecurrentKernel, w.decoderBias);
     return {query, scores, weights, context, probs: softmax(logits)};

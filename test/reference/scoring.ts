@@ -10,9 +10,8 @@ export function referenceAdditive(query: number[], keys: number[][], w1: number[
   return {query: wq, keys: wk, hidden, scores, weights: softmax(scores)};
 }
 
-/** Dot-product: q·kⱼ, scaled by 1/√d, softmax. */
+/** Dot-product (Luong): q·kⱼ, softmax. */
 export function referenceDot(query: number[], keys: number[][]) {
   const scores = keys.map(k => k.reduce((s, kd, d) => s + kd * query[d], 0));
-  const scaled = scores.map(s => s / Math.sqrt(query.length));
-  return {scores, scaled, weights: softmax(scaled)};
+  return {scores, weights: softmax(scores)};
 }

@@ -1,72 +1,74 @@
-/** The scoring record (additive vs dot-product attention on one query): the numbers `scenes/scoring.tsx` draws. */
+/** The scoring record (an additive and a dot-product model, each scoring its own query): the numbers `scenes/scoring.tsx` draws. */
 import {z} from 'zod';
-import {finite, grid, list, parseRecord, recordSchema, strict, text, vector} from '../../records/schema';
-import {expectLength, expectShape, withChecks} from '../../records/crossChecks';
+import {finite, grid, list, parseRecord, probability, recordSchema, strict, text, tokens, vector} from '../../records/schema';
+import {expectLength, expectShape, type Path, withChecks} from '../../records/crossChecks';
+
+/** What both models record: their own states at the step that emits the target token, and their attention there. */
+const modelShape = {
+  /** The decoder step that emits the target token. */
+  step: finite,
+  /** The model's greedy translation of the sentence. */
+  predicted: tokens,
+  /** `[d]`: the model's query at that step, [sₜ₋₁; emb(yₜ₋₁)]. */
+  query: vector(),
+  /** `[keys][d]`: the model's source keys [hⱼ; xⱼ]. */
+  keys: grid(),
+  /** `[keys]`: the model's scores for the query. */
+  scores: vector(),
+  /** `[keys]`: softmax of the scores, the weights the model attends with (they sum to 1). */
+  weights: vector(undefined, probability),
+  /** The training the model comes from (its weight cache's hash). */
+  trainingHash: text,
+};
 
 const AdditiveScoringSchema = strict({
+  ...modelShape,
   /** `[attention]`: W₁·q. */
-  query: vector(),
+  projectedQuery: vector(),
   /** `[keys][attention]`: W₂·kⱼ. */
-  keys: grid(),
-  /** `[keys][attention]`: tanh(W₁·q + W₂·kⱼ). */
+  projectedKeys: grid(),
+  /** `[keys][attention]`: tanh(W₁·q + W₂·kⱼ); the scores are vᵀ·hiddenⱼ. */
   hidden: grid(),
   /** `[attention]`: the trained v. */
   v: vector(),
-  /** `[keys]`: vᵀ·hiddenⱼ. */
-  scores: vector(),
-  /** `[keys]`: softmax of the scores. */
-  weights: vector(),
 });
 
-const DotScoringSchema = strict({
-  /** `[keys]`: q·kⱼ. */
-  scores: vector(),
-  /** 1/√d, d the length of q and kⱼ. */
-  scale: finite,
-  /** `[keys]`: q·kⱼ/√d. */
-  scaled: vector(),
-  /** `[keys]`: softmax of the scaled scores. */
-  weights: vector(),
-});
+const DotScoringSchema = strict(modelShape);
+
+type ModelScoring = z.infer<typeof DotScoringSchema>;
+
+function expectModel(model: ModelScoring, at: Path, n: number): void {
+  expectShape(model.keys, [...at, 'keys'], n, model.query.length);
+  expectLength(model.scores, [...at, 'scores'], n);
+  expectLength(model.weights, [...at, 'weights'], n);
+}
 
 const ScoringSchema = withChecks(
   recordSchema('scoring', {
     /** The source tokens the keys belong to. */
     source: list(text, 'a non-empty array of tokens'),
-    /** The target token whose query is scored (`learnt`), and its decoder step. */
+    /** The target token whose query is scored (`learnt`). */
     target: text,
-    step: finite,
-    /** `[d]`: the alignment model's query at that step, [sₜ₋₁; emb(yₜ₋₁)]. */
-    query: vector(),
-    /** `[keys][d]`: the source keys [hⱼ; xⱼ]. */
-    keys: grid(),
+    /** The alignment model, trained with additive scoring: vᵀ·tanh(W₁·q + W₂·kⱼ). */
     additive: AdditiveScoringSchema,
+    /** A second model, trained by the same recipe with dot-product scoring: q·kⱼ. */
     dot: DotScoringSchema,
-    /** The attention the trained model used at that step (its alignment row), for comparison. */
-    trained: vector(),
-    /** The alignment training this comes from (`training.hash` of the alignment record). */
-    trainingHash: text,
   }),
-  ({source, query, keys, additive, dot, trained}) => {
+  ({source, additive, dot}) => {
     const n = source.length;
-    expectShape(keys, ['keys'], n, query.length);
-    const a = additive.query.length;
-    expectShape(additive.keys, ['additive', 'keys'], n, a);
+    expectModel(additive, ['additive'], n);
+    expectModel(dot, ['dot'], n);
+    const a = additive.projectedQuery.length;
+    expectShape(additive.projectedKeys, ['additive', 'projectedKeys'], n, a);
     expectShape(additive.hidden, ['additive', 'hidden'], n, a);
     expectLength(additive.v, ['additive', 'v'], a);
-    expectLength(additive.scores, ['additive', 'scores'], n);
-    expectLength(additive.weights, ['additive', 'weights'], n);
-    expectLength(dot.scores, ['dot', 'scores'], n);
-    expectLength(dot.scaled, ['dot', 'scaled'], n);
-    expectLength(dot.weights, ['dot', 'weights'], n);
-    expectLength(trained, ['trained'], n);
   },
 );
 
-/** Additive (Bahdanau) scoring: eⱼ = vᵀ·tanh(W₁·q + W₂·kⱼ), with the trained W₁, W₂ and v. */
+/** The additive model at the target token: eⱼ = vᵀ·tanh(W₁·q + W₂·kⱼ), with its trained W₁, W₂ and v. */
 export type AdditiveScoring = z.infer<typeof AdditiveScoringSchema>;
-/** Dot-product scoring on the same query and keys: q·kⱼ, scaled by 1/√d, softmaxed. */
-export type DotScoring = z.infer<typeof DotScoringSchema>;
+/** The dot-product model at the target token: eⱼ = q·kⱼ on its own query and keys. */
+export type DotScoring = ModelScoring;
 export type ScoringRecord = z.infer<typeof ScoringSchema>;
 
 /** Parses a scoring record from JSON, throwing a RecordError that names the field on any mismatch. */
