@@ -8,6 +8,8 @@ test/fixtures/recurr-numpy.json and test/fixtures/volume-numpy.json:
     python3 scripts/reference/post_examples_numpy.py --recurr > test/fixtures/recurr-numpy.json
     python3 scripts/reference/post_examples_numpy.py --volume > test/fixtures/volume-numpy.json
 
+(test/fixtures/volume-seed7-numpy.json holds some of `--volume --seed 7`'s keys.)
+
 and, for records computed with other seeds and parameters (issue 18):
 
     python3 scripts/reference/post_examples_numpy.py --dense --seed 7 > test/fixtures/dense-seed7-numpy.json
