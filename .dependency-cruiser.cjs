@@ -9,7 +9,7 @@
 const ANIMATION_BROWSER_SAFE = 'src/animations/((types|order)\\.ts|[^/]+/(browser|record|params)\\.ts)$';
 const BROWSER = '^(scenes/|src/page/|src/editor/(client|ui)/)';
 const BROWSER_SAFE = `^(src/(shared|frames|records|params|model/data|editor/protocol)/|${ANIMATION_BROWSER_SAFE})`;
-const NODE_ONLY = `^(src/(model/(?!data/)|animations/(?!${ANIMATION_BROWSER_SAFE.slice('src/animations/'.length)})|store/|render/|encode/|util/|text/|gallery/|bench/|editor/[^/]+\\.ts$|cli|paths)|scripts/)`;
+const NODE_ONLY = `^(src/(model/(?!data/)|animations/(?!${ANIMATION_BROWSER_SAFE.slice('src/animations/'.length)})|store/|figureRules/|render/|encode/|util/|text/|gallery/|bench/|editor/[^/]+\\.ts$|cli|paths)|scripts/)`;
 
 module.exports = {
   forbidden: [

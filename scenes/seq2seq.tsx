@@ -6,7 +6,7 @@
  * All numbers come from the `seq2seq` activation record.
  */
 import {Layout, makeScene2D, Txt} from '@motion-canvas/2d';
-import {all, createRef, waitFor} from '@motion-canvas/core';
+import {all, createRef, useThread, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {BarChart} from './components/BarChart';
@@ -19,6 +19,8 @@ import {VectorRow} from './components/VectorRow';
 import {sceneTheme} from './kit/theme';
 import {fonts, pace, sizes} from '../src/shared/theme';
 import {label} from './kit/label';
+import {readStep} from './kit/readStep';
+import {readingTime} from './kit/timing';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 
 /** 16 cells of 22 with gaps of 2: too narrow for values, so colour carries them. */
@@ -28,8 +30,8 @@ const ROW_X = -130;
 const ROW_STEP = 26;
 /** Row names (tokens) end here, right-aligned. */
 const LABEL_X = ROW_X - 202;
-/** Emitted tokens start here, left of the bars. */
-const EMIT_X = ROW_X + 212;
+/** Emitted tokens start here, left of the bars, with room before them for the arrow that feeds each into the next step. */
+const EMIT_X = ROW_X + 242;
 const ENCODER_Y = -174;
 /** Longer sentences squeeze their rows to end no lower than the post's four tokens and five steps do. */
 const ENCODER_LAST_Y = -96;
@@ -46,19 +48,16 @@ const LEGEND_Y = 236;
 /** Beats at the post's length; longer sentences scale the per-token ones down. */
 const timing = {
   /** A pause after each source token. */
-  encoderBeat: pace.quickStep * 0.3,
+  encoderBeat: pace.quickStep * 1.2,
   /** The arrows into the context vector and on into the decoder. */
   arrowDraw: pace.move * 0.7,
-  /** The context vector, read before the decoder starts. */
-  readContext: pace.step * 0.8,
   /** Each decoder step's changes, and its bars growing. */
   decoderStep: pace.fade * 0.7,
   barsGrow: pace.move * 0.8,
-  /** A pause after each emitted token: the first read, the rest brief. */
-  readFirstToken: pace.step * 0.35,
-  tokenBeat: pace.quickStep * 0.8,
+  /** The arrow that feeds an emitted token into the next step. */
+  feedDraw: pace.move * 0.6,
   /** The translation, held before the loop. */
-  lastLook: pace.hold * 0.8,
+  lastLook: pace.hold * 0.4,
 };
 
 export default makeScene2D(function* (view) {
@@ -149,6 +148,19 @@ export default makeScene2D(function* (view) {
       drawn
     />
   ) as Arrow;
+  // Each emitted token, fed back: from the token down into the next decoder step.
+  const feeds = emitted.slice(0, steps - 1).map(
+    (_, t) =>
+      (
+        <Arrow
+          points={[
+            [EMIT_X - 6, decoderY(t) + 6],
+            [decoderRows[t + 1].anchor('right', 6).x, decoderY(t + 1)],
+          ]}
+          lineWidth={sizes.line}
+        />
+      ) as Arrow,
+  );
   const translation = emitted
     .slice(0, record.predicted.length)
     .map(token => <Txt text={token} fontFamily={fonts.sans} fontSize={sizes.caption} fill={theme.text} opacity={0} />) as Txt[];
@@ -168,6 +180,7 @@ export default makeScene2D(function* (view) {
       {contextRow}
       {toDecoder}
       {decoderRows}
+      {feeds}
       <CaptionLine ref={chartTitle} x={BARS_X - 70} y={BARS_Y - 88} offsetX={-1} fontSize={sizes.small} fill={theme.muted} />
       {charts}
       {label(source.join(' '), {x: -30, y: SENTENCE_Y, offsetX: 1, fontSize: sizes.caption})}
@@ -182,57 +195,79 @@ export default makeScene2D(function* (view) {
   // Longer sentences than the post's (4 tokens in, 5 steps out) step faster, so the loop stays short.
   const encoderPace = Math.min(1, POST_TOKENS / source.length);
   const decoderPace = Math.min(1, POST_STEPS / steps);
-  yield* title.say('The encoder reads the German sentence token by token');
-  for (let t = 0; t < source.length; t++) {
-    const f = pace.fade * encoderPace;
-    yield* all(
-      sourceLabels[t].fill(theme.accent, f * 0.6),
-      t > 0 ? sourceLabels[t - 1].fill(theme.text, f * 0.6) : waitFor(0),
-      encoderRows[t].setValues([record.encoder.h[t]], f),
-      highlightAll(encoderRows[t], f * 0.6),
-      t > 0 ? encoderRows[t - 1].hideHighlight(f * 0.6) : waitFor(0),
-    );
-    yield* waitFor(timing.encoderBeat * encoderPace);
-  }
-
-  yield* all(
-    title.say('Its final state is the context vector: the fixed-length bottleneck'),
-    sourceLabels[source.length - 1].fill(theme.text, pace.fade),
-    encoderRows[source.length - 1].hideHighlight(pace.fade),
-    toContext.drawOn(timing.arrowDraw),
+  yield* readStep(
+    title,
+    'The encoder reads the German, token by token',
+    (function* () {
+      for (let t = 0; t < source.length; t++) {
+        const f = pace.fade * encoderPace;
+        yield* all(
+          sourceLabels[t].fill(theme.accent, f * 0.6),
+          t > 0 ? sourceLabels[t - 1].fill(theme.text, f * 0.6) : waitFor(0),
+          encoderRows[t].setValues([record.encoder.h[t]], f),
+          highlightAll(encoderRows[t], f * 0.6),
+          t > 0 ? encoderRows[t - 1].hideHighlight(f * 0.6) : waitFor(0),
+        );
+        yield* waitFor(timing.encoderBeat * encoderPace);
+      }
+    })(),
   );
-  yield* all(
-    contextRow.setValues([record.context.h], pace.fade),
-    highlightAll(contextRow, pace.fade),
-    contextLabel.fill(theme.accent, pace.fade),
+
+  yield* readStep(
+    title,
+    'Its last state, the context vector, is a bottleneck',
+    (function* () {
+      yield* all(
+        sourceLabels[source.length - 1].fill(theme.text, pace.fade),
+        encoderRows[source.length - 1].hideHighlight(pace.fade),
+        toContext.drawOn(timing.arrowDraw),
+      );
+      yield* all(
+        contextRow.setValues([record.context.h], pace.fade),
+        highlightAll(contextRow, pace.fade),
+        contextLabel.fill(theme.accent, pace.fade),
+      );
+    })(),
   );
-  yield* waitFor(timing.readContext);
 
-  yield* all(title.say('The decoder starts from it and emits one token at a time'), toDecoder.drawOn(timing.arrowDraw));
-  for (let t = 0; t < steps; t++) {
-    const f = timing.decoderStep * decoderPace;
-    const top = record.topK[t];
-    yield* all(
-      t === 0 ? all(contextRow.hideHighlight(f), contextLabel.fill(theme.muted, f)) : decoderRows[t - 1].hideHighlight(f),
-      t > 0 ? inputLabels[t - 1].fill(theme.text, f) : waitFor(0),
-      t > 0 ? charts[t - 1].opacity(0, f) : waitFor(0),
-      inputLabels[t].fill(theme.accent, f),
-      decoderRows[t].setValues([record.decoder.h[t]], f),
-      highlightAll(decoderRows[t], f),
-      chartTitle().say(`next token after "${record.decoder.inputs[t]}"`, f),
-    );
-    charts[t].opacity(1);
-    yield* charts[t].grow(
-      top.map(c => c.p),
-      timing.barsGrow * decoderPace,
-    );
-    yield* all(charts[t].highlight(0, f), emitLabels[t].opacity(1, f), t < translation.length ? translation[t].opacity(1, f) : waitFor(0));
-    yield* waitFor((t === 0 ? timing.readFirstToken : timing.tokenBeat) * decoderPace);
-  }
+  // Each emitted token is fed back: an arrow carries it into the next decoder step.
+  yield* readStep(
+    title,
+    'The decoder emits a token, then reads it as its next input',
+    (function* () {
+      yield* all(toDecoder.drawOn(timing.arrowDraw), chartTitle().say('most likely next tokens'));
+      for (let t = 0; t < steps; t++) {
+        const f = timing.decoderStep * decoderPace;
+        const top = record.topK[t];
+        yield* all(
+          t === 0 ? all(contextRow.hideHighlight(f), contextLabel.fill(theme.muted, f)) : decoderRows[t - 1].hideHighlight(f),
+          t > 0 ? inputLabels[t - 1].fill(theme.text, f) : waitFor(0),
+          t > 0 ? charts[t - 1].opacity(0, f) : waitFor(0),
+          t > 0 ? emitLabels[t - 1].fill(theme.text, f) : waitFor(0),
+          inputLabels[t].fill(theme.accent, f),
+          decoderRows[t].setValues([record.decoder.h[t]], f),
+          highlightAll(decoderRows[t], f),
+        );
+        charts[t].opacity(1);
+        const shownAt = useThread().time();
+        yield* charts[t].grow(
+          top.map(c => c.p),
+          timing.barsGrow * decoderPace,
+        );
+        yield* all(charts[t].highlight(0, f), emitLabels[t].opacity(1, f), t < translation.length ? translation[t].opacity(1, f) : waitFor(0));
+        if (t < feeds.length) yield* feeds[t].drawOn(timing.feedDraw * decoderPace);
+        // The candidates are words: each chart stays up until its longest has had its reading time.
+        const read = Math.max(...top.map(c => readingTime(c.token)));
+        yield* waitFor(Math.max(0, shownAt + read - useThread().time()));
+      }
+    })(),
+  );
 
-  yield* all(
-    title.say(`Translated: ${record.predicted.join(' ')}`),
+  yield* readStep(
+    title,
+    `Translated: ${record.predicted.join(' ')}`,
     inputLabels[steps - 1].fill(theme.muted, pace.fade),
+    emitLabels[steps - 1].fill(theme.text, pace.fade),
     decoderRows[steps - 1].hideHighlight(pace.fade),
   );
   yield* holdPoster(timing.lastLook);
@@ -242,6 +277,8 @@ export default makeScene2D(function* (view) {
     ...[...encoderRows, contextRow, ...decoderRows].map(r => r.clear()),
     ...[...sourceLabels, ...inputLabels].map(l => l.fill(theme.muted, pace.fade)),
     ...[...emitLabels, ...translation].map(l => l.opacity(0, pace.fade)),
+    ...emitLabels.map(l => l.fill(theme.accent, pace.fade)),
+    ...feeds.map(a => a.erase()),
     toContext.erase(),
     toDecoder.erase(),
   ]);

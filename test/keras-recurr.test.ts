@@ -24,8 +24,9 @@ function referenceSteps(r: RecurrRecord): RecurrStep[] {
     const g = gate(2).map(Math.tanh);
     const o = gate(3).map(sigmoid);
     c = c.map((cv, k) => f[k] * cv + i[k] * g[k]);
-    h = c.map((cv, k) => o[k] * Math.tanh(cv));
-    return {i, f, g, o, c, h};
+    const tanhC = c.map(Math.tanh);
+    h = c.map((cv, k) => o[k] * tanhC[k]);
+    return {i, f, g, o, c, tanhC, h};
   });
 }
 
@@ -62,7 +63,7 @@ describe('recurr record', () => {
     const reference = referenceSteps(record);
     expect(record.steps).toHaveLength(reference.length);
     reference.forEach((ref, t) => {
-      for (const key of [...RECURR_GATES, 'c', 'h'] as const) {
+      for (const key of [...RECURR_GATES, 'c', 'tanhC', 'h'] as const) {
         ref[key].forEach((v, u) => {
           expect(Math.abs(record.steps[t][key][u] - v), `steps[${t}].${key}[${u}]`).toBeLessThanOrEqual(1e-5);
         });
@@ -115,6 +116,10 @@ describe('recurr record', () => {
     it('names the file and a missing gate', () => {
       expect(broken(r => delete r.steps[2].f)).toThrow(RecordError);
       expect(broken(r => delete r.steps[2].f)).toThrow(/recurr\.json: steps\[2\]\.f/);
+    });
+
+    it('names a tanh(c) of the wrong length', () => {
+      expect(broken(r => r.steps[1].tanhC.pop())).toThrow(/recurr\.json: steps\[1\]\.tanhC: expected 3 numbers/);
     });
 
     it('names a kernel of the wrong width', () => {

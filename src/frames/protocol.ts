@@ -34,6 +34,14 @@ export interface RenderJob {
   textLog?: boolean;
 }
 
+/** A box in 960×540 layout units. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** One text drawn on a frame, as the reader sees it. */
 export interface DrawnText {
   text: string;
@@ -44,7 +52,21 @@ export interface DrawnText {
   /** Opacity on the frame: the fill's alpha times every opacity above it, 0 < alpha ≤ 1. */
   alpha: number;
   /** The ink box (measureText's actual bounds), in 960×540 layout units. */
-  box: {x: number; y: number; width: number; height: number};
+  box: Box;
+  /**
+   * How long the same text (same characters and font) stays on screen at half opacity or more, in
+   * seconds, over the unbroken run of frames that holds this one; the run may wrap round the loop.
+   * Absent when the text is fainter than that here.
+   */
+  shownSeconds?: number;
+}
+
+/** A closed shape drawn on a frame (a rectangle, rounded or not, or a whole circle or ellipse): the cells numbers sit in. */
+export interface DrawnShape {
+  kind: 'rect' | 'ellipse';
+  alpha: number;
+  /** Its path's bounds (the stroke's width not included), in 960×540 layout units. */
+  box: Box;
 }
 
 /** The texts on one held frame: the last frame of a step (the one before the next begins), or the scene's last. */
@@ -54,6 +76,7 @@ export interface HeldFrameTexts {
   /** The caption of the step this frame holds. */
   step: string;
   texts: DrawnText[];
+  shapes: DrawnShape[];
 }
 
 /** Returned by `window.renderScene` when the render ends. */

@@ -1,19 +1,16 @@
 /**
  * The drawn-text log (test renders only, RenderJob.textLog): every text a scene draws on the
- * frame that holds each step, with its font, fill and box. It spies on the 2D context: fillText
- * notes the text with the context's transform and measureText's ink box; a node drawn through a
- * cache canvas (opacity, filters) carries its texts along when drawImage puts that canvas on
- * another, so what reaches the frame's canvas is where the reader sees each text. Frames that are
- * not held cost one set lookup per call.
+ * frame that holds each step, with its font, fill, box and how long it stays on screen, and the
+ * closed shapes (cells, circles) on that frame. The spy (drawSpy.ts) sees every frame, so a text's
+ * time on screen is measured, not guessed; boxes and shapes are measured on held frames only.
  */
 import type {DrawnText, HeldFrameTexts} from '../frames/protocol';
+import {spyOnDrawing} from './drawSpy';
 
 type AnyCanvas = HTMLCanvasElement | OffscreenCanvas;
 
-/** A text noted on some canvas: its ink box's corners in that canvas's pixels. */
-interface Noted extends Omit<DrawnText, 'box'> {
-  corners: DOMPoint[];
-}
+/** A text counts as on screen from this opacity: a reader can read it. */
+const READABLE_ALPHA = 0.5;
 
 /**
  * The frames that hold a step: the one before each later step begins (frame n shows time n/fps),
@@ -37,112 +34,71 @@ export function heldFrames(
   return held;
 }
 
-/** The alpha of a canvas fill style (`#rrggbb`, `rgba(…)`); gradients and patterns count as opaque. */
-function styleAlpha(style: unknown): number {
-  if (typeof style !== 'string') return 1;
-  const rgba = /^rgba\([^,]+,[^,]+,[^,]+,\s*([\d.]+)\)$/.exec(style);
-  return rgba ? Number(rgba[1]) : 1;
+/** An unbroken run of frames showing one text (characters and font), and the held frames' copies of it. */
+interface Run {
+  key: string;
+  from: number;
+  to: number;
+  held: DrawnText[];
 }
 
-/** The destination point of a source pixel for drawImage's three call forms. */
-function drawImageMapping(source: AnyCanvas, args: number[]): (p: DOMPoint) => DOMPoint {
-  const [sx, sy, sw, sh, dx, dy, dw, dh] =
-    args.length >= 8 ? args : args.length >= 4 ? [0, 0, source.width, source.height, ...args] : [0, 0, 1, 1, args[0], args[1], 1, 1];
-  return p => new DOMPoint(dx + ((p.x - sx) * dw) / sw, dy + ((p.y - sy) * dh) / sh);
-}
-
-/**
- * Starts spying. `isHeld` says whether the frame being drawn is held; `take(canvas, scale)` returns
- * the texts that reached `canvas` in this frame, in layout units (canvas pixels ÷ scale), and
- * forgets every canvas's texts. `stop` restores the context.
- */
-export function spyOnDrawnText(isHeld: () => boolean): {take(canvas: AnyCanvas, scale: number): DrawnText[]; stop(): void} {
-  const proto = CanvasRenderingContext2D.prototype;
-  const {fillText, drawImage} = proto;
-  const noted = new Map<AnyCanvas, Noted[]>();
-  const on = (canvas: AnyCanvas) => noted.get(canvas) ?? noted.set(canvas, []).get(canvas)!;
-
-  proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
-    fillText.apply(this, maxWidth === undefined ? [text, x, y] : [text, x, y, maxWidth]);
-    const alpha = this.globalAlpha * styleAlpha(this.fillStyle);
-    if (!isHeld() || alpha <= 0 || text.trim() === '') return;
-    const m = this.measureText(text);
-    const [left, right, top, bottom] = [
-      x - m.actualBoundingBoxLeft,
-      x + m.actualBoundingBoxRight,
-      y - m.actualBoundingBoxAscent,
-      y + m.actualBoundingBoxDescent,
-    ];
-    const t = this.getTransform();
-    const corners = [new DOMPoint(left, top), new DOMPoint(right, top), new DOMPoint(right, bottom), new DOMPoint(left, bottom)].map(p =>
-      t.transformPoint(p),
-    );
-    const fill = typeof this.fillStyle === 'string' ? this.fillStyle : 'gradient';
-    on(this.canvas).push({text, font: this.font, fill, alpha, corners});
-  } as typeof proto.fillText;
-
-  proto.drawImage = function (this: CanvasRenderingContext2D, source: CanvasImageSource, ...args: number[]) {
-    (drawImage as (...a: unknown[]) => void).call(this, source, ...args);
-    const texts = noted.get(source as AnyCanvas);
-    if (!isHeld() || !texts || texts.length === 0) return;
-    noted.delete(source as AnyCanvas);
-    const place = drawImageMapping(source as AnyCanvas, args);
-    const t = this.getTransform();
-    for (const text of texts) {
-      const alpha = text.alpha * this.globalAlpha;
-      if (alpha > 0) on(this.canvas).push({...text, alpha, corners: text.corners.map(p => t.transformPoint(place(p)))});
-    }
-  } as typeof proto.drawImage;
-
-  return {
-    take(canvas, scale) {
-      const texts = noted.get(canvas) ?? [];
-      noted.clear();
-      return texts.map(({corners, ...text}) => {
-        const xs = corners.map(p => p.x / scale);
-        const ys = corners.map(p => p.y / scale);
-        const [x, y] = [Math.min(...xs), Math.min(...ys)];
-        const round = (v: number) => Math.round(v * 100) / 100;
-        return {
-          ...text,
-          alpha: Number(text.alpha.toPrecision(4)),
-          box: {x: round(x), y: round(y), width: round(Math.max(...xs) - x), height: round(Math.max(...ys) - y)},
-        };
-      });
-    },
-    stop() {
-      proto.fillText = fillText;
-      proto.drawImage = drawImage;
-    },
-  };
-}
-
-/** The log of one render: each held frame's texts, filled in as the frames are exported. */
+/** The log of one render: each held frame's texts and shapes, filled in as the frames are exported. */
 export class DrawnTextLog {
   readonly frames: HeldFrameTexts[] = [];
   private held = new Map<number, string>();
   private fps = 30;
-  private readonly spy: ReturnType<typeof spyOnDrawnText>;
+  private lastFrame = 0;
+  private readonly open = new Map<string, Run>();
+  private readonly closed: Run[] = [];
+  private readonly spy: ReturnType<typeof spyOnDrawing>;
 
   /** `drawing` is the frame being drawn (the playback's). */
   constructor(drawing: () => number) {
-    this.spy = spyOnDrawnText(() => this.held.has(drawing()));
+    this.spy = spyOnDrawing(() => this.held.has(drawing()));
   }
 
   /** Called once the scene is measured (its steps reported), before the first frame is drawn. */
   plan(steps: readonly {time: number; text: string}[], fps: number, lastFrame: number, holdEnd?: number): void {
     this.held = heldFrames(steps, fps, lastFrame, holdEnd);
     this.fps = fps;
+    this.lastFrame = lastFrame;
   }
 
   /** The frame's canvas as exported; `scale` is canvas pixels per layout unit. */
   exported(canvas: AnyCanvas, frame: number, scale: number): void {
+    const {texts, shapes} = this.spy.take(canvas, scale);
+    const key = (t: {text: string; font: string}) => `${t.font}\u0000${t.text}`;
+    const readable = new Set(texts.filter(t => t.alpha >= READABLE_ALPHA).map(key));
+    for (const [k, run] of this.open)
+      if (!readable.has(k)) {
+        this.open.delete(k);
+        this.closed.push({...run, to: frame - 1});
+      }
+    for (const k of readable) if (!this.open.has(k)) this.open.set(k, {key: k, from: frame, to: frame, held: []});
     const step = this.held.get(frame);
-    const texts = this.spy.take(canvas, scale);
-    if (step !== undefined) this.frames.push({frame, time: Math.round((frame / this.fps) * 1e4) / 1e4, step, texts});
+    if (step === undefined) return;
+    const boxed = texts.filter((t): t is DrawnText => t.box !== undefined);
+    for (const t of boxed) if (t.alpha >= READABLE_ALPHA) this.open.get(key(t))!.held.push(t);
+    this.frames.push({frame, time: Math.round((frame / this.fps) * 1e4) / 1e4, step, texts: boxed, shapes});
+  }
+
+  /** Closes the runs still open at the last frame and gives each held text its time on screen, joining runs across the loop. */
+  private measureRuns(): void {
+    for (const run of this.open.values()) this.closed.push({...run, to: this.lastFrame});
+    this.open.clear();
+    const first = new Map(this.closed.filter(r => r.from === 0).map(r => [r.key, r]));
+    const last = new Map(this.closed.filter(r => r.to === this.lastFrame).map(r => [r.key, r]));
+    for (const run of this.closed) {
+      let frames = run.to - run.from + 1;
+      // The loop joins the scene's end to its start: a text on screen across the seam is one run.
+      const joined = run.from === 0 ? last.get(run.key) : run.to === this.lastFrame ? first.get(run.key) : undefined;
+      if (joined && joined !== run) frames += joined.to - joined.from + 1;
+      for (const t of run.held) t.shownSeconds = Math.round((frames / this.fps) * 1000) / 1000;
+    }
   }
 
   stop(): void {
     this.spy.stop();
+    this.measureRuns();
   }
 }

@@ -19,6 +19,7 @@ import {
   windowSumLine,
 } from '../../scenes/figureLines';
 import {neuronReluLine, neuronSumLine} from '../../scenes/neuronLines';
+import {recurrLines} from '../../scenes/recurrLines';
 
 type Lines<K extends AnimationName> = ((record: ActivationRecords[K]) => string[]) | {none: string};
 
@@ -52,7 +53,7 @@ export const EQUATION_LINES: {[K in AnimationName]?: Lines<K>} = {
   attention: r => [...r.keys.map((_, i) => attentionScoreLine(r, i)), attentionOutputLine(r)],
   head: {none: 'matrices as colours and values in cells: no equation line'},
   scoring: {none: 'scores in cells and a symbolic tanh(W₁q + W₂kⱼ): no arithmetic line'},
-  recurr: {none: 'x = [raw] × scale names a step without a result; gates are cells'},
+  recurr: r => recurrLines(r.steps),
   seq2seq: {none: 'tokens and arrows: no arithmetic'},
   alignment: {none: 'a weight matrix: no arithmetic line'},
 };

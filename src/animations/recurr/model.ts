@@ -73,8 +73,8 @@ export async function computeRecurrRecord(
       const h = tf.mul(o, tf.tanh(c));
       const row = (v: Tensor) => (v.arraySync() as number[][])[0];
       assertClose([row(c), row(h)], [layerC[t], layerH[t]], GATE_TOLERANCE, `step ${t} gates' c, h vs the tfjs LSTM layer`);
-      // Record the layer's own states; the gates are shown as what produced them.
-      steps.push({i: row(i), f: row(f), g: row(g), o: row(o), c: layerC[t], h: layerH[t]});
+      // Record the layer's own states; the gates, and tanh(c) that o scales into h, are shown as what produced them.
+      steps.push({i: row(i), f: row(f), g: row(g), o: row(o), c: layerC[t], tanhC: row(tf.tanh(c)), h: layerH[t]});
     }
 
     return {

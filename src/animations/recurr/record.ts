@@ -29,6 +29,8 @@ const RecurrStepSchema = strict({
   o: vector(),
   /** Cell state after the step: f·c₋₁ + i·g. */
   c: vector(),
+  /** tanh(c): what the output gate scales into h. */
+  tanhC: vector(),
   /** Hidden state (the layer's output) after the step: o·tanh(c). */
   h: vector(),
 });
@@ -64,7 +66,7 @@ const RecurrSchema = withChecks(
     expectLength(record.bias, ['bias'], 4 * units);
     if (record.steps.length !== steps) mismatch(['steps'], `expected ${steps} timesteps (one per input row), got ${record.steps.length}`);
     record.steps.forEach((step, t) => {
-      for (const key of [...RECURR_GATES, 'c', 'h'] as const) expectLength(step[key], ['steps', t, key], units);
+      for (const key of [...RECURR_GATES, 'c', 'tanhC', 'h'] as const) expectLength(step[key], ['steps', t, key], units);
     });
   },
 );
