@@ -132,6 +132,8 @@ export default makeScene2D(function* (view) {
   yield* filterRows(first, [0], SLOW_CELL);
   yield* filterRows(first, [1], QUICK_CELL);
   const diagonal = caseOf(first, record.filters[1]).response;
+  // Each step's accent waits, with its caption, until the caption before has been read.
+  yield* caption.read();
   yield* all(
     say(`f2 is the diagonal itself: ${sumText(diagonal)} against ${sumText(caseOf(first, record.filters[0]).response)}`),
     sums[1].fill(theme.accent, pace.fade),
@@ -146,6 +148,7 @@ export default makeScene2D(function* (view) {
     (best, f, i) => (caseOf(second, f).response > caseOf(second, record.filters[best]).response ? i : best),
     0,
   );
+  yield* caption.read();
   yield* all(say('Now the line detector f1 answers more strongly'), sums[strongest].fill(theme.accent, pace.fade));
   yield* holdPoster(0);
   yield* caption.read();

@@ -290,7 +290,8 @@ export default makeScene2D(function* (view) {
     yield* flyValue(view, total.text(), {
       from: total.position().addX(-total.width() / 2),
       to: zSheet.cellPosition(win.row, win.col).add(new Vector2(0, -16)),
-      appear: 0,
+      // It fades in over the total before it leaves, so the frame that starts the step shows one total, not two.
+      appear: HALF_FADE,
       travel: timing.totalFlight,
       vanish: HALF_FADE,
       landing: zSheet.highlight(win.row, win.col, 1, 1, HALF_FADE),
