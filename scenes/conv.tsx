@@ -25,6 +25,7 @@ import {flyValue} from './kit/flyValue';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {HALF_FADE, QUICK_STOP} from './kit/timing';
+import {ShownText} from './kit/readingHold';
 import {type StopPacing, sweepWindow} from './kit/windowSweep';
 import {
   LABEL_Y,
@@ -41,6 +42,7 @@ import {
   valueGrid,
   convMeasures,
   type GridArgs,
+  type StopAt,
 } from './components/convParts';
 
 export default makeScene2D(function* (view) {
@@ -156,50 +158,50 @@ export default makeScene2D(function* (view) {
     input.highlight(row - record.pad.top, col - record.pad.left, kh, kw, duration);
   /** Each sum appears just right of the products before it travels to its cell. */
   const sumStart = products.position().addX(products.extent.width / 2 + 24);
-  let equationShown = false;
+  // The caption and the sum line each stay until read before they change (readingHold).
+  const caption = new ShownText();
+  const sumShown = new ShownText();
+  function* say(text: string): ThreadGenerator {
+    caption.mark(text);
+    yield* title.say(text);
+  }
+  function* clearEquation(): ThreadGenerator {
+    if (!sumShown.shown) return;
+    yield* sumShown.read();
+    sumShown.mark();
+    yield* all(equation().clear(HALF_FADE), equationEnd().clear(HALF_FADE));
+  }
 
   for (let f = 0; f < record.filters.length; f++) {
     const rec = record.filters[f];
     if (f === 0) {
-      yield* title.say(`Filter ${rec.name} slides over the image, one position at a time`);
+      yield* say(`Filter ${rec.name} slides over the image, one position at a time`);
     } else {
+      yield* clearEquation();
+      yield* caption.read();
       yield* all(
-        title.say(
-          postExample ? `A second filter, ${rec.name}, matches the diagonal itself` : `Filter ${rec.name} slides over the same image`,
-        ),
+        say(postExample ? `A second filter, ${rec.name}, matches the diagonal itself` : `Filter ${rec.name} slides over the same image`),
         filterLabel.opacity(0, HALF_FADE),
-        filter.setValues(rec.kernel, pace.fade),
+        filter.setValues(rec.kernel, pace.fade, true),
       );
       filterLabel.text(filterTitle(rec));
       yield* filterLabel.opacity(1, HALF_FADE);
     }
-    yield* sweepWindow(
-      stops,
-      {
-        pacing: s => (s === 0 ? 'detailed' : f === 0 && s < 3 ? 'medium' : 'quick'),
-        // The caption changes in the background while the window keeps moving.
-        during: s =>
-          f === 0 && s === 3
-            ? title.say('Each sum of products is one cell of the feature map')
-            : postExample && f === 1 && s === 1
-              ? title.say(`Along the diagonal, ${rec.name} responds with ${formatValue(rec.featureMap[0][0], decimals)}`)
-              : undefined,
-      },
-      (at, pacing) => stop(rec, f, at, pacing),
-    );
+    const pacing = (s: number) => (s === 0 ? 'detailed' : f === 0 && s < 3 ? 'medium' : 'quick');
+    yield* sweepWindow(stops, {pacing}, (at, how, s) => captionThenStop(rec, f, s, at, how));
   }
 
   // The maps, one per filter, stack along a new axis: a 3D volume.
+  yield* clearEquation();
+  yield* caption.read();
+  const stacked =
+    maps.length > 1 ? `Stacked, the ${maps.length} feature maps form a 3D volume` : 'One filter, one feature map: a volume one map deep';
   yield* all(
     input.hideHighlight(pace.fade),
     filter.hideHighlight(pace.fade),
     products.opacity(0, pace.fade),
     productsLabel.opacity(0, pace.fade),
-    equation().clear(),
-    equationEnd().clear(),
-    title.say(
-      maps.length > 1 ? `Stacked, the ${maps.length} feature maps form a 3D volume` : 'One filter, one feature map: a volume one map deep',
-    ),
+    say(stacked),
     // The names fade rather than travel: the front one would cross its sheet on the way.
     ...mapLabels.map(l => l.opacity(0, HALF_FADE)),
     ...maps.map((m, i) =>
@@ -217,6 +219,7 @@ export default makeScene2D(function* (view) {
     ...[...mapLabels, ...volumeLabels].map(l => l.opacity(1, pace.fade)),
   );
   yield* holdPoster(timing.lastLook);
+  yield* caption.read();
 
   yield* backToFirstFrame(title, [
     ...[...mapLabels, ...volumeLabels].map(l => l.opacity(0, pace.fade)),
@@ -224,7 +227,7 @@ export default makeScene2D(function* (view) {
     ...maps.map(m => m.frameOpacity(0, pace.fade)),
     ...maps.map(m => m.clear(pace.fade)),
     filterLabel.opacity(0, HALF_FADE),
-    filter.setValues(record.filters[0].kernel, pace.fade),
+    filter.setValues(record.filters[0].kernel, pace.fade, true),
   ]);
   filterLabel.text(filterTitle(record.filters[0]));
   mapLabels.forEach((l, i) => l.position(labelStart[i]));
@@ -234,21 +237,32 @@ export default makeScene2D(function* (view) {
     ...maps.map((m, i) => all(m.position(mapStart[i], pace.fade), m.scale(1, pace.fade), m.skew(0, pace.fade))),
   );
 
+  /** At the second stop a new caption, once the one before it and the sum line have been read; then the stop. */
+  function* captionThenStop(rec: ConvFilterRecord, f: number, s: number, at: StopAt, pacing: StopPacing): ThreadGenerator {
+    const next =
+      f === 0 && s === 1
+        ? 'Each sum of products is one cell of the feature map'
+        : postExample && f === 1 && s === 1
+          ? `Along the diagonal, ${rec.name} responds with ${formatValue(rec.featureMap[0][0], decimals)}`
+          : undefined;
+    if (next) {
+      yield* clearEquation();
+      yield* caption.read();
+      // The caption changes in the background while the window keeps moving.
+      yield say(next);
+    }
+    yield* stop(rec, f, at, pacing);
+  }
+
   /** One stop of the window: highlight, products, their sum into the map. */
-  function* stop(
-    rec: ConvFilterRecord,
-    f: number,
-    at: {outRow: number; outCol: number; row: number; col: number},
-    pacing: StopPacing,
-  ): ThreadGenerator {
+  function* stop(rec: ConvFilterRecord, f: number, at: StopAt, pacing: StopPacing): ThreadGenerator {
     const {outRow, outCol, row, col} = at;
     const prods = rec.products[outRow][outCol];
     const sum = rec.featureMap[outRow][outCol];
     const map = maps[f];
+    // The sum line belongs to the detailed stops, held until read; at faster stops it would flicker.
+    yield* clearEquation();
     if (pacing === 'quick') {
-      // The sum line belongs to the slow stops; it would flicker during the sweep.
-      if (equationShown) yield all(equation().clear(HALF_FADE), equationEnd().clear(HALF_FADE));
-      equationShown = false;
       // Two frames a stop: the sweep reads as motion, and every sum still lands in its cell.
       yield* all(windowAt(row, col, quickStop), products.setValues(prods, 0), map.setValue(outRow, outCol, sum, quickStop));
       return;
@@ -261,15 +275,13 @@ export default makeScene2D(function* (view) {
       productsLabel.opacity(1, t),
       products.valueOpacity(0, t / 2),
     );
+    const lines = pacing === 'detailed' ? sumLines(rec, outRow, outCol, decimals) : [];
+    sumShown.mark(...lines);
     yield* all(
       products.setValues(prods, t),
       products.valueOpacity(1, t),
-      ...sumLines(rec, outRow, outCol, decimals).map((line, i) => {
-        const to = i === 0 ? equation() : equationEnd();
-        return line ? to.say(line, t) : to.clear(t);
-      }),
+      ...lines.map((line, i) => (line ? (i === 0 ? equation() : equationEnd()).say(line, t) : waitFor(0))),
     );
-    equationShown = true;
     if (pacing === 'detailed') yield* waitFor(timing.readSum);
     // The sum travels from the products to its cell of the feature map.
     yield* flyValue(view, formatValue(sum, decimals), {

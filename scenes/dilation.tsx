@@ -13,7 +13,7 @@ import {beginScene} from './kit/beginScene';
 import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 import {backToFirstFrame, holdPoster} from './kit/loop';
-import {holdUntilRead, now} from './kit/readingHold';
+import {holdToRead, sceneTime} from './kit/readingHold';
 
 export default makeScene2D(function* (view) {
   const record = records.dilation;
@@ -31,24 +31,24 @@ export default makeScene2D(function* (view) {
     `${kerasArgument(same, 'padding')} keeps the map ${size(same.output)}`,
     `'valid' gives ${size(valid.output)}; 'same' keeps the input's ${size(same.output)}`,
   ];
-  let since = now();
+  let since = sceneTime();
   yield title.say(steps[0]);
   yield* stage.sweep(0, {pacing: () => 'quick'});
-  yield* holdUntilRead(steps[0], since);
+  yield* holdToRead(since, steps[0]);
 
-  since = now();
+  since = sceneTime();
   yield* all(title.say(steps[1]), stage.placeWindow(1), stage.spread(valid.dilation));
   yield* stage.sweep(1, {pacing: s => (s === 0 ? 'detailed' : 'medium')});
-  yield* holdUntilRead(steps[1], since);
+  yield* holdToRead(since, steps[1]);
 
-  since = now();
+  since = sceneTime();
   yield title.say(steps[2]);
   yield* stage.sweep(2, {pacing: () => 'quick'});
-  yield* holdUntilRead(steps[2], since);
+  yield* holdToRead(since, steps[2]);
 
-  since = now();
+  since = sceneTime();
   yield* title.say(steps[3]);
   yield* holdPoster(stageTiming.lastLook);
-  yield* holdUntilRead(steps[3], since);
+  yield* holdToRead(since, steps[3]);
   yield* backToFirstFrame(title, [stage.reset()]);
 });

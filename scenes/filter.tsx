@@ -1,14 +1,13 @@
 /**
  * filter.gif — the post's filter example, `np.sum(img * f)`, as an animation. The image
  * np.eye(3) is multiplied cell by cell by f1 (a horizontal line) and by f2 (the diagonal),
- * and each grid of products is summed: 1.0 and 3.0. Then the post's second image, a
- * short horizontal line: f1 gives 2.0 and f2 1.0, and f1's sum keeps the accent. (The post
- * prints 2.0 under f2: that slip is listed in the gallery's notes for the author, not drawn.)
- * Every number comes from the `filter` activation record (whose sums are the conv record's
- * post examples).
+ * and each grid of products is summed: 1.0 and 3.0. Then a second image, a short horizontal
+ * line: f1 gives 2.0 and f2 1.0, and f1's sum keeps the accent. Each filter's sum line stays
+ * under the grids until read. Every number comes from the `filter` activation record (whose
+ * sums are the conv record's post examples).
  */
 import {makeScene2D, Txt} from '@motion-canvas/2d';
-import {all, createRef, type ThreadGenerator, waitFor} from '@motion-canvas/core';
+import {all, createRef, type ThreadGenerator} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import type {FilterCase, FilterOperand} from '../src/animations/filter/record';
 import {Arrow} from './components/Arrow';
@@ -18,6 +17,7 @@ import {gridSize, maxAbs} from './components/layout';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {HALF_FADE} from './kit/timing';
+import {ShownText} from './kit/readingHold';
 import {ValueGrid} from './components/ValueGrid';
 import {formatValue} from '../src/shared/format';
 import {filterSumLine} from './figureLines';
@@ -35,16 +35,11 @@ const ROW_Y = [-62, 118];
 /** Code labels: one line per statement, this far apart, the last just above its grid. */
 const LABEL_STEP = 20;
 const LABEL_GAP = 18;
-const EQUATION_Y = 222;
+/** One sum line per filter, under the grids. */
+const EQUATION_Y = [208, 234];
 /** Seconds per product cell: the first few slowly, the rest quickly. */
 const SLOW_CELL = 0.26;
 const QUICK_CELL = 0.09;
-const timing = {
-  /** After the first image's two rows, before the second image. */
-  readFirstImage: pace.step * 0.3,
-  /** The last answer, held before the loop. */
-  lastLook: pace.hold,
-};
 
 /** numpy prints these sums with one decimal: `1.0`. */
 const sumText = (v: number) => formatValue(v, 1);
@@ -102,7 +97,15 @@ export default makeScene2D(function* (view) {
       ]}
     />
   )) as Arrow[];
-  const equation = createRef<CaptionLine>();
+  const equations = record.filters.map(() => createRef<CaptionLine>());
+  // The caption and each sum line stay until read before they change (readingHold).
+  const caption = new ShownText();
+  const sumShown = record.filters.map(() => new ShownText());
+  function* say(text: string): ThreadGenerator {
+    yield* caption.read();
+    caption.mark(text);
+    yield* title.say(text);
+  }
 
   const title = beginScene(view);
   view.add(
@@ -118,45 +121,61 @@ export default makeScene2D(function* (view) {
       {products}
       {arrows}
       {sums}
-      <CaptionLine ref={equation} mono y={EQUATION_Y} fontSize={sizes.small} />
+      {equations.map((ref, i) => (
+        <CaptionLine ref={ref} mono y={EQUATION_Y[i]} fontSize={sizes.small} />
+      ))}
     </>,
   );
 
-  yield* title.say(`img = ${first.code.replace(/^img = /, '')}: each filter multiplies it cell by cell`);
-  yield* filterRow(first, 0, SLOW_CELL);
-  yield title.say(
-    `f2 is the diagonal itself: ${sumText(caseOf(first, record.filters[1]).response)} against ${sumText(caseOf(first, record.filters[0]).response)}`,
+  // The first image: each filter in turn, f1 slowly, so the cell-by-cell product reads.
+  yield* say(`img = ${first.code.replace(/^img = /, '')}: each filter multiplies it cell by cell`);
+  yield* filterRows(first, [0], SLOW_CELL);
+  yield* filterRows(first, [1], QUICK_CELL);
+  const diagonal = caseOf(first, record.filters[1]).response;
+  // Each step's accent waits, with its caption, until the caption before has been read.
+  yield* caption.read();
+  yield* all(
+    say(`f2 is the diagonal itself: ${sumText(diagonal)} against ${sumText(caseOf(first, record.filters[0]).response)}`),
+    sums[1].fill(theme.accent, pace.fade),
   );
-  yield* filterRow(first, 1, QUICK_CELL);
-  yield* waitFor(timing.readFirstImage);
 
-  // A second image: a short horizontal line.
-  yield* all(title.say('A second image: a short horizontal line'), showImage(second), clearResults());
-  yield* filterRow(second, 0, QUICK_CELL);
-  yield* filterRow(second, 1, QUICK_CELL);
+  // A second image: a short horizontal line; both filters at once, now that the reader knows the pattern.
+  yield* readSums();
+  yield* all(say('A second image: a short horizontal line'), showImage(second), clearResults());
+  yield* filterRows(second, [0, 1], QUICK_CELL);
   // The filter that answers the second image most strongly keeps the accent.
   const strongest = record.filters.reduce(
     (best, f, i) => (caseOf(second, f).response > caseOf(second, record.filters[best]).response ? i : best),
     0,
   );
-  yield* all(title.say('Now the line detector f1 answers more strongly'), sums[strongest].fill(theme.accent, pace.fade));
-  yield* holdPoster(timing.lastLook);
+  yield* caption.read();
+  yield* all(say('Now the line detector f1 answers more strongly'), sums[strongest].fill(theme.accent, pace.fade));
+  yield* holdPoster(0);
+  yield* caption.read();
+  yield* readSums();
 
   yield* backToFirstFrame(title, [showImage(first), clearResults()]);
 
-  /** One filter's row: products cell by cell, then their sum. */
-  function* filterRow(img: FilterOperand, row: number, perCell: number): ThreadGenerator {
-    const c = caseOf(img, record.filters[row]);
-    const target = products[row];
+  /** Filter rows side by side: products cell by cell, then each row's sum line and sum. */
+  function* filterRows(img: FilterOperand, rows: number[], perCell: number): ThreadGenerator {
+    const cases = rows.map(row => caseOf(img, record.filters[row]));
     for (let k = 0; k < 9; k++) {
       const [r, col] = [Math.floor(k / 3), k % 3];
       const t = perCell === SLOW_CELL && k >= 3 ? QUICK_CELL : perCell;
-      yield* all(image.highlight(r, col, 1, 1, t), filters[row].highlight(r, col, 1, 1, t), target.setValue(r, col, c.products[r][col], t));
+      yield* all(
+        image.highlight(r, col, 1, 1, t),
+        ...rows.map((row, i) => all(filters[row].highlight(r, col, 1, 1, t), products[row].setValue(r, col, cases[i].products[r][col], t))),
+      );
     }
-    yield* all(image.hideHighlight(HALF_FADE), filters[row].hideHighlight(HALF_FADE));
-    yield* all(equation().say(filterSumLine(c), pace.fade), arrows[row].drawOn(pace.move));
-    sums[row].text(sumText(c.response));
-    yield* sums[row].opacity(0).opacity(1, pace.fade);
+    yield* all(image.hideHighlight(HALF_FADE), ...rows.map(row => filters[row].hideHighlight(HALF_FADE)));
+    yield* all(
+      ...rows.map((row, i) => {
+        sumShown[row].mark(filterSumLine(cases[i]));
+        return all(equations[row]().say(filterSumLine(cases[i]), pace.fade), arrows[row].drawOn(pace.move));
+      }),
+    );
+    rows.forEach((row, i) => sums[row].text(sumText(cases[i].response)));
+    yield* all(...rows.map(row => sums[row].opacity(0).opacity(1, pace.fade)));
   }
 
   /** Cross-fades the image and its code label to another image. */
@@ -166,10 +185,17 @@ export default makeScene2D(function* (view) {
     yield* imageLabel.opacity(1, HALF_FADE);
   }
 
-  /** Empties the products and sums, as at the start. */
+  /** Waits until every sum line on screen has been read. */
+  function* readSums(): ThreadGenerator {
+    for (const shown of sumShown) yield* shown.read();
+  }
+
+  /** Empties the products, sum lines and sums, as at the start, once the sum lines have been read. */
   function* clearResults(): ThreadGenerator {
+    yield* readSums();
+    sumShown.forEach(shown => shown.mark());
     yield* all(
-      equation().clear(),
+      ...equations.map(e => e().clear()),
       ...products.map(p => p.clear(pace.fade)),
       ...arrows.map(a => a.erase(pace.fade)),
       ...sums.map(s => s.opacity(0, pace.fade)),

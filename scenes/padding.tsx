@@ -12,7 +12,7 @@ import {beginScene} from './kit/beginScene';
 import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 import {backToFirstFrame, holdPoster} from './kit/loop';
-import {holdUntilRead, now} from './kit/readingHold';
+import {holdToRead, sceneTime} from './kit/readingHold';
 
 export default makeScene2D(function* (view) {
   const record = records.padding;
@@ -32,12 +32,12 @@ export default makeScene2D(function* (view) {
     'Every pixel, edges included, gets a window',
     `The feature map keeps the input's ${size(same.output)}`,
   ];
-  let since = now();
+  let since = sceneTime();
   yield title.say(steps[0]);
   yield* stage.sweep(0, {pacing: s => (s === 0 ? 'detailed' : 'quick')});
-  yield* holdUntilRead(steps[0], since);
+  yield* holdToRead(since, steps[0]);
 
-  since = now();
+  since = sceneTime();
   yield title.say(steps[1]);
   yield* stage.sweep(1, {
     // Along the top row, where the zeros matter most, up to a full stop on the edge pixel; then the rest.
@@ -45,17 +45,17 @@ export default makeScene2D(function* (view) {
     during: s => {
       if (s !== cols) return undefined;
       return (function* () {
-        yield* holdUntilRead(steps[1], since);
-        since = now();
+        yield* holdToRead(since, steps[1]);
+        since = sceneTime();
         yield* title.say(steps[2]);
       })();
     },
   });
-  yield* holdUntilRead(steps[2], since);
+  yield* holdToRead(since, steps[2]);
 
-  since = now();
+  since = sceneTime();
   yield* title.say(steps[3]);
   yield* holdPoster(stageTiming.lastLook);
-  yield* holdUntilRead(steps[3], since);
+  yield* holdToRead(since, steps[3]);
   yield* backToFirstFrame(title, [stage.reset()]);
 });

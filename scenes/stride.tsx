@@ -11,7 +11,7 @@ import records from 'virtual:activations';
 import {beginScene} from './kit/beginScene';
 import {ConvSettingStage, stageTiming} from './components/ConvSettingStage';
 import {backToFirstFrame, holdPoster} from './kit/loop';
-import {holdUntilRead, now} from './kit/readingHold';
+import {holdToRead, sceneTime} from './kit/readingHold';
 import {kerasArgument, sizeText} from '../src/shared/convArithmetic';
 
 export default makeScene2D(function* (view) {
@@ -29,23 +29,23 @@ export default makeScene2D(function* (view) {
     `${kerasArgument(strided, 'strides')}: the window jumps ${s} pixels`,
     `A ${size(strided.output)} map: every ${nth} value of the ${size(base.output)}`,
   ];
-  let since = now();
+  let since = sceneTime();
   yield title.say(steps[0]);
   yield* stage.sweep(0, {pacing: i => (i === 0 ? 'detailed' : 'quick')});
-  yield* holdUntilRead(steps[0], since);
+  yield* holdToRead(since, steps[0]);
 
-  since = now();
+  since = sceneTime();
   yield title.say(steps[1]);
   yield* stage.sweep(1, {
     pacing: () => 'medium',
     // The strided window stops where every stride-th default window did: the same sums, ringed for good.
     keep: (r, c) => ({grid: 0, row: r * s, col: c * s}),
   });
-  yield* holdUntilRead(steps[1], since);
+  yield* holdToRead(since, steps[1]);
 
-  since = now();
+  since = sceneTime();
   yield* title.say(steps[2]);
   yield* holdPoster(stageTiming.lastLook);
-  yield* holdUntilRead(steps[2], since);
+  yield* holdToRead(since, steps[2]);
   yield* backToFirstFrame(title, [stage.reset()]);
 });

@@ -2,9 +2,10 @@
  * volume.gif — feature maps stacked into a volume, and the next layer reading it. The
  * post's Conv2D example on x[0]: 8 filters of 3×3×3 paint 8 feature maps of 30×30, which
  * stack into a 30×30×8 volume (f0 at the back). One position shows its 8 values. Then
- * filter 0 of the added conv2 reads a 3×3 column through all 8 sheets: 72 products,
- * summed sheet by sheet, plus bias, then ReLU, give one cell of its 28×28 map.
- * Every number and colour comes from the `volume` activation record.
+ * one filter of the added conv2 (the record's choice: its map has both signs) reads a 3×3
+ * column through all 8 sheets: 72 products, summed sheet by sheet, plus bias, give one cell
+ * of its 28×28 map, and ReLU keeps the map's positive cells. Five steps, each held for its
+ * caption's reading time. Every number and colour comes from the `volume` activation record.
  *
  *   x[0] stack │ 30×30×8 volume │ per-sheet table │ conv2 filter 0 map
  */
@@ -22,13 +23,14 @@ import {flyValue} from './kit/flyValue';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
 import {HALF_FADE} from './kit/timing';
+import {holdToRead, sceneTime} from './kit/readingHold';
 import {formatValue} from '../src/shared/format';
 import {VOLUME_SUM_DECIMALS as SUM_DECIMALS, volumeSumColumn} from './figureLines';
 import type {Point} from '../src/shared/geometry';
 import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 import {VOLUME_CELL, VOLUME_STEP} from './volumeLayout';
-import {INPUT, VOLUME, TABLE, MINI_CELL, NEXT, SHAPES_Y, LEGEND_Y, MAP_SWEEP, timing} from './volumeParts';
+import {INPUT, INPUT_OPENING, VOLUME, TABLE, NEXT, SHAPES_Y, LEGEND_Y, MAP_SWEEP, timing} from './volumeParts';
 
 export default makeScene2D(function* (view) {
   const theme = sceneTheme();
@@ -40,8 +42,6 @@ export default makeScene2D(function* (view) {
   const products = k2h * k2w * count;
   // One sequential range for the image and the maps, so a colour is one value everywhere.
   const valueRange = maxAbs([...record.image.flat(2), ...record.maps.flat(2)]);
-  const weights = record.maps.map((_, s) => record.conv2.kernel.map(row => row.map(w => w[s][filter])));
-  const weightRange = maxAbs(weights.flat(2));
   const zRange = maxAbs(record.nextPreActivation);
   const channels = record.image[0][0].map((_, c) => record.image.map(row => row.map(px => px[c])));
   const [h, w] = [record.image.length, record.image[0].length];
@@ -80,39 +80,11 @@ export default makeScene2D(function* (view) {
     label(text, {x, y, offsetX: align === 'left' ? -1 : align === 'right' ? 1 : 0, mono: true, fill, opacity: 0});
   const names = maps.map((_, i) => mono(`f${i}`, TABLE.name, rowY[i], 'left', theme.muted));
   const values = probe.values.map((v, i) => mono(formatValue(v, 2), TABLE.value, rowY[i], 'right'));
-  const windows = record.maps.map((m, i) => {
-    const cells = m.slice(win.row, win.row + k2h).map(row => row.slice(win.col, win.col + k2w));
-    return new HeatmapSheet({
-      values: cells,
-      range: valueRange,
-      cellSize: MINI_CELL,
-      gap: 1,
-      frameOpacity: 0,
-      x: TABLE.window,
-      y: rowY[i],
-      opacity: 0,
-    });
-  });
-  const kernels = weights.map(
-    (k, i) =>
-      new HeatmapSheet({
-        values: k,
-        colorMap: 'diverging',
-        range: weightRange,
-        cellSize: MINI_CELL,
-        gap: 1,
-        frameOpacity: 0,
-        x: TABLE.weights,
-        y: rowY[i],
-        opacity: 0,
-      }),
-  );
-  const times = maps.map((_, i) => mono('×', TABLE.times, rowY[i], 'centre', theme.muted));
-  const equals = maps.map((_, i) => mono('=', TABLE.equals, rowY[i], 'centre', theme.muted));
   const table = volumeSumColumn(win, SUM_DECIMALS);
   // Sheet sums printed with more decimals than the total (so the column adds up) push the column right.
   const sumRight = TABLE.sum + monoWidth('0'.repeat(table.termDecimals - SUM_DECIMALS), sizes.small);
   const sums = table.sums.map((v, i) => mono(v, sumRight, rowY[i], 'right'));
+  // The window and filter swatches were too small to read: the column prints each sheet's sum only.
   const header = mono(`window × filter ${filter} = sum`, TABLE.name, rowY[0] - 26, 'left', theme.muted);
   const totalY = rowY[count - 1] + 30;
   const totals = [
@@ -142,9 +114,9 @@ export default makeScene2D(function* (view) {
     opacity: 0,
   });
   const reluSheet = new HeatmapSheet({values: record.nextMap, range: valueRange, cellSize: NEXT.cell, x: NEXT.x, y: NEXT.y, opacity: 0});
-  // Labels go under the map: above it is where the total lands.
+  // Labels go under the map (above it is where the total lands), short enough to stay clear of the table.
   const nextBottom = zSheet.blockCorner(0, 0, nh, nw, 3).y;
-  const nextLabel = mono(`conv2 filter ${filter}: ${nh}×${nw}`, NEXT.x, nextBottom + 18, 'centre', theme.muted);
+  const nextLabel = mono(`filter ${filter} before ReLU`, NEXT.x, nextBottom + 18, 'centre', theme.muted);
   const nextNote = mono('', NEXT.x, nextBottom + 42, 'centre', theme.muted);
   // The column through the volume: the window's corners on the back sheet joined to the front one's.
   const column = [0, 1, 2, 3].map(k => (
@@ -155,8 +127,18 @@ export default makeScene2D(function* (view) {
       opacity={0}
     />
   )) as Line[];
-  const inputLabel = mono(`x[${record.sample}]`, INPUT.x, INPUT.y + 72, 'centre', theme.muted);
+  // The label keeps its size while x[0] shrinks: it moves with the sheets' bottom edge.
+  const labelAt = (y: number, scale: number) => y + (INPUT.labelBelow - 16) * scale + 16;
+  const labelHome = new Vector2(INPUT.x, labelAt(INPUT.y, 1));
+  const labelOpening = new Vector2(INPUT_OPENING.x, labelAt(INPUT_OPENING.y, INPUT_OPENING.scale));
+  const inputLabel = mono(`x[${record.sample}]`, labelOpening.x, labelOpening.y, 'centre', theme.muted);
   inputLabel.opacity(1);
+  // The opening shows x[0] large where the volume will stand; it then shrinks to its corner.
+  const inputGroup = createRef<Node>();
+  const openingPose = {
+    scale: INPUT_OPENING.scale,
+    position: new Vector2(INPUT_OPENING.x, INPUT_OPENING.y).sub(new Vector2(INPUT.x, INPUT.y).scale(INPUT_OPENING.scale)),
+  };
   const shapes = mono(
     `Conv2D(${count}, (${kh}, ${kw}), relu): ${h}×${w}×${channels.length} → ${mh}×${mw}×${count}`,
     -240,
@@ -164,12 +146,14 @@ export default makeScene2D(function* (view) {
     'centre',
   );
   const nextShapes = mono(`conv2: ${mh}×${mw}×${count} → ${nh}×${nw}×${record.conv2.bias.length}`, NEXT.x, SHAPES_Y, 'centre');
-  const signLegend = (<SignLegend subject="weight, sum" swatch="square" x={250} y={LEGEND_Y} opacity={0} />) as SignLegend;
+  const signLegend = (<SignLegend subject="sum" swatch="square" x={NEXT.x - 70} y={LEGEND_Y} opacity={0} />) as SignLegend;
   const content = createRef<Node>();
 
   view.add(
     <>
-      {input}
+      <Node ref={inputGroup} scale={openingPose.scale} position={openingPose.position}>
+        {input}
+      </Node>
       {inputLabel}
       <SequentialLegend subject="value" max={valueRange} decimals={2} x={-240} y={LEGEND_Y} />
       <Node ref={content}>
@@ -178,10 +162,6 @@ export default makeScene2D(function* (view) {
         {names}
         {values}
         {header}
-        {windows}
-        {times}
-        {kernels}
-        {equals}
         {sums}
         {rule}
         {totals.flat()}
@@ -196,8 +176,16 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  // 1. Eight filters paint eight maps, each sheet joining the stack in front of the last.
-  yield* title.say(`${count} filters of ${kh}×${kw}×${channels.length} read the ${h}×${w}×${channels.length} image x[${record.sample}]`);
+  // 1. x[0], large, shrinks to its corner; then eight filters paint eight maps, each sheet joining the stack in front of the last.
+  let since = sceneTime();
+  const paint = `${count} filters of ${kh}×${kw}×${channels.length} read x[${record.sample}]: each paints a ${mh}×${mw} map`;
+  yield* title.say(paint);
+  yield* waitFor(timing.seeImage);
+  yield* all(
+    inputGroup().scale(1, timing.shrinkImage),
+    inputGroup().position(Vector2.zero, timing.shrinkImage),
+    inputLabel.position(labelHome, timing.shrinkImage),
+  );
   front.highlightHeight(kh).highlightWidth(w);
   for (let i = 0; i < count; i++) {
     const map = maps[i];
@@ -205,77 +193,96 @@ export default makeScene2D(function* (view) {
     front.highlightRow(() => Math.min(mh - 1, Math.floor(map.reveal() * mh)));
     const sweep = i === 0 ? timing.firstMapSweep : MAP_SWEEP;
     if (i === 0) yield front.highlightOpacity(1, HALF_FADE);
-    if (i === 1) yield title.say(`Each filter paints one ${mh}×${mw} feature map`);
     yield* all(map.opacity(1, Math.min(HALF_FADE, sweep / 2)), map.reveal(1, sweep, linear));
   }
+  yield* holdToRead(since, paint);
+
+  // 2. Stacked into a volume; one position through the stack holds one value per map.
+  since = sceneTime();
+  const stacked = `Stacked: a ${mh}×${mw}×${count} volume, ${count} values at each position`;
   yield* all(
     front.hideHighlight(pace.fade),
-    title.say(`Stacked, the ${count} maps form a ${mh}×${mw}×${count} volume`),
+    title.say(stacked),
     shapes.opacity(1, pace.fade),
-  );
-  yield* waitFor(timing.readVolume);
-
-  // 2. One position through the stack: one value per map.
-  yield* all(
-    title.say(`At one position the volume holds ${count} values, one per map`),
     ...maps.map(m => m.highlight(probe.row, probe.col, 1, 1, pace.fade)),
     ...names.map(n => n.opacity(1, pace.fade)),
     sequence(0.04, ...values.map(v => v.opacity(1, pace.fade))),
   );
-  yield* waitFor(timing.readPosition);
+  yield* holdToRead(since, stacked);
 
-  // 3. The next layer: filter 0 of conv2 reads the 3×3 column through all 8 sheets.
+  // 3. The next layer: the record's conv2 filter reads the 3×3 column through all 8 sheets.
+  since = sceneTime();
+  const reads = `Filter ${filter} of conv2 reads a ${k2h}×${k2w}×${count} column: ${products} products`;
   yield* all(
-    title.say(`Next layer: a ${k2h}×${k2w}×${count} filter reads a ${k2h}×${k2w} column`),
+    title.say(reads),
     ...maps.map(m => m.highlight(win.row, win.col, k2h, k2w, pace.fade)),
     ...values.map(v => v.opacity(0, pace.fade)),
     ...column.map(l => l.opacity(1, pace.fade)),
     header.opacity(1, pace.fade),
-    signLegend.opacity(1, pace.fade),
   );
-  for (let i = 0; i < count; i++) {
-    const t = i === 0 ? pace.fade : timing.tableRow;
-    yield* all(windows[i].opacity(1, t), times[i].opacity(1, t), kernels[i].opacity(1, t), equals[i].opacity(1, t), sums[i].opacity(1, t));
-  }
+  yield* sequence(timing.tableRow, ...sums.map(v => v.opacity(1, pace.fade)));
   yield* all(
-    title.say(`${products} products, summed sheet by sheet, plus bias`),
-    totals[0][0].opacity(1, pace.fade),
-    totals[0][1].opacity(1, pace.fade),
+    ...totals
+      .slice(0, 2)
+      .flat()
+      .map(t => t.opacity(1, pace.fade)),
     rule.opacity(1, pace.fade),
   );
-  yield* all(totals[1][0].opacity(1, pace.fade), totals[1][1].opacity(1, pace.fade));
-  yield* waitFor(timing.readTotal);
+  yield* holdToRead(since, reads);
 
-  // 4. That total is one cell of filter 0's map: the whole map, before and after ReLU.
-  nextNote.text(positives === 0 ? 'before ReLU: all < 0' : `before ReLU: ${positives} of ${z.length} > 0`);
+  // 4. That total is one cell of the filter's map: the whole map before ReLU.
+  since = sceneTime();
+  const before = positives === 0 ? 'all cells < 0' : `${positives} of ${z.length} cells > 0`;
+  nextNote.text(before);
   reluSheet.highlightRow(win.row).highlightCol(win.col).highlightOpacity(1);
+  const everywhere = `Filter ${filter} at every position: a ${nh}×${nw} map`;
   yield* all(
-    title.say(`Filter ${filter} at every position: a ${nh}×${nw} map`),
+    title.say(everywhere),
     zSheet.opacity(1, HALF_FADE),
     zSheet.reveal(1, timing.nextMapSweep, linear),
     nextLabel.opacity(1, pace.fade),
     nextNote.opacity(1, pace.fade),
     nextShapes.opacity(1, pace.fade),
+    signLegend.opacity(1, pace.fade),
     flyTotal(),
   );
-  yield* all(
-    title.say(`ReLU turns ${formatValue(win.total, SUM_DECIMALS)} into ${formatValue(win.output, SUM_DECIMALS)}`),
-    totals[2][0].opacity(1, pace.fade),
-    totals[2][1].opacity(1, pace.fade),
-  );
-  yield* holdPoster(timing.readRelu);
-  yield* all(
-    title.say(positives === 0 ? `Every cell is below 0, so the whole map is 0` : `ReLU keeps the ${positives} positive cells`),
-    reluSheet.opacity(1, pace.fade),
-    nextNote.opacity(0, HALF_FADE),
-  );
-  const zeros = record.nextMap.flat().filter(v => v === 0).length;
-  nextNote.text(zeros === z.length ? 'after ReLU: all 0' : `after ReLU: ${zeros} of ${z.length} are 0`);
-  yield* nextNote.opacity(1, HALF_FADE);
-  yield* waitFor(timing.lastLook);
+  yield* holdToRead(since, everywhere, before);
 
-  // One fade for the whole picture, so the sheets do not turn see-through one over another.
-  yield* backToFirstFrame(title, [content().opacity(0, timing.seamFade)], timing.seamFade);
+  // 5. ReLU: the table's cell, and the whole map.
+  since = sceneTime();
+  const zeros = record.nextMap.flat().filter(v => v === 0).length;
+  const relu =
+    positives === 0
+      ? 'Every cell is below 0, so ReLU makes the whole map 0'
+      : `ReLU keeps the ${positives} positive cells, sets the rest to 0`;
+  const after = zeros === z.length ? 'all cells are 0' : `${zeros} of ${z.length} cells are 0`;
+  yield* all(
+    title.say(relu),
+    ...totals[2].map(t => t.opacity(1, pace.fade)),
+    reluSheet.opacity(1, pace.fade),
+    signLegend.opacity(0, pace.fade),
+    nextNote.opacity(0, HALF_FADE),
+    nextLabel.opacity(0, HALF_FADE),
+  );
+  nextNote.text(after);
+  nextLabel.text(`filter ${filter} after ReLU`);
+  yield* all(nextNote.opacity(1, HALF_FADE), nextLabel.opacity(1, HALF_FADE));
+  yield* holdPoster(0);
+  yield* holdToRead(since, relu);
+  // The note and label came up a fade after the step began: they get their own reading time too.
+  yield* holdToRead(since + pace.fade, after, nextLabel.text());
+
+  // One fade for the whole picture, so the sheets do not turn see-through one over another; x[0] grows back.
+  yield* backToFirstFrame(
+    title,
+    [
+      content().opacity(0, timing.seamFade),
+      inputGroup().scale(openingPose.scale, timing.seamFade),
+      inputGroup().position(openingPose.position, timing.seamFade),
+      inputLabel.position(labelOpening, timing.seamFade),
+    ],
+    timing.seamFade,
+  );
 
   /** The total travels from the table into its cell of the next map, which the accent then rings. */
   function* flyTotal(): ThreadGenerator {
@@ -283,7 +290,8 @@ export default makeScene2D(function* (view) {
     yield* flyValue(view, total.text(), {
       from: total.position().addX(-total.width() / 2),
       to: zSheet.cellPosition(win.row, win.col).add(new Vector2(0, -16)),
-      appear: 0,
+      // It fades in over the total before it leaves, so the frame that starts the step shows one total, not two.
+      appear: HALF_FADE,
       travel: timing.totalFlight,
       vanish: HALF_FADE,
       landing: zSheet.highlight(win.row, win.col, 1, 1, HALF_FADE),

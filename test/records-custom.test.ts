@@ -218,11 +218,14 @@ describe('head over another sentence, with another d_k', () => {
 });
 
 describe('volume for another seed', () => {
-  it('seed 7: the values at the window, its per-sheet sums and total, as numpy computes them', async () => {
+  it('seed 7: the followed filter (5), the values at the window, its per-sheet sums and total, as numpy computes them', async () => {
     const record = await custom('volume', 7);
     const numpy = fixture('volume-seed7-numpy.json');
     expect(record.seed).toBe(7);
     expect([record.window.row, record.window.col]).toEqual(numpy.window);
+    // The followed filter: of the maps with both signs, the most positive cells.
+    expect(numpy.positiveCells).toEqual([0, 0, 2, 432, 0, 565, 402, 0]);
+    expect(record.filter).toBe(numpy.filter);
     expectAllClose(record.probe.values, numpy.probeValues, 'probe.values');
     expectAllClose(record.window.partialSums, numpy.partialSums, 'window.partialSums');
     expectAllClose(record.window.total, numpy.total, 'window.total');

@@ -6,7 +6,7 @@ import {NumpyRandom} from '../src/model/keras/numpy';
 import {philoxUniform} from '../src/model/keras/philox';
 import {kernelSeeds, TfGlobalSeed} from '../src/model/keras/tfSeed';
 import {computePostRecords} from '../src/model/postExamples';
-import {computeVolumeRecord} from '../src/animations/volume/model';
+import {computeVolumeRecord, followedFilter} from '../src/animations/volume/model';
 import {validateVolumeRecord, type VolumeRecord} from '../src/animations/volume/record';
 import {expectAllClose, expectClose} from './helpers/close';
 import {channelFirst, channelLast, conv2dValid, relu} from './reference/volume';
@@ -53,6 +53,13 @@ describe('volume record against the independent numpy reference (scripts/referen
     expect([record.window.row, record.window.col]).toEqual(numpyVolume.window);
   });
 
+  it('follows filter 1: of the maps with both signs, the most positive cells (numpy counts [0, 737, 594, 784, 12, 784, 0, 316] of 784)', () => {
+    const z = channelFirst(conv2dValid(channelLast(record.maps), record.conv2.kernel, record.conv2.bias));
+    expect(z.map(m => m.flat().filter(v => v > 0).length)).toEqual(numpyVolume.positiveCells);
+    expect(numpyVolume.positiveCells).toEqual([0, 737, 594, 784, 12, 784, 0, 316]);
+    expect(record.filter).toBe(1);
+  });
+
   it('draws the same conv2 kernel as the fourth op seed', () => {
     expectAllClose(record.conv2.kernel, numpyVolume.conv2Kernel, 'conv2.kernel', 1e-7);
   });
@@ -72,7 +79,7 @@ describe('volume record against a float64 reference', () => {
     expectAllClose(record.maps, expected, 'maps');
   });
 
-  it('conv2 filter 0 over the volume, before and after ReLU, 28×28', () => {
+  it('conv2’s followed filter over the volume, before and after ReLU, 28×28', () => {
     const z = channelFirst(conv2dValid(channelLast(record.maps), record.conv2.kernel, record.conv2.bias))[record.filter];
     expectAllClose(record.nextPreActivation, z, 'nextPreActivation');
     expectAllClose(
@@ -103,7 +110,8 @@ describe('volume record against a float64 reference', () => {
     );
     expectClose(total, record.nextPreActivation[row][col], 'window.total vs nextPreActivation');
     expect(output).toBe(Math.max(0, total));
-    expect(output).toBe(record.nextMap[row][col]);
+    // The layer sums in its own order: the same float32 value up to rounding.
+    expectClose(output, record.nextMap[row][col], 'window.output vs nextMap');
   });
 
   it('the probe is the window’s centre and holds every map’s value there', () => {
@@ -113,6 +121,19 @@ describe('volume record against a float64 reference', () => {
 
   it('recomputes to identical bytes', async () => {
     expect(JSON.stringify(await computeVolumeRecord())).toBe(JSON.stringify(record));
+  });
+});
+
+describe('followedFilter', () => {
+  const map = (...cells: number[]) => [cells];
+  it('skips maps of one sign (ReLU would show all or nothing) and breaks ties by the lower index', () => {
+    expect(followedFilter([map(1, 1, 1), map(-1, 1, 1), map(1, -1, 1), map(-1, -1, 1)])).toBe(1);
+    expect(followedFilter([map(-1, -1), map(0, 0), map(-1, 2)])).toBe(2);
+  });
+
+  it('takes the most positive cells where no map has both signs', () => {
+    expect(followedFilter([map(-1, -1), map(1, 1), map(0, -1)])).toBe(1);
+    expect(followedFilter([map(-1, -1), map(-2, 0)])).toBe(0);
   });
 });
 

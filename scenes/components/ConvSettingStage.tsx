@@ -14,7 +14,7 @@ import {pace, sizes} from '../../src/shared/theme';
 import {CaptionLine} from '../kit/CaptionLine';
 import {flyValue} from '../kit/flyValue';
 import {label} from '../kit/label';
-import {holdUntilRead, now} from '../kit/readingHold';
+import {holdToRead, sceneTime} from '../kit/readingHold';
 import {HALF_FADE, QUICK_STOP} from '../kit/timing';
 import {type StopPacing, type SweepPlan, sweepWindow} from '../kit/windowSweep';
 import {kerasArgument, type SettingKey, sizeText} from '../../src/shared/convArithmetic';
@@ -257,7 +257,7 @@ export class ConvSettingStage extends Node {
       return;
     }
     const sum = windowSumLine(run.products[outRow][outCol].flat(), value);
-    const shown = now();
+    const shown = sceneTime();
     yield* this.sum.say(sum, t);
     // The sum travels from the window to its cell.
     yield* flyValue(this, formatValue(value, 0), {
@@ -269,6 +269,6 @@ export class ConvSettingStage extends Node {
     });
     yield* all(map.setValue(outRow, outCol, value, DETAILED_STEP), kept);
     yield* waitFor(DETAILED_BEAT);
-    yield* holdUntilRead(sum, shown);
+    yield* holdToRead(shown, sum);
   }
 }

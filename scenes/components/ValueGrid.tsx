@@ -8,7 +8,7 @@
  * behaviour is generator methods the scene yields.
  */
 import {initial, Rect, signal} from '@motion-canvas/2d';
-import {all, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
+import {all, delay, type SignalValue, type SimpleSignal, type ThreadGenerator, Vector2} from '@motion-canvas/core';
 import {formatValue} from '../../src/shared/format';
 import {Label} from './Label';
 import {fonts, pace, sizes, textOn} from '../../src/shared/theme';
@@ -171,7 +171,12 @@ export class ValueGrid extends GridNode {
   }
 
   /** Writes a value into cell (r, c): its fill takes the value's colour and the number fades in. */
-  *setValue(r: number, c: number, value: number, duration = pace.fade): ThreadGenerator {
+  /**
+   * Writes one cell: its colour tweens, and a changed value fades in from nothing, unless
+   * `swapDigits`: then the new digits replace the old at once, in the old digits' colour until
+   * the cell's tween is half way, so the cell never shows no number (a filter swapping its weights).
+   */
+  *setValue(r: number, c: number, value: number, duration = pace.fade, swapDigits = false): ThreadGenerator {
     this.current[r][c] = value;
     const fill = this.fillFor(value);
     const label = this.labels[r][c];
@@ -182,13 +187,21 @@ export class ValueGrid extends GridNode {
     const text = this.format(value);
     const changes = label.text() !== text;
     label.text(text);
+    if (swapDigits) {
+      yield* all(
+        this.cells[r][c].fill(fill, duration),
+        delay(duration / 2, () => label.fill(textOn(this.theme, fill))),
+      );
+      return;
+    }
     label.fill(textOn(this.theme, fill));
     yield* all(this.cells[r][c].fill(fill, duration), changes ? fadeIn(label, this, duration) : noop());
   }
 
-  *setValues(values: CellValues, duration = pace.fade): ThreadGenerator {
+  /** Writes every cell (see setValue for `swapDigits`). */
+  *setValues(values: CellValues, duration = pace.fade, swapDigits = false): ThreadGenerator {
     expectShape('ValueGrid', this.rows, this.cols, values);
-    yield* all(...values.flatMap((row, r) => row.map((v, c) => this.setValue(r, c, v, duration))));
+    yield* all(...values.flatMap((row, r) => row.map((v, c) => this.setValue(r, c, v, duration, swapDigits))));
   }
 
   *highlight(r: number, c: number, height = 1, width = 1, duration = pace.fade): ThreadGenerator {

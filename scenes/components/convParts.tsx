@@ -37,9 +37,12 @@ export const timing = {
   readCell: 0.2,
   /** The maps travel into the volume and lean into its sheets. */
   intoVolume: pace.move * 1.4,
-  /** The finished volume, held before the loop. */
-  lastLook: pace.hold * 0.85,
+  /** The finished volume, held before the loop: at least 2.5 s, longer if its caption needs it. */
+  lastLook: 2.5,
 };
+
+/** A stop of the window: its cell of the map, and the window's top-left in the padded image. */
+export type StopAt = {outRow: number; outCol: number; row: number; col: number};
 
 export function filterTitle(f: ConvFilterRecord): string {
   return `filter ${f.name}`;

@@ -33,7 +33,7 @@ export function* flyValue(parent: Node, text: string, flight: Flight): ThreadGen
   const weight = fontWeight === undefined ? {} : {fontWeight};
   const flying = chip
     ? ((
-        <Rect layout padding={[1, 4]} radius={3} fill={theme.background} position={from}>
+        <Rect layout padding={[1, 4]} radius={3} fill={theme.background} position={from} opacity={appear > 0 ? 0 : 1}>
           <Txt text={text} fontFamily={fonts.mono} fontSize={fontSize} fill={theme.accent} {...weight} />
         </Rect>
       ) as Rect)

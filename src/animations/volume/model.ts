@@ -19,8 +19,6 @@ const FILTERS = 8;
 const KERNEL = 3;
 /** The added layer: `Conv2D(8, (3, 3))`, as many filters as the post's. */
 const NEXT_FILTERS = 8;
-/** The next layer's filter the animation follows. */
-const FILTER = 0;
 /**
  * Top-left of the 3×3 window the animation takes apart, in the 30×30 maps. The top-right
  * corner: in the scene's stack, where each sheet peeks out from behind the one in front,
@@ -29,7 +27,7 @@ const FILTER = 0;
 const WINDOW = {row: 0, col: 27};
 
 /**
- * Computes the volume record: conv's 8 maps of `x[0]` and conv2's filter 0 over them, with
+ * Computes the volume record: conv's 8 maps of `x[0]` and one conv2 filter (followedFilter) over them, with
  * tfjs Conv2D layers; and one window of conv2 as its 72 products, summed per sheet.
  */
 export async function computeVolumeRecord(seed = POST_SEED): Promise<VolumeRecord> {
@@ -74,7 +72,9 @@ export async function computeVolumeRecord(seed = POST_SEED): Promise<VolumeRecor
           .arraySync() as number[][][],
     );
   const volume = channelFirst(maps);
-  const window = takeApart(tf, maps, k2, b2);
+  const nextAll = channelFirst(nextZ);
+  const filter = followedFilter(nextAll);
+  const window = takeApart(tf, maps, k2, b2, filter);
   const [probeRow, probeCol] = [WINDOW.row + (KERNEL - 1) / 2, WINDOW.col + (KERNEL - 1) / 2];
 
   return {
@@ -82,15 +82,15 @@ export async function computeVolumeRecord(seed = POST_SEED): Promise<VolumeRecor
     name: 'volume',
     backend,
     seed,
-    keras: kerasSnippet(seed),
+    keras: kerasSnippet(seed, filter),
     sample: SAMPLE,
     image: nest(image, IMAGE_SHAPE) as number[][][],
     conv: convLayer('conv2d', k1, b1),
     maps: volume,
     conv2: convLayer('conv2d_1', k2, b2),
-    filter: FILTER,
-    nextPreActivation: channelFirst(nextZ)[FILTER],
-    nextMap: channelFirst(next)[FILTER],
+    filter,
+    nextPreActivation: nextAll[filter],
+    nextMap: channelFirst(next)[filter],
     window,
     probe: {row: probeRow, col: probeCol, values: volume.map(map => map[probeRow][probeCol])},
   };
@@ -106,18 +106,33 @@ function convLayer(layer: string, kernel: Named, bias: Named): VolumeConvLayer {
   };
 }
 
-/** conv2's filter FILTER at WINDOW: the 3×3×8 column of the volume times the filter, summed per sheet, plus bias, ReLU. */
-function takeApart(tf: Awaited<ReturnType<typeof loadTf>>['tf'], maps: Named, kernel: Named, bias: Named): VolumeWindow {
+/**
+ * The conv2 filter the animation follows: of those whose map has both signs (so ReLU visibly
+ * keeps some cells and zeroes the rest), the one with the most positive cells; ties go to the
+ * lower index. Where no map has both signs, the one with the most positive cells.
+ */
+export function followedFilter(preActivations: readonly (readonly (readonly number[])[])[]): number {
+  const counts = preActivations.map(map => {
+    const cells = map.flat();
+    const positive = cells.filter(v => v > 0).length;
+    return {positive, mixed: positive > 0 && positive < cells.length};
+  });
+  const pool = counts.some(c => c.mixed) ? counts.map(c => (c.mixed ? c.positive : -1)) : counts.map(c => c.positive);
+  return pool.indexOf(Math.max(...pool));
+}
+
+/** conv2's filter `filter` at WINDOW: the 3×3×8 column of the volume times the filter, summed per sheet, plus bias, ReLU. */
+function takeApart(tf: Awaited<ReturnType<typeof loadTf>>['tf'], maps: Named, kernel: Named, bias: Named, filter: number): VolumeWindow {
   return scoped(tf, () => {
     const volume = tf.tensor(maps.values as Float32Array, maps.shape).squeeze([0]);
     const column = tf.slice(volume, [WINDOW.row, WINDOW.col, 0], [KERNEL, KERNEL, FILTERS]);
     const weights = tf
-      .slice(tf.tensor(kernel.values as Float32Array, kernel.shape), [0, 0, 0, FILTER], [KERNEL, KERNEL, FILTERS, 1])
+      .slice(tf.tensor(kernel.values as Float32Array, kernel.shape), [0, 0, 0, filter], [KERNEL, KERNEL, FILTERS, 1])
       .squeeze([3]);
     // [kh, kw, sheet] → [sheet][kh][kw]
     const products = tf.mul(column, weights).transpose([2, 0, 1]);
     const partialSums = tf.sum(products, [1, 2]);
-    const b = bias.values[FILTER];
+    const b = bias.values[filter];
     const total = tf.sum(partialSums).add(b);
     // A zero map times a negative weight is −0, which JSON writes as 0: store 0 from the start.
     const positiveZero = (v: number) => v + 0;
@@ -134,7 +149,7 @@ function takeApart(tf: Awaited<ReturnType<typeof loadTf>>['tf'], maps: Named, ke
 }
 
 /** The post's Conv2D example, unchanged up to its last layer line, plus conv2; prints every number the record holds. */
-function kerasSnippet(seed: number): string {
+function kerasSnippet(seed: number, filter: number): string {
   const {row, col} = WINDOW;
   const c = (KERNEL - 1) / 2;
   return [
@@ -154,17 +169,21 @@ function kerasSnippet(seed: number): string {
     "print('conv2 kernel', k2, 'bias', b2)  # conv2.kernel, conv2.bias",
     'for i in range(8):',
     "    print('map f%d' % i, maps[:, :, i])  # maps[i], (30, 30)",
-    `print('conv2 filter ${FILTER} map', next_maps[:, :, ${FILTER}])  # nextMap, (28, 28)`,
-    '#  the same filter before its ReLU',
+    '#  conv2 before its ReLU',
     "z = tf.nn.conv2d(maps[np.newaxis], k2, strides=1, padding='VALID').numpy()[0] + b2",
-    `print('before ReLU', z[:, :, ${FILTER}])  # nextPreActivation`,
+    '#  the filter followed: of the maps with both signs, the one with the most positive cells (ties: the lower index)',
+    'positive = (z > 0).sum(axis=(0, 1))',
+    'mixed = (positive > 0) & (positive < z[:, :, 0].size)',
+    "print('positive cells', positive, 'filter', np.argmax(np.where(mixed, positive, -1)))  # filter",
+    `print('conv2 filter ${filter} map', next_maps[:, :, ${filter}])  # nextMap, (28, 28)`,
+    `print('before ReLU', z[:, :, ${filter}])  # nextPreActivation`,
     '',
-    `#  one cell of conv2's map ${FILTER}: the 3x3 column at rows ${row}-${row + KERNEL - 1}, cols ${col}-${col + KERNEL - 1}, all 8 maps`,
-    `products = maps[${row}:${row + KERNEL}, ${col}:${col + KERNEL}, :] * k2[:, :, :, ${FILTER}]`,
+    `#  one cell of conv2's map ${filter}: the 3x3 column at rows ${row}-${row + KERNEL - 1}, cols ${col}-${col + KERNEL - 1}, all 8 maps`,
+    `products = maps[${row}:${row + KERNEL}, ${col}:${col + KERNEL}, :] * k2[:, :, :, ${filter}]`,
     `print('values at (${row + c}, ${col + c})', maps[${row + c}, ${col + c}, :])  # probe.values`,
     "print('products', products.transpose(2, 0, 1))  # window.products, per sheet",
     "print('partial sums', products.sum(axis=(0, 1)))  # window.partialSums",
-    `total = products.sum() + b2[${FILTER}]`,
-    `print('total', total, 'relu', max(total, 0), next_maps[${row}, ${col}, ${FILTER}])  # window.total, window.output`,
+    `total = products.sum() + b2[${filter}]`,
+    `print('total', total, 'relu', max(total, 0), next_maps[${row}, ${col}, ${filter}])  # window.total, window.output`,
   ].join('\n');
 }

@@ -10,7 +10,8 @@ export const volumeText: AnimationText<VolumeRecord> = {
     const s = shapes(r);
     return (
       `A ${s.image} image read by ${s.filters} filters of ${s.kernel} gives ${s.filters} feature maps of ${s.map}, stacked as a ${s.volume} volume; ` +
-      `one next-layer filter sums ${s.products} products at one position to ${formatValue(r.window.total, 3)}, which ReLU makes ${formatValue(r.window.output, 0)}.`
+      `filter ${r.filter} of the next layer sums ${s.products} products at one position to ${formatValue(r.window.total, 3)}, which ReLU makes ${formatValue(r.window.output, 3)}, ` +
+      `and its ${s.next} map keeps its ${r.nextPreActivation.flat().filter(v => v > 0).length} positive cells.`
     );
   },
   describe: r => {
@@ -35,7 +36,7 @@ export const volumeText: AnimationText<VolumeRecord> = {
       `and the ${s.filters} maps stack into a ${s.volume} volume, sheets f0 to f${s.filters - 1}. ` +
       `At row ${probe.row}, column ${probe.col} the volume holds one value per map: ${probe.values.map(v => formatValue(v, 2)).join(', ')}. ` +
       `The next layer, conv2 = Conv2D(${r.conv2.bias.length}, (3, 3), activation='relu'), reads the volume with filters of ${s.nextKernel}. ` +
-      `Its filter ${r.filter} covers the 3×3 column at rows ${w.row}–${w.row + 2}, columns ${w.col}–${w.col + 2} through all ${s.filters} maps and multiplies ${s.products} values by ${s.products} weights. ` +
+      `Its filter ${r.filter} (of the filters whose map has both signs, the one with the most positive cells) covers the 3×3 column at rows ${w.row}–${w.row + 2}, columns ${w.col}–${w.col + 2} through all ${s.filters} maps and multiplies ${s.products} values by ${s.products} weights. ` +
       `Summed sheet by sheet the products give ${list(sums)}; with the bias ${formatValue(w.bias, 3)} the total is ${formatValue(w.total, 3)}, and ReLU makes it ${formatValue(w.output, 3)}, ` +
       `one cell of a ${s.next} map. ${mapEnd}`
     );
