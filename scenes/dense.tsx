@@ -132,10 +132,14 @@ export default makeScene2D(function* (view) {
     if (act === 'softmax') yield* readStep(title, 'Softmax turns the sums into probabilities', softmaxStep(layer, l, name));
   }
 
-  yield* readStep(title, 'The outputs: the layer’s prediction', equation().clear(), activation().clear(), ...edges.map(e => e.rest()));
+  // The last layer's step ends on the outputs: held as the poster.
   yield* holdPoster(timing.sweepBeat);
-  yield* backToFirstFrame(title, [...columns.slice(1).map(c => c.clear())]);
-
+  yield* backToFirstFrame(title, [
+    equation().clear(),
+    activation().clear(),
+    ...edges.map(e => e.rest()),
+    ...columns.slice(1).map(c => c.clear()),
+  ]);
 
   /** Neuron 0 of layer l in full: its edges, its sum line and z, its activation; held until both lines are read. */
   function* firstNeuron(layer: DenseLayerRecord, l: number, name: string) {
@@ -183,12 +187,15 @@ export default makeScene2D(function* (view) {
     const t = timing.sweepStep;
     const f = ACTIVATION_FORMULA[layer.activation];
     const formula = `${layer.activation === 'softmax' ? 'z' : name} = ${f && layer.activation !== 'softmax' ? `${f}(h·W + b)` : 'h·W + b'}, for each neuron`;
+    const start = useThread().time();
     yield* all(equation().say(formula, t), activation().clear(t / 2));
     yield* fillAtOnce(
       layer,
       l,
       layer.output[0].map((_, j) => j),
     );
+    // The formula stays its reading time, counted past its cross-fade.
+    yield* waitFor(Math.max(0, start + 2 * t + readFor(formula) - useThread().time()));
   }
 
   /** Neurons `js` of layer l at once: z, then the activation. */
