@@ -1,12 +1,12 @@
 /**
  * activation-functions.gif — the post's "ACT FUNCTION PIC": linear, ReLU, sigmoid and
  * tanh, each on its own axes with the post's guidance for when to use it, a marker
- * sweeping the input and printing the output; then softmax, which takes a whole vector:
- * the post's conv example's logits become bars that sum to 1. Every sample and value
+ * sweeping the input and printing the output; then softmax, a step of its own, which takes a
+ * whole vector: the post's conv example's logits become bars that sum to 1. Every sample and value
  * comes from the `activation-functions` record (tfjs ops).
  */
-import {makeScene2D} from '@motion-canvas/2d';
-import {createRef, waitFor} from '@motion-canvas/core';
+import {makeScene2D, Node} from '@motion-canvas/2d';
+import {createRef, type ThreadGenerator, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {BarChart} from './components/BarChart';
 import {CaptionLine} from './kit/CaptionLine';
@@ -14,34 +14,38 @@ import {beginScene} from './kit/beginScene';
 import {CurvePlot} from './components/CurvePlot';
 import {niceRange} from './components/plotLayout';
 import {label} from './kit/label';
-import {backToFirstFrame, holdPoster} from './kit/loop';
+import {backToFirstFrame} from './kit/loop';
+import {readStep} from './kit/readStep';
+import {reportPoster} from './kit/steps';
+import {readingTime} from './kit/timing';
 import {formatValue} from '../src/shared/format';
 import {softmaxSumLine} from './figureLines';
 import {sceneTheme} from './kit/theme';
 import {pace, sizes} from '../src/shared/theme';
 import type {ScalarActivation} from '../src/animations/activation-functions/record';
 
-const PLOT_WIDTH = 210;
-const PLOT_HEIGHT = 112;
-/** Centres of the 2×2 grid of plots: columns, then rows. */
-const COLUMN_X = [-312, -22];
-const ROW_Y = [-90, 126];
+const PLOT_WIDTH = 330;
+const PLOT_HEIGHT = 124;
+/** Centres of the 2×2 grid of plots, which fills the canvas: columns, then rows. */
+const COLUMN_X = [-215, 245];
+const ROW_Y = [-80, 148];
 /** Each plot's name and guidance sit above its top edge. */
 const NAME_ABOVE = 46;
 const USE_ABOVE = 22;
-const PANEL_X = 150;
-const BARS_X = 300;
-const BASELINE_Y = 152;
-const BAR_LENGTH = 145;
+/** Softmax's own step: its text on the left, its bars on the right. */
+const PANEL_X = -420;
+const PANEL_TOP = -150;
+const BARS_X = 230;
+const BASELINE_Y = 150;
+const BAR_LENGTH = 230;
 const timing = {
-  /** After the title, before the first curve. */
-  readIntro: 0.3,
   /** A curve's sweep from one end of its input to the other, and its marker fading after. */
   curveSweep: 1.25,
   markerFade: 0.2,
-  /** The softmax bars growing, and the sum held before the loop. */
+  /** The plots giving way to softmax, and back at the loop's seam. */
+  swap: pace.fade,
+  /** The softmax bars growing. */
   barsGrow: pace.move * 1.2,
-  lastLook: pace.hold * 1.1,
 };
 
 const TITLES: Record<ScalarActivation, string> = {linear: 'linear', relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh'};
@@ -53,8 +57,8 @@ const SHAPES: Record<ScalarActivation, string> = {
   tanh: 'squashes into (\u22121, 1)',
 };
 const CAPTIONS: Record<ScalarActivation, string> = {
-  linear: 'Linear: no activation, the output is the input',
-  relu: 'ReLU: negative inputs become 0, the rest pass',
+  linear: 'Linear: the output is the input',
+  relu: 'ReLU: negatives become 0; common in hidden layers',
   sigmoid: 'Sigmoid squashes any input into (0, 1)',
   tanh: 'Tanh squashes any input into (\u22121, 1)',
 };
@@ -91,7 +95,6 @@ export default makeScene2D(function* (view) {
     const top = ROW_Y[Math.floor(k / 2)] - PLOT_HEIGHT / 2;
     return [name(TITLES[curve.name], left, top - NAME_ABOVE), use(curve.use ?? SHAPES[curve.name], left, top - USE_ABOVE)];
   });
-  const panelTop = ROW_Y[0] - PLOT_HEIGHT / 2;
   const bars = (
     <BarChart
       x={BARS_X}
@@ -99,49 +102,74 @@ export default makeScene2D(function* (view) {
       orientation="vertical"
       labels={softmax.logits.map((_, i) => `class ${i}`)}
       maxLength={BAR_LENGTH}
-      thickness={60}
-      gap={40}
+      thickness={80}
+      gap={60}
       fontSize={sizes.small}
     />
   ) as BarChart;
   const sum = createRef<CaptionLine>();
-
-  view.add(
-    <>
+  const grid = (
+    <Node>
       {headers}
       {plots}
-      {name('softmax', PANEL_X, panelTop - NAME_ABOVE)}
-      {use(softmax.use, PANEL_X, panelTop - USE_ABOVE)}
-      {use(`the conv example, image ${softmax.image}:`, PANEL_X, panelTop + 4)}
+    </Node>
+  );
+  const panel = (
+    <Node opacity={0}>
+      {name('softmax', PANEL_X, PANEL_TOP)}
+      {use(softmax.use, PANEL_X, PANEL_TOP + 26)}
+      {use(`the conv example, image ${softmax.image}:`, PANEL_X, PANEL_TOP + 70)}
       {label(`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`, {
         x: PANEL_X,
-        y: panelTop + 32,
+        y: PANEL_TOP + 100,
         offsetX: -1,
         mono: true,
         fontSize: sizes.value,
         fill: theme.text,
       })}
-      {label('softmax(z) = exp(z) / Σ exp(z)', {x: PANEL_X, y: panelTop + 62, offsetX: -1, mono: true})}
+      {label('softmax(z) = exp(z) / Σ exp(z)', {x: PANEL_X, y: PANEL_TOP + 132, offsetX: -1, mono: true})}
       {bars}
       <CaptionLine ref={sum} mono x={BARS_X} y={BASELINE_Y + 58} fill={theme.accent} />
-      {use('Hidden layers: ReLU is the most common choice', COLUMN_X[0] - PLOT_WIDTH / 2, 240)}
+    </Node>
+  );
+  view.add(
+    <>
+      {grid}
+      {panel}
     </>,
   );
 
-  yield* title.say('Activation functions, and when to use each');
-  yield* waitFor(timing.readIntro);
-
+  yield* readStep(title, 'Activation functions, and when to use each');
   for (let k = 0; k < plots.length; k++) {
-    // The caption changes while the marker is already moving.
-    yield title.say(CAPTIONS[record.curves[k].name]);
-    yield* plots[k].sweep(xRange[0], xRange[1], timing.curveSweep, {trace: true});
-    yield* plots[k].hideMarker(timing.markerFade);
+    yield* readStep(title, CAPTIONS[record.curves[k].name], sweepCurve(plots[k]));
+  }
+  // The poster: all four curves drawn.
+  reportPoster();
+
+  yield* readStep(title, 'Softmax turns a vector into probabilities that sum to 1', softmaxStep());
+  yield* backToFirstFrame(title, [sum().clear(), bars.clear(), panelToGrid(), ...plots.map(p => p.hideCurve())]);
+
+  /** Softmax gives way to the empty plots, one after the other so the two never overlap. */
+  function* panelToGrid(): ThreadGenerator {
+    yield* panel.opacity(0, timing.swap / 2);
+    yield* grid.opacity(1, timing.swap / 2);
   }
 
-  yield* title.say('Softmax takes a whole vector: probabilities that sum to 1');
-  yield* bars.grow(softmax.probabilities, timing.barsGrow);
-  yield* sum().say(softmaxSumLine(softmax));
-  yield* holdPoster(timing.lastLook);
+  /** The marker sweeps the input, tracing the curve and printing each output, then leaves. */
+  function* sweepCurve(plot: CurvePlot): ThreadGenerator {
+    // The marker appears just after the caption changes, not on the previous step's last frame.
+    yield* waitFor(timing.markerFade);
+    yield* plot.sweep(xRange[0], xRange[1], timing.curveSweep, {trace: true});
+    yield* plot.hideMarker(timing.markerFade);
+  }
 
-  yield* backToFirstFrame(title, [sum().clear(), bars.clear(), ...plots.map(p => p.hideCurve())]);
+  /** The plots give way; the logits become bars, then their sum, held until it is read. */
+  function* softmaxStep(): ThreadGenerator {
+    yield* grid.opacity(0, timing.swap);
+    yield* panel.opacity(1, timing.swap);
+    yield* bars.grow(softmax.probabilities, timing.barsGrow);
+    const line = softmaxSumLine(softmax);
+    yield* sum().say(line);
+    yield* waitFor(readingTime(line));
+  }
 });

@@ -6,7 +6,7 @@
  * sizes (up to 5 columns of 8 neurons, networkLayout.ts).
  */
 import {makeScene2D} from '@motion-canvas/2d';
-import {all, createRef, waitFor} from '@motion-canvas/core';
+import {all, createRef, useThread, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {CaptionLine} from './kit/CaptionLine';
 import {beginScene} from './kit/beginScene';
@@ -17,9 +17,11 @@ import {networkLayout} from './components/networkLayout';
 import {SignLegend} from './components/SignLegend';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
+import {readStep} from './kit/readStep';
+import {readingTime} from './kit/timing';
 import {formatValue} from '../src/shared/format';
 import {denseReluLine, denseSoftmaxLine, denseSumLine} from './denseLines';
-import {pace, sizes} from '../src/shared/theme';
+import {pace} from '../src/shared/theme';
 import type {DenseLayerRecord} from '../src/animations/dense/record';
 import type {DenseActivation} from '../src/animations/dense/params';
 
@@ -27,25 +29,24 @@ import type {DenseActivation} from '../src/animations/dense/params';
 const NETWORK_Y = -25;
 
 const timing = {
-  /** After the title, before the first layer. */
-  readIntro: pace.step * 0.35,
-  /** Each step of one neuron (edges, sum, activation), by how closely it is told. */
-  step: {detailed: pace.fade * 0.85, reading: pace.fade * 0.85, brief: pace.fade * 0.6, quick: pace.fade * 0.3},
-  /** After a neuron's value, before the next; before a clipped value drops to 0. */
-  readNeuron: {detailed: 0.4, reading: 0.45, quick: 0.15, brief: 0.3},
-  readClipped: {detailed: 0.4, reading: 0.4, quick: 0.1, brief: 0.25},
-  /** The rest of a big layer at once: each step, between z and the activation, and after. */
+  /** Each beat of the first neuron told in full: edges, sum, activation. */
+  step: pace.fade * 0.85,
+  /** Before a clipped value drops to 0. */
+  readClipped: 0.4,
+  /** Each beat of a neuron told quickly, once the pattern is known. */
+  quick: pace.fade * 0.5,
+  /** A whole layer at once: each beat, and the pause between z and the activation. */
   sweepStep: pace.fade * 0.8,
   sweepBeat: 0.2,
-  readSweep: 0.35,
-  /** A softmax layer's step, and the read after it. */
-  softmaxStep: pace.fade * 0.85,
-  readSoftmax: 0.6,
-  /** The outputs, held before the loop. */
-  lastLook: pace.hold * 0.6,
 };
 
+/** Past this many neurons, the rest of a layer fill at once rather than one by one. */
+const ONE_BY_ONE = 5;
+
 /** How each activation is named in captions and written in the equation line. */
+/** How a layer's activation is written in its formula line (none for a linear layer). */
+const ACTIVATION_FORMULA: Record<DenseActivation, string> = {relu: 'ReLU', linear: '', sigmoid: 'σ', tanh: 'tanh', softmax: 'softmax'};
+
 const ACTIVATION: Record<DenseActivation, {name: string; call: string}> = {
   relu: {name: 'ReLU', call: 'ReLU'},
   linear: {name: 'no activation', call: ''},
@@ -60,8 +61,6 @@ export default makeScene2D(function* (view) {
   const last = record.layers.length - 1;
   const range = maxAbs([x, ...record.layers.flatMap(l => [l.preActivation[0], l.output[0]])]);
   const layout = networkLayout([x.length, ...record.layers.map(l => l.units)]);
-  // Past the post-sized network's 8 computed neurons, one neuron a step would run too long.
-  const sweep = record.layers.reduce((n, l) => n + l.units, 0) > 8;
   const labels = [
     'input x',
     ...record.layers.map((l, i) => `${i === last ? 'output' : last > 1 ? `hidden ${i + 1}` : 'hidden'} · ${l.activation}`),
@@ -98,99 +97,138 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* title.say('A fully connected layer: every input feeds every neuron');
-  yield* waitFor(timing.readIntro);
+  yield* readStep(title, 'Every input feeds every neuron');
 
   for (let l = 0; l < record.layers.length; l++) {
     const layer = record.layers[l];
-    const isHidden = l < last;
+    const name = l < last ? 'h' : 'y';
     const act = layer.activation;
-    const firstClipped = act === 'relu' ? layer.preActivation[0].findIndex((z, j) => z !== layer.output[0][j]) : -1;
     const then = act === 'linear' ? 'no activation' : `then ${ACTIVATION[act].name}`;
-    yield* all(
-      title.say(isHidden ? `Each neuron: weighted sum + bias, ${then}` : `Output layer: weighted sum + bias, ${then}`),
-      ...edges.map((e, k) => (k === l ? e.rest() : e.dim())),
-    );
-    if (sweep) {
-      // A big network: the first neuron in full, the rest of the layer at once.
-      yield* neuronStep(layer, l, 0, isHidden ? 'h' : 'y', 'brief');
-      if (layer.units > 1) yield* sweepRest(layer, l);
+    const what = l < last ? (l === 0 ? 'Each neuron' : `Hidden ${l + 1}`) : 'Output layer';
+    const others = layer.units - 1;
+    if (l === 0) {
+      // The first layer is told in full: one neuron at the rule's pace, then the others quickly.
+      yield* readStep(
+        title,
+        `${what}: weighted sum + bias, ${then}`,
+        ...edges.map((e, k) => (k === l ? e.rest() : e.dim())),
+        firstNeuron(layer, l, name),
+      );
+      if (others > 0)
+        yield* readStep(
+          title,
+          others === 1 ? 'The other neuron, with its own weights' : `The other ${others} neurons, each with its own weights`,
+          restOfLayer(layer, l),
+        );
     } else {
-      for (let j = 0; j < layer.units; j++) {
-        // Slow down for the first neuron, for the first one ReLU clips, and for the outputs.
-        const pacing = j === 0 || j === firstClipped ? 'detailed' : isHidden ? 'quick' : 'reading';
-        yield* neuronStep(layer, l, j, isHidden ? 'h' : 'y', pacing);
-      }
+      // The reader knows the pattern: the whole layer at once, the activation as a formula.
+      yield* readStep(
+        title,
+        `${what}: the same sums, ${then}`,
+        ...edges.map((e, k) => (k === l ? e.rest() : e.dim())),
+        wholeLayer(layer, l, name),
+      );
     }
-    // Softmax needs every sum of the layer: it comes after the last one.
-    if (act === 'softmax') yield* softmaxStep(layer, l, isHidden ? 'h' : 'y');
-    yield* edges[l].rest();
+    if (act === 'softmax') yield* readStep(title, 'Softmax turns the sums into probabilities', softmaxStep(layer, l, name));
   }
 
-  yield* all(equation().clear(), activation().clear(), title.say('The outputs: this layer’s prediction for the input'));
-  yield* holdPoster(timing.lastLook);
-  // The first layer's edges were dimmed while the output layer computed.
-  yield* backToFirstFrame(title, [...columns.slice(1).map(c => c.clear()), ...edges.map(e => e.rest(pace.fade))]);
+  // The last layer's step ends on the outputs: held as the poster.
+  yield* holdPoster(timing.sweepBeat);
+  yield* backToFirstFrame(title, [
+    equation().clear(),
+    activation().clear(),
+    ...edges.map(e => e.rest()),
+    ...columns.slice(1).map(c => c.clear()),
+  ]);
 
-  function* neuronStep(layer: DenseLayerRecord, l: number, j: number, name: string, pacing: 'detailed' | 'reading' | 'quick' | 'brief') {
+  /** Neuron 0 of layer l in full: its edges, its sum line and z, its activation; held until both lines are read. */
+  function* firstNeuron(layer: DenseLayerRecord, l: number, name: string) {
     const inputs = l === 0 ? x : record.layers[l - 1].output[0];
-    const z = layer.preActivation[0][j];
-    const out = layer.output[0][j];
+    const [z, out] = [layer.preActivation[0][0], layer.output[0][0]];
     const target = columns[l + 1];
-    const t = timing.step[pacing];
-    yield* all(
-      activation().clear(t / 2),
-      edges[l].focusTarget(j, t),
-      target.highlight(j, true, t),
-      equation().say(denseSumLine(inputs, layer, j), t),
-    );
-    yield* target.showValue(j, z, t);
-    const act = layer.activation;
-    if (act === 'relu') {
-      const clipped = z !== out;
-      yield* activation().say(denseReluLine(name, z, out), t);
-      if (clipped) {
-        yield* waitFor(timing.readClipped[pacing]);
-        yield* target.showValue(j, out, t);
-      }
-    } else if (act === 'linear') {
-      yield* activation().say(`${name} = z = ${formatValue(out)}  (linear: no activation)`, t);
-    } else if (act === 'softmax') {
-      yield* activation().say(`softmax needs every z of the layer: it follows the last neuron`, t);
-    } else {
-      yield* activation().say(`${name} = ${ACTIVATION[act].call}(${formatValue(z)}) = ${formatValue(out)}`, t);
-      yield* target.showValue(j, out, t);
+    const t = timing.step;
+    const sumLine = denseSumLine(inputs, layer, 0);
+    const start = useThread().time();
+    yield* all(edges[l].focusTarget(0, t), target.highlight(0, true, t), equation().say(sumLine, t));
+    yield* target.showValue(0, z, t);
+    const actLine = activationLine(layer.activation, name, z, out);
+    const actStart = useThread().time();
+    if (actLine) yield* activation().say(actLine, t);
+    if (z !== out && layer.activation !== 'softmax') {
+      yield* waitFor(timing.readClipped);
+      yield* target.showValue(0, out, t);
     }
-    yield* waitFor(timing.readNeuron[pacing]);
-    yield* target.highlight(j, false, t / 2);
+    const until = Math.max(start + t + readFor(sumLine), actLine ? actStart + t + readFor(actLine) : 0);
+    yield* waitFor(Math.max(0, until - useThread().time()));
+    yield* target.highlight(0, false, t / 2);
   }
 
-  /** Every neuron of layer l after the first, computed at once: z, then the activation. */
-  function* sweepRest(layer: DenseLayerRecord, l: number) {
+  /** The other neurons of layer l, quickly: each one's edges and value, no lines (the caption says it). */
+  function* restOfLayer(layer: DenseLayerRecord, l: number) {
+    const target = columns[l + 1];
+    const rest = layer.output[0].slice(1).map((_, k) => k + 1);
+    yield* all(equation().clear(timing.quick), activation().clear(timing.quick));
+    if (rest.length > ONE_BY_ONE) {
+      yield* fillAtOnce(layer, l, rest);
+      return;
+    }
+    const t = timing.quick;
+    for (const j of rest) {
+      const [z, out] = [layer.preActivation[0][j], layer.output[0][j]];
+      yield* all(edges[l].focusTarget(j, t), target.highlight(j, true, t), target.showValue(j, z, t));
+      if (z !== out && layer.activation !== 'softmax') yield* target.showValue(j, out, t);
+      yield* target.highlight(j, false, t / 2);
+    }
+    yield* edges[l].rest(t);
+  }
+
+  /** A later layer at once: the activation as a formula, every z, then every activation. */
+  function* wholeLayer(layer: DenseLayerRecord, l: number, name: string) {
+    const t = timing.sweepStep;
+    const f = ACTIVATION_FORMULA[layer.activation];
+    const formula = `${layer.activation === 'softmax' ? 'z' : name} = ${f && layer.activation !== 'softmax' ? `${f}(h·W + b)` : 'h·W + b'}, for each neuron`;
+    const start = useThread().time();
+    yield* all(equation().say(formula, t), activation().clear(t / 2));
+    yield* fillAtOnce(
+      layer,
+      l,
+      layer.output[0].map((_, j) => j),
+    );
+    // The formula stays its reading time, counted past its cross-fade.
+    yield* waitFor(Math.max(0, start + 2 * t + readFor(formula) - useThread().time()));
+  }
+
+  /** Neurons `js` of layer l at once: z, then the activation. */
+  function* fillAtOnce(layer: DenseLayerRecord, l: number, js: number[]) {
     const target = columns[l + 1];
     const t = timing.sweepStep;
-    const rest = layer.output[0].slice(1).map((_, k) => k + 1);
-    const others = rest.length === 1 ? 'the other neuron' : `the other ${rest.length} neurons`;
-    yield* all(
-      equation().say(`… and ${others} of this layer the same way, each with its own weights`, t),
-      activation().clear(t / 2),
-      edges[l].rest(t / 2),
-      ...rest.map(j => target.showValue(j, layer.preActivation[0][j], t)),
-    );
+    yield* all(...js.map(j => target.showValue(j, layer.preActivation[0][j], t)));
     if (layer.activation !== 'linear' && layer.activation !== 'softmax') {
       yield* waitFor(timing.sweepBeat);
-      yield* all(...rest.map(j => target.showValue(j, layer.output[0][j], t)));
+      yield* all(...js.map(j => target.showValue(j, layer.output[0][j], t)));
     }
-    yield* waitFor(timing.readSweep);
   }
 
   /** A softmax layer: every z becomes e^z / Σ e^z, so the layer's values sum to 1. */
   function* softmaxStep(layer: DenseLayerRecord, l: number, name: string) {
     const target = columns[l + 1];
-    const t = timing.softmaxStep;
+    const t = timing.step;
     const zs = layer.preActivation[0].map(z => formatValue(z)).join(', ');
-    yield* all(equation().say(`${name} = softmax(${zs})`, t), activation().say(denseSoftmaxLine(layer.output[0]), t));
+    const lines = [`${name} = softmax(${zs})`, denseSoftmaxLine(layer.output[0])];
+    const start = useThread().time();
+    yield* all(equation().say(lines[0], t), activation().say(lines[1], t));
     yield* all(...layer.output[0].map((v, j) => target.showValue(j, v, t)));
-    yield* waitFor(timing.readSoftmax);
+    yield* waitFor(Math.max(0, start + t + Math.max(...lines.map(readFor)) - useThread().time()));
   }
 });
+
+/** How long a line must stay: its longest row's reading time (a wrapped line is read row by row). */
+const readFor = (text: string) => Math.max(...text.split('\n').map(row => readingTime(row.trim())));
+
+/** The activation line under a neuron's sum, or none (softmax waits for the whole layer). */
+function activationLine(act: DenseActivation, name: string, z: number, out: number): string | undefined {
+  if (act === 'relu') return denseReluLine(name, z, out);
+  if (act === 'linear') return `${name} = z = ${formatValue(out)}  (no activation)`;
+  if (act === 'softmax') return undefined;
+  return `${name} = ${ACTIVATION[act].call}(${formatValue(z)}) = ${formatValue(out)}`;
+}

@@ -1,13 +1,13 @@
 /**
- * neuron.gif — the post's "NEURON PICTURE": one artificial neuron, taken from dense.gif's
- * hidden layer. Each input x is multiplied by its weight, Σ adds the products and the
+ * neuron — the post's "NEURON PICTURE": one artificial neuron, a unit of the dense
+ * figure's hidden layer. Each input x is multiplied by its weight, Σ adds the products and the
  * bias into z, and ReLU, drawn as a small curve, maps z to the output: a point moves to
  * z, then to ReLU(z). Then a unit whose z is negative: the same curve clips it to 0, the
  * unit is switched off. When no unit of the layer has z < 0 for this input, the scene
  * says so instead. All numbers come from the `neuron` record (the dense model's units).
  */
 import {Circle, Line, makeScene2D, Txt} from '@motion-canvas/2d';
-import {all, createRef, sequence, type ThreadGenerator, Vector2, waitFor} from '@motion-canvas/core';
+import {all, createRef, sequence, type ThreadGenerator, useThread, Vector2, waitFor} from '@motion-canvas/core';
 import records from 'virtual:activations';
 import {Arrow} from './components/Arrow';
 import {CaptionLine} from './kit/CaptionLine';
@@ -17,6 +17,8 @@ import {columnPositions, edgeWidth, maxAbs} from './components/layout';
 import {NeuronColumn} from './components/NeuronColumn';
 import {label} from './kit/label';
 import {backToFirstFrame, holdPoster} from './kit/loop';
+import {readStep} from './kit/readStep';
+import {readingTime} from './kit/timing';
 import {reportPoster} from './kit/steps';
 import {formatValue} from '../src/shared/format';
 import {neuronReluLine, neuronSumLine} from './neuronLines';
@@ -42,20 +44,15 @@ const SUBTITLE_Y = -206;
 const EQUATION_Y = 180;
 const ACTIVATION_Y = 218;
 const timing = {
-  /** After the title names the unit, before its products. */
-  readUnit: pace.step * 0.3,
   /** Each step of taking a unit apart: products, the equation, the activation. */
   unitStep: pace.fade * 0.85,
-  /** After the products, before Σ adds them. */
-  readProducts: 0.25,
+  /** The marker rests on z before it climbs to ReLU(z). */
+  atZ: 0.3,
   /** A pulse along the arrow from Σ to the plot, and along the one to the output. */
   zPulse: pace.move * 0.8,
   outputPulse: pace.move * 0.7,
-  /** After the output: the first unit's is read, the second's leads straight on. */
-  readFirstOutput: pace.step * 0.6,
-  readSecondOutput: 0.2,
   /** The switched-off unit, held before the loop; longer when no unit is switched off. */
-  lastLook: pace.hold,
+  lastLook: pace.hold * 0.25,
   lastLookNoneOff: pace.hold * 1.5,
   /** The rewiring back to the first unit at the loop's seam, slower than mid-scene. */
   seamRewire: pace.fade * 2,
@@ -83,7 +80,7 @@ export default makeScene2D(function* (view) {
     <NeuronColumn x={PRODUCT_X} y={CENTRE_Y} count={x.length} spacing={ROW_SPACING} radius={RADIUS} range={range} />
   ) as NeuronColumn;
   const output = (<NeuronColumn x={OUTPUT_X} y={CENTRE_Y} count={1} spacing={0} radius={RADIUS + 2} range={range} />) as NeuronColumn;
-  // Weighted edges: colour is the weight's sign, width its magnitude, as in dense.gif.
+  // Weighted edges: colour is the weight's sign, width its magnitude, as in the dense figure.
   const weightEdges = rows.map((y, i) => (
     <Line
       points={[
@@ -152,7 +149,8 @@ export default makeScene2D(function* (view) {
       yTicks={[0, curveRange[1]]}
       maxTicks={3}
       xLabel="z"
-      readoutPlace="top-left"
+      // Under the plot: inside it, the readout would sit on the y-axis whenever z is near 0.
+      readoutPlace="below"
     />
   ) as CurvePlot;
   const outArrow = (
@@ -206,18 +204,14 @@ export default makeScene2D(function* (view) {
     </>,
   );
 
-  yield* title.say(`One neuron of the dense layer: ${unitName(first)}`);
-  yield* waitFor(timing.readUnit);
-  yield* takeApart(first, 'first');
+  yield* readStep(title, 'One neuron of a dense layer');
+  yield* readStep(title, 'Each input is multiplied by its weight', showProducts(first));
+  yield* readStep(title, 'Σ adds the products and the bias: z', sumIntoZ(first));
+  yield* readStep(title, first.z < 0 ? 'ReLU clips a negative z to 0' : 'ReLU passes a positive z unchanged', applyRelu(first));
 
   if (second) {
-    yield* all(
-      title.say(`${capitalise(unitName(second))}: its weighted sum is negative`),
-      plot.pinMarker(`unit ${first.unit + 1}`),
-      clearUnit(),
-      setWeights(second),
-    );
-    yield* takeApart(second, 'second');
+    yield* readStep(title, `${capitalise(unitName(second))}: a negative sum`, nextUnit(second));
+    yield* readStep(title, 'ReLU clips it to 0: the unit is switched off', applyRelu(second));
     yield* holdPoster(timing.lastLook);
   } else {
     // The data gives no unit to switch off: say so, rather than show a made-up one.
@@ -234,32 +228,43 @@ export default makeScene2D(function* (view) {
     ...(second ? [setWeights(first, timing.seamRewire)] : []),
   ]);
 
-  /** Products, their sum z, then ReLU(z) on the curve and in the output. */
-  function* takeApart(unit: NeuronUnitRecord, which: 'first' | 'second'): ThreadGenerator {
+  /** Each input times its weight, into the product column. */
+  function* showProducts(unit: NeuronUnitRecord): ThreadGenerator {
+    yield* sequence(0.14, ...unit.products.map((p, i) => products.showValue(i, p, timing.unitStep)));
+  }
+
+  /** Σ adds the products and the bias: the sum line, and z on the arrow to the plot. */
+  function* sumIntoZ(unit: NeuronUnitRecord): ThreadGenerator {
     const t = timing.unitStep;
-    const clipped = unit.z < 0;
-    // Captions change while the values already move.
-    if (which === 'first') yield title.say('Each input is multiplied by its weight');
-    yield* sequence(0.14, ...unit.products.map((p, i) => products.showValue(i, p, t)));
-    yield* waitFor(timing.readProducts);
-    if (which === 'first') yield title.say('Σ adds the products and the bias: z');
     yield* all(...intoSum.map(a => a.pulse(pace.move)), equation().say(neuronSumLine(unit), t));
     zLabel.text(`z = ${formatValue(unit.z)}`);
     yield* all(zLabel.opacity(0).opacity(1, t), zArrow.pulse(timing.zPulse));
+  }
 
-    // The point moves to z on the input axis, then to ReLU(z) on the curve.
-    if (which === 'first') yield title.say(clipped ? 'ReLU clips a negative z to 0' : 'ReLU passes a positive z unchanged');
-    yield* plot.showMarker(0, 0, `z = ${formatValue(unit.z)}`, t / 2);
-    yield* plot.moveMarker(unit.z, 0, pace.move);
+  /** The first unit leaves a pin on the curve and its values; the next one is wired in, multiplied and summed. */
+  function* nextUnit(unit: NeuronUnitRecord): ThreadGenerator {
+    yield* all(plot.pinMarker(`unit ${first.unit + 1}`), clearUnit(), setWeights(unit));
+    yield* showProducts(unit);
+    yield* sumIntoZ(unit);
+  }
+
+  /** The marker rests on z, climbs to ReLU(z), and the output takes the value; held until the ReLU line is read. */
+  function* applyRelu(unit: NeuronUnitRecord): ThreadGenerator {
+    const t = timing.unitStep;
+    const clipped = unit.z < 0;
+    const line = neuronReluLine(unit);
+    yield* plot.showMarker(unit.z, 0, `z = ${formatValue(unit.z)}`, t / 2);
+    yield* waitFor(timing.atZ);
+    const shown = useThread().time();
     yield* all(
       plot.moveMarker(unit.z, unit.output, pace.move, `ReLU(z) = ${formatValue(unit.output)}`),
       plot.guideOpacity(clipped ? 0 : 1, t),
       ...(clipped ? [plot.highlightSpan(curveRange[0], 0, true, t)] : []),
-      activation().say(neuronReluLine(unit), t),
+      activation().say(line, t),
     );
-    if (which === 'second') yield title.say('ReLU clips it to 0: the unit is switched off');
     yield* all(outArrow.pulse(timing.outputPulse), output.showValue(0, unit.output, timing.outputPulse));
-    yield* waitFor(which === 'first' ? timing.readFirstOutput : timing.readSecondOutput);
+    // The ReLU line (the readout is shorter) stays up its reading time, counted past its fade in.
+    yield* waitFor(Math.max(0, shown + t + readingTime(line) - useThread().time()));
   }
 
   /** Empties the unit's computed values: products, z, marker, output, equations. */

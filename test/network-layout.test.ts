@@ -10,11 +10,11 @@ describe('networkLayout', () => {
     expect(networkLayout([3, 4, 4, 4, 2]).columnX).toEqual([-330, -185, -40, 105, 250]);
   });
 
-  it('fits 8 neurons in the height by spacing them closer and flattening them, never overlapping', () => {
+  it('fits 8 neurons in the height by spacing them closer and flattening them (wider, for −10.00), never overlapping', () => {
     const layout = networkLayout([8, 8]);
     expect(layout.spacing * 7).toBeCloseTo(DENSE_AREA.height);
     expect(2 * layout.radiusY).toBeLessThan(layout.spacing);
-    expect(layout.radiusX).toBe(28);
+    expect(layout.radiusX).toBe(36);
     expect(layout.fontSize).toBe(16);
   });
 });

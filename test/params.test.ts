@@ -99,8 +99,8 @@ describe('parseAnimationsConfig', () => {
       'animations.dense.layers[0].activation: expected one of "relu", "linear", "sigmoid", "tanh", "softmax", got "swish"',
     );
     expect(rejects({dense: {input: [1, 'a']}})).toBe('animations.dense.input[1]: expected a number from -10 to 10, got "a"');
-    expect(rejects({dense: {layers: Array(5).fill({units: 2})}})).toBe(
-      'animations.dense.layers: 5 entries is more than 4 (the most that fits at 960 px)',
+    expect(rejects({dense: {layers: Array(4).fill({units: 2})}})).toBe(
+      'animations.dense.layers: 4 entries is more than 3 (the most that fits at 960 px)',
     );
     expect(rejects({conv: {image: Array(10).fill(Array(10).fill(0))}})).toBe(
       'animations.conv.image: 10 entries is more than 9 (the most that fits at 960 px)',

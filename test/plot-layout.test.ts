@@ -7,6 +7,7 @@ import {
   niceStep,
   niceTicks,
   readoutPlacement,
+  axisPoints,
   stepDecimals,
   toScreen,
   type PlotFrame,
@@ -191,5 +192,19 @@ describe('readoutPlacement', () => {
     for (let x = -100; x <= 100; x += 5) for (let y = -50; y <= 50; y += 5) grid.push({x, y});
     const thinned = grid.filter(p => !(Math.abs(p.x - 28) <= 15 && Math.abs(p.y - 18) <= 7) || (p.x + p.y) % 10 === 0);
     expect(readoutPlacement(frame, {x: 0, y: 0}, 40, 20, 8, thinned)).toEqual({x: 28, y: 18});
+  });
+});
+
+describe('axisPoints', () => {
+  it('lays points every 4 px along both axes, crossing at the origin, so a readout keeps off them', () => {
+    const points = axisPoints({xRange: [-1, 1], yRange: [0, 1], width: 8, height: 8}, {x: 0, y: 4});
+    expect(points).toEqual([
+      {x: -4, y: 4},
+      {x: 0, y: 4},
+      {x: 4, y: 4},
+      {x: 0, y: -4},
+      {x: 0, y: 0},
+      {x: 0, y: 4},
+    ]);
   });
 });

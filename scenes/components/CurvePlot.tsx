@@ -26,8 +26,8 @@ import {
 import {formatValue} from '../../src/shared/format';
 import {fonts, pace, sizes, type Theme} from '../../src/shared/theme';
 import {monoWidth} from './layout';
-import {PlotAxes} from './PlotAxes';
-import {axisCrossing, spanPoints, tickDecimals, curvePoints, nearestSample} from './plotLayout';
+import {PlotAxes, X_TICK_GAP} from './PlotAxes';
+import {axisCrossing, axisPoints, spanPoints, tickDecimals, curvePoints, nearestSample} from './plotLayout';
 import {niceTicks, type PlotFrame, readoutPlacement, toScreen} from './plotLayout';
 import {sceneTheme, type Themed} from '../kit/theme';
 
@@ -60,9 +60,11 @@ export interface CurvePlotProps extends NodeProps, Themed {
   readout?: (x: number, y: number) => string;
   /** Decimals of the default readout. */
   decimals?: number;
-  /** Where the readout sits: beside the marker (default), or fixed in the plot's top-left corner. */
-  readoutPlace?: 'beside' | 'top-left';
+  /** Where the readout sits: beside the marker (default), or fixed under the plot, centred below the x tick labels. */
+  readoutPlace?: ReadoutPlace;
 }
+
+export type ReadoutPlace = 'beside' | 'below';
 
 const READOUT_SIZE = sizes.small;
 const DOT_SIZE = 12;
@@ -103,7 +105,9 @@ export class CurvePlot extends Node {
   readonly frame: PlotFrame;
   readonly samples: CurveSamples;
   private readonly readout: (x: number, y: number) => string;
-  private readonly readoutPlace: 'beside' | 'top-left';
+  private readonly readoutPlace: ReadoutPlace;
+  /** Screen points along both axes: a readout beside the marker keeps off them, as off the curve. */
+  private readonly axisPoints: Vector2[];
   /** Holds the curve's line, so fading the curve leaves the line's own visibility rule alone. */
   private readonly curve: Node;
   private readonly highlight: Line;
@@ -128,6 +132,7 @@ export class CurvePlot extends Node {
     const at = (x: number, y: number) => toScreen(this.frame, x, y);
     const origin = at(axisCrossing(props.xRange), axisCrossing(props.yRange));
     const tickLabel = (value: number, ticks: readonly number[]) => formatValue(value, tickDecimals(ticks));
+    this.axisPoints = axisPoints(this.frame, origin).map(p => new Vector2(p));
 
     // Grid, axes and tick labels never change: one node paints them all (a node per line and label costs frame time).
     this.add(
@@ -273,12 +278,12 @@ export class CurvePlot extends Node {
     return points.length >= 2 ? points : [points[0] ?? Vector2.zero, points[0] ?? Vector2.zero];
   }
 
-  /** Where a readout's centre goes: beside the dot, kept inside the plot, or in the top-left corner. */
-  private readoutAt(dot: Vector2, text: string, place: 'beside' | 'top-left'): Vector2 {
+  /** Where a readout's centre goes: beside the dot, kept inside the plot and off the curve and axes, or under the plot. */
+  private readoutAt(dot: Vector2, text: string, place: ReadoutPlace): Vector2 {
     const [width, height] = [monoWidth(text, READOUT_SIZE) + 2 * READOUT_PAD, READOUT_SIZE * 1.2 + 2 * READOUT_PAD];
-    if (place === 'top-left') return new Vector2(-this.frame.width / 2 + width / 2 + 2, -this.frame.height / 2 + height / 2 + 2);
-    // Only the drawn part of the curve is in the way (while tracing, the rest is not there yet).
-    return new Vector2(readoutPlacement(this.frame, dot, width, height, 8, this.visiblePoints()));
+    if (place === 'below') return new Vector2(0, this.frame.height / 2 + X_TICK_GAP + sizes.small * 1.2 + 6 + height / 2);
+    // Only the drawn part of the curve is in the way (while tracing, the rest is not there yet), and the axes.
+    return new Vector2(readoutPlacement(this.frame, dot, width, height, 8, [...this.visiblePoints(), ...this.axisPoints]));
   }
 
   /** A readout in the accent on a background-coloured backing, so grid lines and axes never cross its digits. */

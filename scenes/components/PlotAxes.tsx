@@ -10,6 +10,8 @@ import type {PlotFrame} from './plotLayout';
 
 /** Space between the plotting area and its tick labels or axis names. */
 export const TICK_GAP = 6;
+/** x tick labels sit lower: at TICK_GAP, the one at the left corner nearly touches the y tick label at the bottom. */
+export const X_TICK_GAP = TICK_GAP + 4;
 
 export interface PlotAxesProps extends NodeProps {
   theme: Theme;
@@ -54,14 +56,19 @@ export class PlotAxes extends Node {
     context.font = `${sizes.small}px "${fonts.mono}"`;
     context.textAlign = 'center';
     context.textBaseline = 'top';
-    for (const {at, label} of xTicks) context.fillText(label, at, bottom + TICK_GAP);
+    for (const {at, label} of xTicks) context.fillText(label, at, bottom + X_TICK_GAP);
     context.textAlign = 'right';
     context.textBaseline = 'middle';
     for (const {at, label} of yTicks) context.fillText(label, left - TICK_GAP, at);
     context.font = `${sizes.small}px "${fonts.sans}"`;
     if (xLabel) {
+      // Past the last x tick label's right end, so the axis name never crowds it.
+      context.font = `${sizes.small}px "${fonts.mono}"`;
+      const lastTick = xTicks[xTicks.length - 1];
+      const tickEnd = lastTick ? lastTick.at + context.measureText(lastTick.label).width / 2 : right;
+      context.font = `${sizes.small}px "${fonts.sans}"`;
       context.textAlign = 'left';
-      context.fillText(xLabel, right + TICK_GAP, origin.y);
+      context.fillText(xLabel, Math.max(right, tickEnd) + TICK_GAP, origin.y);
     }
     if (yLabel) {
       context.textAlign = 'center';

@@ -29,6 +29,8 @@ export const DENSE_AREA: NetworkArea = {left: -330, right: 250, height: 310};
 
 const PREFERRED_SPACING = 60;
 const RADIUS = 28;
+/** Half-width of a flattened neuron: room for a six-character value at sizes.small. */
+const FLAT_RADIUS_X = 36;
 /** Vertical room a neuron keeps from its neighbours. */
 const NEURON_GAP = 4;
 
@@ -40,8 +42,14 @@ export function networkLayout(counts: readonly number[], area: NetworkArea = DEN
   const most = Math.max(...counts);
   const spacing = most > 1 ? Math.min(PREFERRED_SPACING, area.height / (most - 1)) : PREFERRED_SPACING;
   const radiusY = Math.min(RADIUS, (spacing - NEURON_GAP) / 2);
-  // A flattened neuron keeps its width so a value like −0.23 still fits inside it.
-  return {columnX, spacing, radiusX: RADIUS, radiusY, fontSize: radiusY < RADIUS ? sizes.small : sizes.value};
+  // A flattened neuron grows wider so a value like −10.00 still fits inside it.
+  return {
+    columnX,
+    spacing,
+    radiusX: radiusY < RADIUS ? FLAT_RADIUS_X : RADIUS,
+    radiusY,
+    fontSize: radiusY < RADIUS ? sizes.small : sizes.value,
+  };
 }
 
 /** Where a line leaving an ellipse's centre in direction (dx, dy) crosses its outline, relative to the centre. */

@@ -180,3 +180,12 @@ export function spanPoints(frame: PlotFrame, samples: {x: readonly number[]; y: 
     inside.map(p => p[1]),
   );
 }
+
+/** Points every 4 px along a frame's two axes, which cross at screen `origin`: what a readout keeps off. */
+export function axisPoints(frame: PlotFrame, origin: Point, step = 4): Point[] {
+  const [halfW, halfH] = [frame.width / 2, frame.height / 2];
+  const points: Point[] = [];
+  for (let x = -halfW; x <= halfW; x += step) points.push({x, y: origin.y});
+  for (let y = -halfH; y <= halfH; y += step) points.push({x: origin.x, y});
+  return points;
+}

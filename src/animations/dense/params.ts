@@ -6,7 +6,8 @@ import {either, file, gives, type FileRef, list, oneOf, refused, ruled, strict, 
 export const DENSE_ACTIVATIONS = ['relu', 'linear', 'sigmoid', 'tanh', 'softmax'] as const;
 export type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
 
-export const DENSE_LIMITS = {features: 8, units: 8, layers: 4, value: 10} as const;
+/** At most 3 layers: a fourth of 8 units would run the figure past 24 s at the reading pace (issue 23). */
+export const DENSE_LIMITS = {features: 8, units: 8, layers: 3, value: 10} as const;
 
 /** The input vector, inline or as read from a JSON file. */
 export const denseInput = vector(DENSE_LIMITS.features, DENSE_LIMITS.value);
