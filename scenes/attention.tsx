@@ -49,6 +49,8 @@ const BOX_PADDING = 24;
 const flowWidth = (w: number) => 2 + 10 * w;
 /** Beats within a step; each step also lasts as long as its caption and equation take to read (ReadingClock). */
 const timing = {
+  /** The table and its "lookup" header, read before the query's arrow (the header came up at the loop's reset). */
+  readTable: pace.step * 0.9,
   /** Each lookup's answer, at least: the dictionary's exact match, then the closest key's. */
   readExactMatch: pace.hold * 0.6,
   readClosestKey: pace.hold * 0.5,
@@ -180,12 +182,13 @@ export default makeScene2D(function* (view) {
 
   // 1. The exact-match dictionary: one key matches, its value is the answer.
   yield* title.say(clock.read(`A dictionary needs the exact key: ${text(dict.query)} gives ${text(dict.result)}`));
+  yield* waitFor(timing.readTable);
   yield* all(queryArrows[dictRow].drawOn(), keyBoxes[dictRow].ring(true));
   yield* all(
     valueBoxes[dictRow].ring(true),
     outputArrows[dictRow].lineWidth(3).drawOn(),
     outputBox.swap(text(dict.result)),
-    outputTitle.say('exact match'),
+    outputTitle.say(clock.read('exact match')),
   );
   yield* clock.hold(timing.readExactMatch);
 
@@ -197,7 +200,7 @@ export default makeScene2D(function* (view) {
     keyBoxes[dictRow].ring(false),
     valueBoxes[dictRow].ring(false),
     outputBox.swap(''),
-    outputTitle.say('lookup'),
+    outputTitle.say(clock.read('lookup')),
     queryBox.swap(formatVector(record.query)),
     ...keyBoxes.map((b, i) => b.swap(formatVector(record.keys[i]))),
     ...valueBoxes.map((b, i) => b.swap(formatVector(record.values[i]))),
@@ -209,7 +212,7 @@ export default makeScene2D(function* (view) {
     valueBoxes[hard].ring(true),
     outputArrows[hard].lineWidth(flowWidth(1)).drawOn(),
     outputBox.swap(formatVector(record.hardLookup.value)),
-    outputTitle.say('closest key'),
+    outputTitle.say(clock.read('closest key')),
   );
   yield* clock.hold(timing.readClosestKey);
 
@@ -273,7 +276,7 @@ export default makeScene2D(function* (view) {
     ...scoreTexts.map(t => t.clear()),
     ...[scoreHeader, weightHeader].map(h => h.opacity(0, pace.fade)),
     outputBox.swap(''),
-    outputTitle.say('lookup'),
+    outputTitle.say(clock.read('lookup')),
     queryBox.swap(text(dict.query)),
     ...keyBoxes.map((b, i) => b.swap(dictText(dict.keys, i))),
     ...valueBoxes.map((b, i) => b.swap(dictText(dict.values, i))),

@@ -26,6 +26,8 @@ import {recurrCellLine, recurrHiddenLine} from './recurrLines';
 
 /** Cells wide enough for "−0.02" in the mono face at sizes.small. */
 const CELL = 50;
+/** A signed value ("−0.17") keeps 2 units clear of its cell's edges at this size. */
+const VALUE_SIZE = 15;
 const CELL_HEIGHT = 30;
 /** Input cells hold three decimals ("0.025"), so they are a little wider. */
 const INPUT_CELL = RECURR_LIMITS.inputCell;
@@ -103,14 +105,30 @@ export default makeScene2D(function* (view) {
     props: Partial<{range: number; decimals: number; cellSize: number; labelPadding: number; colorMap: 'sequential' | 'diverging'}> = {},
   ) =>
     (
-      <VectorRow labelPadding={1} count={count} cellSize={CELL} cellDepth={CELL_HEIGHT} gap={GAP} x={x} y={y} range={range} {...props} />
+      <VectorRow
+        labelPadding={2}
+        fontSize={VALUE_SIZE}
+        count={count}
+        cellSize={CELL}
+        cellDepth={CELL_HEIGHT}
+        gap={GAP}
+        x={x}
+        y={y}
+        range={range}
+        {...props}
+      />
     ) as VectorRow;
   const hs = xs.map(x => row(units, x, Y.h));
   const cs = xs.map(x => row(units, x, Y.c));
   // Three decimals where every input fits its cell ("0.025"), fewer where one does not ("−0.50"); params.ts refuses the rest.
   const inputPlaces = inputDecimals(record.input) ?? 0;
   const inputs = xs.map(x =>
-    row(record.input[0].length, x, Y.x, {range: inputRange, decimals: inputPlaces, cellSize: INPUT_CELL, labelPadding: INPUT_LABEL_PADDING}),
+    row(record.input[0].length, x, Y.x, {
+      range: inputRange,
+      decimals: inputPlaces,
+      cellSize: INPUT_CELL,
+      labelPadding: INPUT_LABEL_PADDING,
+    }),
   );
   const gates = GATES.map((g, k) => row(units, GATE_X[k], Y.gates, {range: g.map === 'sequential' ? 1 : range, colorMap: g.map}));
   const newC = row(units, NEW_C_X, Y.update);

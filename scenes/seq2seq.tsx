@@ -254,7 +254,11 @@ export default makeScene2D(function* (view) {
           top.map(c => c.p),
           timing.barsGrow * decoderPace,
         );
-        yield* all(charts[t].highlight(0, f), emitLabels[t].opacity(1, f), t < translation.length ? translation[t].opacity(1, f) : waitFor(0));
+        yield* all(
+          charts[t].highlight(0, f),
+          emitLabels[t].opacity(1, f),
+          t < translation.length ? translation[t].opacity(1, f) : waitFor(0),
+        );
         if (t < feeds.length) yield* feeds[t].drawOn(timing.feedDraw * decoderPace);
         // The candidates are words: each chart stays up until its longest has had its reading time.
         const read = Math.max(...top.map(c => readingTime(c.token)));

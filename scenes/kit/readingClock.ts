@@ -4,14 +4,17 @@
  * reading time. The animations of a step count toward it; only the rest is waited.
  */
 import {type ThreadGenerator, useThread, waitFor} from '@motion-canvas/core';
-import {readingTime} from './timing';
+import {HALF_FADE, readingTime} from './timing';
 
 export class ReadingClock {
   private due = 0;
 
-  /** Notes that `text` appears now; returns it, so it can wrap a `say` argument. */
+  /**
+   * Notes that `text` appears now; returns it, so it can wrap a `say` argument. A `say` first fades
+   * the old text out (HALF_FADE), so the new one is up from then on.
+   */
   read(text: string): string {
-    this.due = Math.max(this.due, useThread().time() + readingTime(text));
+    this.due = Math.max(this.due, useThread().time() + HALF_FADE + readingTime(text));
     return text;
   }
 
