@@ -12,7 +12,7 @@ import {denseSumLine} from '../scenes/denseLines';
 import {neuronSumLine} from '../scenes/neuronLines';
 import {EQUATION_LINES} from './helpers/equationLines';
 import {ROOT} from './helpers/cli';
-import {NINE_BY_NINE, THREE_FILTERS} from './helpers/convConfigs';
+import {CUSTOM_CONFIGS as CUSTOM} from './helpers/customConfigs';
 
 const record = async <K extends AnimationName>(name: K, seed?: number, config: object = {}) => {
   const params = parseAnimationsConfig(config, 'animations', {baseDir: ROOT}) as Partial<AnimationParams>;
@@ -91,88 +91,6 @@ describe('the equation builder', () => {
 });
 
 /** The suite's own configurations (test/records-custom.test.ts), with each figure's default. */
-const image = [
-  [0, 1, 2, 1, 0, 0],
-  [1, 3, 4, 3, 1, 0],
-  [2, 4, 6, 4, 2, 1],
-  [1, 3, 4, 3, 1, 0],
-  [0, 1, 2, 1, 0, 0],
-  [0, 0, 1, 0, 0, 0],
-];
-const kernel = [
-  [0, 1, 0],
-  [1, 0, -1],
-  [0, 0, 0],
-];
-const cross = [
-  [0, 1, 0],
-  [1, 1, 1],
-  [0, 1, 0],
-];
-const CUSTOM: {[K in AnimationName]?: [number, object][]} = {
-  dense: [
-    [7, {}],
-    [
-      42,
-      {
-        dense: {
-          input: [0.1, 0.5, 0.9],
-          layers: [
-            {units: 4, activation: 'sigmoid'},
-            {units: 2, activation: 'linear'},
-          ],
-        },
-      },
-    ],
-    [
-      42,
-      {
-        dense: {
-          input: [0.5, 0.5, 0.6],
-          layers: [
-            {units: 4, activation: 'relu'},
-            {units: 2, activation: 'softmax'},
-          ],
-        },
-      },
-    ],
-  ],
-  neuron: [[7, {}]],
-  'activation-functions': [[7, {}]],
-  conv: [
-    [42, {conv: {image: cross, filters: {cross}, stride: 1, padding: 'same'}}],
-    [
-      42,
-      {
-        conv: {
-          image: NINE_BY_NINE,
-          filters: THREE_FILTERS,
-          stride: 2,
-        },
-      },
-    ],
-  ],
-  stride: [[42, {stride: {image, kernel, stride: 3}}]],
-  padding: [[42, {padding: {image, kernel}}]],
-  dilation: [[42, {dilation: {image, kernel}}]],
-  volume: [[7, {}]],
-  attention: [
-    [
-      42,
-      {
-        attention: {
-          query: [1, 0],
-          keys: [
-            [1, 0],
-            [0, 1],
-            [1, 1],
-          ],
-          values: [[1], [2], [3]],
-        },
-      },
-    ],
-  ],
-};
 
 describe('every equation line of every figure adds up', () => {
   it('every figure says which lines it draws, or why it draws none', () => {

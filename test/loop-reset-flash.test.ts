@@ -9,9 +9,9 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {framesAtSourceTimes, openGif} from '../src/bench/gifDecode';
+import {openGif} from '../src/bench/gifDecode';
 import {pngFiles, pngFrames} from '../src/bench/frameFiles';
-import {OFF_LEVELS, pixelsOff} from '../src/bench/gifQuality';
+import {FLASH_SHARE, worstResetShare} from '../src/bench/loopReset';
 import {GifStreamEncoder} from '../src/encode/gif/encoder';
 import {runRender} from './helpers/cli';
 import {readTextLog} from './helpers/drawnText';
@@ -19,17 +19,6 @@ import {tempDir} from './helpers/tempDir';
 import {SHARED_RENDER_ENV} from './renderSetup';
 
 const FPS = 30;
-/** At most this share of a reset frame's pixels may be more than OFF_LEVELS off. */
-const FLASH_SHARE = 0.01;
-
-/** The worst share of pixels more than OFF_LEVELS off, over the frames from `reset` on. */
-function worstResetShare(gif: Uint8Array, lossless: Uint8Array[], reset: number): number {
-  const {width, height} = openGif(gif);
-  const shown = [...framesAtSourceTimes(gif, FPS, lossless.length)].map(f => f.slice());
-  let worst = 0;
-  for (let k = reset; k < lossless.length; k++) worst = Math.max(worst, pixelsOff(shown[k], lossless[k], OFF_LEVELS) / (width * height));
-  return worst;
-}
 
 describe.each(['volume', 'dense'])('%s.gif at the loop reset', name => {
   let lossless: Uint8Array[] = [];
@@ -44,7 +33,7 @@ describe.each(['volume', 'dense'])('%s.gif at the loop reset', name => {
     );
     expect(run.code, run.stderr).toBe(0);
     gif = readFileSync(join(out, `${name}.gif`));
-    lossless = [...pngFrames(pngFiles(join(out, 'frames', name)))].map(f => f.slice());
+    lossless = Array.from(pngFrames(pngFiles(join(out, 'frames', name))), f => f.slice());
     // The log holds the last step at the end of its hold, then the last frame: the reset is what lies between.
     const log = readTextLog(out, name);
     reset = log[log.length - 2].frame + 1;
@@ -56,13 +45,14 @@ describe.each(['volume', 'dense'])('%s.gif at the loop reset', name => {
   });
 
   it('shows no reset frame with more than 1% of its pixels more than 16 levels off', () => {
-    expect(worstResetShare(gif, lossless, reset)).toBeLessThanOrEqual(FLASH_SHARE);
+    const {width, height} = openGif(gif);
+    expect(worstResetShare(gif, lossless, reset, width, height, FPS)).toBeLessThanOrEqual(FLASH_SHARE);
   });
 
   it('would flash if the reset frames lagged like the rest: the check fails on it', () => {
     const {width, height} = openGif(gif);
     const lagging = new GifStreamEncoder({width, height, fps: FPS});
     for (const frame of lossless) lagging.addFrame(frame);
-    expect(worstResetShare(lagging.finish(), lossless, reset)).toBeGreaterThan(FLASH_SHARE);
+    expect(worstResetShare(lagging.finish(), lossless, reset, width, height, FPS)).toBeGreaterThan(FLASH_SHARE);
   });
 });

@@ -57,14 +57,16 @@ export class DisplayModel {
    * motion: a fast change hides a larger lag than a slow fade, where a lag of 24 levels lasted
    * many frames. Every pixel of the first frame is marked. With `settle` (the last frame, which
    * the loop follows with frame 0, drawn exactly) every pixel gets the settled tolerance, so no
-   * lag is left to jump at the seam. Returns the marks' bounding box.
+   * lag is left to jump at the seam. `movingCap` caps a moving pixel's tolerance below
+   * movingTolerance (the loop's reset, where a lag over a whole-picture fade flashes). Returns the
+   * marks' bounding box.
    * `rgba` must start on a 4-byte boundary (it is read as 32-bit words).
    */
-  mark(rgba: Uint8Array, region: Rect | null, first: boolean, settle = false): Rect | null {
+  mark(rgba: Uint8Array, region: Rect | null, first: boolean, settle = false, movingCap = this.movingTolerance): Rect | null {
     const {width, displayed, repaint, previous, tolerance, allowed, moving: movingNow, settledWithin, lagFrames} = this;
     if (!region) return null;
     const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
-    const Tm = this.movingTolerance,
+    const Tm = Math.min(this.movingTolerance, movingCap),
       Ts = this.settledTolerance;
     let x0 = width,
       y0 = region.y + region.height,

@@ -41,6 +41,13 @@ export type {GifOptions};
  * compared again only every this many frames: a frame with many of them gets its own palette.
  */
 const STUCK_RETRY_INTERVAL = 8;
+/**
+ * The most a pixel may lag in an `exact` frame (the loop's reset). A reader sees a pixel more than
+ * 16 levels off as a flash over a whole-picture fade; 14 leaves room for the palette's error and
+ * costs the GIFs about 7% (against 10% at 10), with no reset pixel more than 16 off
+ * (`npm run bench:reset`).
+ */
+export const RESET_TOLERANCE = 14;
 
 /** Takes RGBA frames one at a time (`addFrame`) and returns the GIF's bytes at `finish`. */
 export class GifStreamEncoder {
@@ -105,8 +112,8 @@ export class GifStreamEncoder {
    * RGBA bytes, width*height*4; may be a Buffer view with a byteOffset. `changed`, when the caller
    * knows it, bounds the pixels that differ from the previous frame (null or zero-sized: none), so
    * the encoder compares only there; without it the whole frame is compared. An `exact` frame
-   * gets no lag: every pixel within the settled tolerance (the loop's reset, where a lag over a
-   * whole-picture fade flashes wrong colours).
+   * (the loop's reset, where a lag over a whole-picture fade flashes wrong colours) holds every
+   * pixel within RESET_TOLERANCE and paints its own colours, not those ahead.
    */
   addFrame(rgba: Uint8Array, changed?: Rect | null, exact = false): void {
     if (this.finished) throw new Error('GifStreamEncoder: addFrame after finish');
@@ -146,9 +153,9 @@ export class GifStreamEncoder {
     const stuck = retry ? this.unsettled : null;
     const region = first ? {x: 0, y: 0, width, height} : union(union(changed, this.lastSourceChanged), stuck);
     this.lastSourceChanged = changed;
-    const settle = last || exact;
-    const rect = model.mark(rgba, region, first, settle);
-    const paint = rect && this.lookahead > 0 && !first && !settle ? this.queue.paintTargets(rgba, rect, model) : rgba;
+    const rect = model.mark(rgba, region, first, last, exact ? RESET_TOLERANCE : this.movingTolerance);
+    // A reset frame shows its own colours: painting ahead is a lag too.
+    const paint = rect && this.lookahead > 0 && !first && !exact ? this.queue.paintTargets(rgba, rect, model) : rgba;
     const delay = frameDelayCs(k, this.fps / this.everyNthFrame);
     if (!rect || !this.writeImage(paint, rect, delay, first)) {
       this.writer.extendLastDelay(delay);
