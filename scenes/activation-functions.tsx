@@ -2,7 +2,7 @@
  * activation-functions.gif — the post's "ACT FUNCTION PIC": linear, ReLU, sigmoid and
  * tanh, each on its own axes with the post's guidance for when to use it, a marker
  * sweeping the input and printing the output; then softmax, a step of its own, which takes a
- * whole vector: the post's conv example's logits become bars that sum to 1. Every sample and value
+ * whole vector: an image classifier's logits (the conv example's) become bars that sum to 1. Every sample and value
  * comes from the `activation-functions` record (tfjs ops).
  */
 import {makeScene2D, Node} from '@motion-canvas/2d';
@@ -118,7 +118,7 @@ export default makeScene2D(function* (view) {
     <Node opacity={0}>
       {name('softmax', PANEL_X, PANEL_TOP)}
       {use(softmax.use, PANEL_X, PANEL_TOP + 26)}
-      {use(`the conv example, image ${softmax.image}:`, PANEL_X, PANEL_TOP + 70)}
+      {use(`a ${softmax.logits.length}-class image classifier's output:`, PANEL_X, PANEL_TOP + 70)}
       {label(`logits z = [${softmax.logits.map(v => formatValue(v)).join(', ')}]`, {
         x: PANEL_X,
         y: PANEL_TOP + 100,

@@ -18,6 +18,7 @@ import {softmax} from './reference/activation-functions';
 import {referenceGreedy} from './reference/seq2seq';
 import {ROOT} from './helpers/cli';
 import {NINE_BY_NINE, THREE_FILTERS} from './helpers/convConfigs';
+import {BLOB_IMAGE, EDGE_KERNEL} from './helpers/customConfigs';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8'));
 
@@ -167,20 +168,7 @@ describe('conv with another image, filters, stride and padding', () => {
 });
 
 describe('stride, padding and dilation on another image and filter', () => {
-  const image = [
-    [0, 1, 2, 1, 0, 0],
-    [1, 3, 4, 3, 1, 0],
-    [2, 4, 6, 4, 2, 1],
-    [1, 3, 4, 3, 1, 0],
-    [0, 1, 2, 1, 0, 0],
-    [0, 0, 1, 0, 0, 0],
-  ];
-  // A horizontal edge detector: its sums run from −6 to 6, within what a cell prints.
-  const kernel = [
-    [0, 1, 0],
-    [1, 0, -1],
-    [0, 0, 0],
-  ];
+  const [image, kernel] = [BLOB_IMAGE, EDGE_KERNEL];
   const config = {image, kernel};
 
   it('stride 3 follows its own index arithmetic', async () => {

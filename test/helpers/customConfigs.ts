@@ -2,7 +2,8 @@
 import type {AnimationName} from '../../src/animations/registry';
 import {NINE_BY_NINE, THREE_FILTERS} from './convConfigs';
 
-const image = [
+/** A 6×6 image of a soft blob, for stride, padding and dilation. */
+export const BLOB_IMAGE = [
   [0, 1, 2, 1, 0, 0],
   [1, 3, 4, 3, 1, 0],
   [2, 4, 6, 4, 2, 1],
@@ -10,7 +11,8 @@ const image = [
   [0, 1, 2, 1, 0, 0],
   [0, 0, 1, 0, 0, 0],
 ];
-const kernel = [
+/** A horizontal edge detector: its sums run from −6 to 6, within what a cell prints. */
+export const EDGE_KERNEL = [
   [0, 1, 0],
   [1, 0, -1],
   [0, 0, 0],
@@ -63,9 +65,9 @@ export const CUSTOM_CONFIGS: {[K in AnimationName]?: [number, object][]} = {
       },
     ],
   ],
-  stride: [[42, {stride: {image, kernel, stride: 3}}]],
-  padding: [[42, {padding: {image, kernel}}]],
-  dilation: [[42, {dilation: {image, kernel}}]],
+  stride: [[42, {stride: {image: BLOB_IMAGE, kernel: EDGE_KERNEL, stride: 3}}]],
+  padding: [[42, {padding: {image: BLOB_IMAGE, kernel: EDGE_KERNEL}}]],
+  dilation: [[42, {dilation: {image: BLOB_IMAGE, kernel: EDGE_KERNEL}}]],
   volume: [[7, {}]],
   attention: [
     [
