@@ -7,9 +7,9 @@ import {join} from 'node:path';
 import {ANIMATIONS, isAnimationName} from '../src/animations/registry';
 import {openGif} from '../src/bench/gifDecode';
 import {pngFiles, pngFrames} from '../src/bench/frameFiles';
-import {FLASH_SHARE, measureLoopReset} from '../src/bench/loopReset';
+import {FLASH_SHARE, measureLoopReset, resetStart} from '../src/bench/loopReset';
+import {readTextLog} from '../src/figureRules/evidence';
 import {main, table} from '../src/cli';
-import type {HeldFrameTexts} from '../src/frames/protocol';
 
 const FPS = 30;
 
@@ -26,9 +26,7 @@ async function bench(names: string[]): Promise<number> {
     if (code !== 0) return code;
     const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
     const rows = (names.length ? names : ANIMATIONS).map(name => {
-      const log = JSON.parse(readFileSync(join(out, `${name}.texts.json`), 'utf8')) as HeldFrameTexts[];
-      // The log holds the last step at the end of its hold, then the last frame: the reset lies between.
-      const reset = log[log.length - 2].frame + 1;
+      const reset = resetStart(readTextLog(out, name));
       const {width, height} = openGif(readFileSync(join(out, `${name}.gif`)));
       const lossless = Array.from(pngFrames(pngFiles(join(out, 'frames', name))), f => f.slice());
       const m = measureLoopReset(lossless, reset, width, height, FPS);

@@ -10,7 +10,7 @@ import {framesAtSourceTimes} from '../src/bench/gifDecode';
 import {ANIMATIONS} from '../src/animations/registry';
 import {heldFrames} from '../src/page/textLog';
 import {runRender} from './helpers/cli';
-import {readTextLog, textLogPath} from './helpers/drawnText';
+import {readTextLog, textLogPath} from '../src/figureRules/evidence';
 import {tempDir} from './helpers/tempDir';
 
 const shared = inject('sharedRender');

@@ -11,10 +11,10 @@ import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {openGif} from '../src/bench/gifDecode';
 import {pngFiles, pngFrames} from '../src/bench/frameFiles';
-import {FLASH_SHARE, worstResetShare} from '../src/bench/loopReset';
+import {FLASH_SHARE, resetStart, worstResetShare} from '../src/bench/loopReset';
 import {GifStreamEncoder} from '../src/encode/gif/encoder';
 import {runRender} from './helpers/cli';
-import {readTextLog} from './helpers/drawnText';
+import {readTextLog} from '../src/figureRules/evidence';
 import {tempDir} from './helpers/tempDir';
 import {SHARED_RENDER_ENV} from './renderSetup';
 
@@ -34,9 +34,7 @@ describe.each(['volume'])('%s.gif at the loop reset', name => {
     expect(run.code, run.stderr).toBe(0);
     gif = readFileSync(join(out, `${name}.gif`));
     lossless = Array.from(pngFrames(pngFiles(join(out, 'frames', name))), f => f.slice());
-    // The log holds the last step at the end of its hold, then the last frame: the reset is what lies between.
-    const log = readTextLog(out, name);
-    reset = log[log.length - 2].frame + 1;
+    reset = resetStart(readTextLog(out, name));
   }, 400_000);
 
   it('has reset frames to judge', () => {

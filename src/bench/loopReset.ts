@@ -5,8 +5,17 @@
  * elsewhere (as before), and what the exact reset costs in bytes. Pure: frames in, figures out.
  */
 import {GifStreamEncoder} from '../encode/gif/encoder';
+import type {HeldFrameTexts} from '../frames/protocol';
 import {framesAtSourceTimes} from './gifDecode';
 import {OFF_LEVELS, pixelsOff} from './gifQuality';
+
+/**
+ * The first frame of the loop's reset, from a figure's drawn-text log: the log holds the last step
+ * at the end of its hold, then the last frame; the reset is what lies between.
+ */
+export function resetStart(log: readonly HeldFrameTexts[]): number {
+  return log[log.length - 2].frame + 1;
+}
 
 /** A reset frame may have at most this share of its pixels more than OFF_LEVELS off. */
 export const FLASH_SHARE = 0.01;

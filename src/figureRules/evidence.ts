@@ -13,6 +13,18 @@ import {
   type Violation,
 } from './rules';
 
+/** Where a render with RENDER_TEXT_LOG=1 writes a figure's drawn-text log. */
+export function textLogPath(dir: string, name: string): string {
+  return join(dir, `${name}.texts.json`);
+}
+
+/** A figure's drawn-text log; throws naming the file when the render wrote none. */
+export function readTextLog(dir: string, name: string): HeldFrameTexts[] {
+  const path = textLogPath(dir, name);
+  if (!existsSync(path)) throw new Error(`no drawn-text log at ${path}: render with RENDER_TEXT_LOG=1`);
+  return JSON.parse(readFileSync(path, 'utf8')) as HeldFrameTexts[];
+}
+
 /** The render's frame rate: the log's held frames carry both frame and time. */
 function fpsOf(log: readonly HeldFrameTexts[]): number {
   const timed = log.find(f => f.time > 0);
@@ -21,13 +33,13 @@ function fpsOf(log: readonly HeldFrameTexts[]): number {
 
 /** A figure's evidence from `dir`; throws naming the missing file and how to make it. */
 export function readEvidence(dir: string, name: string): FigureEvidence {
-  const files = {vtt: join(dir, `${name}.vtt`), log: join(dir, `${name}.texts.json`)};
+  const files = {vtt: join(dir, `${name}.vtt`), log: textLogPath(dir, name)};
   for (const [what, path] of Object.entries(files))
     if (!existsSync(path))
       throw new Error(
         `no ${what === 'vtt' ? 'caption track' : 'drawn-text log'} at ${path}: render with RENDER_TEXT_LOG=1 and --format including vtt`,
       );
-  const log = JSON.parse(readFileSync(files.log, 'utf8')) as HeldFrameTexts[];
+  const log = readTextLog(dir, name);
   return {name, cues: parseCues(readFileSync(files.vtt, 'utf8')), log, fps: fpsOf(log)};
 }
 
