@@ -150,12 +150,21 @@ async function rowInputs(page: Page, label: string, nth = 0) {
 
 /** Types `value` into the `index`-th number input of the row `label`, and commits it with Enter. */
 export async function typeInto(page: Page, label: string, index: number, value: string, nth = 0): Promise<void> {
-  const input = (await rowInputs(page, label, nth))[index];
-  // A click selects the field's text (the UI's number fields drag on a pointer move, select on a click).
-  await input.click();
-  await input.evaluate(el => (el as HTMLInputElement).select());
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
+  // The editor re-renders the row after the previous field's commit; a re-render that lands while we type puts the old
+  // value back. So type until the committed field reads back what was typed.
+  let shown = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const input = (await rowInputs(page, label, nth))[index];
+    // A click selects the field's text (the UI's number fields drag on a pointer move, select on a click).
+    await input.click();
+    await input.evaluate(el => (el as HTMLInputElement).select());
+    await page.keyboard.type(value);
+    await page.keyboard.press('Enter');
+    await new Promise(r => setTimeout(r, 150));
+    shown = (await readInputs(page, label, nth))[index];
+    if (shown === value) return;
+  }
+  throw new Error(`the editor's "${label}" field #${index} reads "${shown}" after typing "${value}" three times`);
 }
 
 /** The values shown in the row `label`'s number inputs. */
