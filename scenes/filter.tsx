@@ -141,6 +141,8 @@ export default makeScene2D(function* (view) {
 
   // A second image: a short horizontal line; both filters at once, now that the reader knows the pattern.
   yield* readSums();
+  // The old caption is read out before the image changes, so the change and its caption begin together.
+  yield* caption.read();
   yield* all(say('A second image: a short horizontal line'), showImage(second), clearResults());
   yield* filterRows(second, [0, 1], QUICK_CELL);
   // The filter that answers the second image most strongly keeps the accent.

@@ -3,6 +3,7 @@
  * under everything the scene adds after it.
  */
 import type {View2D} from '@motion-canvas/2d';
+import './colourMixing';
 import {StepTitle} from './StepTitle';
 import {sceneTheme} from './theme';
 

@@ -9,7 +9,7 @@ import project from '../project?project';
 import records from 'virtual:activations';
 import {holdEndOf, posterOf, stepsOf} from '../kit/steps';
 import {loadSceneFonts} from '../../src/page/fonts';
-import {FrameUploader, frameExporterFor} from '../../src/page/FrameExporter';
+import {FrameUploader, frameExporterFor, resetFrameAt} from '../../src/page/FrameExporter';
 import {DrawnTextLog} from '../../src/page/textLog';
 import type {RenderJob, RenderOutcome, SceneInfo} from '../../src/frames/protocol';
 
@@ -101,10 +101,7 @@ window.renderScene = async (job: RenderJob): Promise<RenderOutcome> => {
     return Math.max(0, time === undefined ? Math.floor(frames / 2) : Math.min(frames - 1, Math.round(time * job.fps)));
   };
   // The loop's reset, where the GIF encoder paints exact colours (a lag there flashes), counted like the shipped frames.
-  const resetFrame = () => {
-    const time = holdEndOf(job.scene);
-    return time === undefined ? undefined : Math.max(0, Math.ceil(time * job.fps - 1e-6) - range.first);
-  };
+  const resetFrame = () => resetFrameAt(holdEndOf(job.scene), job.fps, range.first);
   const uploader = new FrameUploader(job, frameLimit, posterFrame, resetFrame);
   const playbackFrame = () => (renderer as unknown as {playback?: {frame: number}} | undefined)?.playback?.frame ?? 0;
   const textLog = job.textLog ? new DrawnTextLog() : undefined;

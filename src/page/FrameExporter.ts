@@ -19,6 +19,11 @@ import type {Rect} from '../frames/rect';
 /** Uploads allowed in flight before rendering waits; keeps Node's memory bounded. */
 const WINDOW = 3;
 
+/** The shipped frame where the loop's reset begins: the first frame at or after `holdEnd` seconds, counted from frame `first`. */
+export function resetFrameAt(holdEnd: number | undefined, fps: number, first: number): number | undefined {
+  return holdEnd === undefined ? undefined : Math.max(0, Math.ceil(holdEnd * fps - 1e-6) - first);
+}
+
 export class FrameUploader {
   private pending = new Set<Promise<void>>();
   /** The next upload's body: its frames' changed rectangles, back to back. */
