@@ -61,8 +61,19 @@ async function logLine(pattern: RegExp, from = 0, timeoutMs = 240_000): Promise<
 /** Sets the range to the timeline frames [from, to) and renders with `exporter`. */
 async function renderRange(exporter: string, from: number, to: number): Promise<void> {
   await pickOption(page, exporter);
-  await typeInto(page, 'range', 1, String(to));
-  await typeInto(page, 'range', 0, String(from));
+  // The editor keeps from ≤ to at every commit: moving back, set the start first; moving on, the end.
+  const [shownFrom] = await readInputs(page, 'range');
+  const order: [number, number][] =
+    from < Number(shownFrom)
+      ? [
+          [0, from],
+          [1, to],
+        ]
+      : [
+          [1, to],
+          [0, from],
+        ];
+  for (const [index, frame] of order) await typeInto(page, 'range', index, String(frame));
   expect(await readInputs(page, 'range')).toEqual([String(from), String(to)]);
   await pressRender(page);
 }
