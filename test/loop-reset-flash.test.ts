@@ -13,6 +13,7 @@ import {openGif} from '../src/bench/gifDecode';
 import {pngFiles, pngFrames} from '../src/bench/frameFiles';
 import {FLASH_SHARE, resetStart, worstResetShare} from '../src/bench/loopReset';
 import {GifStreamEncoder} from '../src/encode/gif/encoder';
+import {keptResetFrame} from '../src/render/keptFrames';
 import {runRender} from './helpers/cli';
 import {readTextLog} from '../src/figureRules/evidence';
 import {tempDir} from './helpers/tempDir';
@@ -24,6 +25,7 @@ describe.each(['volume'])('%s.gif at the loop reset', name => {
   let lossless: Uint8Array[] = [];
   let gif = new Uint8Array();
   let reset = 0;
+  let frames = '';
 
   beforeAll(async () => {
     const out = tempDir(`reset-flash-${name}-`);
@@ -33,7 +35,8 @@ describe.each(['volume'])('%s.gif at the loop reset', name => {
     );
     expect(run.code, run.stderr).toBe(0);
     gif = readFileSync(join(out, `${name}.gif`));
-    lossless = Array.from(pngFrames(pngFiles(join(out, 'frames', name))), f => f.slice());
+    frames = join(out, 'frames', name);
+    lossless = Array.from(pngFrames(pngFiles(frames)), f => f.slice());
     reset = resetStart(readTextLog(out, name));
   }, 400_000);
 
@@ -47,9 +50,17 @@ describe.each(['volume'])('%s.gif at the loop reset', name => {
     expect(worstResetShare(gif, lossless, reset, width, height, FPS)).toBeLessThanOrEqual(FLASH_SHARE);
   });
 
-  it('would flash if the reset frames lagged like the rest: the check fails on it', () => {
+  it('keeps, beside its lossless frames, where the reset begins: encoded so, they give the GIF byte for byte', () => {
+    expect(keptResetFrame(frames)).toBe(reset);
     const {width, height} = openGif(gif);
-    const lagging = new GifStreamEncoder({width, height, fps: FPS});
+    const encoder = new GifStreamEncoder({width, height, fps: FPS});
+    lossless.forEach((frame, k) => encoder.addFrame(frame, undefined, k >= reset));
+    expect(Buffer.from(encoder.finish()).equals(Buffer.from(gif))).toBe(true);
+  });
+
+  it('would flash if the reset frames lagged like the rest, with no frame budget: the check fails on it', () => {
+    const {width, height} = openGif(gif);
+    const lagging = new GifStreamEncoder({width, height, fps: FPS, movingFloorDb: 0});
     for (const frame of lossless) lagging.addFrame(frame);
     expect(worstResetShare(lagging.finish(), lossless, reset, width, height, FPS)).toBeGreaterThan(FLASH_SHARE);
   });

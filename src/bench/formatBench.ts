@@ -10,6 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {GifStreamEncoder} from '../encode/gif/encoder';
+import {keptResetFrame} from '../render/keptFrames';
 import {VIDEO_FORMATS, type VideoFormat, type VideoOptions} from '../encode/video';
 import {treeCpuSeconds} from '../util/processTree';
 import type {FormatFigures, FormatRow} from './formatTable';
@@ -33,6 +34,8 @@ export interface RawFrames {
   fps: number;
   /** per frame: the source equals the previous frame */
   still: boolean[];
+  /** the first frame of the loop's reset, which the GIF encoder paints exactly (as the render does) */
+  resetFrame?: number;
 }
 
 /** Runs ffmpeg with the raw frames on stdin; returns the CPU seconds it took. */
@@ -129,17 +132,19 @@ export function rawFromPngs(dir: string, scratch: string, fps: number): RawFrame
   } finally {
     closeSync(fd);
   }
-  return {file, width, height, fps, still: stillFrames(rawFrames(file, width * height * 4))};
+  return {file, width, height, fps, still: stillFrames(rawFrames(file, width * height * 4)), resetFrame: keptResetFrame(dir)};
 }
 
 /** Our GIF encoder on the frames: bytes, CPU seconds of encoding, and what a browser shows against the source. */
 export function measureGif(source: RawFrames): FormatFigures {
   const frameBytes = source.width * source.height * 4;
   const encoder = new GifStreamEncoder({width: source.width, height: source.height, fps: source.fps});
-  let cpu = 0;
+  const reset = source.resetFrame ?? Infinity;
+  let cpu = 0,
+    k = 0;
   for (const frame of rawFrames(source.file, frameBytes)) {
     const before = process.cpuUsage();
-    encoder.addFrame(frame);
+    encoder.addFrame(frame, undefined, k++ >= reset);
     const used = process.cpuUsage(before);
     cpu += used.user + used.system;
   }

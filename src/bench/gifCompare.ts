@@ -12,6 +12,7 @@ import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {PNG} from 'pngjs';
 import {GifStreamEncoder} from '../encode/gif/encoder';
+import {keptResetFrame} from '../render/keptFrames';
 import {displayedFrames, framesAtSourceTimes, openGif} from './gifDecode';
 import {runFfmpegGif} from './ffmpegGif';
 import {pngFiles, pngFrames, rawFrames} from './frameFiles';
@@ -28,6 +29,8 @@ export interface CompareOptions {
   /** write the GIFs here as <name>.ours.gif, <name>.ffmpeg.gif, <name>.gifski.gif */
   keepDir?: string;
   name?: string;
+  /** the first frame of the loop's reset, painted exactly as the render does (read from a kept-frames folder when not given) */
+  resetFrame?: number;
   /** where to look for gifski (default: process.env) */
   env?: NodeJS.ProcessEnv;
 }
@@ -79,6 +82,7 @@ export async function compareEncoders(
     const fd = openSync(raw, 'w');
     const enc = new GifStreamEncoder({width, height, fps: opts.fps, movingTolerance: opts.movingTolerance});
     const pngs: string[] = files ?? [];
+    const reset = opts.resetFrame ?? (typeof frames === 'string' ? keptResetFrame(frames) : undefined) ?? Infinity;
     let ms = 0,
       n = 0;
     for await (const f of (files ? pngFrames(files) : frames) as AsyncIterable<Uint8Array>) {
@@ -91,7 +95,7 @@ export async function compareEncoders(
         writeFileSync(pngs[n], PNG.sync.write(png, {colorType: 6}));
       }
       const t0 = performance.now();
-      enc.addFrame(f);
+      enc.addFrame(f, undefined, n >= reset);
       ms += performance.now() - t0;
       n++;
     }

@@ -17,6 +17,7 @@ import {RenderError} from './errors';
 import {type Format, type OutputFile, type RenderOptions, outputName, rangeLabel} from './options';
 import type {PendingOutputs} from './outputs';
 import {ensureDir} from '../util/ensureDir';
+import {KEPT_LOOP_FILE} from './keptFrames';
 import {joinInside} from '../util/joinInside';
 import {diskFullMessage, isDiskFull} from '../util/diskFull';
 
@@ -199,7 +200,7 @@ function textLog({pending}: OutputContext, target: string): SceneOutput {
   };
 }
 
-function keptFrames({pending, size: {width, height}}: OutputContext, target: string): SceneOutput {
+function keptFrames({pending, sink, size: {width, height}}: OutputContext, target: string): SceneOutput {
   const dir = pending.reserve(target);
   ensureDir(dir);
   return {
@@ -208,7 +209,10 @@ function keptFrames({pending, size: {width, height}}: OutputContext, target: str
     optional: false,
     // Motion Canvas's own naming: 000000.png, 000001.png, …
     consume: (frame, index) => writePng(join(dir, `${String(index).padStart(6, '0')}.png`), frame, width, height),
-    finish: async () => {},
+    // Where the loop's reset begins, so that the bench encodes the GIF as the render did.
+    finish: async () => {
+      if (Number.isFinite(sink.reset)) writeFileSync(join(dir, KEPT_LOOP_FILE), JSON.stringify({resetFrame: sink.reset}) + '\n');
+    },
     abort: () => {},
   };
 }
