@@ -32,6 +32,13 @@ export class DisplayModel {
   private readonly settledWithin: Uint8Array;
   /** the previous source frame's RGBA, one 32-bit word a pixel (compared with RGB_MASK) */
   private readonly previous: Uint32Array;
+  /** a moving pixel's largest channel error against the display, as mark found it (for the frame's error budget) */
+  private readonly lagError: Uint8Array;
+  /** per error level: the squared error and the count of moving pixels left lagging at that level (scratch) */
+  private readonly lagSquares = new Float64Array(256);
+  private readonly lagCounts = new Float64Array(256);
+  /** the squared error one frame's moving pixels may add in all (see movingFloorDb) */
+  private readonly movingBudget: number;
 
   constructor(
     readonly width: number,
@@ -40,6 +47,8 @@ export class DisplayModel {
     readonly settledTolerance: number,
     /** a moving pixel's tolerance is this many frames of its own motion (within MIN_MOVING_TOLERANCE..movingTolerance) */
     readonly lagFrames: number,
+    /** the PSNR a frame's moving pixels may bring the frame down to, at most (0: no budget) */
+    movingFloorDb = 0,
   ) {
     this.displayed = new Uint8Array(width * height * 3);
     this.repaint = new Uint8Array(width * height);
@@ -48,6 +57,8 @@ export class DisplayModel {
     this.allowed = new Uint8Array(width * height);
     this.settledWithin = new Uint8Array(width * height);
     this.previous = new Uint32Array(width * height);
+    this.lagError = new Uint8Array(width * height);
+    this.movingBudget = movingFloorDb > 0 ? (3 * width * height * 255 * 255) / 10 ** (movingFloorDb / 10) : Infinity;
   }
 
   /**
@@ -58,13 +69,18 @@ export class DisplayModel {
    * many frames. Every pixel of the first frame is marked. With `settle` (the last frame, which
    * the loop follows with frame 0, drawn exactly) every pixel gets the settled tolerance, so no
    * lag is left to jump at the seam. `movingCap` caps a moving pixel's tolerance below
-   * movingTolerance (the loop's reset, where a lag over a whole-picture fade flashes). Returns the
+   * movingTolerance (the loop's reset, where a lag over a whole-picture fade flashes). The frame's
+   * error budget (movingFloorDb) may lower it further when much of the picture moves. Returns the
    * marks' bounding box.
    * `rgba` must start on a 4-byte boundary (it is read as 32-bit words).
    */
   mark(rgba: Uint8Array, region: Rect | null, first: boolean, settle = false, movingCap = this.movingTolerance): Rect | null {
     const {width, displayed, repaint, previous, tolerance, allowed, moving: movingNow, settledWithin, lagFrames} = this;
+    const {lagError, lagSquares, lagCounts} = this;
     if (!region) return null;
+    lagSquares.fill(0);
+    lagCounts.fill(0);
+    let movingCount = 0;
     const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
     const Tm = Math.min(this.movingTolerance, movingCap),
       Ts = this.settledTolerance;
@@ -115,12 +131,68 @@ export class DisplayModel {
           repaint[p] = 0;
           settledWithin[p] = moving ? 0 : 1;
         }
+        if (moving && !settle) {
+          const e = dr > dg ? (dr > db ? dr : db) : dg > db ? dg : db;
+          lagError[p] = e;
+          movingCount++;
+          if (!repaint[p]) {
+            lagSquares[e] += dr * dr + dg * dg + db * db;
+            lagCounts[e]++;
+          }
+        }
       }
       if (rowMin >= 0) {
         if (rowMin < x0) x0 = rowMin;
         if (rowMax > x1) x1 = rowMax;
         if (y < y0) y0 = y;
         y1 = y;
+      }
+    }
+    const box = x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};
+    const cap = movingCount ? this.budgetCap(movingCount, Tm) : Tm;
+    return cap < Tm ? this.tighten(region, cap, box) : box;
+  }
+
+  /**
+   * The largest moving tolerance whose error fits the frame's budget: pixels left lagging add their
+   * squared error, and a repainted moving pixel may still be painted up to the tolerance away (the
+   * lookahead's colour, the lossy pass), counted as the tolerance squared. A large fade thus lags
+   * little and a small one as much as before.
+   */
+  private budgetCap(movingCount: number, Tm: number): number {
+    const {lagSquares, lagCounts, movingBudget} = this;
+    let lagging = 0,
+      squares = 0;
+    for (let e = 0; e <= Tm; e++) {
+      lagging += lagCounts[e];
+      squares += lagSquares[e];
+    }
+    for (let c = Tm; c > this.settledTolerance; c--) {
+      if (squares + (movingCount - lagging) * c * c <= movingBudget) return c;
+      lagging -= lagCounts[c];
+      squares -= lagSquares[c];
+    }
+    return this.settledTolerance;
+  }
+
+  /** Caps the moving pixels of `region` at `cap`: those lagging further get repainted. Returns the marks' new bounding box. */
+  private tighten(region: Rect, cap: number, box: Rect | null): Rect | null {
+    const {width, repaint, moving, tolerance, allowed, settledWithin, lagError} = this;
+    let x0 = box ? box.x : width,
+      y0 = box ? box.y : region.y + region.height,
+      x1 = box ? box.x + box.width - 1 : -1,
+      y1 = box ? box.y + box.height - 1 : -1;
+    for (let y = region.y; y < region.y + region.height; y++) {
+      for (let x = region.x, p = y * width + x; x < region.x + region.width; x++, p++) {
+        if (!moving[p]) continue;
+        if (allowed[p] > cap) allowed[p] = tolerance[p] = cap;
+        if (repaint[p] || lagError[p] <= cap) continue;
+        repaint[p] = 1;
+        settledWithin[p] = 0;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
       }
     }
     return x1 < 0 ? null : {x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1};

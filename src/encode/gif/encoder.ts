@@ -91,7 +91,7 @@ export class GifStreamEncoder {
     this.paletteError = settings.paletteError;
     this.lookahead = settings.lookahead;
     this.writer = new GifFrameWriter(width, height);
-    this.model = new DisplayModel(width, height, this.movingTolerance, this.settledTolerance, settings.lagFrames);
+    this.model = new DisplayModel(width, height, this.movingTolerance, this.settledTolerance, settings.lagFrames, settings.movingFloorDb);
     this.queue = new Lookahead(this.lookahead, width, height);
     this.source = new SourceChanges(width, height);
     this.scratchPaletteIndex = new Uint8Array(width * height);

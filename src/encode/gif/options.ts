@@ -23,6 +23,12 @@ export interface GifOptions {
    * fade left faint ghosts of text and arrows, visible at blog size.
    */
   settledTolerance?: number;
+  /**
+   * The PSNR (dB) to which one frame's moving pixels may bring the frame down at most: their lag and
+   * the lookahead's paint-ahead share this error budget, so a fade over much of the picture lags
+   * less than a small one. Default 41 (the bench then finds every figure's moving frames at 45 dB or more). 0: no budget (each pixel's tolerance alone).
+   */
+  movingFloorDb?: number;
   /** Largest per-channel error accepted from an existing palette colour before new colours are added. Default 3. */
   paletteError?: number;
   /**
@@ -53,6 +59,7 @@ export function gifSettings(options: GifOptions): GifSettings {
     everyNthFrame,
     movingTolerance: options.movingTolerance ?? 32,
     lagFrames: options.lagFrames ?? 2,
+    movingFloorDb: options.movingFloorDb ?? 41,
     settledTolerance: options.settledTolerance ?? 2,
     paletteError: options.paletteError ?? 3,
     lookahead: options.lookahead ?? 8,
@@ -61,6 +68,8 @@ export function gifSettings(options: GifOptions): GifSettings {
     const v = settings[name];
     if (!Number.isInteger(v) || v < 0 || v > 255) throw new Error(`GifStreamEncoder: ${name} must be an integer from 0 to 255, got ${v}`);
   }
+  if (!(settings.movingFloorDb >= 0 && settings.movingFloorDb < Infinity))
+    throw new Error(`GifStreamEncoder: movingFloorDb must be a number of dB, 0 or more (0: no budget), got ${settings.movingFloorDb}`);
   if (!(settings.lagFrames > 0)) throw new Error(`GifStreamEncoder: lagFrames must be a positive number, got ${settings.lagFrames}`);
   if (!Number.isInteger(settings.lookahead) || settings.lookahead < 0)
     throw new Error(`GifStreamEncoder: lookahead must be a non-negative integer, got ${settings.lookahead}`);
