@@ -12,7 +12,12 @@ const KeptLoop = z.strictObject({resetFrame: z.number().int().nonnegative()});
 export function keptResetFrame(dir: string): number | undefined {
   const file = join(dir, KEPT_LOOP_FILE);
   if (!existsSync(file)) return undefined;
-  const parsed = KeptLoop.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: expected {"resetFrame": a frame number}; render again with --keep-frames`);
+  let parsed;
+  try {
+    parsed = KeptLoop.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed?.success) throw new Error(`${file}: expected {"resetFrame": a frame number}; render again with --keep-frames`);
   return parsed.data.resetFrame;
 }
