@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import type {Browser} from 'puppeteer-core';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {findChromium, launchChromium} from '../src/render/browser';
-import {processesMentioning} from '../src/util/processTree';
+import {commandOf, processesMentioning} from '../src/util/processTree';
 import {runRender} from './helpers/cli';
 import {
   openEditor,
@@ -23,6 +23,17 @@ import {
   type EditorServer,
 } from './helpers/editor';
 import {tempDir} from './helpers/tempDir';
+
+/** A process's state and what it waits in (from /proc), for the failure message. */
+function processState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const wchan = readFileSync(`/proc/${pid}/wchan`, 'utf8');
+    return `${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]} in ${wchan || '-'}, parent ${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]}`;
+  } catch {
+    return 'gone';
+  }
+}
 
 const work = tempDir('editor-restart-');
 const out = join(work, 'out');
@@ -66,7 +77,9 @@ it('a server killed mid-render leaves the previous file; its temporaries go when
   await page.close();
   // Its ffmpegs, orphaned, finish their files when their input pipe closes: wait for them. The AVIF's
   // encoder flushes its look-ahead first, which took over 60 s once on an idle CI machine.
-  await expect.poll(() => processesMentioning(out).length, {timeout: 180_000, interval: 500}).toBe(0);
+  await expect
+    .poll(() => processesMentioning(out).map(pid => `${pid} ${processState(pid)}: ${commandOf(pid)}`), {timeout: 180_000, interval: 500})
+    .toEqual([]);
   const left = temporaries();
   expect(left.length).toBeGreaterThan(0);
   expect(readFileSync(join(out, 'attention.gif')).equals(previous)).toBe(true);
