@@ -16,6 +16,7 @@ import {
   type RendererSettings,
 } from '@motion-canvas/core';
 import {FrameUploader, resetFrameAt} from '../../page/FrameExporter';
+import {holdEndOf} from '../../../scenes/kit/steps';
 import {loadSceneFonts} from '../../page/fonts';
 import token from 'virtual:export-token';
 import {EXPORT_TOKEN_HEADER} from '../../frames/protocol';
@@ -31,15 +32,6 @@ import {
   type Theme,
 } from '../protocol/exportProtocol';
 import {scenePart, type ScenePart, type TimelineScene} from '../protocol/scenePart';
-
-/**
- * The part's frame where the scene's loop reset begins (the scene reported the end of its last
- * step's hold while the editor measured it), counted from the part's first frame as the CLI's
- * render page counts it: the GIF encoder paints the reset exactly, so it does not flash.
- */
-function resetFrame(scene: string, first: number, fps: number): number | undefined {
-  return resetFrameAt(window.__sceneHoldEnds?.get(scene), fps, first);
-}
 
 /** Frames per upload, as the CLI sends them. */
 const BATCH = 12;
@@ -159,7 +151,8 @@ class ProjectEncoderExport implements Exporter {
         {job, token, batch: BATCH, transport: 'post'},
         () => frames,
         () => 0,
-        () => resetFrame(part.scene, part.first, this.settings.fps),
+        // Where the loop reset begins (the scene reported it while the editor measured it), counted as the CLI counts it.
+        () => resetFrameAt(holdEndOf(part.scene), this.settings.fps, part.first),
       ),
     };
   }

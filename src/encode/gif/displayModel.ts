@@ -78,6 +78,8 @@ export class DisplayModel {
     const {width, displayed, repaint, previous, tolerance, allowed, moving: movingNow, settledWithin, lagFrames} = this;
     const {lagError, lagSquares, lagCounts} = this;
     if (!region) return null;
+    // Without a budget (movingFloorDb 0) nothing is counted: the loop below stays as it was.
+    const budgeted = this.movingBudget < Infinity;
     lagSquares.fill(0);
     lagCounts.fill(0);
     let movingCount = 0;
@@ -131,7 +133,7 @@ export class DisplayModel {
           repaint[p] = 0;
           settledWithin[p] = moving ? 0 : 1;
         }
-        if (moving && !settle) {
+        if (budgeted && moving && !settle) {
           const e = dr > dg ? (dr > db ? dr : db) : dg > db ? dg : db;
           lagError[p] = e;
           movingCount++;
