@@ -14,12 +14,26 @@ const [R_SHIFT, G_SHIFT, B_SHIFT] = LITTLE_ENDIAN ? [0, 8, 16] : [24, 16, 8];
 /** A moving pixel's tolerance never drops below this, however slowly it moves. */
 export const MIN_MOVING_TOLERANCE = 8;
 
+/** The frame that follows the one being marked, and what changed in it. */
+export interface NextFrame {
+  words: Uint32Array;
+  /** bounds the pixels that differ from the marked frame (null: none) */
+  changed: Rect | null;
+}
+
+/** True when pixel `p` (at x, y) shows `word`'s RGB in the next frame too. */
+function holdsNext(next: NextFrame, word: number, p: number, x: number, y: number): boolean {
+  const c = next.changed;
+  if (!c || x < c.x || y < c.y || x >= c.x + c.width || y >= c.y + c.height) return true;
+  return ((next.words[p] ^ word) & RGB_MASK) === 0;
+}
+
 export class DisplayModel {
   /** RGB of what a decoder displays after the images written so far. */
   readonly displayed: Uint8Array;
   /** 1 where the current image must repaint the pixel (set by mark) */
   readonly repaint: Uint8Array;
-  /** 1 where the source changed since the previous kept frame */
+  /** 1 where the source changed since the previous kept frame and, as far as the next frame is known, changes again in it */
   readonly moving: Uint8Array;
   /** this frame's tolerance per screen pixel, for the lossy-LZW pass (the lookahead may tighten it) */
   readonly tolerance: Uint8Array;
@@ -74,7 +88,14 @@ export class DisplayModel {
    * marks' bounding box.
    * `rgba` must start on a 4-byte boundary (it is read as 32-bit words).
    */
-  mark(rgba: Uint8Array, region: Rect | null, first: boolean, settle = false, movingCap = this.movingTolerance): Rect | null {
+  mark(
+    rgba: Uint8Array,
+    region: Rect | null,
+    first: boolean,
+    settle = false,
+    movingCap = this.movingTolerance,
+    next: NextFrame | null = null,
+  ): Rect | null {
     const {width, displayed, repaint, previous, tolerance, allowed, moving: movingNow, settledWithin, lagFrames} = this;
     const {lagError, lagSquares, lagCounts} = this;
     if (!region) return null;
@@ -95,11 +116,14 @@ export class DisplayModel {
         rowMax = -1;
       for (let x = region.x, p = y * width + x, s = p * 4, d = p * 3; x < region.x + region.width; x++, p++, s += 4, d += 3) {
         const word = words[p];
-        const moving = !first && ((word ^ previous[p]) & RGB_MASK) !== 0;
+        // A pixel that changes now but holds in the next frame is compared as settled: a lag
+        // left now would be repaired next frame anyway (a step paints once, not twice).
+        const changed = !first && ((word ^ previous[p]) & RGB_MASK) !== 0;
         // Still, and within the settled tolerance at its last comparison: nothing to do. Its
         // repaint, moving and tolerance entries are still 0, 0 and Ts from the comparison that
         // settled it (only a mark below clears settledWithin).
-        if (!moving && settledWithin[p]) continue;
+        if (!changed && settledWithin[p]) continue;
+        const moving = changed && !(next && holdsNext(next, word, p, x, y));
         const before = previous[p];
         previous[p] = word;
         const r = rgba[s],

@@ -4,8 +4,9 @@
 //  1. Compare the frame with what a decoder DISPLAYS now (displayModel.ts) and mark the pixels
 //     to repaint. Only the pixels that moved in this or the previous frame need comparing (the
 //     caller's changed rectangles bound them, sourceChanges.ts), plus those no palette colour could
-//     bring within tolerance, retried every few frames. Nothing to repaint: the previous image's
-//     delay grows instead of writing an image.
+//     bring within tolerance, retried every few frames. A pixel that changes now but holds in the
+//     next queued frame is held to the settled tolerance at once (a step is painted once, not
+//     loosely and then repaired). Nothing to repaint: the previous image's delay grows instead.
 //  2. A moving pixel is painted with the colour it will have furthest ahead in the queue while
 //     staying within the moving tolerance of every colour until then (lookahead.ts).
 //  3. Crop to the bounding rectangle of the pixels to repaint (image descriptor x/y set by hand,
@@ -153,7 +154,12 @@ export class GifStreamEncoder {
     const stuck = retry ? this.unsettled : null;
     const region = first ? {x: 0, y: 0, width, height} : union(union(changed, this.lastSourceChanged), stuck);
     this.lastSourceChanged = changed;
-    const rect = model.mark(rgba, region, first, last, exact ? RESET_TOLERANCE : this.movingTolerance);
+    const following = this.queue.frames[0];
+    const next = following && {
+      words: new Uint32Array(following.rgba.buffer, following.rgba.byteOffset, following.rgba.length >> 2),
+      changed: following.changed,
+    };
+    const rect = model.mark(rgba, region, first, last, exact ? RESET_TOLERANCE : this.movingTolerance, next);
     // A reset frame shows its own colours: painting ahead is a lag too.
     const paint = rect && this.lookahead > 0 && !first && !exact ? this.queue.paintTargets(rgba, rect, model) : rgba;
     const delay = frameDelayCs(k, this.fps / this.everyNthFrame);
