@@ -52,7 +52,7 @@ export class DisplayModel {
   private readonly lagSquares = new Float64Array(256);
   private readonly lagCounts = new Float64Array(256);
   /** the squared error one frame's moving pixels may add in all (see movingFloorDb) */
-  private readonly movingBudget: number;
+  readonly movingBudget: number;
 
   constructor(
     readonly width: number,
