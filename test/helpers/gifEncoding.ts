@@ -45,3 +45,15 @@ export function rgbEqualsModel(rgba: Uint8Array, model: Uint8Array): number {
   }
   return mismatches;
 }
+
+/**
+ * How far (largest channel) colour `c` lies from the straight way between colours `d` and `s`:
+ * a pixel that lags or takes a colour on its way shows a small value, another hue a large one.
+ */
+export function offTheWay(c: ArrayLike<number>, d: ArrayLike<number>, s: ArrayLike<number>): number {
+  const v = [0, 1, 2].map(i => s[i] - d[i]),
+    w = [0, 1, 2].map(i => c[i] - d[i]);
+  const length2 = v[0] ** 2 + v[1] ** 2 + v[2] ** 2;
+  const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, (w[0] * v[0] + w[1] * v[1] + w[2] * v[2]) / length2));
+  return Math.max(...[0, 1, 2].map(i => Math.abs(w[i] - t * v[i])));
+}

@@ -4,6 +4,7 @@
 import type {Rect} from '../../frames/rect.js';
 import type {DisplayModel} from './displayModel.js';
 import {quantize, type Palette} from './gifenc.js';
+import {movingEntry, squared} from './onTheWay.js';
 import {GrowingPalette} from './palette.js';
 
 /** At most this many of a fallback palette's entries are settled pixels' exact colours; quantised colours fill the rest. */
@@ -111,8 +112,13 @@ function mapToLocal(rgba: Uint8Array, rect: Rect, model: DisplayModel, local: Gr
         db = displayed[d + 2] - rgba[s + 2];
       const painted = er * er + eg * eg + eb * eb,
         shown = dr * dr + dg * dg + db * db;
-      if (painted < shown) index[o] = m;
-      if (moving[p]) movingError += Math.min(painted, shown);
+      if (!moving[p]) {
+        if (painted < shown) index[o] = m;
+        continue;
+      }
+      const k = movingEntry(localRGB, local.count, m, displayed, d, rgba, s);
+      if (k >= 0) index[o] = k;
+      movingError += k >= 0 ? squared(localRGB, k * 3, rgba, s) : shown;
     }
   }
   return movingError;

@@ -5,6 +5,7 @@
 import type {Rect} from '../../frames/rect.js';
 import type {DisplayModel} from './displayModel.js';
 import {quantize, type Palette} from './gifenc.js';
+import {movingEntry} from './onTheWay.js';
 import type {GrowingPalette} from './palette.js';
 
 /** Entries of the scene palette: 0..254. */
@@ -161,7 +162,7 @@ export function sceneIndexImage(
   first: boolean,
   out: Uint8Array,
 ): Uint8Array {
-  const {width, displayed, repaint} = model;
+  const {width, displayed, repaint, moving} = model;
   const {x: x0, y: y0, width: rw, height: rh} = rect;
   const x1 = x0 + rw - 1,
     y1 = y0 + rh - 1;
@@ -181,7 +182,11 @@ export function sceneIndexImage(
       const dr = displayed[d] - rgba[s],
         dg = displayed[d + 1] - rgba[s + 1],
         db = displayed[d + 2] - rgba[s + 2];
-      if (first || er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) index[o] = i;
+      if (first) index[o] = i;
+      else if (moving[p]) {
+        const m = movingEntry(c, pal.count, i, displayed, d, rgba, s);
+        if (m >= 0) index[o] = m;
+      } else if (er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) index[o] = i;
     }
   }
   return index;
