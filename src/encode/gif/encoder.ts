@@ -15,7 +15,7 @@
 //     may fall back to a local palette quantised from its changed pixels (sceneColours.ts,
 //     fallbackImage.ts).
 //  5. A repainted pixel whose palette colour is no closer to the target than what is displayed
-//     stays transparent. Then a lossy-LZW pass (lossy.ts) replaces a pixel's index by another
+//     stays transparent, and a moving one shows only a colour on its way there (onTheWay.ts). Then a lossy-LZW pass (lossy.ts) replaces a pixel's index by another
 //     acceptable one wherever that extends the current LZW string, and the image is cropped again
 //     to the box of what is actually painted (paint.ts); nothing painted = the previous image's
 //     delay grows.

@@ -23,7 +23,8 @@ export interface FallbackImage {
 
 /**
  * Quantises the marked pixels of `rect` into a local palette; each takes its exact nearest entry
- * when that is closer to the source than what is displayed. The index image goes into `out`. The
+ * when that is closer to the source than what is displayed (a moving one: see onTheWay.ts). The
+ * index image goes into `out`. The
  * table is the smallest of 16, 32, … 256 entries that leaves the moving pixels' squared error
  * within the frame's budget (movingFloorDb): a moving pixel left off now is repainted soon, while
  * every entry costs three bytes in this frame and longer codes for each of its pixels.
@@ -86,7 +87,8 @@ function tableFor(entries: number): number {
 
 /**
  * Each marked pixel of `rect` takes its exact nearest entry of `local` when that is closer to the
- * source than what is displayed (otherwise it stays transparent, index `local.count`). Returns the
+ * source than what is displayed, a moving one the entry movingEntry picks (otherwise it stays
+ * transparent, index `local.count`). Returns the
  * squared error the moving pixels are left with. gifenc's applyPalette would map by 16-bit key,
  * building a 65,536-entry cache per call: most of a fallback frame's cost.
  */

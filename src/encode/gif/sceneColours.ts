@@ -151,7 +151,8 @@ export function mapToScenePalette(
 /**
  * The preferred index of each pixel of `rect` over the scene palette, into `out`: a marked pixel
  * takes its nearest entry when that is closer to the source than what is displayed (every pixel
- * of the first image does); the others stay transparent.
+ * of the first image does), a moving one the entry movingEntry picks (onTheWay.ts); the others
+ * stay transparent.
  */
 export function sceneIndexImage(
   rgba: Uint8Array,
