@@ -15,10 +15,10 @@
 //     may fall back to a local palette quantised from its changed pixels (sceneColours.ts,
 //     fallbackImage.ts).
 //  5. A repainted pixel whose palette colour is no closer to the target than what is displayed
-//     stays transparent, and a moving one shows only a colour on its way there (onTheWay.ts). Then a lossy-LZW pass (lossy.ts) replaces a pixel's index by another
-//     acceptable one wherever that extends the current LZW string, and the image is cropped again
-//     to the box of what is actually painted (paint.ts); nothing painted = the previous image's
-//     delay grows.
+//     stays transparent, and a moving one shows only a colour on its way there (onTheWay.ts).
+//     Then a lossy-LZW pass (lossy.ts) replaces a pixel's index by another acceptable one wherever
+//     that extends the current LZW string, and the image is cropped again to the box of what is
+//     actually painted (paint.ts); nothing painted = the previous image's delay grows.
 //  6. The image is encoded both with the global table and with a small local table holding only the
 //     colours it uses (localTable.ts); the smaller one is written.
 import {unionRect as union, type Rect} from '../../frames/rect.js';
