@@ -75,8 +75,8 @@ it('a server killed mid-render leaves the previous file; its temporaries go when
   }
   await first.stop('SIGKILL');
   await page.close();
-  // Its ffmpegs, orphaned, finish their files when their input pipe closes: wait for them. The AVIF's
-  // encoder flushes its look-ahead first, which took over 60 s once on an idle CI machine.
+  // Its ffmpegs die with it (src/encode/orphanGuard.ts): SVT-AV1, its input closed after a few
+  // frames, was seen deadlocked in a futex for good. Their unfinished files stay until the next start.
   await expect
     .poll(() => processesMentioning(out).map(pid => `${pid} ${processState(pid)}: ${commandOf(pid)}`), {timeout: 180_000, interval: 500})
     .toEqual([]);

@@ -7,6 +7,7 @@ import {spawn, type ChildProcessByStdio} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import type {Readable, Writable} from 'node:stream';
 import {signalInfiniteLoop} from './avifLoop';
+import {killWithThisProcess} from './orphanGuard';
 
 export interface VideoOptions {
   width: number;
@@ -157,6 +158,8 @@ export class FfmpegStreamEncoder {
 
   constructor(ffmpeg: string, args: string[]) {
     this.process = spawn(ffmpeg, args, {stdio: ['pipe', 'ignore', 'pipe']});
+    // Killed with us: an orphan would finish a file nobody moves into place, or hang (SVT-AV1).
+    const release = this.process.pid === undefined ? () => {} : killWithThisProcess(this.process.pid);
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-4000);
     });
@@ -167,7 +170,10 @@ export class FfmpegStreamEncoder {
         this.spawnError = error;
         resolve(null);
       });
-      this.process.on('close', code => resolve(code));
+      this.process.on('close', code => {
+        release();
+        resolve(code);
+      });
     });
   }
 

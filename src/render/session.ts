@@ -7,7 +7,7 @@ import type {Browser, Page} from 'puppeteer-core';
 import {findChromium, launchChromium} from './browser';
 import {RenderError} from './errors';
 import type {FrameSink} from './frameSink';
-import {killWithThisProcess} from './orphanGuard';
+import {killWithThisProcess} from '../encode/orphanGuard';
 import {ensurePageBuild, PAGE_ENTRY} from './pageBuild';
 import {type FrameHandler, startPageServer, type PageServer} from './pageServer';
 import {createScratch, usePrivateHome} from './scratch';
@@ -56,7 +56,7 @@ export async function startSession(hash: string, onStage: (stage: Stage) => void
     onStage('browser');
     browser = await launchChromium(executable, scratch.dir);
     const browserPid = browser.process()?.pid;
-    if (browserPid !== undefined) stopGuard = killWithThisProcess(browserPid);
+    if (browserPid !== undefined) stopGuard = killWithThisProcess(browserPid, {group: true});
     const launched = browser;
     const browserGone = new Promise<never>((_, reject) =>
       launched.on('disconnected', () => reject(new RenderError('Chromium exited unexpectedly during the render'))),
