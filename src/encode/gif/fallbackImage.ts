@@ -104,18 +104,10 @@ function mapToLocal(rgba: Uint8Array, rect: Rect, model: DisplayModel, local: Gr
       if (!repaint[p]) continue;
       const d = p * 3,
         s = p * 4;
-      const m = local.nearest(rgba[s], rgba[s + 1], rgba[s + 2]),
-        c = m * 3;
-      const er = localRGB[c] - rgba[s],
-        eg = localRGB[c + 1] - rgba[s + 1],
-        eb = localRGB[c + 2] - rgba[s + 2];
-      const dr = displayed[d] - rgba[s],
-        dg = displayed[d + 1] - rgba[s + 1],
-        db = displayed[d + 2] - rgba[s + 2];
-      const painted = er * er + eg * eg + eb * eb,
-        shown = dr * dr + dg * dg + db * db;
+      const m = local.nearest(rgba[s], rgba[s + 1], rgba[s + 2]);
+      const shown = squared(displayed, d, rgba, s);
       if (!moving[p]) {
-        if (painted < shown) index[o] = m;
+        if (squared(localRGB, m * 3, rgba, s) < shown) index[o] = m;
         continue;
       }
       const k = movingEntry(localRGB, local.count, m, displayed, d, rgba, s);

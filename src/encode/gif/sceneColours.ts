@@ -5,7 +5,7 @@
 import type {Rect} from '../../frames/rect.js';
 import type {DisplayModel} from './displayModel.js';
 import {quantize, type Palette} from './gifenc.js';
-import {movingEntry} from './onTheWay.js';
+import {movingEntry, squared} from './onTheWay.js';
 import type {GrowingPalette} from './palette.js';
 
 /** Entries of the scene palette: 0..254. */
@@ -177,17 +177,11 @@ export function sceneIndexImage(
         ci = i * 3,
         s = p * 4,
         d = p * 3;
-      const er = c[ci] - rgba[s],
-        eg = c[ci + 1] - rgba[s + 1],
-        eb = c[ci + 2] - rgba[s + 2];
-      const dr = displayed[d] - rgba[s],
-        dg = displayed[d + 1] - rgba[s + 1],
-        db = displayed[d + 2] - rgba[s + 2];
       if (first) index[o] = i;
       else if (moving[p]) {
         const m = movingEntry(c, pal.count, i, displayed, d, rgba, s);
         if (m >= 0) index[o] = m;
-      } else if (er * er + eg * eg + eb * eb < dr * dr + dg * dg + db * db) index[o] = i;
+      } else if (squared(c, ci, rgba, s) < squared(displayed, d, rgba, s)) index[o] = i;
     }
   }
   return index;
